@@ -1,0 +1,318 @@
+"""Read a content folder (YAML and Markdown), validate it, and build a :class:`Catalog`.
+
+A *company folder* holds everything (company.yaml, tracks, rounds, …). An *overlay folder* holds
+only ``questions/`` and/or ``primers/`` and is validated against a base catalog, so a coach can add
+questions by dropping a file in place. Nothing is half-loaded: either every file is valid and a new
+catalog is returned, or :class:`ContentError` lists every problem and nothing changes.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from pmprep.catalog.errors import ContentError, Problem
+from pmprep.catalog.model import Catalog
+from pmprep.catalog.schema import (
+    Calendar,
+    Company,
+    Component,
+    Dimension,
+    Framework,
+    Primer,
+    PrimerMeta,
+    Question,
+    QuestionTypeInfo,
+    Round,
+    Signals,
+    Theme,
+    Track,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+SHIPPED = Path(__file__).resolve().parent.parent / "content" / "netflix"
+
+# file name -> (top-level key, model)
+COMPANY_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "tracks.yaml": ("tracks", Track),
+    "rounds.yaml": ("rounds", Round),
+    "calendar.yaml": ("calendars", Calendar),
+    "frameworks.yaml": ("frameworks", Framework),
+    "question_types.yaml": ("question_types", QuestionTypeInfo),
+    "themes.yaml": ("themes", Theme),
+}
+
+
+class _Reader:
+    """Collects problems while reading files so that every one is reported at once."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root.parent))
+        except ValueError:
+            return str(path)
+
+    def problem(self, path: Path, entry: str | None, field: str | None, message: str) -> None:
+        self.problems.append(Problem(self.rel(path), entry, field, message))
+
+    def yaml_file(self, path: Path) -> Any:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            self.problem(path, None, None, "is not UTF-8 text")
+            return None
+        except OSError as exc:
+            self.problem(path, None, None, f"cannot be read ({exc.strerror})")
+            return None
+        try:
+            return yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            reason = getattr(exc, "problem", None) or str(exc)
+            self.problem(path, None, None, f"is not valid YAML{where}: {reason}")
+            return None
+
+    def entries(self, path: Path, key: str, model: type[M]) -> list[tuple[M, Path]]:
+        data = self.yaml_file(path)
+        if data is None and not path.exists():
+            return []
+        if data is None:
+            return []
+        if not isinstance(data, dict) or key not in data:
+            self.problem(path, None, key, f"the file must be a mapping with a '{key}:' list")
+            return []
+        items = data[key]
+        if not isinstance(items, list):
+            self.problem(path, None, key, f"expected a list, got {_kind(items)}")
+            return []
+        return [(m, path) for m in (self.one(path, i, raw, model) for i, raw in enumerate(items)) if m]
+
+    def one(self, path: Path, index: int, raw: Any, model: type[M], entry: str | None = None) -> M | None:
+        if entry is None:
+            entry = str(raw["id"]) if isinstance(raw, dict) and isinstance(raw.get("id"), str) else f"#{index + 1}"
+        if not isinstance(raw, dict):
+            self.problem(path, entry, None, f"expected a mapping of fields, got {_kind(raw)}")
+            return None
+        try:
+            return model.model_validate(raw)
+        except ValidationError as exc:
+            for err in exc.errors():
+                field = ".".join(str(p) for p in err["loc"]) or None
+                self.problem(path, entry, field, _message(err))
+            return None
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number",
+            bool: "true/false", type(None): "nothing"}.get(type(value), type(value).__name__)
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind = err["type"]
+    if kind == "missing":
+        return "is required but missing"
+    if kind == "extra_forbidden":
+        return "is not a known field"
+    got = err.get("input")
+    shown = repr(got) if not isinstance(got, (dict, list)) else _kind(got)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    msg = err["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    return f"{msg[0].lower()}{msg[1:]} (got {shown})"
+
+
+def _split_front_matter(text: str) -> tuple[str | None, str]:
+    if not text.startswith("---"):
+        return None, text
+    parts = text.split("\n---", 1)
+    if len(parts) != 2:
+        return None, text
+    head = parts[0][3:]
+    body = parts[1].split("\n", 1)[1] if "\n" in parts[1] else ""
+    return head, body
+
+
+def _read_primers(reader: _Reader, folder: Path) -> list[tuple[Primer, Path]]:
+    out: list[tuple[Primer, Path]] = []
+    for path in sorted(folder.glob("*.md")):
+        entry = path.stem
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            reader.problem(path, entry, None, "is not UTF-8 text")
+            continue
+        head, body = _split_front_matter(text)
+        if head is None:
+            reader.problem(path, entry, None, "must start with a '---' front-matter block (title, summary)")
+            continue
+        try:
+            raw = yaml.safe_load(head)
+        except yaml.YAMLError as exc:
+            reader.problem(path, entry, None, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}")
+            continue
+        meta = reader.one(path, 0, raw, PrimerMeta, entry=entry)
+        if meta is None:
+            continue
+        if not body.strip():
+            reader.problem(path, entry, "body", "the primer has no text after its front matter")
+            continue
+        out.append((Primer(id=entry, body=body.strip() + "\n", **meta.model_dump()), path))
+    return out
+
+
+def _duplicates(reader: _Reader, items: Iterable[tuple[BaseModel, Path]], what: str) -> None:
+    seen: dict[str, Path] = {}
+    for item, path in items:
+        key = item.id  # type: ignore[attr-defined]
+        if key in seen:
+            reader.problem(path, key, "id", f"duplicate {what} id (also in {reader.rel(seen[key])})")
+        else:
+            seen[key] = path
+
+
+def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
+    """Load and validate a company folder, or an overlay folder on top of ``base``.
+
+    Raises :class:`ContentError` listing every problem; returns a new catalog otherwise.
+    """
+    folder = Path(folder)
+    reader = _Reader(folder)
+    if not folder.is_dir():
+        raise ContentError([Problem(str(folder), None, None, "is not a folder")])
+
+    company_file = folder / "company.yaml"
+    is_company = company_file.exists()
+    if not is_company and base is None:
+        raise ContentError([Problem(
+            reader.rel(company_file), None, None,
+            "is missing: a company folder needs company.yaml (an overlay of questions needs a base catalog)",
+        )])
+
+    parts: dict[str, list[tuple[Any, Path]]] = {}
+    company: Company | None = base.company if base else None
+    dimensions: list[tuple[Dimension, Path]] = []
+    components: list[tuple[Component, Path]] = []
+    signals = base.signals if base else Signals()
+    if is_company:
+        raw = reader.yaml_file(company_file)
+        if raw is not None:
+            company = reader.one(company_file, 0, raw, Company, entry="company")
+        for name, (key, model) in COMPANY_FILES.items():
+            path = folder / name
+            if not path.exists():
+                reader.problem(path, None, None, "is missing from the company folder")
+                parts[key] = []
+            else:
+                parts[key] = reader.entries(path, key, model)
+        comp_path = folder / "competencies.yaml"
+        if comp_path.exists():
+            dimensions = reader.entries(comp_path, "dimensions", Dimension)
+            components = reader.entries(comp_path, "components", Component)
+        else:
+            reader.problem(comp_path, None, None, "is missing from the company folder")
+        sig_path = folder / "signals.yaml"
+        if sig_path.exists():
+            raw = reader.yaml_file(sig_path)
+            if raw is not None:
+                signals = reader.one(sig_path, 0, raw, Signals, entry="signals") or signals
+
+    questions: list[tuple[Question, Path]] = []
+    qdir = folder / "questions"
+    for path in sorted(qdir.glob("*.yaml")) + sorted(qdir.glob("*.yml")):
+        questions.extend(reader.entries(path, "questions", Question))
+    primers = _read_primers(reader, folder / "primers")
+    if not is_company and not questions and not primers:
+        reader.problem(folder / "questions", None, None,
+                       "an overlay folder needs questions/*.yaml or primers/*.md files")
+
+    if base is not None and not is_company:
+        def keep(items: Iterable[Any]) -> list[tuple[Any, Path]]:
+            return [(item, Path(base.sources.get(item.id, "shipped content"))) for item in items]
+        parts = {
+            "tracks": keep(base.tracks.values()), "rounds": keep(base.rounds.values()),
+            "calendars": keep(base.calendars.values()), "frameworks": keep(base.frameworks.values()),
+            "question_types": [(t, Path("shipped")) for t in base.question_types.values()],
+            "themes": keep(base.themes.values()),
+        }
+        dimensions = keep(base.dimensions.values())
+        components = keep(base.components.values())
+        questions = keep(base.questions.values()) + questions
+        primers = keep(base.primers.values()) + primers
+
+    for key, what in (("tracks", "track"), ("rounds", "round"), ("calendars", "calendar"),
+                      ("frameworks", "framework"), ("themes", "theme")):
+        _duplicates(reader, parts.get(key, []), what)
+    _duplicates(reader, dimensions + components, "competency")
+    _duplicates(reader, questions, "question")
+    _duplicates(reader, primers, "primer")
+
+    catalog = Catalog(
+        company=company or Company(id="unknown", name="Unknown", summary="(company.yaml did not load)"),
+        tracks={t.id: t for t, _ in parts.get("tracks", [])},
+        rounds={r.id: r for r, _ in sorted(parts.get("rounds", []), key=lambda rp: (rp[0].track, rp[0].order))},
+        calendars={c.id: c for c, _ in parts.get("calendars", [])},
+        dimensions={d.id: d for d, _ in dimensions},
+        components={c.id: c for c, _ in components},
+        frameworks={f.id: f for f, _ in parts.get("frameworks", [])},
+        question_types={t.id.value: t for t, _ in parts.get("question_types", [])},
+        themes={t.id: t for t, _ in parts.get("themes", [])},
+        signals=signals,
+        questions={q.id: q for q, _ in questions},
+        primers={p.id: p for p, _ in sorted(primers, key=lambda pp: (pp[0].order, pp[0].title))},
+        sources={item.id: reader.rel(path) for item, path in questions + primers},
+    )
+    _check_references(reader, catalog, questions, primers, parts, components)
+    if reader.problems:
+        raise ContentError(reader.problems)
+    return catalog
+
+
+def _check_references(reader: _Reader, cat: Catalog, questions: list[tuple[Question, Path]],
+                      primers: list[tuple[Primer, Path]], parts: dict[str, list[tuple[Any, Path]]],
+                      components: list[tuple[Component, Path]]) -> None:
+    def unknown(path: Path, entry: str, field: str, ids: Iterable[str], known: dict[str, Any], what: str) -> None:
+        for ref in ids:
+            if ref not in known:
+                reader.problem(path, entry, field, f"unknown {what} id '{ref}'")
+
+    competencies = {**cat.dimensions, **cat.components}
+    for track, path in parts.get("tracks", []):
+        if track.calendar:
+            unknown(path, track.id, "calendar", [track.calendar], cat.calendars, "calendar")
+    for cal, path in parts.get("calendars", []):
+        unknown(path, cal.id, "track", [cal.track], cat.tracks, "track")
+    for rnd, path in parts.get("rounds", []):
+        unknown(path, rnd.id, "track", [rnd.track], cat.tracks, "track")
+        unknown(path, rnd.id, "competencies", rnd.competencies, competencies, "competency")
+        if rnd.minutes_max is not None and rnd.minutes_max < rnd.minutes:
+            reader.problem(path, rnd.id, "minutes_max", f"must not be less than minutes ({rnd.minutes})")
+    for qt, path in parts.get("question_types", []):
+        unknown(path, qt.id.value, "framework", [qt.framework], cat.frameworks, "framework")
+    for comp, path in components:
+        unknown(path, comp.id, "dimensions", comp.dimensions, cat.dimensions, "dimension")
+        unknown(path, comp.id, "rounds", comp.rounds, cat.rounds, "round")
+    for q, path in questions:
+        unknown(path, q.id, "tracks", q.tracks, cat.tracks, "track")
+        unknown(path, q.id, "rounds", q.rounds, cat.rounds, "round")
+        unknown(path, q.id, "competencies", q.competencies, competencies, "competency")
+        unknown(path, q.id, "themes", q.themes, cat.themes, "theme")
+        unknown(path, q.id, "primers", q.primers, cat.primers, "primer")
+        for rid in q.rounds:
+            rnd = cat.rounds.get(rid)
+            if rnd and rnd.track not in q.tracks:
+                reader.problem(path, q.id, "rounds",
+                               f"round '{rid}' belongs to track '{rnd.track}', which the question's tracks do not list")
+    for p, path in primers:
+        unknown(path, p.id, "rounds", p.rounds, cat.rounds, "round")
+        unknown(path, p.id, "competencies", p.competencies, competencies, "competency")

@@ -1,0 +1,77 @@
+"""The loaded catalog: one company's tracks, rounds, competencies, questions and primers."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pmprep.catalog.schema import (
+    Calendar,
+    Company,
+    Component,
+    Dimension,
+    Framework,
+    Primer,
+    Question,
+    QuestionTypeInfo,
+    Round,
+    Signals,
+    Theme,
+    Track,
+)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    company: Company
+    tracks: dict[str, Track]
+    rounds: dict[str, Round]
+    calendars: dict[str, Calendar]
+    dimensions: dict[str, Dimension]
+    components: dict[str, Component]
+    frameworks: dict[str, Framework]
+    question_types: dict[str, QuestionTypeInfo]
+    themes: dict[str, Theme]
+    signals: Signals
+    questions: dict[str, Question]
+    primers: dict[str, Primer]
+    # id of a question or primer -> the file it came from (for messages and `content check`)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def rounds_for(self, track_id: str) -> list[Round]:
+        return sorted((r for r in self.rounds.values() if r.track == track_id), key=lambda r: r.order)
+
+    def competency_name(self, competency_id: str) -> str:
+        found = self.dimensions.get(competency_id) or self.components.get(competency_id)
+        return found.name if found else competency_id
+
+    def dimensions_of(self, competency_id: str) -> set[str]:
+        """The dimensions a competency id stands for (itself if it is one)."""
+        if competency_id in self.dimensions:
+            return {competency_id}
+        comp = self.components.get(competency_id)
+        return set(comp.dimensions) if comp else set()
+
+    def components_for_dimension(self, dimension_id: str) -> list[Component]:
+        return [c for c in self.components.values() if dimension_id in c.dimensions]
+
+    def primers_for(self, question: Question) -> list[Primer]:
+        return [self.primers[p] for p in question.primers if p in self.primers]
+
+    def questions_citing(self, primer_id: str) -> list[Question]:
+        return [q for q in self.questions.values() if primer_id in q.primers]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "tracks": len(self.tracks),
+            "rounds": len(self.rounds),
+            "competencies": len(self.dimensions) + len(self.components),
+            "frameworks": len(self.frameworks),
+            "themes": len(self.themes),
+            "questions": len(self.questions),
+            "primers": len(self.primers),
+        }
+
+    def counts_by_type(self) -> dict[str, int]:
+        out = {t: 0 for t in self.question_types}
+        for q in self.questions.values():
+            out[q.type.value] = out.get(q.type.value, 0) + 1
+        return out

@@ -1,0 +1,195 @@
+"""The shape of a content folder, as pydantic models.
+
+Every model forbids unknown keys so that a typo in a YAML file is reported rather than ignored.
+Cross-references (a question's rounds, a component's dimensions…) are checked by the loader,
+which knows the whole folder.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]*$", min_length=2, max_length=80)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class QuestionType(StrEnum):
+    """The seven kinds of question. The analyzer and its external evaluation use these names."""
+
+    BEHAVIORAL = "behavioral"
+    PRODUCT_DESIGN = "product_design"
+    STRATEGY = "strategy"
+    METRICS = "metrics"
+    TECHNICAL = "technical"
+    ESTIMATION = "estimation"
+    CULTURE = "culture"
+
+
+class Difficulty(StrEnum):
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Company(Strict):
+    id: Id
+    name: Text
+    summary: Text
+
+
+class Track(Strict):
+    id: Id
+    name: Text
+    audience: Text
+    title: Text
+    process_length: Text
+    hiring: Text
+    calendar: Id | None = None
+    notes: list[Text] = []
+
+
+class Round(Strict):
+    id: Id
+    track: Id
+    order: int = Field(ge=1)
+    name: Text
+    minutes: int = Field(ge=5, le=480)
+    minutes_max: int | None = Field(default=None, ge=5, le=480)
+    duration_note: Text | None = None
+    stage: Text | None = None
+    optional: bool = False
+    interviewer: Text
+    format: Text
+    assesses: list[Text] = Field(min_length=1)
+    question_types: list[QuestionType] = Field(min_length=1)
+    competencies: list[Id] = Field(min_length=1)
+    strong_signals: list[Text] = Field(min_length=1)
+    weak_signals: list[Text] = Field(min_length=1)
+
+    @property
+    def duration_label(self) -> str:
+        if self.minutes_max:
+            return f"{self.minutes}–{self.minutes_max} min"
+        return f"{self.minutes} min"
+
+
+class MonthDay(Strict):
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+
+
+class Window(Strict):
+    id: Id
+    name: Text
+    start: MonthDay | None = None
+    end: MonthDay
+    note: Text | None = None
+
+
+class Calendar(Strict):
+    id: Id
+    track: Id
+    name: Text
+    closing_soon_days: int = Field(default=21, ge=0, le=120)
+    windows: list[Window] = Field(min_length=1)
+
+
+class Dimension(Strict):
+    id: Id
+    name: Text
+    question: Text
+    looks_like: Text
+
+
+class Component(Strict):
+    id: Id
+    name: Text
+    description: Text
+    dimensions: list[Id] = Field(min_length=1)
+    rounds: list[Id] = Field(min_length=1)
+
+
+class FrameworkStep(Strict):
+    id: Id
+    name: Text
+    prompt: Text
+
+
+class Framework(Strict):
+    id: Id
+    name: Text
+    use: Text
+    steps: list[FrameworkStep] = Field(min_length=2)
+
+
+class QuestionTypeInfo(Strict):
+    id: QuestionType
+    name: Text
+    description: Text
+    framework: Id
+
+
+class Theme(Strict):
+    id: Id
+    group: Text
+    name: Text
+
+
+class Signal(Strict):
+    id: Id
+    text: Text
+
+
+class Signals(Strict):
+    strong: list[Signal] = []
+    weak: list[Signal] = []
+    committee: list[Signal] = []
+    preparation: list[Signal] = []
+
+
+class Question(Strict):
+    id: Id
+    text: Text
+    type: QuestionType
+    tracks: list[Id] = Field(min_length=1)
+    rounds: list[Id] = Field(min_length=1)
+    competencies: list[Id] = Field(min_length=1)
+    difficulty: Difficulty
+    talking_points: list[Text] = Field(min_length=3, max_length=7)
+    probes: list[Text] = Field(min_length=2, max_length=4)
+    themes: list[Id] = []
+    primers: list[Id] = []
+
+    @field_validator("tracks", "rounds", "competencies", "themes", "primers")
+    @classmethod
+    def _no_repeats(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("lists an id more than once")
+        return value
+
+
+class PrimerMeta(Strict):
+    title: Text
+    summary: Text
+    order: int = 100
+    rounds: list[Id] = []
+    competencies: list[Id] = []
+    as_of: dt.date | None = None
+
+
+class Primer(Strict):
+    id: Id
+    title: Text
+    summary: Text
+    order: int
+    rounds: list[Id]
+    competencies: list[Id]
+    as_of: dt.date | None
+    body: str
