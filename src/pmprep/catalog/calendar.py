@@ -28,6 +28,7 @@ class CalendarPosition:
     cycle_start: dt.date
     windows: list[DatedWindow]
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     # 0.0 at the cycle's start, 1.0 at its last date; for drawing "you are here".
     progress: float = 0.0
 
@@ -37,6 +38,7 @@ class CalendarPosition:
     def to_dict(self) -> dict[str, object]:
         return {"today": self.today.isoformat(), "cycle_start": self.cycle_start.isoformat(),
                 "windows": [w.to_dict() for w in self.windows], "warnings": list(self.warnings),
+                "notes": list(self.notes),
                 "progress": round(self.progress, 4)}
 
 
@@ -63,28 +65,48 @@ def _fmt(d: dt.date) -> str:
     return f"{d.day} {d.strftime('%b %Y')}"
 
 
-def position(cal: Calendar, today: dt.date) -> CalendarPosition:
-    """Lay the calendar's windows on real dates for the cycle that contains ``today``.
-
-    The cycle begins on the first window's start (Aug 1 for early-in) and the first window is the
-    application window: warnings are about it.
-    """
-    start = _cycle_start(cal, today)
+def _lay_out(cal: Calendar, start: dt.date, today: dt.date) -> list[DatedWindow]:
     windows: list[DatedWindow] = []
     for w in cal.windows:
         w_start = _on_or_after(w.start, start) if w.start else None
         w_end = _on_or_after(w.end, w_start or start)
-        status = "upcoming" if w_start and today < w_start else ("closed" if today > w_end else "open")
+        if today > w_end:
+            status = "closed"
+        elif w_start is None or today < w_start:
+            # A window given only by its deadline ("offers by February") is ahead until it passes.
+            status = "upcoming"
+        else:
+            status = "open"
         windows.append(DatedWindow(w.id, w.name, w_start, w_end, w.note, status))
+    return windows
+
+
+def position(cal: Calendar, today: dt.date) -> CalendarPosition:
+    """Lay the calendar's windows on real dates for the cycle that concerns ``today``.
+
+    The cycle begins on the first window's start (Aug 1 for early-in); once every window of that
+    cycle has passed, the next cycle is shown instead. The first window is the application
+    window: warnings are about it.
+    """
+    start = _cycle_start(cal, today)
+    windows = _lay_out(cal, start, today)
+    if all(w.status == "closed" for w in windows):
+        start = _on_or_after(cal.windows[0].start or cal.windows[0].end, today)
+        windows = _lay_out(cal, start, today)
     cycle_end = max(w.end for w in windows)
     span = (cycle_end - start).days or 1
     progress = min(1.0, max(0.0, (today - start).days / span))
 
     apply = windows[0]
     warnings: list[str] = []
+    notes: list[str] = []
     days_left = (apply.end - today).days
-    next_open = _on_or_after(cal.windows[0].start or cal.windows[0].end, apply.end + dt.timedelta(days=1))
-    if apply.status == "closed":
+    if apply.status == "upcoming":
+        days = (apply.start - today).days if apply.start else days_left
+        notes.append(f"The next application window opens on {_fmt(apply.start or apply.end)} "
+                     f"(in {days} day{'s' if days != 1 else ''}) and closes on {_fmt(apply.end)}.")
+    elif apply.status == "closed":
+        next_open = _on_or_after(cal.windows[0].start or cal.windows[0].end, apply.end + dt.timedelta(days=1))
         warnings.append(
             f"The application window closed on {_fmt(apply.end)} ({(today - apply.end).days} days ago). "
             f"Hiring is batched: the next window opens on {_fmt(next_open)}."
@@ -95,4 +117,6 @@ def position(cal: Calendar, today: dt.date) -> CalendarPosition:
             f"The application window closes {when} ({_fmt(apply.end)}). Apply before then: "
             "after it closes the odds for this cycle are close to zero."
         )
-    return CalendarPosition(today, start, windows, warnings, progress)
+    else:
+        notes.append(f"The application window is open until {_fmt(apply.end)} ({days_left} days left).")
+    return CalendarPosition(today, start, windows, warnings, notes, progress)

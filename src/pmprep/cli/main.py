@@ -1,0 +1,38 @@
+"""The `pmprep` command line: a thin layer over the same core and database as the web app."""
+from __future__ import annotations
+
+import typer
+
+from pmprep import __version__
+from pmprep.cli import catalog_commands, server
+
+app = typer.Typer(
+    name="pmprep",
+    help="Offline practice and preparation for Netflix Product Manager interviews.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("serve")(server.serve)
+app.command("questions")(catalog_commands.questions)
+app.command("loop")(catalog_commands.loop)
+content = typer.Typer(help="Validate content folders (questions, rounds, primers).", no_args_is_help=True)
+content.command("check")(catalog_commands.content_check)
+app.add_typer(content, name="content")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pmprep {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """Offline practice and preparation for Netflix Product Manager interviews."""
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,99 @@
+"""`pmprep serve`: migrate, load the content, and serve the app with waitress (a real WSGI server)."""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import webbrowser
+
+import typer
+
+from pmprep.cli.console import fail
+
+
+def setup_django() -> None:
+    """Configure Django for a command; a bad setting stops here with a clear message."""
+    from pmprep.config import ConfigError
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pmprep.web.settings")
+    try:
+        import django
+
+        django.setup()
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def _can_open_browser() -> bool:
+    # Without a display, Python's webbrowser falls back to text browsers that would take over
+    # the terminal the server is printing to; only open one where a graphical session exists.
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _url(host: str, port: int) -> str:
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    if ":" in shown and not shown.startswith("["):
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/"
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on. Use 0.0.0.0 to share with your study group."),
+    port: int = typer.Option(8000, min=0, max=65535, help="Port to listen on (0 picks a free one)."),
+    no_browser: bool = typer.Option(False, "--no-browser", help="Do not open a browser window."),
+    threads: int = typer.Option(8, min=1, max=64, help="Worker threads."),
+) -> None:
+    """Start pmprep: migrate the database, load the content and serve on http://HOST:PORT/."""
+    if host not in ("127.0.0.1", "localhost", "::1", "0.0.0.0", "::"):
+        allowed = os.environ.get("PMPREP_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+        os.environ["PMPREP_ALLOWED_HOSTS"] = f"{allowed},{host}"
+    elif host in ("0.0.0.0", "::"):
+        os.environ.setdefault("PMPREP_ALLOWED_HOSTS", "*")
+    setup_django()
+
+    from django.conf import settings
+    from django.core.management import call_command
+    from waitress import create_server
+
+    from pmprep.catalog import ContentError
+    from pmprep.config import active_catalog
+
+    try:
+        catalog = active_catalog()
+    except ContentError as exc:
+        fail(f"the content did not load, so pmprep did not start.\n{exc}")
+    call_command("migrate", interactive=False, verbosity=0)
+
+    from pmprep.web.wsgi import application
+
+    try:
+        server = create_server(application, host=host, port=port, threads=threads, ident="pmprep",
+                               clear_untrusted_proxy_headers=True)
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port} ({exc.strerror or exc}). "
+             f"Is another pmprep running? Try --port {port + 1 if port else 8001}.")
+    url = _url(host, server.effective_port)
+    db = settings.DATABASES["default"]
+    where = db["NAME"] if db["ENGINE"].endswith("sqlite3") else f"{db['ENGINE'].rsplit('.', 1)[-1]} database {db['NAME']}"
+    # Plain lines (not Rich): scripts and tests read the address from them, so they must not wrap.
+    typer.echo(f"pmprep: {len(catalog.questions)} questions; data in {settings.PMPREP_HOME}; database {where}")
+    typer.echo(f"pmprep is running at {url} (press Ctrl-C to stop)")
+    sys.stdout.flush()
+    if not no_browser and _can_open_browser():
+        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+    # A service manager or `kill` sends SIGTERM: stop as cleanly as on Ctrl-C.
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+    typer.echo("pmprep stopped. Your data is saved.")
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+
+from pmprep.config import active_catalog
+from pmprep.web.accounts.models import User
+
+
+class SignupForm(UserCreationForm):
+    class Meta:
+        model = User
+        fields = ("username",)
+        help_texts = {"username": "Letters, digits and @/./+/-/_ only. Shown only to you and the peers you invite."}
+
+
+class TrackForm(forms.ModelForm):
+    """Which hiring track the user prepares for, and (optionally) when the interview is."""
+
+    track = forms.ChoiceField(widget=forms.RadioSelect, label="Your track")
+    interview_date = forms.DateField(
+        required=False, label="Interview date (if you have one)",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Optional. Used later to schedule reviews and your plan.",
+    )
+
+    class Meta:
+        model = User
+        fields = ("track", "interview_date")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        catalog = active_catalog()
+        self.fields["track"].choices = [(t.id, f"{t.name} — {t.audience}") for t in catalog.tracks.values()]

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pmprep.catalog import SHIPPED, Catalog, load_catalog
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog(SHIPPED)
+
+
+@pytest.fixture
+def company_folder(tmp_path: Path) -> Path:
+    """A copy of the shipped reference content with an empty question bank and no primers."""
+    folder = tmp_path / "acme"
+    shutil.copytree(SHIPPED, folder, ignore=shutil.ignore_patterns("questions", "primers"))
+    (folder / "questions").mkdir()
+    (folder / "primers").mkdir()
+    return folder

@@ -1,0 +1,68 @@
+"""A real headless Chromium (Debian's /usr/bin/chromium) browsing the question bank."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+CHROMIUM = os.environ.get("PMPREP_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing: run scripts/test (it installs Debian's chromium)"
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.mark.browser
+def test_filter_open_a_question_and_reveal_its_talking_points(served, page, catalog):
+    page.goto(served.url + "/questions/")
+    total = len(catalog.questions)
+    assert page.locator("#result-count").inner_text() == f"{total} questions."
+
+    # Choosing a type submits the filter form on its own (progressive enhancement).
+    page.get_by_label("Type").select_option("technical")
+    page.wait_for_url("**type=technical**")
+    technical = sum(1 for q in catalog.questions.values() if q.type == "technical")
+    assert page.locator("#result-count").inner_text() == f"{technical} questions match."
+
+    page.get_by_label("Search").fill("cache")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**q=cache**")
+    first = page.locator(".question-row a").first
+    title = first.inner_text()
+    first.click()
+    assert page.locator("h1").inner_text() == title
+
+    points = page.locator("#talking-points ol")
+    assert not points.is_visible()
+    page.get_by_text("Show the talking points").click()
+    assert points.is_visible()
+    shown = points.locator("li").all_inner_texts()
+    question = next(q for q in catalog.questions.values() if q.text == title)
+    assert shown == question.talking_points
+
+
+@pytest.mark.browser
+def test_the_bank_is_usable_from_the_keyboard(served, page):
+    page.goto(served.url + "/questions/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"

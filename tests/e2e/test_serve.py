@@ -1,0 +1,92 @@
+"""`pmprep serve` as a user runs it: a real WSGI server, data that survives a restart, a clean stop."""
+from __future__ import annotations
+
+import http.cookiejar
+import json
+import re
+import socket
+import urllib.parse
+import urllib.request
+
+from tests.e2e.conftest import start_server
+
+PASSWORD = "a-long-practice-passphrase"
+
+
+class Browser:
+    """Just enough of a browser for form posts with Django's CSRF cookie."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    def get(self, path: str) -> tuple[int, str]:
+        with self.opener.open(self.base + path, timeout=30) as response:
+            return response.status, response.read().decode()
+
+    def post_form(self, path: str, data: dict[str, str]) -> tuple[int, str, str]:
+        _, html = self.get(path)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}).encode()
+        request = urllib.request.Request(self.base + path, data=body, headers={"Referer": self.base + path})
+        with self.opener.open(request, timeout=30) as response:
+            return response.status, response.geturl(), response.read().decode()
+
+
+def test_serve_runs_waitress_and_prints_the_address(served):
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+", served.url)
+    with urllib.request.urlopen(served.url + "/healthz", timeout=30) as response:
+        assert response.headers["Server"] == "pmprep"  # waitress's ident, not Django's runserver
+        assert json.load(response)["status"] == "ok"
+    status, html = Browser(served.url).get("/loop/early_in/")
+    assert status == 200 and "Case-study presentation" in html
+
+
+def test_data_survives_a_restart_and_ctrl_c_stops_cleanly(tmp_path):
+    first = start_server(tmp_path)
+    assert first.url, first.output
+    browser = Browser(first.url)
+    status, final_url, html = browser.post_form(
+        "/accounts/signup/", {"username": "dana", "password1": PASSWORD, "password2": PASSWORD})
+    assert final_url.endswith("/accounts/profile/") and "Your track" in html
+    browser.post_form("/accounts/profile/", {"track": "experienced"})
+    assert first.stop() == 0
+    assert "pmprep stopped. Your data is saved." in first.output
+
+    second = start_server(tmp_path)
+    try:
+        again = Browser(second.url)
+        _, final_url, html = again.post_form("/accounts/login/", {"username": "dana", "password": PASSWORD})
+        assert final_url.rstrip("/") == second.url
+        assert "You are preparing for the <strong>Experienced</strong> loop" in html
+    finally:
+        assert second.stop() == 0
+
+
+def test_a_busy_port_gives_a_clear_message(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        server = start_server(tmp_path, "--port", str(port))
+        assert server.process.wait(timeout=30) == 1
+    out = "\n".join(server.output)
+    assert f"cannot listen on 127.0.0.1:{port}" in out and "Try --port" in out
+
+
+def test_broken_coach_content_stops_the_start_and_names_the_problem(tmp_path):
+    overlay = tmp_path / "content" / "coach" / "questions"
+    overlay.mkdir(parents=True)
+    (overlay / "mine.yaml").write_text("questions:\n  - id: c-1\n    text: [broken\n", encoding="utf-8")
+    server = start_server(tmp_path)
+    assert server.process.wait(timeout=30) == 1
+    out = "\n".join(server.output)
+    assert "the content did not load, so pmprep did not start" in out
+    assert "coach/questions/mine.yaml: is not valid YAML" in out
+
+
+def test_a_bad_database_url_is_refused_with_a_message(tmp_path):
+    server = start_server(tmp_path, env={"DATABASE_URL": "mysql://nobody@localhost/db"})
+    assert server.process.wait(timeout=30) == 1
+    assert "DATABASE_URL uses the scheme 'mysql'" in "\n".join(server.output)

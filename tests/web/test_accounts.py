@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from pmprep.web.accounts.models import User
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "a-long-practice-passphrase"
+
+
+@pytest.fixture
+def alice() -> User:
+    return User.objects.create_user("alice", password=PASSWORD)
+
+
+def test_signup_creates_a_user_with_an_argon2_hash_and_logs_in(client):
+    response = client.post(reverse("accounts:signup"),
+                           {"username": "bea", "password1": PASSWORD, "password2": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == reverse("accounts:profile")
+    user = User.objects.get(username="bea")
+    assert user.password.startswith("argon2$")
+    assert client.get(reverse("home")).context["user"] == user
+
+
+def test_signup_rejects_mismatched_passwords_and_stores_nothing(client):
+    response = client.post(reverse("accounts:signup"),
+                           {"username": "bea", "password1": PASSWORD, "password2": PASSWORD + "x"})
+    assert response.status_code == 400
+    assert "The two password fields didn’t match." in response.content.decode()
+    assert not User.objects.filter(username="bea").exists()
+
+
+def test_signup_rejects_a_short_password(client):
+    response = client.post(reverse("accounts:signup"), {"username": "bea", "password1": "short", "password2": "short"})
+    assert response.status_code == 400
+    assert "at least 10 characters" in response.content.decode()
+
+
+def test_login_and_logout(client, alice):
+    response = client.post(reverse("accounts:login"), {"username": "alice", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get(reverse("home")).context["user"] == alice
+    response = client.post(reverse("accounts:logout"))
+    assert response.status_code == 302
+    assert not client.get(reverse("home")).context["user"].is_authenticated
+
+
+def test_login_with_a_wrong_password_says_so(client, alice):
+    response = client.post(reverse("accounts:login"), {"username": "alice", "password": "wrong-password!"})
+    assert response.status_code == 200
+    assert "Please enter a correct username and password" in response.content.decode()
+
+
+def test_logout_by_get_is_refused(client, alice):
+    client.force_login(alice)
+    assert client.get(reverse("accounts:logout")).status_code == 405
+
+
+def test_profile_requires_login(client):
+    response = client.get(reverse("accounts:profile"))
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('accounts:login')}?next={reverse('accounts:profile')}"
+
+
+def test_picking_a_track_saves_it_and_shows_the_loop(client, alice):
+    client.force_login(alice)
+    response = client.post(reverse("accounts:profile"), {"track": "early_in", "interview_date": "2027-01-15"})
+    assert response.status_code == 302 and response["Location"] == reverse("bank:loop", args=["early_in"])
+    alice.refresh_from_db()
+    assert (alice.track, alice.interview_date.isoformat()) == ("early_in", "2027-01-15")
+
+
+def test_an_unknown_track_is_rejected(client, alice):
+    client.force_login(alice)
+    response = client.post(reverse("accounts:profile"), {"track": "intern"})
+    assert response.status_code == 400
+    assert "Select a valid choice. intern is not one of the available choices." in response.content.decode()
+    alice.refresh_from_db()
+    assert alice.track == ""
+
+
+def test_home_tells_a_user_without_a_track_to_pick_one(client, alice):
+    client.force_login(alice)
+    assert "Pick your track" in client.get(reverse("home")).content.decode()
+
+
+def test_home_shows_the_users_loop(client, alice):
+    alice.track = "early_in"
+    alice.save()
+    client.force_login(alice)
+    page = client.get(reverse("home")).content.decode()
+    assert "Recruiter screen (30 min) → Hiring-manager behavioural interview (45 min)" in page
