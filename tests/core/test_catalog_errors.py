@@ -187,3 +187,20 @@ def test_error_message_lists_every_problem(company_folder):
     with pytest.raises(ContentError) as info:
         load_catalog(company_folder)
     assert str(info.value).startswith("1 problem in the content:\n  - acme/questions/a.yaml › entry 'pd-good' › field 'difficulty': ")
+
+
+def test_strong_answer_for_an_unknown_question(company_folder):
+    write(company_folder, "questions/a.yaml", GOOD)
+    write(company_folder, "strong_answers/a.yaml",
+          "strong_answers:\n  - question_id: pd-good\n    answer: Fine.\n  - question_id: pd-gone\n    answer: Hm.\n")
+    assert problems_of(company_folder) == [
+        Problem("acme/strong_answers/a.yaml", "pd-gone", "question_id", "unknown question id 'pd-gone'")]
+
+
+def test_two_strong_answers_for_one_question(company_folder):
+    write(company_folder, "questions/a.yaml", GOOD)
+    write(company_folder, "strong_answers/a.yaml",
+          "strong_answers:\n  - question_id: pd-good\n    answer: One.\n  - question_id: pd-good\n    answer: Two.\n")
+    [p] = problems_of(company_folder)
+    assert (p.entry, p.field) == ("pd-good", "question_id")
+    assert p.message == "the question already has a strong answer (in acme/strong_answers/a.yaml)"

@@ -28,6 +28,7 @@ from pmprep.catalog.schema import (
     QuestionTypeInfo,
     Round,
     Signals,
+    StrongAnswer,
     Theme,
     Track,
 )
@@ -232,6 +233,10 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
     for path in sorted(qdir.glob("*.yaml")) + sorted(qdir.glob("*.yml")):
         questions.extend(reader.entries(path, "questions", Question))
     primers = _read_primers(reader, folder / "primers")
+    strong: list[tuple[StrongAnswer, Path]] = []
+    sdir = folder / "strong_answers"
+    for path in sorted(sdir.glob("*.yaml")) + sorted(sdir.glob("*.yml")):
+        strong.extend(reader.entries(path, "strong_answers", StrongAnswer))
     if not is_company and not questions and not primers:
         reader.problem(folder / "questions", None, None,
                        "an overlay folder needs questions/*.yaml or primers/*.md files")
@@ -249,6 +254,7 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
         components = keep(base.components.values())
         questions = keep(base.questions.values()) + questions
         primers = keep(base.primers.values()) + primers
+        strong = [(a, Path("shipped content")) for a in base.strong_answers.values()] + strong
 
     for key, what in (("tracks", "track"), ("rounds", "round"), ("calendars", "calendar"),
                       ("frameworks", "framework"), ("themes", "theme")):
@@ -256,6 +262,12 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
     _duplicates(reader, dimensions + components, "competency")
     _duplicates(reader, questions, "question")
     _duplicates(reader, primers, "primer")
+    seen_answers: dict[str, Path] = {}
+    for answer, path in strong:
+        if answer.question_id in seen_answers:
+            reader.problem(path, answer.question_id, "question_id",
+                           f"the question already has a strong answer (in {reader.rel(seen_answers[answer.question_id])})")
+        seen_answers.setdefault(answer.question_id, path)
 
     catalog = Catalog(
         company=company or Company(id="unknown", name="Unknown", summary="(company.yaml did not load)"),
@@ -271,8 +283,9 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
         questions={q.id: q for q, _ in questions},
         primers={p.id: p for p, _ in sorted(primers, key=lambda pp: (pp[0].order, pp[0].title))},
         sources={item.id: reader.rel(path) for item, path in questions + primers},
+        strong_answers={a.question_id: a for a, _ in strong},
     )
-    _check_references(reader, catalog, questions, primers, parts, components)
+    _check_references(reader, catalog, questions, primers, parts, components, strong)
     if reader.problems:
         raise ContentError(reader.problems)
     return catalog
@@ -280,7 +293,7 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
 
 def _check_references(reader: _Reader, cat: Catalog, questions: list[tuple[Question, Path]],
                       primers: list[tuple[Primer, Path]], parts: dict[str, list[tuple[Any, Path]]],
-                      components: list[tuple[Component, Path]]) -> None:
+                      components: list[tuple[Component, Path]], strong: list[tuple[StrongAnswer, Path]]) -> None:
     def unknown(path: Path, entry: str, field: str, ids: Iterable[str], known: dict[str, Any], what: str) -> None:
         for ref in ids:
             if ref not in known:
@@ -316,3 +329,5 @@ def _check_references(reader: _Reader, cat: Catalog, questions: list[tuple[Quest
     for p, path in primers:
         unknown(path, p.id, "rounds", p.rounds, cat.rounds, "round")
         unknown(path, p.id, "competencies", p.competencies, competencies, "competency")
+    for answer, path in strong:
+        unknown(path, answer.question_id, "question_id", [answer.question_id], cat.questions, "question")

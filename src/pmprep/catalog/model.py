@@ -14,6 +14,7 @@ from pmprep.catalog.schema import (
     QuestionTypeInfo,
     Round,
     Signals,
+    StrongAnswer,
     Theme,
     Track,
 )
@@ -33,6 +34,8 @@ class Catalog:
     signals: Signals
     questions: dict[str, Question]
     primers: dict[str, Primer]
+    # question id -> its strong reference answer
+    strong_answers: dict[str, StrongAnswer] = field(default_factory=dict)
     # id of a question or primer -> the file it came from (for messages and `content check`)
     sources: dict[str, str] = field(default_factory=dict)
 

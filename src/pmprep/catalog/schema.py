@@ -175,6 +175,13 @@ class Question(Strict):
         return value
 
 
+class StrongAnswer(Strict):
+    """An original exemplary answer shown after the user's own attempt."""
+
+    question_id: Id
+    answer: Text
+
+
 class PrimerMeta(Strict):
     title: Text
     summary: Text

@@ -95,6 +95,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = None  # nothing is collected: assets are served from the package (below)
+STATICFILES_DIRS = [BASE_DIR / "static"]
 # Assets ship inside the package and are served straight from it: no collectstatic step to run.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
