@@ -20,7 +20,7 @@ from pmprep.catalog.schema import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one loaded catalog, one index
 class Catalog:
     company: Company
     tracks: dict[str, Track]

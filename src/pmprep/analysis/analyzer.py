@@ -1,0 +1,207 @@
+"""``analyze``: score a typed answer against its question type's rubric, with quoted evidence."""
+from __future__ import annotations
+
+import math
+
+from pmprep.analysis.classify import bank_question, classify
+from pmprep.analysis.criteria import behavioral, common, culture, estimation, metrics, product_design, strategy, technical
+from pmprep.analysis.delivery import delivery
+from pmprep.analysis.feedback import CriterionResult, Evidence, Feedback, Level, Probe, RedFlag
+from pmprep.analysis.judging import Context, Judgement, level_of
+from pmprep.analysis.outline import FRAMEWORK_NAMES, outline
+from pmprep.analysis.probes import PROBES, RED_FLAG_PROBES
+from pmprep.analysis.rubric import TYPES, rubrics
+from pmprep.analysis.signals import FAMILIES, Hit, Signals
+from pmprep.analysis.text import Doc, stem
+
+MAX_ANSWER_CHARS = 200_000
+MAX_QUESTION_CHARS = 5_000
+
+TYPE_CRITERIA = {
+    "behavioral": behavioral.CRITERIA, "product_design": product_design.CRITERIA, "metrics": metrics.CRITERIA,
+    "technical": technical.CRITERIA, "strategy": strategy.CRITERIA, "estimation": estimation.CRITERIA,
+    "culture": culture.CRITERIA,
+}
+COMMON_WEIGHT = 0.5
+WEIGHTS = {"honest_limits": 0.6, "concision": 0.35}
+RED_FLAG_PENALTY = 7.0
+# Score thresholds for overall levels 2, 3 and 4.
+SCORE_CUTS = (30.0, 50.0, 70.0)
+# Types whose answers look alike: an answer of a sibling type is not "off-topic".
+SIBLINGS = {"behavioral": {"culture"}, "culture": {"behavioral"}, "product_design": {"strategy", "metrics"},
+            "strategy": {"product_design", "metrics"}, "metrics": {"product_design", "strategy", "technical"},
+            "technical": {"metrics"}, "estimation": set()}
+_GENERIC = {stem(w) for w in (
+    "tell time describe would could should how what why when which netflix design improve example walk "
+    "through give think approach answer question make feature product user users member members new work "
+    "about your you way like know want build help someone something").split()}
+
+
+class AnswerTooLong(ValueError):
+    """The answer is over the documented size limit."""
+
+
+def _profile(signals: Signals, words: int) -> dict[str, float]:
+    """How much the answer looks like an answer of each type (density of its characteristic signals)."""
+    d = signals.distinct
+    raw = {
+        "behavioral": 2 * d("when") + d("i_action") + d("result") + 2 * d("reflection") + d("baseline"),
+        "culture": 2 * d("culture_theme") + d("company_fact") + 2 * d("contribution") + d("rf_generic_why"),
+        "product_design": d("user") + d("solution") + d("segment") + d("option") + d("problem_framing"),
+        "metrics": d("metric") + d("dimension") + d("experiment_design") + d("data_check") + d("north_star") + d("guardrail"),
+        "technical": 1.5 * d("tech_concept") + d("hypothesis") + d("requirement"),
+        "strategy": d("market") + d("advantage") + d("phase"),
+        "estimation": 2 * d("arithmetic") + d("assumption") + d("range") + d("breakdown"),
+    }
+    scale = math.sqrt(max(words, 1))
+    return {t: v / scale for t, v in raw.items()}
+
+
+def _relevance(question: str, doc: Doc, signals: Signals, question_type: str, extra_terms: set[str]) -> tuple[float, float]:
+    q_terms = {stem(w.lower) for w in Doc(question).alpha_words if len(w.lower) > 2} - _GENERIC
+    q_terms = {t for t in q_terms if t not in {"the", "and"}}
+    overlap = len(q_terms & doc.content_stems) / len(q_terms) if q_terms else 1.0
+    if extra_terms:
+        overlap = max(overlap, min(1.0, 3 * len(extra_terms & doc.content_stems) / max(1, len(extra_terms))))
+    profile = _profile(signals, doc.word_count)
+    top = max(profile.values()) or 1.0
+    fit = max(profile[t] for t in {question_type} | SIBLINGS[question_type]) / top
+    return overlap, fit
+
+
+def _evidence(hits: list[Hit], limit: int = 8) -> list[Evidence]:
+    return [Evidence(h.start, h.end, h.text, FAMILIES[h.family].label if h.family in FAMILIES else h.family)
+            for h in hits[:limit]]
+
+
+def _red_flags(ctx: Context, specificity: float) -> list[RedFlag]:
+    defs = rubrics().red_flags
+    flags: list[RedFlag] = []
+
+    def add(flag_id: str, hits: list[Hit], advice: str) -> None:
+        flags.append(RedFlag(flag_id, defs[flag_id].name, _evidence(hits), advice))
+
+    talk = ctx.hits("rf_talk_to_engineering")
+    if talk:
+        add("talk_to_engineering", talk, "Reason about it yourself first: name the likely causes and the trade-offs, then say what you would confirm with engineering.")
+    rigid = ctx.hits("rf_rigidity")
+    if rigid:
+        add("rigidity", rigid, "Show you adapt the method to the problem: say when you would do it differently.")
+    if ctx.question_type in {"product_design", "strategy"} and ctx.doc.word_count >= 30 and not ctx.hits("user"):
+        add("no_user", [], "Bring the people in: who uses this, what changes for them, and how you would know.")
+    vague = ctx.hits("rf_vague_self")
+    if vague and specificity < 0.6:
+        add("vague_self", vague, "Replace adjectives about yourself with a short example that shows them.")
+    generic = ctx.hits("rf_generic_why")
+    if generic and (ctx.question_type == "culture" or "netflix" in ctx.question.lower()) and not ctx.hits("culture_theme", "company_fact")[:2]:
+        add("generic_why_netflix", generic, "Tie your reason to something specific: a part of the culture memo, a product bet, a business problem you want to work on.")
+    elif generic and ctx.question_type == "culture":
+        add("generic_why_netflix", generic, "Lead with the specific reason; mention being a fan last, if at all.")
+    blame = ctx.hits("rf_blaming")
+    if blame:
+        add("blaming", blame, "Own your part: say what you could have done differently, even when others were at fault.")
+    return flags
+
+
+def _gates(ctx: Context, overlap: float, fit: float) -> list[tuple[str, float]]:
+    """Reasons the answer cannot be judged on its content, each with the highest score it may get."""
+    doc = ctx.doc
+    words = doc.word_count
+    gates: list[tuple[str, float]] = []
+    if words == 0 or not doc.alpha_words:
+        return [("There is no answer to analyse.", 0.0)]
+    if words < 25:
+        gates.append((f"The answer is only {words} word{'s' if words != 1 else ''}: too short to show any of the rubric.", 12.0))
+    if words >= 6 and doc.function_word_ratio < 0.12:
+        gates.append(("This does not read as sentences (almost no ordinary words): it looks like a keyword list or random text.", 10.0))
+    elif words >= 12 and doc.function_word_ratio < 0.22:
+        gates.append(("This reads like a list of keywords rather than an answer: say what you would do and why.", 18.0))
+    if common.repetition_ratio(ctx) >= 0.3:
+        gates.append(("Much of the answer repeats itself; repeated sentences are not counted twice.", 18.0))
+    if words >= 25 and ((overlap < 0.1 and fit < 0.45) or (overlap < 0.25 and fit < 0.2)):
+        gates.append(("The answer does not seem to address this question (different topic and a different kind of answer).", 15.0))
+    return gates
+
+
+def analyze(question: str, answer: str, *, question_type: str | None = None, seconds: float | None = None) -> Feedback:
+    """Score ``answer`` to ``question`` and explain the score with evidence quoted from the answer.
+
+    ``question`` may be any text or a bank question's id; ``question_type`` overrides classification;
+    ``seconds`` is the time available, used for concision and delivery. Answers over
+    ``MAX_ANSWER_CHARS`` characters raise :class:`AnswerTooLong`.
+    """
+    if not isinstance(question, str) or not isinstance(answer, str):
+        raise TypeError("question and answer must be text")
+    if len(answer) > MAX_ANSWER_CHARS:
+        raise AnswerTooLong(f"The answer is {len(answer):,} characters; the limit is {MAX_ANSWER_CHARS:,}. "
+                            "Paste one answer at a time.")
+    if question_type is not None and question_type not in TYPES:
+        raise ValueError(f"question_type {question_type!r} is not one of: {', '.join(TYPES)}")
+    if seconds is not None and (isinstance(seconds, bool) or not isinstance(seconds, (int, float))
+                                or not math.isfinite(seconds) or seconds <= 0):
+        raise ValueError("seconds must be a positive number of seconds")
+    question = question[:MAX_QUESTION_CHARS]
+    stored = bank_question(question)
+    question_text = stored.text if stored else question
+    qtype = question_type or (stored.type.value if stored else classify(question_text).question_type)
+
+    doc = Doc(answer)
+    signals = Signals(doc)
+    ctx = Context(doc, signals, question_text, qtype, float(seconds) if seconds else None)
+    items, coverage = outline(ctx)
+
+    judgements: dict[str, Judgement] = {cid: fn(ctx) for cid, fn in TYPE_CRITERIA[qtype].items()}
+    judgements["structure"] = common.structure(ctx, coverage)
+    judgements["specificity"] = common.specificity(ctx)
+    judgements["concision"] = common.concision(ctx)
+    judgements["conclusion"] = common.conclusion(ctx)
+
+    results: list[CriterionResult] = []
+    for definition in rubrics().for_type(qtype):
+        j = judgements[definition.id]
+        weight = WEIGHTS.get(definition.id, COMMON_WEIGHT if definition.common else 1.0)
+        results.append(CriterionResult(definition.id, definition.name, level_of(j.strength), j.strength,
+                                       _evidence(j.hits), j.missing, j.advice, weight))
+
+    flags = _red_flags(ctx, judgements["specificity"].strength)
+    extra = set()
+    if stored is not None:
+        extra = {stem(w.lower) for p in stored.talking_points for w in Doc(p).alpha_words if len(w.lower) > 3} - _GENERIC
+    overlap, fit = _relevance(question_text, doc, signals, qtype, extra)
+    gates = _gates(ctx, overlap, fit)
+
+    total_weight = sum(r.weight for r in results)
+    score = 100 * sum(r.weight * r.strength for r in results) / total_weight
+    score -= min(3, len(flags)) * RED_FLAG_PENALTY
+    for _, cap in gates:
+        score = min(score, cap)
+    score = round(max(0.0, min(100.0, score)), 1)
+    level = 1 + sum(score >= cut for cut in SCORE_CUTS)
+
+    probes = _probes(results, flags, stored)
+    return Feedback(
+        question=question_text, question_type=qtype, score=score, level=level, level_label=Level(level).label,
+        summary=_summary(score, level, results, gates), criteria=results, red_flags=flags, probes=probes,
+        outline=items, delivery=delivery(ctx), framework=FRAMEWORK_NAMES[qtype], notes=[g for g, _ in gates],
+    )
+
+
+def _probes(results: list[CriterionResult], flags: list[RedFlag], stored) -> list[Probe]:
+    out: list[Probe] = []
+    for flag in flags[:1]:
+        out.append(Probe(RED_FLAG_PROBES[flag.id], None, f"red flag: {flag.name}"))
+    gaps = sorted((r for r in results if r.strength < 0.72), key=lambda r: (r.strength - 0.2 * r.weight, r.id))
+    for r in gaps[: 3 - len(out)]:
+        out.append(Probe(PROBES[r.id], r.id, f"{r.name}: level {r.level}"))
+    if stored is not None and len(out) < 3:
+        out.append(Probe(stored.probes[0], None, "a follow-up this question often gets"))
+    return out
+
+
+def _summary(score: float, level: int, results: list[CriterionResult], gates: list[tuple[str, float]]) -> str:
+    label = Level(level).label
+    if gates:
+        return f"{label} ({score:.0f}/100). {gates[0][0]}"
+    best = max(results, key=lambda r: (r.strength * r.weight, r.id))
+    worst = min(results, key=lambda r: (r.strength - (1 - r.weight), r.id))
+    return f"{label} ({score:.0f}/100). Strongest: {best.name.lower()}. Biggest gap: {worst.name.lower()} — {worst.advice}"

@@ -1,0 +1,125 @@
+"""Criteria every answer is judged on: structure, specificity, concision and a conclusion."""
+from __future__ import annotations
+
+import re
+
+from pmprep.analysis.judging import Context, Judgement, Part, judge, sat
+from pmprep.analysis.signals import Hit
+
+# Ideal length in words when the time budget is unknown, per question type.
+IDEAL_WORDS = {
+    "behavioral": (180, 480), "culture": (120, 400), "product_design": (220, 650), "strategy": (220, 650),
+    "metrics": (180, 600), "technical": (180, 600), "estimation": (140, 500),
+}
+_NAMED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z0-9+&'\-]*(?:\s+[A-Z][a-zA-Z0-9+&'\-]*)*")
+_EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|such as|like when|say,)\b", re.I)
+_VAGUE = re.compile(r"\b(?:things?|stuff|various|a lot|lots of|some sort|somehow|etc|and so on|whatever|many ways|in general|generally)\b", re.I)
+
+
+def _regex_hits(ctx: Context, pattern: re.Pattern[str], family: str) -> list[Hit]:
+    return [Hit(family, m.start(), m.end(), m.group(0)) for m in pattern.finditer(ctx.doc.text)]
+
+
+def named_things(ctx: Context) -> list[Hit]:
+    """Capitalised names that are not sentence starts or the pronoun I."""
+    starts = {s.start for s in ctx.doc.sentences}
+    out = []
+    for m in _NAMED.finditer(ctx.doc.text):
+        if m.start() in starts or m.group(0) in {"I", "I'm", "I'd", "I've", "I'll", "OK"}:
+            continue
+        out.append(Hit("named", m.start(), m.end(), m.group(0)))
+    return out
+
+
+def structure(ctx: Context, framework_coverage: float) -> Judgement:
+    posts = ctx.hits("signpost")
+    return judge(
+        Part(0.45, sat(len({h.text.lower() for h in posts}), 3), posts,
+             "no signposting (first…, second…, finally…) to show the shape of the answer",
+             "Announce your structure in the first sentence (\"I'll cover the user, the options, then a recommendation\") and follow it."),
+        Part(0.35, framework_coverage, [], "the answer skips steps of the expected structure",
+             "Walk through every step of the framework for this type of question, in order."),
+        Part(0.2, sat(len(ctx.doc.sentences), 5), [], "too few sentences to carry a structure",
+             "Give each step its own sentence or two."),
+    )
+
+
+def specificity(ctx: Context) -> Judgement:
+    numbers = ctx.hits("number")
+    named = named_things(ctx)
+    examples = _regex_hits(ctx, _EXAMPLE, "example")
+    vague = len(_VAGUE.findall(ctx.doc.text))
+    words = max(1, ctx.doc.word_count)
+    vagueness = min(1.0, vague * 40 / words)  # about one vague word per 40 words costs everything
+    return judge(
+        Part(0.5, sat(len({h.text for h in numbers}), 4) * (1 - 0.5 * vagueness), numbers,
+             "no numbers (sizes, percentages, dates, durations)",
+             "Put a number on it: how many users, from what to what, over how long."),
+        Part(0.3, sat(len({h.text for h in named}), 4), named[:6],
+             "nothing named (products, places, teams, tools)",
+             "Name the product, market, team or tool you mean instead of describing it generally."),
+        Part(0.2, sat(len(examples), 1), examples, "no concrete example",
+             "Illustrate your main point with one concrete example (\"for example, a family sharing one TV…\")."),
+    )
+
+
+def repetition_ratio(ctx: Context) -> float:
+    """Share of sentences that repeat an earlier one (after normalising case and spacing)."""
+    seen: set[str] = set()
+    repeats = 0
+    for s in ctx.doc.sentences:
+        key = " ".join(re.findall(r"[a-z0-9]+", s.text.lower()))
+        if len(key) < 12:
+            continue
+        if key in seen:
+            repeats += 1
+        seen.add(key)
+    return repeats / max(1, len(ctx.doc.sentences))
+
+
+def concision(ctx: Context) -> Judgement:
+    words = ctx.doc.word_count
+    if ctx.seconds:
+        budget = ctx.seconds * 150 / 60
+        low, high = budget * 0.35, budget * 1.05
+    else:
+        low, high = IDEAL_WORDS.get(ctx.question_type, (180, 550))
+    if words < low:
+        length_credit = (words / low) ** 1.5
+        missing = f"short for the time available ({words} words; aim for at least {int(low)})"
+        advice = "Develop each step with a sentence of reasoning and a number; a strong answer here runs to a few hundred words."
+    elif words > high:
+        length_credit = max(0.0, 1 - (words - high) / high)
+        missing = f"longer than the time allows ({words} words; aim for at most {int(high)})"
+        advice = "Cut background and repetition: keep one sentence of context and spend the words on decisions and numbers."
+    else:
+        length_credit, missing, advice = 1.0, "", "Keep this length."
+    fillers = ctx.hits("filler")
+    filler_rate = len(fillers) / max(1, words)
+    repeats = repetition_ratio(ctx)
+    return judge(
+        Part(0.6, length_credit, [], missing, advice),
+        Part(0.25, 1 - min(1.0, repeats * 3), [], "sentences repeated", "Say each point once."),
+        Part(0.15, 1 - min(1.0, filler_rate * 25), [], "many filler words (um, basically, kind of)",
+             "Replace filler words with a pause; they make a spoken answer sound unsure."),
+    )
+
+
+def conclusion(ctx: Context) -> Judgement:
+    closing = ctx.hits_in_part("conclusion", 0.6, 1.0)
+    sentences = ctx.doc.sentences
+    last = sentences[-1] if sentences else None
+    end_hits: list[Hit] = []
+    if last is not None:
+        for family in ("recommendation", "result", "reflection", "conclusion", "range", "contribution"):
+            end_hits += [h for h in ctx.signals(family) if last.start <= h.start < last.end]
+    tail = [s for s in sentences if ctx.doc.position(s.start) >= 0.75]
+    tail_numbers = [h for h in ctx.signals("number") if tail and h.start >= tail[0].start]
+    return judge(
+        Part(0.45, sat(len(closing), 1), closing, "no closing \"so what\"",
+             "End with one sentence that states the point: the recommendation, the result, or the lesson."),
+        Part(0.35, sat(len(end_hits), 1), end_hits, "the last sentence does not land the point",
+             "Make your last sentence the answer itself, not a trailing detail."),
+        Part(0.2, sat(len(tail_numbers), 1), tail_numbers, "the ending has no number",
+             "Close with the number that matters (the result, the target, or the estimate)."),
+    )

@@ -1,0 +1,133 @@
+"""An answer split into sentences and words, with character offsets into the original text."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+# Sentence ends: terminal punctuation followed by space, or a line break (bullets and lists).
+_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*(?:[-*•–]|\d+[.)]|[A-Za-z][\w ]{0,20}:)\s)|\n")
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|etc|approx|Mr|Ms|Mrs|Dr|St|No|Fig|cf|Inc|Ltd|U\.S|a\.m|p\.m)\.)$", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
+
+# Small, closed-class English words. Real prose is roughly a third to a half function words;
+# gibberish and bare keyword lists have almost none, which is how they are recognised.
+FUNCTION_WORDS = frozenset("""
+a an the and or but if so because as at by for from in into of off on onto out over to up with without
+about after before between during through under until while since than then that this these those there
+here it its it's i i'm i'd i've me my mine we we're we'd our ours us you your he she him her his they them
+their is are was were be been being am do does did done have has had having will would shall should can
+could may might must not no nor only also just very too more most less least much many some any each every
+all both either neither what which who whom whose when where why how one ones other another such same own
+again once first second next last who's what's let's don't didn't doesn't isn't wasn't weren't can't won't
+wouldn't couldn't shouldn't haven't hasn't hadn't i'll we'll they'd they're that's there's
+""".split())
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    lower: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    pos = 0
+    pieces: list[tuple[int, int]] = []
+    for match in _BREAK.finditer(text):
+        end = match.start()
+        if text[pos:end].strip() and _ABBREV.search(text[pos:end]) and "\n" not in match.group(0):
+            continue  # "e.g. Netflix" is not the end of a sentence
+        pieces.append((pos, end))
+        pos = match.end()
+    pieces.append((pos, len(text)))
+    for start, end in pieces:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        s = start + lead
+        out.append(Sentence(len(out), s, s + len(stripped), stripped))
+    return out
+
+
+def tokenize(text: str) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group(0), m.group(0).lower().replace("’", "'"))
+            for m in _WORD.finditer(text)]
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to match 'buffering' with 'buffer', 'members' with 'member'."""
+    w = word.lower().strip("'")
+    for suffix in ("ational", "ization", "isation", "fulness", "ments", "ment", "ings", "ing", "edly", "ness",
+                   "ities", "ity", "ies", "ied", "ers", "er", "ed", "es", "s", "ly"):
+        if len(w) > len(suffix) + 2 and w.endswith(suffix):
+            base = w[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                return base + "y"
+            return base
+    return w
+
+
+class Doc:
+    """The answer as analysed: text, sentences and words, computed once."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.sentences = split_sentences(text)
+        self.words = tokenize(text)
+
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+    @cached_property
+    def alpha_words(self) -> list[Word]:
+        return [w for w in self.words if w.lower[0].isalpha()]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    @cached_property
+    def function_word_ratio(self) -> float:
+        alpha = self.alpha_words
+        if not alpha:
+            return 0.0
+        return sum(1 for w in alpha if w.lower in FUNCTION_WORDS) / len(alpha)
+
+    @cached_property
+    def content_stems(self) -> set[str]:
+        return {stem(w.lower) for w in self.alpha_words if w.lower not in FUNCTION_WORDS and len(w.lower) > 2}
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def position(self, offset: int) -> float:
+        """Where in the answer an offset falls, 0.0 (start) to 1.0 (end)."""
+        return offset / max(1, len(self.text))
