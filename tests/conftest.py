@@ -15,9 +15,9 @@ def catalog() -> Catalog:
 
 @pytest.fixture
 def company_folder(tmp_path: Path) -> Path:
-    """A copy of the shipped reference content with an empty question bank and no primers."""
+    """A copy of the shipped reference content with no questions, primers or strong answers."""
     folder = tmp_path / "acme"
-    shutil.copytree(SHIPPED, folder, ignore=shutil.ignore_patterns("questions", "primers"))
+    shutil.copytree(SHIPPED, folder, ignore=shutil.ignore_patterns("questions", "primers", "strong_answers"))
     (folder / "questions").mkdir()
     (folder / "primers").mkdir()
     return folder

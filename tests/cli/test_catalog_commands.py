@@ -108,7 +108,7 @@ questions:
 
 def test_content_check_of_a_company_folder(tmp_path):
     folder = tmp_path / "acme"
-    shutil.copytree(SHIPPED, folder, ignore=shutil.ignore_patterns("questions", "primers"))
+    shutil.copytree(SHIPPED, folder, ignore=shutil.ignore_patterns("questions", "primers", "strong_answers"))
     data = json.loads(run("content", "check", str(folder), "--json").stdout)
     assert data["counts"]["questions"] == 0 and data["counts"]["rounds"] == 10
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from pmprep.analysis.classify import bank_question, classify
 from pmprep.analysis.criteria import behavioral, common, culture, estimation, metrics, product_design, strategy, technical
@@ -12,7 +13,7 @@ from pmprep.analysis.outline import FRAMEWORK_NAMES, outline
 from pmprep.analysis.probes import PROBES, RED_FLAG_PROBES
 from pmprep.analysis.rubric import TYPES, rubrics
 from pmprep.analysis.signals import FAMILIES, Hit, Signals
-from pmprep.analysis.text import Doc, stem
+from pmprep.analysis.text import FUNCTION_WORDS, Doc, stem
 
 MAX_ANSWER_CHARS = 200_000
 MAX_QUESTION_CHARS = 5_000
@@ -37,6 +38,11 @@ _GENERIC = {stem(w) for w in (
     "about your you way like know want build help someone something").split()}
 
 
+# Words that make a clause (pronouns, auxiliaries, modals). Answers are full of them; keyword lists have none.
+_CLAUSE = re.compile(r"\b(?:i|we|you|they|it|he|she|this|that|there|is|are|was|were|be|would|will|should|could|"
+                     r"can|do|does|did|have|has|had|i'd|i'm|we'd|we're|it's|that's)\b", re.I)
+
+
 class AnswerTooLong(ValueError):
     """The answer is over the documented size limit."""
 
@@ -57,15 +63,16 @@ def _profile(signals: Signals, words: int) -> dict[str, float]:
     return {t: v / scale for t, v in raw.items()}
 
 
-def _relevance(question: str, doc: Doc, signals: Signals, question_type: str, extra_terms: set[str]) -> tuple[float, float]:
-    q_terms = {stem(w.lower) for w in Doc(question).alpha_words if len(w.lower) > 2} - _GENERIC
-    q_terms = {t for t in q_terms if t not in {"the", "and"}}
+def _relevance(question: str, doc: Doc, signals: Signals, question_type: str) -> tuple[float, float]:
+    """Share of the question's own content words the answer uses, and how much it has the type's shape."""
+    q_terms = {stem(w.lower) for w in Doc(question).alpha_words if len(w.lower) > 2 and w.lower not in FUNCTION_WORDS}
+    q_terms -= _GENERIC
     overlap = len(q_terms & doc.content_stems) / len(q_terms) if q_terms else 1.0
-    if extra_terms:
-        overlap = max(overlap, min(1.0, 3 * len(extra_terms & doc.content_stems) / max(1, len(extra_terms))))
     profile = _profile(signals, doc.word_count)
     top = max(profile.values()) or 1.0
-    fit = max(profile[t] for t in {question_type} | SIBLINGS[question_type]) / top
+    # Answers of a sibling type look alike (a metrics answer reads like a product one), so they count half.
+    sibling = max((profile[t] for t in SIBLINGS[question_type]), default=0.0)
+    fit = max(profile[question_type], 0.5 * sibling) / top
     return overlap, fit
 
 
@@ -112,13 +119,16 @@ def _gates(ctx: Context, overlap: float, fit: float) -> list[tuple[str, float]]:
         return [("There is no answer to analyse.", 0.0)]
     if words < 25:
         gates.append((f"The answer is only {words} word{'s' if words != 1 else ''}: too short to show any of the rubric.", 12.0))
+    clause_words = len(_CLAUSE.findall(doc.text))
     if words >= 6 and doc.function_word_ratio < 0.12:
         gates.append(("This does not read as sentences (almost no ordinary words): it looks like a keyword list or random text.", 10.0))
-    elif words >= 12 and doc.function_word_ratio < 0.22:
-        gates.append(("This reads like a list of keywords rather than an answer: say what you would do and why.", 18.0))
+    elif words >= 6 and (clause_words / words < 0.015 or (words >= 12 and doc.function_word_ratio < 0.22)):
+        gates.append(("This reads like a list of keywords rather than an answer: say what you would do and why.", 15.0))
     if common.repetition_ratio(ctx) >= 0.3:
         gates.append(("Much of the answer repeats itself; repeated sentences are not counted twice.", 18.0))
-    if words >= 25 and ((overlap < 0.1 and fit < 0.45) or (overlap < 0.25 and fit < 0.2)):
+    # Off-topic: little of the question's vocabulary and little of its type's shape; or none of the
+    # type's shape at all unless the answer shares much of the question's vocabulary.
+    if words >= 25 and ((overlap < 0.1 and fit < 0.45) or (overlap + fit < 0.5) or (overlap < 0.5 and fit < 0.25)):
         gates.append(("The answer does not seem to address this question (different topic and a different kind of answer).", 15.0))
     return gates
 
@@ -164,10 +174,7 @@ def analyze(question: str, answer: str, *, question_type: str | None = None, sec
                                        _evidence(j.hits), j.missing, j.advice, weight))
 
     flags = _red_flags(ctx, judgements["specificity"].strength)
-    extra = set()
-    if stored is not None:
-        extra = {stem(w.lower) for p in stored.talking_points for w in Doc(p).alpha_words if len(w.lower) > 3} - _GENERIC
-    overlap, fit = _relevance(question_text, doc, signals, qtype, extra)
+    overlap, fit = _relevance(question_text, doc, signals, qtype)
     gates = _gates(ctx, overlap, fit)
 
     total_weight = sum(r.weight for r in results)

@@ -37,6 +37,9 @@ M = TypeVar("M", bound=BaseModel)
 
 SHIPPED = Path(__file__).resolve().parent.parent / "content" / "netflix"
 
+# libyaml's parser (bundled in PyYAML's wheels) is several times faster; same results, same errors.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 # file name -> (top-level key, model)
 COMPANY_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "tracks.yaml": ("tracks", Track),
@@ -74,7 +77,7 @@ class _Reader:
             self.problem(path, None, None, f"cannot be read ({exc.strerror})")
             return None
         try:
-            return yaml.safe_load(text)
+            return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -158,7 +161,7 @@ def _read_primers(reader: _Reader, folder: Path) -> list[tuple[Primer, Path]]:
             reader.problem(path, entry, None, "must start with a '---' front-matter block (title, summary)")
             continue
         try:
-            raw = yaml.safe_load(head)
+            raw = yaml.load(head, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
         except yaml.YAMLError as exc:
             reader.problem(path, entry, None, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}")
             continue
