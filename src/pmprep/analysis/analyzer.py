@@ -67,7 +67,8 @@ def _relevance(question: str, doc: Doc, signals: Signals, question_type: str) ->
     """Share of the question's own content words the answer uses, and how much it has the type's shape."""
     q_terms = {stem(w.lower) for w in Doc(question).alpha_words if len(w.lower) > 2 and w.lower not in FUNCTION_WORDS}
     q_terms -= _GENERIC
-    overlap = len(q_terms & doc.content_stems) / len(q_terms) if q_terms else 1.0
+    # A question with no topical words ("Why Netflix?") says nothing about topic: judge on shape alone.
+    overlap = len(q_terms & doc.content_stems) / len(q_terms) if q_terms else 0.3
     profile = _profile(signals, doc.word_count)
     top = max(profile.values()) or 1.0
     # Answers of a sibling type look alike (a metrics answer reads like a product one), so they count half.

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pmprep.analysis.signals import Hit, Signals
 from pmprep.analysis.text import Doc
@@ -30,6 +31,18 @@ class Context:
     question_type: str
     seconds: float | None = None
 
+    @cached_property
+    def content_end(self) -> int:
+        """Where the last informative sentence ends: padding after it does not move anything earlier."""
+        informative = self.signals.informative
+        if not informative:
+            return max(1, len(self.doc.text))
+        return max(1, self.doc.sentences[informative[-1]].end)
+
+    def position(self, offset: int) -> float:
+        """Where an offset falls in the answer's substance, 0.0 (start) to 1.0 (end)."""
+        return min(1.0, offset / self.content_end)
+
     def hits(self, *families: str) -> list[Hit]:
         out: list[Hit] = []
         for f in families:
@@ -45,7 +58,7 @@ class Context:
 
     def hits_in_part(self, family: str, start: float, end: float) -> list[Hit]:
         """Hits whose position in the answer lies between ``start`` and ``end`` (0–1)."""
-        return [h for h in self.signals(family) if start <= self.doc.position(h.start) <= end]
+        return [h for h in self.signals(family) if start <= self.position(h.start) <= end]
 
     def hits_near(self, family: str, anchors: Iterable[Hit], window: int = 0) -> list[Hit]:
         """Hits of ``family`` in the same sentence (± window sentences) as any anchor."""

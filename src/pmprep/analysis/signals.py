@@ -64,7 +64,7 @@ FAMILIES: dict[str, Family] = {f.id: f for f in [
        r"insisted|argued|agreed|accepted|admitted|apologi[sz]ed|volunteered|stepped|reworked|rewrote|"
        r"documented|sent|replaced|removed|reduced|added|framed|secured|built|partnered|worked|learned|realised|realized|"
        r"noticed|found|discovered|saw|had to|needed to|wanted to|tried|moved|stopped|delivered|hypothesi[sz]ed)"),
-    _f("i_word", "first person (I)", r"I", r"I'(?:m|d|ve|ll)", r"me", r"my", r"myself"),
+    _f("i_word", "first person (I)", r"I(?!\s+(?:think|guess|feel|mean|suppose|believe)\b)", r"I'(?:m|d|ve|ll)", r"me", r"my", r"myself"),
     _f("we_word", "first person plural (we)", r"we", r"we'(?:re|d|ve|ll)", r"us", r"our", r"the team", r"my team"),
     # ---- story arcs
     _f("obstacle", "an obstacle",
@@ -94,7 +94,8 @@ FAMILIES: dict[str, Family] = {f.id: f for f in [
        r"trade[- ]?offs?", r"at the (?:cost|expense) of", r"in exchange for", r"versus|vs\.?", r"rather than",
        r"instead of", r"sacrific\w+", r"gave up|give up", r"downside", r"the cost (?:is|was|would be)",
        r"on the other hand", r"balanc\w+", r"weigh(?:ed|ing)?", r"cost us", r"but it (?:means|meant|costs?)",
-       r"at the price of", r"which means giving up"),
+       r"at the price of", r"which means giving up",
+       r"(?:attractive|tempting|appealing|nice|great),? but", r"worth (?:it|the|paying)", r"at what cost", r"when the two (?:disagree|conflict)", r"outweigh\w*", r"net (?:effect|impact|positive|negative|gain|loss)", r"is it worth", r"not worth", r"the price (?:is|of)", r"costs? (?:us )?(?:more|less)", r"in return"),
     # ---- product
     _f("problem_framing", "framing the user problem",
        r"user problem", r"(?:the |their |core )?pain points?", r"(?:the )?problem (?:is|we're solving|to solve|here)",
@@ -153,7 +154,8 @@ FAMILIES: dict[str, Family] = {f.id: f for f in [
     _f("guardrail", "a guardrail",
        r"guardrails?", r"counter[- ]?metrics?", r"must not (?:drop|fall|rise|increase|hurt|get worse)", r"(?:shouldn't|should not|mustn't|doesn't|does not) (?:hurt|drop|increase|rise|regress|cannibali[sz]e)",
        r"without (?:hurting|increasing|reducing|harming|raising)", r"while (?:keeping|holding|protecting)", r"watch (?:for|out for)",
-       r"make sure (?:\w+ ){0,4}(?:doesn't|does not|isn't|don't)", r"keep an eye on", r"not get worse"),
+       r"make sure (?:\w+ ){0,4}(?:doesn't|does not|isn't|don't)", r"keep an eye on", r"not get worse",
+       r"no worse than", r"by no more than", r"(?:doesn'?t|does not|don'?t) (?:fall|drop|rise|increase|decrease) (?:by )?more than", r"(?:ship|launch|roll out) (?:it )?only if", r"as long as", r"provided (?:that )?"),
     _f("metric_unit", "a unit or window",
        r"per (?:member|user|account|profile|session|subscriber|household|day|week|month|viewer|title)",
        r"(?:\d+|seven|thirty|twenty[- ]eight)[- ]day", r"d(?:1|7|14|28|30|90)\b", r"(?:daily|weekly|monthly) (?:active|average|retention|churn)",
@@ -162,19 +164,22 @@ FAMILIES: dict[str, Family] = {f.id: f for f in [
        r"rate of"),
     _f("goal", "a goal", r"goals?", r"objective", r"aim\b|aiming", r"(?:we(?:'re| are)|I'm|I am) trying to", r"the point (?:is|of)",
        r"(?:mission|purpose)", r"what (?:we|Netflix) (?:care|cares) about", r"success (?:looks like|means)", r"in order to",
-       r"(?:so|such) that (?:members|users|viewers|people)", r"the outcome we want", r"want(?:s)? to (?:achieve|improve|grow|increase|reduce)"),
+       r"(?:so|such) that (?:members|users|viewers|people)", r"the outcome we want", r"want(?:s)? to (?:achieve|improve|grow|increase|reduce)",
+       r"what (?:we're|we are|I'm|I am) (?:ultimately |really )?(?:after|optimi[sz]ing for|solving for)", r"what (?:really )?matters (?:most )?is", r"the (?:real|underlying|ultimate) (?:goal|aim|question)", r"ultimately"),
     _f("dimension", "a cut of the data",
        r"regions?", r"countr(?:y|ies)", r"markets?", r"devices?", r"platforms?", r"ios|android", r"(?:smart )?tvs?", r"web\b|browser",
        r"mobile", r"app versions?", r"releases?", r"new (?:vs\.?|versus|and|or) (?:returning|existing)", r"cohorts?", r"tenure",
        r"plans?|tiers?", r"isps?", r"time of day", r"day of (?:the )?week", r"by (?:geo|country|region|device|platform|cohort|plan)",
        r"latam|latin america|apac|emea|india|brazil|mexico|europe|asia|north america|us\b|uk\b|japan|korea|indonesia",
-       r"segment(?:ed|ing)? (?:by|the data)", r"cut (?:the data|it) by", r"break(?:ing)? (?:it|this|the data) down"),
+       r"segment(?:ed|ing)? (?:by|the data)", r"cut (?:the data|it) by", r"break(?:ing)? (?:it|this|the data) down",
+       r"(?:heavy|light|casual|new|older|younger) (?:viewers|users|members)", r"kids'? profiles?", r"late[- ]night|evenings?|weekends?|weekdays?", r"split (?:\w+ ){0,3}(?:from|by|into)", r"(?:by|per) (?:segment|region|device|country|platform|cohort|tenure|plan)", r"(?:android|ios) (?:users|app)", r"low[- ]end (?:phones|devices)"),
     _f("data_check", "a data or external check",
        r"logging", r"instrumentation", r"tracking (?:bug|issue|change)", r"data (?:pipeline|quality|issue|bug|problem)", r"dashboard (?:bug|issue)",
        r"definition (?:changed|change)", r"(?:a |the )?(?:bug|glitch) in", r"seasonal\w*", r"holidays?", r"year[- ]over[- ]year|yoy", r"week[- ]over[- ]week|wow\b",
        r"external (?:factors?|causes?|events?)", r"competitor(?:'s)? (?:launch|release|promotion)", r"outages?", r"(?:marketing )?campaigns?",
        r"price (?:change|increase|rise)", r"exchange rate", r"internal (?:vs\.?|or) external", r"is the data (?:right|correct)", r"sanity[- ]check the data",
-       r"same period last year", r"school (?:holidays|term)", r"macro\w*", r"news (?:event|cycle)"),
+       r"same period last year", r"school (?:holidays|term)", r"macro\w*", r"news (?:event|cycle)",
+       r"sanity[- ]check", r"response rate", r"both arms", r"(?:survey|selection|sampling) bias", r"(?:is|was) (?:the|this) (?:drop|change|spike|dip) real", r"measurement (?:error|issue|change)", r"(?:app|client) (?:release|update) (?:broke|changed)", r"double[- ]count\w*"),
     _f("experiment_design", "experiment design",
        r"control", r"treatment", r"randomi[sz]\w+", r"(?:unit of )?randomi[sz]ation", r"sample size", r"power(?:ed)?\b", r"statistical(?:ly)? significan\w+",
        r"significan(?:ce|t)", r"p[- ]?values?", r"confidence (?:interval|level)", r"mde|minimum detectable", r"novelty effect", r"run (?:it|the test) for",
@@ -229,7 +234,8 @@ FAMILIES: dict[str, Family] = {f.id: f for f in [
        r"stage[- ]gate", r"test (?:market|country)", r"start (?:small|with)", r"roadmap"),
     _f("recommendation", "a recommendation",
        r"I recommend", r"my recommendation", r"I'?d recommend", r"I would recommend", r"(?:so|overall),? I(?:'d| would)", r"I(?:'d| would) (?:bet|go) (?:on|with)",
-       r"we should", r"netflix should", r"the answer is", r"my (?:call|verdict|answer)"),
+       r"we should", r"netflix should", r"the answer is", r"my (?:call|verdict|answer)",
+       r"(?:my )?decision rule", r"I(?:'d| would)(?: not|n'?t)? ship", r"(?:don'?t|do not) ship", r"not in (?:this|its current) form"),
     # ---- estimation
     _f("assumption", "an assumption",
        r"assum(?:e|ing|ption|ptions)", r"let'?s say", r"suppose", r"roughly", r"approximately", r"about\s+\d", r"around\s+\d", r"ballpark", r"estimate",
@@ -271,7 +277,8 @@ FAMILIES: dict[str, Family] = {f.id: f for f in [
     _f("conclusion", "a conclusion",
        r"in summary", r"to sum(?:marise|marize)? up", r"to summari[sz]e", r"overall", r"my recommendation", r"I recommend", r"I'?d recommend", r"in short", r"the bottom line",
        r"net,?", r"that'?s why", r"which is why", r"ultimately", r"in the end", r"the (?:key )?lesson", r"so the answer", r"so,? (?:my|the) (?:answer|recommendation|call|plan)",
-       r"(?:so|therefore),? I(?:'d| would)", r"bottom line", r"the takeaway", r"so what", r"in conclusion", r"to wrap up", r"wrapping up", r"the result was", r"as a result"),
+       r"(?:so|therefore),? I(?:'d| would)", r"bottom line", r"the takeaway", r"so what", r"in conclusion", r"to wrap up", r"wrapping up", r"the result was", r"as a result",
+       r"(?:my )?decision rule", r"I(?:'d| would)(?: not|n'?t)? ship", r"(?:don'?t|do not) ship", r"so my answer", r"my answer is", r"(?:yes|no),? (?:but|and|I'd|I would)", r"not in (?:this|its current) form"),
     _f("filler", "a filler word",
        r"um+", r"uh+", r"erm?", r"basically", r"you know", r"sort of", r"kind of", r"actually", r"literally", r"I mean", r"like,", r"so yeah", r"stuff like that",
        r"and stuff", r"or whatever", r"honestly"),
@@ -310,12 +317,20 @@ class Hit:
     text: str
 
 
+# Families that say nothing about content: a sentence with only these is not informative.
+STYLE_FAMILIES = frozenset({"filler", "hedge", "i_word", "we_word", "signpost"})
+
+
 class Signals:
-    """Lazily finds and caches each family's hits in one document."""
+    """Lazily finds and caches each family's hits in one document.
+
+    Sentences that repeat an earlier one are ignored, so pasting text again never adds evidence.
+    """
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self._cache: dict[str, list[Hit]] = {}
+        self.ignored = doc.repeated_sentences()
 
     def __call__(self, family: str) -> list[Hit]:
         hits = self._cache.get(family)
@@ -330,6 +345,9 @@ class Signals:
                 trail = len(raw) - len(raw.rstrip(" \n\t,"))
                 start, end = start + lead, end - trail
                 if end > start:
+                    sentence = self.doc.sentence_at(start)
+                    if sentence is not None and sentence.index in self.ignored:
+                        continue
                     hits.append(Hit(family, start, end, self.doc.text[start:end]))
             self._cache[family] = hits
         return hits
@@ -359,3 +377,18 @@ class Signals:
             if s is not None:
                 found.add(s.index)
         return found
+
+    @property
+    def informative(self) -> list[int]:
+        """Indexes of sentences that carry at least one content signal (not only style)."""
+        found: set[int] = set()
+        for family in FAMILIES:
+            if family not in STYLE_FAMILIES and not family.startswith("rf_"):
+                found |= self.sentences_with(family)
+        return sorted(found)
+
+    @property
+    def informative_words(self) -> int:
+        wanted = set(self.informative)
+        return sum(1 for w in self.doc.words
+                   if (s := self.doc.sentence_at(w.start)) is not None and s.index in wanted)

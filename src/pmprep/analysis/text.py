@@ -128,6 +128,19 @@ class Doc:
             return self.sentences[i]
         return None
 
+    def repeated_sentences(self) -> set[int]:
+        """Indexes of sentences that repeat an earlier one (ignoring case, spacing and punctuation)."""
+        seen: set[str] = set()
+        repeats: set[int] = set()
+        for s in self.sentences:
+            key = " ".join(re.findall(r"[a-z0-9]+", s.text.lower()))
+            if len(key) < 12:
+                continue
+            if key in seen:
+                repeats.add(s.index)
+            seen.add(key)
+        return repeats
+
     def position(self, offset: int) -> float:
         """Where in the answer an offset falls, 0.0 (start) to 1.0 (end)."""
         return offset / max(1, len(self.text))

@@ -41,7 +41,7 @@ def ownership(ctx: Context) -> Judgement:
 def actions(ctx: Context) -> Judgement:
     mine = ctx.hits("i_action")
     obstacles = ctx.hits("obstacle")
-    middle = [h for h in mine if 0.15 <= ctx.doc.position(h.start) <= 0.85]
+    middle = [h for h in mine if 0.15 <= ctx.position(h.start) <= 0.85]
     return judge(
         Part(0.4, sat(len(mine), 4), mine, "few concrete actions", "List the two or three concrete steps you took, in order."),
         Part(0.35, sat(len({h.text.lower() for h in obstacles}), 2), obstacles,
@@ -66,7 +66,7 @@ def result(ctx: Context) -> Judgement:
 
 def reflection(ctx: Context) -> Judgement:
     lessons = ctx.hits("reflection")
-    late = [h for h in lessons if ctx.doc.position(h.start) >= 0.55]
+    late = [h for h in lessons if ctx.position(h.start) >= 0.55]
     return judge(
         Part(0.65, sat(len({h.text.lower() for h in lessons}), 2), lessons, "no lesson",
              "Close with what you learned and what you now do differently."),

@@ -39,7 +39,7 @@ def structure(ctx: Context, framework_coverage: float) -> Judgement:
              "Announce your structure in the first sentence (\"I'll cover the user, the options, then a recommendation\") and follow it."),
         Part(0.35, framework_coverage, [], "the answer skips steps of the expected structure",
              "Walk through every step of the framework for this type of question, in order."),
-        Part(0.2, sat(len(ctx.doc.sentences), 5), [], "too few sentences to carry a structure",
+        Part(0.2, sat(len(ctx.signals.informative), 5), [], "too few sentences to carry a structure",
              "Give each step its own sentence or two."),
     )
 
@@ -49,7 +49,7 @@ def specificity(ctx: Context) -> Judgement:
     named = named_things(ctx)
     examples = _regex_hits(ctx, _EXAMPLE, "example")
     vague = len(_VAGUE.findall(ctx.doc.text))
-    words = max(1, ctx.doc.word_count)
+    words = max(1, ctx.signals.informative_words)
     vagueness = min(1.0, vague * 40 / words)  # about one vague word per 40 words costs everything
     return judge(
         Part(0.5, sat(len({h.text for h in numbers}), 4) * (1 - 0.5 * vagueness), numbers,
@@ -65,28 +65,21 @@ def specificity(ctx: Context) -> Judgement:
 
 def repetition_ratio(ctx: Context) -> float:
     """Share of sentences that repeat an earlier one (after normalising case and spacing)."""
-    seen: set[str] = set()
-    repeats = 0
-    for s in ctx.doc.sentences:
-        key = " ".join(re.findall(r"[a-z0-9]+", s.text.lower()))
-        if len(key) < 12:
-            continue
-        if key in seen:
-            repeats += 1
-        seen.add(key)
-    return repeats / max(1, len(ctx.doc.sentences))
+    return len(ctx.signals.ignored) / max(1, len(ctx.doc.sentences))
 
 
 def concision(ctx: Context) -> Judgement:
     words = ctx.doc.word_count
+    # Only sentences that say something count towards "long enough"; padding counts towards "too long".
+    useful = ctx.signals.informative_words
     if ctx.seconds:
         budget = ctx.seconds * 150 / 60
         low, high = budget * 0.35, budget * 1.05
     else:
         low, high = IDEAL_WORDS.get(ctx.question_type, (180, 550))
-    if words < low:
-        length_credit = (words / low) ** 1.5
-        missing = f"short for the time available ({words} words; aim for at least {int(low)})"
+    if useful < low:
+        length_credit = (useful / low) ** 1.5
+        missing = f"short for the time available ({useful} words of substance; aim for at least {int(low)})"
         advice = "Develop each step with a sentence of reasoning and a number; a strong answer here runs to a few hundred words."
     elif words > high:
         length_credit = max(0.0, 1 - (words - high) / high)
@@ -113,7 +106,7 @@ def conclusion(ctx: Context) -> Judgement:
     if last is not None:
         for family in ("recommendation", "result", "reflection", "conclusion", "range", "contribution"):
             end_hits += [h for h in ctx.signals(family) if last.start <= h.start < last.end]
-    tail = [s for s in sentences if ctx.doc.position(s.start) >= 0.75]
+    tail = [s for s in sentences if ctx.position(s.start) >= 0.75]
     tail_numbers = [h for h in ctx.signals("number") if tail and h.start >= tail[0].start]
     return judge(
         Part(0.45, sat(len(closing), 1), closing, "no closing \"so what\"",

@@ -16,7 +16,7 @@ def _before_solutions(ctx: Context, family: str) -> float:
 
 def problem_framing(ctx: Context) -> Judgement:
     framing = ctx.hits("problem_framing")
-    early = [h for h in framing if ctx.doc.position(h.start) <= 0.35]
+    early = [h for h in framing if ctx.position(h.start) <= 0.35]
     users = ctx.hits("user")
     return judge(
         Part(0.45, sat(len(framing), 2), framing, "the user problem is not restated or probed",

@@ -7,7 +7,7 @@ from pmprep.analysis.judging import Context, Judgement, Part, judge, numbers_nea
 def requirements(ctx: Context) -> Judgement:
     reqs = ctx.hits("requirement", "problem_framing")
     scale = ctx.hits("scale")
-    early = [h for h in reqs if ctx.doc.position(h.start) <= 0.4]
+    early = [h for h in reqs if ctx.position(h.start) <= 0.4]
     return judge(
         Part(0.45, sat(len({h.text.lower() for h in reqs}), 2), reqs, "requirements are not clarified",
              "Start by pinning down what must be true (freshness, latency, consistency) and what is out of scope."),
