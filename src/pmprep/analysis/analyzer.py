@@ -95,7 +95,8 @@ def _red_flags(ctx: Context, specificity: float) -> list[RedFlag]:
     rigid = ctx.hits("rf_rigidity")
     if rigid:
         add("rigidity", rigid, "Show you adapt the method to the problem: say when you would do it differently.")
-    if ctx.question_type in {"product_design", "strategy"} and ctx.doc.word_count >= 30 and not ctx.hits("user"):
+    # "Business metrics with no user angle" is a weak signal too, so metrics answers are held to it.
+    if ctx.question_type in {"product_design", "strategy", "metrics"} and ctx.doc.word_count >= 30 and not ctx.hits("user"):
         add("no_user", [], "Bring the people in: who uses this, what changes for them, and how you would know.")
     vague = ctx.hits("rf_vague_self")
     if vague and specificity < 0.6:
@@ -119,7 +120,9 @@ def _gates(ctx: Context, overlap: float, fit: float) -> list[tuple[str, float]]:
     if words == 0 or not doc.alpha_words:
         return [("There is no answer to analyse.", 0.0)]
     if words < 25:
-        gates.append((f"The answer is only {words} word{'s' if words != 1 else ''}: too short to show any of the rubric.", 12.0))
+        # The cap shrinks with length, so a one-liner never outscores a weak but complete answer.
+        gates.append((f"The answer is only {words} word{'s' if words != 1 else ''}: too short to show any of the rubric.",
+                      round(12.0 * words / 25, 1)))
     clause_words = len(_CLAUSE.findall(doc.text))
     if words >= 6 and doc.function_word_ratio < 0.12:
         gates.append(("This does not read as sentences (almost no ordinary words): it looks like a keyword list or random text.", 10.0))
