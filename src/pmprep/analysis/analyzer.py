@@ -174,8 +174,10 @@ def analyze(question: str, answer: str, *, question_type: str | None = None, sec
     for definition in rubrics().for_type(qtype):
         j = judgements[definition.id]
         weight = WEIGHTS.get(definition.id, COMMON_WEIGHT if definition.common else 1.0)
-        results.append(CriterionResult(definition.id, definition.name, level_of(j.strength), j.strength,
-                                       _evidence(j.hits), j.missing, j.advice, weight))
+        level = level_of(j.strength)
+        advice = "Keep this: it is what interviewers listen for." if level == 4 else j.advice
+        results.append(CriterionResult(definition.id, definition.name, level, j.strength,
+                                       _evidence(j.hits), j.missing, advice, weight))
 
     flags = _red_flags(ctx, judgements["specificity"].strength)
     overlap, fit = _relevance(question_text, doc, signals, qtype)

@@ -17,6 +17,13 @@ from pmprep.analysis.text import FUNCTION_WORDS, stem, tokenize
 from pmprep.catalog import Catalog, shipped_catalog
 
 TYPES = ("behavioral", "product_design", "strategy", "metrics", "technical", "estimation", "culture")
+# What each type tests when no similar bank question says otherwise.
+DEFAULT_COMPETENCIES = {
+    "behavioral": ["culture_leadership", "strategy_execution"], "culture": ["culture_leadership", "company_awareness"],
+    "product_design": ["customer_obsession", "product_design"], "strategy": ["strategy_execution", "company_awareness"],
+    "metrics": ["data_literacy", "quantitative_metrics"], "technical": ["technical_judgment", "technical_fluency"],
+    "estimation": ["quantitative_metrics", "data_literacy"],
+}
 
 
 def _cues(*pairs: tuple[str, float]) -> list[tuple[re.Pattern[str], float]]:
@@ -44,7 +51,7 @@ CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (r"\bwhich (?:part|value|principle|aspect) of\b", 3), (r"\bvalues?\b", 2),
         (r"\bwhat (?:would|will|can) you (?:bring|contribute)\b|\bfirst (?:30|60|90) days\b", 4),
         (r"\bwhat (?:excites|draws|attracts|interests) you\b|\bwhere do you see yourself\b|\bcareer goals?\b", 4),
-        (r"\bfeedback\b", 1.5), (r"\bwork(?:ing)? style\b|\bmanagement style\b|\bhow do you like to work\b", 3),
+        (r"\bfeedback\b", 1.5), (r"\bwork(?:ing)? style\b|\bmanagement style\b|\bhow do you like to (?:work|receive|give|be managed|get)\b", 4),
     ),
     "estimation": _cues(
         (r"\bhow many\b", 5), (r"\bestimate\b|\bguesstimate\b|\bback[- ]of[- ]the[- ]envelope\b|\bballpark\b", 6),
@@ -74,7 +81,7 @@ CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (r"\bshould (?:netflix|we|the company|google|apple|amazon|meta|microsoft|spotify|uber|disney|youtube|tiktok|\w+) (?:enter|launch|acquire|buy|expand|invest|offer|add|compete|build|get into|move into|start|open|partner|bid|raise|lower|respond|go)", 7),
         (r"\bstrateg(?:y|ic|ies)\b", 4), (r"\bcompet(?:e|ition|itor|itors|itive)\b", 3), (r"\bmarket (?:entry|share|position)\b", 4),
         (r"\bexpand (?:into|to)\b|\benter (?:the|a|new)\b|\bnew markets?\b|\bnext (?:market|country|region)\b", 4),
-        (r"\bacquir(?:e|ing)|acquisition\b|\bpartner(?:ship)?s?\b|\bmerger\b", 3), (r"\bpricing\b|\bprice\b|\bbusiness model\b|\bmonetiz|\bmonetis", 3),
+        (r"\bacquir(?:e|ing)|acquisition\b|\bpartner(?:ship)?s?\b|\bmerger\b", 3), (r"\bpricing\b|\bprice\b|\bbusiness model\b|\bmonetiz|\bmonetis", 3), (r"\bprice (?:a|an|the|its|our)\b", 3),
         (r"\bgo[- ]to[- ]market\b|\bthreat\b|\blong[- ]term\b|\bover the next (?:\w+ )?years?\b|\bfive years\b|\b10 years\b", 3),
         (r"\bads? (?:tier|plan|supported)\b|\badvertis\w+|\bpassword sharing\b|\bpaid sharing\b|\blive sports\b|\bgam(?:es|ing)\b|\bbundl\w+", 2),
         (r"\bhow should (?:netflix|we|the company) respond\b|\bwhere should\b|\binvest\b", 3),
@@ -165,7 +172,7 @@ def classify(question: str, catalog: Catalog | None = None) -> Classification:
         scores[catalog.questions[qid].type.value] += 6 * similarity
     total = sum(scores.values())
     if total <= 0:
-        return Classification("product_design", ["customer_obsession"], 0.0, "rules")
+        return Classification("product_design", DEFAULT_COMPETENCIES["product_design"], 0.0, "rules")
     best = max(TYPES, key=lambda t: (scores[t], -TYPES.index(t)))
     ranked = sorted(scores.values(), reverse=True)
     margin = (ranked[0] - ranked[1]) / ranked[0] if ranked[0] else 0.0
@@ -176,5 +183,5 @@ def classify(question: str, catalog: Catalog | None = None) -> Classification:
         if q.type.value == best:
             for c in q.competencies:
                 competencies[c] += similarity
-    chosen = [c for c, _ in competencies.most_common(3)] or ["customer_obsession"]
+    chosen = [c for c, _ in competencies.most_common(3)] or DEFAULT_COMPETENCIES[best]
     return Classification(best, chosen, confidence, "rules")

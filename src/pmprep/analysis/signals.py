@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from pmprep.analysis.text import Doc
 
@@ -27,9 +28,20 @@ class Family:
     pattern: re.Pattern[str]
 
 
+def _lower_literals(pattern: str) -> str:
+    """Lower-case a pattern's literal letters, leaving escapes such as \\S or \\W as they are."""
+    out, escaped = [], False
+    for ch in pattern:
+        out.append(ch if escaped else ch.lower())
+        escaped = (ch == "\\") and not escaped
+    return "".join(out)
+
+
 def _f(id: str, label: str, *alternatives: str) -> Family:
-    body = "|".join(f"(?:{a})" for a in alternatives)
-    return Family(id, label, re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.I))
+    # Patterns run case-sensitively on ASCII-folded text (Doc.folded): the same matches as
+    # re.IGNORECASE at less than half the cost.
+    body = "|".join(f"(?:{_lower_literals(a)})" for a in alternatives)
+    return Family(id, label, re.compile(rf"(?<![\w-])(?:{body})(?![\w])"))
 
 
 FAMILIES: dict[str, Family] = {f.id: f for f in [
@@ -172,7 +184,7 @@ FAMILIES: dict[str, Family] = {f.id: f for f in [
        r"regions?", r"countr(?:y|ies)", r"markets?", r"devices?", r"platforms?", r"ios|android", r"(?:smart )?tvs?", r"web\b|browser",
        r"mobile", r"app versions?", r"releases?", r"new (?:vs\.?|versus|and|or) (?:returning|existing)", r"cohorts?", r"tenure",
        r"plans?|tiers?", r"isps?", r"time of day", r"day of (?:the )?week", r"by (?:geo|country|region|device|platform|cohort|plan)",
-       r"latam|latin america|apac|emea|india|brazil|mexico|europe|asia|north america|us\b|uk\b|japan|korea|indonesia",
+       r"latam|latin america|apac|emea|india|brazil|mexico|europe|asia|north america|the us\b|the uk\b|japan|korea|indonesia",
        r"segment(?:ed|ing)? (?:by|the data)", r"cut (?:the data|it) by", r"break(?:ing)? (?:it|this|the data) down",
        r"(?:heavy|light|casual|new|older|younger) (?:viewers|users|members)", r"kids'? profiles?", r"late[- ]night|evenings?|weekends?|weekdays?", r"split (?:\w+ ){0,3}(?:from|by|into)", r"(?:by|per) (?:segment|region|device|country|platform|cohort|tenure|plan)", r"(?:android|ios) (?:users|app)", r"low[- ]end (?:phones|devices)"),
     _f("data_check", "a data or external check",
@@ -327,8 +339,14 @@ class Hit:
     text: str
 
 
-# Families that say nothing about content: a sentence with only these is not informative.
-STYLE_FAMILIES = frozenset({"filler", "hedge", "i_word", "we_word", "signpost"})
+# The content families that decide whether a sentence says something (the same ones that describe
+# which type of answer a text is). Style (fillers, hedges, pronouns, signposts) does not count.
+CONTENT_FAMILIES = (
+    "number", "when", "i_action", "result", "reflection", "baseline", "culture_theme", "company_fact", "contribution",
+    "user", "solution", "segment", "option", "problem_framing", "metric", "dimension", "experiment_design",
+    "data_check", "north_star", "guardrail", "tech_concept", "hypothesis", "requirement", "market", "advantage",
+    "phase", "arithmetic", "assumption", "range", "breakdown", "tradeoff", "risk", "rollout", "stakeholder",
+)
 
 
 class Signals:
@@ -340,6 +358,7 @@ class Signals:
     def __init__(self, doc: Doc):
         self.doc = doc
         self._cache: dict[str, list[Hit]] = {}
+        self._sentences: dict[str, set[int]] = {}
         self.ignored = doc.repeated_sentences()
 
     def __call__(self, family: str) -> list[Hit]:
@@ -347,7 +366,7 @@ class Signals:
         if hits is None:
             pattern = FAMILIES[family].pattern
             hits = []
-            for m in pattern.finditer(self.doc.text):
+            for m in pattern.finditer(self.doc.folded):
                 start, end = m.start(), m.end()
                 raw = m.group(0)
                 # Trim whitespace and list markers so the quoted evidence starts at a word.
@@ -381,23 +400,25 @@ class Signals:
         return out
 
     def sentences_with(self, family: str) -> set[int]:
-        found = set()
-        for h in self(family):
-            s = self.doc.sentence_at(h.start)
-            if s is not None:
-                found.add(s.index)
+        found = self._sentences.get(family)
+        if found is None:
+            found = set()
+            for h in self(family):
+                s = self.doc.sentence_at(h.start)
+                if s is not None:
+                    found.add(s.index)
+            self._sentences[family] = found
         return found
 
-    @property
+    @cached_property
     def informative(self) -> list[int]:
         """Indexes of sentences that carry at least one content signal (not only style)."""
         found: set[int] = set()
-        for family in FAMILIES:
-            if family not in STYLE_FAMILIES and not family.startswith("rf_"):
-                found |= self.sentences_with(family)
+        for family in CONTENT_FAMILIES:
+            found |= self.sentences_with(family)
         return sorted(found)
 
-    @property
+    @cached_property
     def informative_words(self) -> int:
         wanted = set(self.informative)
         return sum(1 for w in self.doc.words

@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 # Sentence ends: terminal punctuation followed by space, or a line break (bullets and lists).
 _BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*(?:[-*•–]|\d+[.)]|[A-Za-z][\w ]{0,20}:)\s)|\n")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|etc|approx|Mr|Ms|Mrs|Dr|St|No|Fig|cf|Inc|Ltd|U\.S|a\.m|p\.m)\.)$", re.I)
+_FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, "’": "'", "‘": "'"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
 
 # Small, closed-class English words. Real prose is roughly a third to a half function words;
@@ -74,6 +75,7 @@ def tokenize(text: str) -> list[Word]:
             for m in _WORD.finditer(text)]
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match 'buffering' with 'buffer', 'members' with 'member'."""
     w = word.lower().strip("'")
@@ -96,8 +98,9 @@ class Doc:
         self.words = tokenize(text)
 
     @cached_property
-    def lower(self) -> str:
-        return self.text.lower().replace("’", "'")
+    def folded(self) -> str:
+        """ASCII letters lower-cased and curly apostrophes straightened; same length as ``text``."""
+        return self.text.translate(_FOLD)
 
     @cached_property
     def alpha_words(self) -> list[Word]:

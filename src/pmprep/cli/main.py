@@ -4,7 +4,7 @@ from __future__ import annotations
 import typer
 
 from pmprep import __version__
-from pmprep.cli import catalog_commands, server
+from pmprep.cli import analysis_commands, catalog_commands, server
 
 app = typer.Typer(
     name="pmprep",
@@ -16,6 +16,8 @@ app = typer.Typer(
 app.command("serve")(server.serve)
 app.command("questions")(catalog_commands.questions)
 app.command("loop")(catalog_commands.loop)
+app.command("analyze")(analysis_commands.analyze)
+app.command("classify")(analysis_commands.classify)
 content = typer.Typer(help="Validate content folders (questions, rounds, primers).", no_args_is_help=True)
 content.command("check")(catalog_commands.content_check)
 app.add_typer(content, name="content")

@@ -1,0 +1,95 @@
+"""`pmprep analyze` and `pmprep classify`: the analyzer from the terminal."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from pmprep.cli.console import console, fail
+
+TYPES_HELP = "behavioral, product_design, strategy, metrics, technical, estimation or culture"
+
+
+def _read_answer(file: Optional[Path]) -> str:
+    if file is not None and str(file) != "-":
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            fail(f"cannot read {file}: {exc.strerror}")
+        source = str(file)
+    else:
+        if sys.stdin.isatty():
+            fail("give the answer with --file FILE or on standard input (e.g. `pmprep analyze -q ... < answer.txt`)", code=2)
+        data = sys.stdin.buffer.read()
+        source = "standard input"
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        fail(f"{source} is not UTF-8 text (bad byte at position {exc.start})", code=2)
+
+
+def analyze(
+    question: str = typer.Option(..., "--question", "-q", help="The question text, or a bank question id."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", help="A text file with the answer (default: standard input)."),
+    question_type: Optional[str] = typer.Option(None, "--type", help=f"Override the question type: {TYPES_HELP}."),
+    seconds: Optional[float] = typer.Option(None, "--seconds", help="Time available for the answer, in seconds."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full feedback as JSON."),
+) -> None:
+    """Score an answer and explain it: criteria, levels, quoted evidence and advice."""
+    from pmprep.analysis import AnswerTooLong
+    from pmprep.analysis import analyze as run
+
+    answer = _read_answer(file)
+    try:
+        fb = run(question, answer, question_type=question_type, seconds=seconds)
+    except (AnswerTooLong, ValueError) as exc:
+        fail(str(exc), code=2)
+    if as_json:
+        typer.echo(json.dumps(fb.to_dict(), indent=2, ensure_ascii=False))
+        return
+    console.print(f"[bold]{escape(fb.question)}[/]")
+    console.print(f"Type: {fb.question_type} · structure to follow: {escape(fb.framework)}")
+    console.print(f"[bold]{fb.level_label}[/] — {fb.score:.0f}/100. {escape(fb.summary.split('. ', 1)[-1])}")
+    for note in fb.notes:
+        console.print(f"[yellow]Note:[/] {escape(note)}")
+    table = Table(show_lines=True, expand=True)
+    table.add_column("criterion", ratio=2)
+    table.add_column("level", no_wrap=True)
+    table.add_column("your words (evidence)", ratio=3)
+    table.add_column("missing → advice", ratio=4)
+    for c in fb.criteria:
+        quotes = "; ".join(f"“{e.text}” ({e.signal})" for e in c.evidence[:4]) or "—"
+        gap = ("; ".join(c.missing) + " → " if c.missing else "") + c.advice
+        table.add_row(escape(c.name), f"{c.level}/4", escape(quotes), escape(gap))
+    console.print(table)
+    for flag in fb.red_flags:
+        quoted = "; ".join(f"“{e.text}”" for e in flag.evidence[:3])
+        console.print(f"[bold red]Red flag:[/] {escape(flag.name)} {escape(quoted)} — {escape(flag.advice)}")
+    if fb.probes:
+        console.print("[bold]An interviewer would ask next:[/]")
+        for p in fb.probes:
+            console.print(f"  • {escape(p.text)}")
+    d = fb.delivery
+    budget = f" (budget {d.budget_seconds:.0f} s)" if d.budget_seconds else ""
+    console.print(f"Delivery: {d.words} words, ~{d.speaking_seconds:.0f} s spoken{budget}, {d.fillers} fillers, "
+                  f"{d.hedges} hedges, {d.average_sentence_words} words per sentence.")
+
+
+def classify(
+    text: str = typer.Argument(..., help="The question text, or a bank question id."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Say what type of question this is, which competencies it tests, and how sure pmprep is."""
+    from pmprep.analysis import classify as run
+
+    c = run(text)
+    if as_json:
+        typer.echo(json.dumps(c.to_dict(), indent=2))
+        return
+    where = f"bank question {c.question_id}" if c.source == "bank" else "classified from its wording"
+    console.print(f"{c.question_type} (confidence {c.confidence:.2f}; {where}); competencies: {', '.join(c.competencies)}")

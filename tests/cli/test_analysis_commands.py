@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from pmprep.analysis import MAX_ANSWER_CHARS
+from pmprep.cli.main import app
+
+runner = CliRunner()
+QUESTION = "Tell me about a time you changed a plan because of user research."
+ANSWER = ("Last spring I led onboarding for a budgeting app with 40,000 monthly users. Interviews showed people quit "
+          "at bank linking, so I cut two steps and tested it against the old flow for three weeks. Completion rose "
+          "from 52% to 61%. I learned to test the riskiest step first.")
+
+
+def test_analyze_from_stdin_prints_a_table_with_quoted_evidence():
+    result = runner.invoke(app, ["analyze", "-q", QUESTION], input=ANSWER)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Type: behavioral" in out and "Quantified result" in out
+    assert "“from 52% to 61%” (a baseline)" in out
+    assert "An interviewer would ask next:" in out
+
+
+def test_analyze_json_from_a_file(tmp_path):
+    path = tmp_path / "answer.txt"
+    path.write_text(ANSWER, encoding="utf-8")
+    result = runner.invoke(app, ["analyze", "-q", QUESTION, "--file", str(path), "--json", "--seconds", "120"])
+    data = json.loads(result.stdout)
+    assert data["question_type"] == "behavioral" and 0 <= data["score"] <= 100
+    assert data["delivery"]["budget_seconds"] == 120.0
+    evidence = [e for c in data["criteria"] for e in c["evidence"]]
+    assert all(ANSWER[e["start"]:e["end"]] == e["text"] for e in evidence)
+
+
+def test_analyze_a_bank_question_by_id(catalog):
+    qid = next(iter(catalog.questions))
+    data = json.loads(runner.invoke(app, ["analyze", "-q", qid, "--json"], input=ANSWER).stdout)
+    assert data["question"] == catalog.questions[qid].text
+
+
+def test_analyze_refuses_invalid_utf8(tmp_path):
+    path = tmp_path / "answer.txt"
+    path.write_bytes(b"caf\xe9 answer")
+    result = runner.invoke(app, ["analyze", "-q", QUESTION, "--file", str(path)])
+    assert result.exit_code == 2 and "is not UTF-8 text (bad byte at position 3)" in result.stderr
+
+
+def test_analyze_refuses_an_oversized_answer():
+    result = runner.invoke(app, ["analyze", "-q", QUESTION], input="x" * (MAX_ANSWER_CHARS + 1))
+    assert result.exit_code == 2 and "the limit is 200,000" in result.stderr
+
+
+def test_analyze_refuses_an_unknown_type():
+    result = runner.invoke(app, ["analyze", "-q", QUESTION, "--type", "riddle"], input=ANSWER)
+    assert result.exit_code == 2 and "question_type 'riddle' is not one of" in result.stderr
+
+
+def test_analyze_a_missing_file():
+    result = runner.invoke(app, ["analyze", "-q", QUESTION, "--file", "/nonexistent/answer.txt"])
+    assert result.exit_code == 1 and "cannot read /nonexistent/answer.txt" in result.stderr
+
+
+def test_classify_text_and_json():
+    assert "estimation (confidence" in runner.invoke(app, ["classify", "How many golf balls fit in a bus?"]).stdout
+    data = json.loads(runner.invoke(app, ["classify", "Why Netflix?", "--json"]).stdout)
+    assert data["question_type"] == "culture" and data["source"] == "rules"
