@@ -13,7 +13,8 @@ from pmprep.catalog import shipped_catalog
 
 CATALOG = shipped_catalog()
 ANSWERS = sorted(CATALOG.strong_answers.values(), key=lambda a: a.question_id)
-_NUMBER = FAMILIES["number"].pattern
+# The families run on case-folded text; on raw text they need IGNORECASE.
+_NUMBER, _METRIC, _USER, _SEGMENT = (re.compile(FAMILIES[f].pattern.pattern, re.I) for f in ("number", "metric", "user", "segment"))
 _I = re.compile(r"\bI\b|\bI'(?:m|d|ve|ll)\b")
 
 
@@ -24,12 +25,11 @@ def without_numbers(text: str) -> str:
 def without_metrics(text: str) -> str:
     """Drop every sentence that names a metric."""
     doc = Doc(text)
-    metric = FAMILIES["metric"].pattern
-    return " ".join(s.text for s in doc.sentences if not metric.search(s.text))
+    return " ".join(s.text for s in doc.sentences if not _METRIC.search(s.text))
 
 
 def without_the_user(text: str) -> str:
-    return FAMILIES["segment"].pattern.sub("it", FAMILIES["user"].pattern.sub("it", text))
+    return _SEGMENT.sub("it", _USER.sub("it", text))
 
 
 def without_ownership(text: str) -> str:
