@@ -74,6 +74,11 @@ class Round(Strict):
     weak_signals: list[Text] = Field(min_length=1)
 
     @property
+    def answer_minutes(self) -> int:
+        """A budget for one answer in this round: a round holds several questions and follow-ups."""
+        return max(2, round(self.minutes / 9))
+
+    @property
     def duration_label(self) -> str:
         if self.minutes_max:
             return f"{self.minutes}–{self.minutes_max} min"

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "pmprep.web.accounts",
     "pmprep.web.bank",
+    "pmprep.web.practice",
 ]
 
 MIDDLEWARE = [

@@ -1,11 +1,15 @@
 from django.urls import include, path
 
 from pmprep.web.bank import views as bank
+from pmprep.web.practice import api
 
 urlpatterns = [
     path("", bank.home, name="home"),
     path("healthz", bank.health, name="health"),
     path("accounts/", include("pmprep.web.accounts.urls")),
+    path("practice/", include("pmprep.web.practice.urls")),
+    path("api/analyze", api.analyze_view, name="api-analyze"),
+    path("api/classify", api.classify_view, name="api-classify"),
     path("", include("pmprep.web.bank.urls")),
 ]
 

@@ -1,0 +1,93 @@
+"""The JSON API: POST /api/analyze and POST /api/classify (stateless: nothing is stored)."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from pmprep.analysis import MAX_ANSWER_CHARS, AnswerTooLong, analyze, classify
+from pmprep.analysis.analyzer import MAX_QUESTION_CHARS
+from pmprep.analysis.rubric import TYPES
+
+MAX_BODY = MAX_ANSWER_CHARS * 4 + 20_000
+
+
+def _error(message: str, status: int = 400, fields: dict[str, str] | None = None) -> JsonResponse:
+    return JsonResponse({"error": message, "fields": fields or {}}, status=status)
+
+
+def _body(request: HttpRequest) -> tuple[dict[str, Any] | None, JsonResponse | None]:
+    if request.content_type != "application/json":
+        return None, _error("Send a JSON body with Content-Type: application/json.", 415)
+    if len(request.body) > MAX_BODY:
+        return None, _error(f"The request body is over {MAX_BODY:,} bytes.", 413)
+    try:
+        data = json.loads(request.body.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None, _error("The request body is not UTF-8.")
+    except (json.JSONDecodeError, RecursionError):
+        return None, _error("The request body is not valid JSON.")
+    if not isinstance(data, dict):
+        return None, _error("The JSON body must be an object.")
+    return data, None
+
+
+def _text(data: dict[str, Any], name: str, limit: int, fields: dict[str, str], required: bool = True) -> str:
+    value = data.get(name)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            fields[name] = "is required"
+        return ""
+    if not isinstance(value, str):
+        fields[name] = "must be a string"
+        return ""
+    if len(value) > limit:
+        fields[name] = f"must be at most {limit:,} characters (got {len(value):,})"
+        return ""
+    return value
+
+
+# Stateless and read-only: no session or stored data is touched, so there is nothing for CSRF to protect.
+@csrf_exempt
+@require_POST
+def analyze_view(request: HttpRequest) -> JsonResponse:
+    data, problem = _body(request)
+    if problem:
+        return problem
+    fields: dict[str, str] = {}
+    question = _text(data, "question", MAX_QUESTION_CHARS, fields)
+    answer = _text(data, "answer", MAX_ANSWER_CHARS, fields)
+    qtype = data.get("question_type")
+    if qtype is not None and qtype not in TYPES:
+        fields["question_type"] = f"must be one of {', '.join(TYPES)}"
+    seconds = data.get("seconds")
+    if seconds is not None and (isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 < seconds <= 86_400):
+        fields["seconds"] = "must be a number of seconds between 0 and 86400"
+    unknown = set(data) - {"question", "answer", "question_type", "seconds"}
+    for name in sorted(unknown):
+        fields[name] = "is not a known field"
+    if fields:
+        return _error("The request has invalid fields.", fields=fields)
+    try:
+        fb = analyze(question, answer, question_type=qtype, seconds=seconds)
+    except (AnswerTooLong, ValueError) as exc:
+        return _error(str(exc))
+    return JsonResponse(fb.to_dict())
+
+
+@csrf_exempt
+@require_POST
+def classify_view(request: HttpRequest) -> JsonResponse:
+    data, problem = _body(request)
+    if problem:
+        return problem
+    fields: dict[str, str] = {}
+    question = _text(data, "question", MAX_QUESTION_CHARS, fields)
+    for name in sorted(set(data) - {"question"}):
+        fields[name] = "is not a known field"
+    if fields:
+        return _error("The request has invalid fields.", fields=fields)
+    return JsonResponse(classify(question).to_dict())

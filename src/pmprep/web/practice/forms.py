@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from django import forms
+
+from pmprep.analysis import MAX_ANSWER_CHARS
+from pmprep.analysis.analyzer import MAX_QUESTION_CHARS
+
+
+class AnswerForm(forms.Form):
+    question_id = forms.CharField(required=False, widget=forms.HiddenInput)
+    question_text = forms.CharField(
+        label="Question", max_length=MAX_QUESTION_CHARS, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="A bank question is filled in for you; or type any question you were asked.")
+    answer = forms.CharField(
+        label="Your answer", max_length=MAX_ANSWER_CHARS, strip=False,
+        widget=forms.Textarea(attrs={"rows": 16, "spellcheck": "true"}),
+        error_messages={"required": "Write an answer before asking for feedback."})
+    seconds_budget = forms.IntegerField(required=False, min_value=1, max_value=7200, widget=forms.HiddenInput)
+    seconds_taken = forms.IntegerField(required=False, min_value=0, max_value=86400, widget=forms.HiddenInput)
+
+    def clean_answer(self) -> str:
+        answer = self.cleaned_data["answer"]
+        if not answer.strip():
+            raise forms.ValidationError("Write an answer before asking for feedback.")
+        if "\x00" in answer:
+            raise forms.ValidationError("The answer contains a null character; paste plain text.")
+        return answer
+
+    def clean_question_text(self) -> str:
+        text = self.cleaned_data["question_text"].strip()
+        if "\x00" in text:
+            raise forms.ValidationError("The question contains a null character; paste plain text.")
+        return text

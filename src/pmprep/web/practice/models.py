@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class AttemptQuerySet(models.QuerySet):
+    def of(self, user) -> "AttemptQuerySet":
+        return self.filter(user=user)
+
+    def same_question(self, attempt: "Attempt") -> "AttemptQuerySet":
+        if attempt.question_id:
+            return self.filter(user=attempt.user, question_id=attempt.question_id)
+        return self.filter(user=attempt.user, question_id="", question_text=attempt.question_text)
+
+
+class Attempt(models.Model):
+    """One typed answer to one question, with the analyzer's feedback as it was given."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
+    question_id = models.CharField(max_length=80, blank=True, default="")  # bank id; blank for an own question
+    question_text = models.TextField()
+    question_type = models.CharField(max_length=20)
+    answer = models.TextField()
+    seconds_budget = models.PositiveIntegerField(null=True, blank=True)
+    seconds_taken = models.PositiveIntegerField(null=True, blank=True)
+    score = models.FloatField()
+    level = models.PositiveSmallIntegerField()
+    feedback = models.JSONField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = AttemptQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        indexes = [models.Index(fields=["user", "question_id", "created"])]
+
+    def previous(self) -> "Attempt | None":
+        return (Attempt.objects.same_question(self).filter(created__lt=self.created)
+                .exclude(pk=self.pk).order_by("-created", "-id").first())

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from pmprep.web.practice import views
+
+app_name = "practice"
+urlpatterns = [
+    path("", views.answer, name="answer"),
+    path("attempts/", views.attempts, name="attempts"),
+    path("attempts/<int:pk>/", views.attempt, name="attempt"),
+]

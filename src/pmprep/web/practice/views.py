@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from pmprep.analysis import AnswerTooLong, analyze
+from pmprep.config import active_catalog
+from pmprep.web.practice.forms import AnswerForm
+from pmprep.web.practice.highlight import segments
+from pmprep.web.practice.models import Attempt
+
+
+def _budget_seconds(question_id: str, user) -> int | None:
+    """The answer budget from the question's round (the user's track first)."""
+    catalog = active_catalog()
+    q = catalog.questions.get(question_id)
+    if q is None:
+        return None
+    rounds = [catalog.rounds[r] for r in q.rounds]
+    mine = [r for r in rounds if r.track == getattr(user, "track", "")]
+    return (mine or rounds)[0].answer_minutes * 60
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def answer(request: HttpRequest) -> HttpResponse:
+    catalog = active_catalog()
+    if request.method == "POST":
+        form = AnswerForm(request.POST)
+    else:
+        qid = request.GET.get("question", "")
+        q = catalog.questions.get(qid)
+        if qid and q is None:
+            raise Http404(f"There is no question '{qid}' in the bank.")
+        form = AnswerForm(initial={"question_id": qid, "question_text": q.text if q else "",
+                                   "seconds_budget": _budget_seconds(qid, request.user) if q else None})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        qid = data["question_id"] if data["question_id"] in catalog.questions else ""
+        question = catalog.questions[qid].text if qid else data["question_text"]
+        budget = _budget_seconds(qid, request.user) if qid else data["seconds_budget"]
+        try:
+            fb = analyze(qid or question, data["answer"], seconds=budget)
+        except (AnswerTooLong, ValueError) as exc:
+            form.add_error("answer", str(exc))
+        else:
+            attempt = Attempt.objects.create(
+                user=request.user, question_id=qid, question_text=question, question_type=fb.question_type,
+                answer=data["answer"], seconds_budget=budget, seconds_taken=data["seconds_taken"],
+                score=fb.score, level=fb.level, feedback=fb.to_dict())
+            return redirect("practice:attempt", pk=attempt.pk)
+    qid = form["question_id"].value() or ""
+    q = catalog.questions.get(qid)
+    return render(request, "practice/answer.html", {
+        "form": form, "bank_question": q,
+        "budget": form["seconds_budget"].value() or (_budget_seconds(qid, request.user) if q else None),
+        "type_name": catalog.question_types[q.type.value].name if q else "",
+    }, status=400 if form.errors else 200)
+
+
+@login_required
+@require_GET
+def attempt(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(Attempt.objects.of(request.user), pk=pk)
+    fb = item.feedback
+    previous = item.previous()
+    changes = []
+    if previous is not None:
+        before = {c["id"]: c["level"] for c in previous.feedback["criteria"]}
+        changes = [{"name": c["name"], "before": before.get(c["id"]), "after": c["level"],
+                    "delta": c["level"] - before.get(c["id"], c["level"])} for c in fb["criteria"]]
+    catalog = active_catalog()
+    strong = catalog.strong_answers.get(item.question_id)
+    strong_view = None
+    if strong is not None:
+        strong_fb = analyze(item.question_id, strong.answer).to_dict()
+        strong_view = {"feedback": strong_fb, "segments": segments(strong.answer, strong_fb["criteria"])}
+    sentence_steps = [(item.answer[o["start"]:o["end"]], o["step_name"]) for o in fb["outline"]]
+    return render(request, "practice/attempt.html", {
+        "attempt": item, "fb": fb, "segments": segments(item.answer, fb["criteria"]),
+        "previous": previous, "changes": changes, "score_delta": round(item.score - previous.score, 1) if previous else None,
+        "strong": strong_view, "outline": sentence_steps,
+        "numbered": list(enumerate(fb["criteria"], start=1)),
+    })
+
+
+@login_required
+@require_GET
+def attempts(request: HttpRequest) -> HttpResponse:
+    page = Paginator(Attempt.objects.of(request.user).only(
+        "id", "question_text", "question_type", "score", "level", "created"), 25).get_page(request.GET.get("page"))
+    return render(request, "practice/attempts.html", {"page": page})

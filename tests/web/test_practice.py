@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from pmprep.analysis import MAX_ANSWER_CHARS
+from pmprep.web.accounts.models import User
+from pmprep.web.practice.models import Attempt
+
+pytestmark = pytest.mark.django_db
+ANSWER = ("Last spring I led onboarding for a budgeting app with 40,000 monthly users. Interviews showed people quit "
+          "at bank linking, so I cut two steps and tested it against the old flow for three weeks. Completion rose "
+          "from 52% to 61%. I learned to test the riskiest step first.")
+
+
+@pytest.fixture
+def alice():
+    return User.objects.create_user("alice", password="x" * 12, track="early_in")
+
+
+@pytest.fixture
+def bank_q(catalog):
+    return next(q for q in catalog.questions.values() if q.id in catalog.strong_answers and q.type == "behavioral")
+
+
+def test_practice_requires_login(client):
+    response = client.get(reverse("practice:answer"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_bank_question_prefills_with_its_rounds_budget(client, alice, bank_q, catalog):
+    client.force_login(alice)
+    html = client.get(reverse("practice:answer") + f"?question={bank_q.id}").content.decode()
+    rounds = [catalog.rounds[r] for r in bank_q.rounds]
+    mine = [r for r in rounds if r.track == "early_in"] or rounds
+    assert bank_q.text.replace("'", "&#x27;")[:40] in html or bank_q.text[:40] in html
+    assert f'data-budget="{mine[0].answer_minutes * 60}"' in html
+
+
+def test_question_page_links_to_practise_this(client, bank_q):
+    html = client.get(reverse("bank:question", args=[bank_q.id])).content.decode()
+    assert f'{reverse("practice:answer")}?question={bank_q.id}' in html
+
+
+def test_submitting_saves_an_attempt_and_shows_feedback(client, alice, bank_q):
+    client.force_login(alice)
+    response = client.post(reverse("practice:answer"), {
+        "question_id": bank_q.id, "question_text": bank_q.text, "answer": ANSWER, "seconds_taken": "95"})
+    attempt = Attempt.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("practice:attempt", args=[attempt.pk])
+    assert (attempt.user, attempt.question_id, attempt.question_type, attempt.seconds_taken) == (alice, bank_q.id, "behavioral", 95)
+    html = client.get(response["Location"]).content.decode()
+    assert f"{attempt.score:.0f}/100" in html
+    assert '<mark class="ev' in html and "<sup" in html  # highlighted evidence, numbered (not colour alone)
+    assert "What an interviewer would ask next" in html
+    assert "Compare with a strong answer" in html
+
+
+def test_a_second_attempt_shows_the_change(client, alice):
+    client.force_login(alice)
+    question = "Tell me about a time you changed a plan because of user research."
+    client.post(reverse("practice:answer"), {"question_text": question, "answer": "I talked to users and changed the plan."})
+    client.post(reverse("practice:answer"), {"question_text": question, "answer": ANSWER})
+    first, second = Attempt.objects.order_by("created", "id")
+    assert second.previous() == first
+    html = client.get(reverse("practice:attempt", args=[second.pk])).content.decode()
+    assert f"▲ up {round(second.score - first.score, 1)} points" in html
+
+
+def test_own_question_is_classified(client, alice):
+    client.force_login(alice)
+    client.post(reverse("practice:answer"), {"question_text": "How many golf balls fit in a bus?", "answer": ANSWER})
+    assert Attempt.objects.get().question_type == "estimation"
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"question_text": "Why Netflix?", "answer": "   "}, "Write an answer before asking for feedback."),
+    ({"question_text": "", "answer": ANSWER}, "This field is required."),
+    ({"question_text": "Why Netflix?", "answer": "x" * (MAX_ANSWER_CHARS + 1)}, "Ensure this value has at most 200000 characters"),
+    ({"question_text": "Why Netflix?", "answer": "a\x00b"}, "Null characters are not allowed."),
+])
+def test_bad_input_is_refused_and_nothing_is_stored(client, alice, data, message):
+    client.force_login(alice)
+    response = client.post(reverse("practice:answer"), data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Attempt.objects.exists()
+
+
+def test_someone_elses_attempt_is_not_found(client, alice):
+    client.force_login(alice)
+    client.post(reverse("practice:answer"), {"question_text": "Why Netflix?", "answer": ANSWER})
+    mine = Attempt.objects.get()
+    bob = User.objects.create_user("bob", password="y" * 12)
+    client.force_login(bob)
+    assert client.get(reverse("practice:attempt", args=[mine.pk])).status_code == 404
+    assert "No attempts yet." in client.get(reverse("practice:attempts")).content.decode()
+
+
+def test_unknown_bank_question_is_a_404(client, alice):
+    client.force_login(alice)
+    assert client.get(reverse("practice:answer") + "?question=nope").status_code == 404
+
+
+# ---- JSON API
+
+def post_json(client, name, body, content_type="application/json"):
+    data = body if isinstance(body, (bytes, str)) else json.dumps(body)
+    return client.post(reverse(name), data=data, content_type=content_type)
+
+
+def test_api_analyze(client):
+    response = post_json(client, "api-analyze", {"question": "Why Netflix?", "answer": ANSWER, "seconds": 90})
+    data = response.json()
+    assert response.status_code == 200 and data["question_type"] == "culture"
+    assert {"score", "level", "criteria", "red_flags", "probes", "outline", "delivery"} <= set(data)
+
+
+def test_api_classify(client):
+    data = post_json(client, "api-classify", {"question": "How many golf balls fit in a bus?"}).json()
+    assert data["question_type"] == "estimation" and data["source"] == "rules"
+
+
+@pytest.mark.parametrize("body, content_type, status, error", [
+    ({"question": "Why Netflix?"}, "application/json", 400, {"answer": "is required"}),
+    ({"question": 5, "answer": ANSWER}, "application/json", 400, {"question": "must be a string"}),
+    ({"question": "Q", "answer": ANSWER, "question_type": "riddle"}, "application/json", 400,
+     {"question_type": "must be one of behavioral, product_design, strategy, metrics, technical, estimation, culture"}),
+    ({"question": "Q", "answer": ANSWER, "seconds": -1}, "application/json", 400, {"seconds": "must be a number of seconds between 0 and 86400"}),
+    ({"question": "Q", "answer": ANSWER, "extra": 1}, "application/json", 400, {"extra": "is not a known field"}),
+    (b"\xff\xfe", "application/json", 400, "The request body is not UTF-8."),
+    ("[1, 2", "application/json", 400, "The request body is not valid JSON."),
+    ("[" * 100_000 + "]" * 100_000, "application/json", 400, "The request body is not valid JSON."),
+    ("[1]", "application/json", 400, "The JSON body must be an object."),
+    ("question=x", "application/x-www-form-urlencoded", 415, "Send a JSON body with Content-Type: application/json."),
+])
+def test_api_errors_are_clear_json(client, body, content_type, status, error):
+    response = post_json(client, "api-analyze", body, content_type)
+    assert response.status_code == status
+    data = response.json()
+    if isinstance(error, dict):
+        assert data["fields"] == error and data["error"] == "The request has invalid fields."
+    else:
+        assert data["error"] == error
+
+
+def test_api_refuses_get(client):
+    assert client.get(reverse("api-analyze")).status_code == 405
