@@ -116,7 +116,7 @@ def active_catalog() -> Catalog:
 
 
 __all__ = ["ConfigError", "ContentError", "active_catalog", "content_folder", "database_url", "env_bool",
-           "env_list", "home", "load_active_catalog", "overlay_folders", "secret_key"]
+           "env_list", "home", "load_active_catalog", "overlay_folders", "secret_key", "time_zone"]
 
 
 def time_zone() -> str:

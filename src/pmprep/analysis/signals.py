@@ -387,10 +387,6 @@ class Signals:
     def distinct(self, family: str) -> int:
         return len({h.text.lower() for h in self(family)})
 
-    def first(self, family: str) -> Hit | None:
-        hits = self(family)
-        return hits[0] if hits else None
-
     def in_sentences(self, family: str, sentence_indexes: set[int]) -> list[Hit]:
         out = []
         for h in self(family):

@@ -27,12 +27,6 @@ wouldn't couldn't shouldn't haven't hasn't hadn't i'll we'll they'd they're that
 
 
 @dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class Sentence:
     index: int
     start: int
@@ -144,6 +138,3 @@ class Doc:
             seen.add(key)
         return repeats
 
-    def position(self, offset: int) -> float:
-        """Where in the answer an offset falls, 0.0 (start) to 1.0 (end)."""
-        return offset / max(1, len(self.text))

@@ -53,9 +53,6 @@ class Catalog:
         comp = self.components.get(competency_id)
         return set(comp.dimensions) if comp else set()
 
-    def components_for_dimension(self, dimension_id: str) -> list[Component]:
-        return [c for c in self.components.values() if dimension_id in c.dimensions]
-
     def primers_for(self, question: Question) -> list[Primer]:
         return [self.primers[p] for p in question.primers if p in self.primers]
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -13,6 +12,7 @@ from rich.table import Table
 
 from pmprep.catalog import Catalog, ContentError, load_catalog
 from pmprep.catalog.calendar import position
+from pmprep.catalog.schema import Difficulty
 from pmprep.catalog.query import QuestionFilter, find_questions, invalid_filter_values
 from pmprep.cli.console import console, errors, fail
 from pmprep.config import ConfigError, content_folder, load_active_catalog
@@ -23,12 +23,6 @@ def _catalog() -> Catalog:
         return load_active_catalog()
     except (ContentError, ConfigError) as exc:
         fail(str(exc))
-
-
-class Difficulty(str, Enum):
-    easy = "easy"
-    medium = "medium"
-    hard = "hard"
 
 
 def questions(

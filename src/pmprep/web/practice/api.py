@@ -35,6 +35,11 @@ def _body(request: HttpRequest) -> tuple[dict[str, Any] | None, JsonResponse | N
     return data, None
 
 
+def _unknown(data: dict[str, Any], allowed: set[str], fields: dict[str, str]) -> None:
+    for name in sorted(set(data) - allowed):
+        fields[name] = "is not a known field"
+
+
 def _text(data: dict[str, Any], name: str, limit: int, fields: dict[str, str], required: bool = True) -> str:
     value = data.get(name)
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -66,9 +71,7 @@ def analyze_view(request: HttpRequest) -> JsonResponse:
     seconds = data.get("seconds")
     if seconds is not None and (isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 < seconds <= 86_400):
         fields["seconds"] = "must be a number of seconds between 0 and 86400"
-    unknown = set(data) - {"question", "answer", "question_type", "seconds"}
-    for name in sorted(unknown):
-        fields[name] = "is not a known field"
+    _unknown(data, {"question", "answer", "question_type", "seconds"}, fields)
     if fields:
         return _error("The request has invalid fields.", fields=fields)
     try:
@@ -86,8 +89,7 @@ def classify_view(request: HttpRequest) -> JsonResponse:
         return problem
     fields: dict[str, str] = {}
     question = _text(data, "question", MAX_QUESTION_CHARS, fields)
-    for name in sorted(set(data) - {"question"}):
-        fields[name] = "is not a known field"
+    _unknown(data, {"question"}, fields)
     if fields:
         return _error("The request has invalid fields.", fields=fields)
     return JsonResponse(classify(question).to_dict())

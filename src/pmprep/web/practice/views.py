@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,6 +13,15 @@ from pmprep.config import active_catalog
 from pmprep.web.practice.forms import AnswerForm
 from pmprep.web.practice.highlight import segments
 from pmprep.web.practice.models import Attempt
+
+
+@lru_cache(maxsize=256)
+def _strong_view(question_id: str) -> dict | None:
+    strong = active_catalog().strong_answers.get(question_id)
+    if strong is None:
+        return None
+    fb = analyze(question_id, strong.answer).to_dict()
+    return {"feedback": fb, "segments": segments(strong.answer, fb["criteria"])}
 
 
 def _budget_seconds(question_id: str, user) -> int | None:
@@ -72,17 +83,11 @@ def attempt(request: HttpRequest, pk: int) -> HttpResponse:
         before = {c["id"]: c["level"] for c in previous.feedback["criteria"]}
         changes = [{"name": c["name"], "before": before.get(c["id"]), "after": c["level"],
                     "delta": c["level"] - before.get(c["id"], c["level"])} for c in fb["criteria"]]
-    catalog = active_catalog()
-    strong = catalog.strong_answers.get(item.question_id)
-    strong_view = None
-    if strong is not None:
-        strong_fb = analyze(item.question_id, strong.answer).to_dict()
-        strong_view = {"feedback": strong_fb, "segments": segments(strong.answer, strong_fb["criteria"])}
     sentence_steps = [(item.answer[o["start"]:o["end"]], o["step_name"]) for o in fb["outline"]]
     return render(request, "practice/attempt.html", {
         "attempt": item, "fb": fb, "segments": segments(item.answer, fb["criteria"]),
         "previous": previous, "changes": changes, "score_delta": round(item.score - previous.score, 1) if previous else None,
-        "strong": strong_view, "outline": sentence_steps,
+        "strong": _strong_view(item.question_id) if item.question_id else None, "outline": sentence_steps,
         "numbered": list(enumerate(fb["criteria"], start=1)),
     })
 
