@@ -7,6 +7,6 @@ import os
 import tempfile
 
 os.environ["PMPREP_HOME"] = tempfile.mkdtemp(prefix="pmprep-test-home-")
-os.environ.setdefault("PMPREP_SECRET_KEY", "test-secret-key-that-is-long-enough-0123456789")
+os.environ.setdefault("PMPREP_SECRET_KEY", "test-secret-key-that-is-long-enough-0123456789-abcdefghijklmnop")
 
 from pmprep.web.settings import *  # noqa: E402,F403

@@ -32,6 +32,19 @@ def env_bool(name: str, default: bool) -> bool:
     raise ConfigError(f"{name}={raw!r} is not a yes/no value; use 1/0, true/false, yes/no or on/off")
 
 
+def env_int(name: str, default: int, minimum: int = 1) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
+    if value < minimum:
+        raise ConfigError(f"{name}={raw!r} must be at least {minimum}")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
@@ -70,8 +83,8 @@ def secret_key() -> str:
     """``PMPREP_SECRET_KEY``, or a random key kept in the data folder so sessions survive restarts."""
     raw = os.environ.get("PMPREP_SECRET_KEY", "").strip()
     if raw:
-        if len(raw) < 32:
-            raise ConfigError("PMPREP_SECRET_KEY must be at least 32 characters long")
+        if len(raw) < 50:
+            raise ConfigError("PMPREP_SECRET_KEY must be at least 50 random characters long")
         return raw
     path = home() / "secret_key"
     if path.exists():

@@ -16,11 +16,6 @@ ANSWER = ("Last spring I led onboarding for a budgeting app with 40,000 monthly 
 
 
 @pytest.fixture
-def alice():
-    return User.objects.create_user("alice", password="x" * 12, track="early_in")
-
-
-@pytest.fixture
 def bank_q(catalog):
     return next(q for q in catalog.questions.values() if q.id in catalog.strong_answers and q.type == "behavioral")
 

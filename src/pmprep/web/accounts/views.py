@@ -5,9 +5,11 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
 
-from pmprep.web.accounts.forms import SignupForm, TrackForm
+from pmprep.web.accounts import portability
+from pmprep.web.accounts.forms import ImportForm, SignupForm, TrackForm
 
 
 @require_http_methods(["GET", "POST"])
@@ -32,3 +34,39 @@ def profile(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Saved. Here is your loop.")
         return redirect("bank:loop", track_id=form.cleaned_data["track"])
     return render(request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _data_page(request: HttpRequest, form: ImportForm, problems: list[str] | None = None, status: int = 200) -> HttpResponse:
+    counts = {section.name: section.model.objects.filter(user=request.user).count() for section in portability.SECTIONS}
+    return render(request, "accounts/data.html", {"form": form, "counts": counts, "problems": problems or []},
+                  status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def data(request: HttpRequest) -> HttpResponse:
+    """Your data: download everything as JSON, or import an export file."""
+    if request.method == "GET":
+        return _data_page(request, ImportForm())
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _data_page(request, form, status=400)
+    upload = form.cleaned_data["file"]
+    try:
+        document = portability.parse(upload.read(), upload.name)
+        _, summary = portability.import_document(document, upload.name, user=request.user)
+    except portability.ImportProblem as exc:
+        return _data_page(request, ImportForm(), problems=exc.problems[:portability.MAX_PROBLEMS], status=400)
+    messages.success(request, summary.describe())
+    return redirect("accounts:data")
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest) -> HttpResponse:
+    document = portability.export_user(request.user)
+    name = f"pmprep-{request.user.username}-{timezone.localdate():%Y-%m-%d}.json"
+    response = HttpResponse(portability.dumps(document), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    return response

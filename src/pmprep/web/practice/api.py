@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -15,23 +16,34 @@ from pmprep.analysis.rubric import TYPES
 MAX_BODY = MAX_ANSWER_CHARS * 4 + 20_000
 
 
-def _error(message: str, status: int = 400, fields: dict[str, str] | None = None) -> JsonResponse:
+def json_error(message: str, status: int = 400, fields: dict[str, str] | None = None) -> JsonResponse:
     return JsonResponse({"error": message, "fields": fields or {}}, status=status)
 
 
 def _body(request: HttpRequest) -> tuple[dict[str, Any] | None, JsonResponse | None]:
     if request.content_type != "application/json":
-        return None, _error("Send a JSON body with Content-Type: application/json.", 415)
-    if len(request.body) > MAX_BODY:
-        return None, _error(f"The request body is over {MAX_BODY:,} bytes.", 413)
+        return None, json_error("Send a JSON body with Content-Type: application/json.", 415)
+    too_big = json_error(f"The request body is over {MAX_BODY:,} bytes.", 413)
     try:
-        data = json.loads(request.body.decode("utf-8"))
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > MAX_BODY:
+        return None, too_big
+    try:
+        body = request.body
+    except RequestDataTooBig:
+        return None, too_big
+    if len(body) > MAX_BODY:
+        return None, too_big
+    try:
+        data = json.loads(body.decode("utf-8"))
     except UnicodeDecodeError:
-        return None, _error("The request body is not UTF-8.")
+        return None, json_error("The request body is not UTF-8.")
     except (json.JSONDecodeError, RecursionError):
-        return None, _error("The request body is not valid JSON.")
+        return None, json_error("The request body is not valid JSON.")
     if not isinstance(data, dict):
-        return None, _error("The JSON body must be an object.")
+        return None, json_error("The JSON body must be an object.")
     return data, None
 
 
@@ -73,11 +85,11 @@ def analyze_view(request: HttpRequest) -> JsonResponse:
         fields["seconds"] = "must be a number of seconds between 0 and 86400"
     _unknown(data, {"question", "answer", "question_type", "seconds"}, fields)
     if fields:
-        return _error("The request has invalid fields.", fields=fields)
+        return json_error("The request has invalid fields.", fields=fields)
     try:
         fb = analyze(question, answer, question_type=qtype, seconds=seconds)
     except (AnswerTooLong, ValueError) as exc:
-        return _error(str(exc))
+        return json_error(str(exc))
     return JsonResponse(fb.to_dict())
 
 
@@ -91,5 +103,5 @@ def classify_view(request: HttpRequest) -> JsonResponse:
     question = _text(data, "question", MAX_QUESTION_CHARS, fields)
     _unknown(data, {"question"}, fields)
     if fields:
-        return _error("The request has invalid fields.", fields=fields)
+        return json_error("The request has invalid fields.", fields=fields)
     return JsonResponse(classify(question).to_dict())

@@ -31,3 +31,19 @@ class AnswerForm(forms.Form):
         if "\x00" in text:
             raise forms.ValidationError("The question contains a null character; paste plain text.")
         return text
+
+
+class DraftForm(forms.Form):
+    """What the autosave sends as the user types: nothing is required, everything is bounded."""
+
+    question_id = forms.CharField(required=False, max_length=80)
+    question_text = forms.CharField(required=False, max_length=MAX_QUESTION_CHARS, strip=False)
+    answer = forms.CharField(required=False, max_length=MAX_ANSWER_CHARS, strip=False)
+    seconds_taken = forms.IntegerField(required=False, min_value=0, max_value=86400)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for name in ("question_text", "answer"):
+            if "\x00" in (data.get(name) or ""):
+                self.add_error(name, "contains a null character; paste plain text")
+        return data

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class AttemptQuerySet(models.QuerySet):
@@ -18,6 +21,8 @@ class Attempt(models.Model):
     """One typed answer to one question, with the analyzer's feedback as it was given."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
+    # A stable identity that survives export and import (ids do not).
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     question_id = models.CharField(max_length=80, blank=True, default="")  # bank id; blank for an own question
     question_text = models.TextField()
     question_type = models.CharField(max_length=20)
@@ -27,7 +32,8 @@ class Attempt(models.Model):
     score = models.FloatField()
     level = models.PositiveSmallIntegerField()
     feedback = models.JSONField()
-    created = models.DateTimeField(auto_now_add=True)
+    # A default, not auto_now_add, so an import can restore the original time.
+    created = models.DateTimeField(default=timezone.now)
 
     objects = AttemptQuerySet.as_manager()
 
@@ -38,3 +44,20 @@ class Attempt(models.Model):
     def previous(self) -> "Attempt | None":
         return (Attempt.objects.same_question(self).filter(created__lt=self.created)
                 .exclude(pk=self.pk).order_by("-created", "-id").first())
+
+
+class Draft(models.Model):
+    """The answer being typed, saved as the user types; one per user and question."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts")
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    question_id = models.CharField(max_length=80, blank=True, default="")  # blank: the user's own question
+    question_text = models.TextField(blank=True, default="")
+    answer = models.TextField(blank=True, default="")
+    seconds_taken = models.PositiveIntegerField(null=True, blank=True)
+    revision = models.PositiveIntegerField(default=0)
+    updated = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-updated", "-id"]
+        constraints = [models.UniqueConstraint(fields=["user", "question_id"], name="one_draft_per_question")]

@@ -5,6 +5,7 @@ from pmprep.web.practice import views
 app_name = "practice"
 urlpatterns = [
     path("", views.answer, name="answer"),
+    path("draft", views.save_draft, name="draft"),
     path("attempts/", views.attempts, name="attempts"),
     path("attempts/<int:pk>/", views.attempt, name="attempt"),
 ]

@@ -4,15 +4,18 @@ from functools import lru_cache
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pmprep.analysis import AnswerTooLong, analyze
 from pmprep.config import active_catalog
-from pmprep.web.practice.forms import AnswerForm
+from pmprep.web.practice.api import json_error
+from pmprep.web.practice.forms import AnswerForm, DraftForm
 from pmprep.web.practice.highlight import segments
-from pmprep.web.practice.models import Attempt
+from pmprep.web.practice.models import Attempt, Draft
 
 
 @lru_cache(maxsize=256)
@@ -46,8 +49,11 @@ def answer(request: HttpRequest) -> HttpResponse:
         q = catalog.questions.get(qid)
         if qid and q is None:
             raise Http404(f"There is no question '{qid}' in the bank.")
-        form = AnswerForm(initial={"question_id": qid, "question_text": q.text if q else "",
-                                   "seconds_budget": _budget_seconds(qid, request.user) if q else None})
+        draft = Draft.objects.filter(user=request.user, question_id=qid).first()
+        form = AnswerForm(initial={
+            "question_id": qid, "question_text": q.text if q else (draft.question_text if draft else ""),
+            "seconds_budget": _budget_seconds(qid, request.user) if q else None,
+            "answer": draft.answer if draft else "", "seconds_taken": draft.seconds_taken if draft else None})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         qid = data["question_id"] if data["question_id"] in catalog.questions else ""
@@ -62,11 +68,14 @@ def answer(request: HttpRequest) -> HttpResponse:
                 user=request.user, question_id=qid, question_text=question, question_type=fb.question_type,
                 answer=data["answer"], seconds_budget=budget, seconds_taken=data["seconds_taken"],
                 score=fb.score, level=fb.level, feedback=fb.to_dict())
+            Draft.objects.filter(user=request.user, question_id=qid).delete()
             return redirect("practice:attempt", pk=attempt.pk)
     qid = form["question_id"].value() or ""
     q = catalog.questions.get(qid)
+    if request.method == "POST":
+        draft = None
     return render(request, "practice/answer.html", {
-        "form": form, "bank_question": q,
+        "form": form, "bank_question": q, "draft": draft,
         "budget": form["seconds_budget"].value() or (_budget_seconds(qid, request.user) if q else None),
         "type_name": catalog.question_types[q.type.value].name if q else "",
     }, status=400 if form.errors else 200)
@@ -98,3 +107,24 @@ def attempts(request: HttpRequest) -> HttpResponse:
     page = Paginator(Attempt.objects.of(request.user).only(
         "id", "question_text", "question_type", "score", "level", "created"), 25).get_page(request.GET.get("page"))
     return render(request, "practice/attempts.html", {"page": page})
+
+
+@require_POST
+def save_draft(request: HttpRequest) -> JsonResponse:
+    """Autosave: store what the user has typed so far; answers JSON for the page's script."""
+    if not request.user.is_authenticated:
+        return json_error("Log in to save a draft.", 401)
+    form = DraftForm(request.POST)
+    if not form.is_valid():
+        return json_error("The draft was not saved.", fields={k: " ".join(v) for k, v in form.errors.items()})
+    data = form.cleaned_data
+    qid = data["question_id"]
+    if qid and qid not in active_catalog().questions:
+        return json_error("The draft was not saved.", fields={"question_id": f"there is no question '{qid}' in the bank"})
+    draft, _ = Draft.objects.update_or_create(
+        user=request.user, question_id=qid,
+        defaults={"question_text": "" if qid else data["question_text"], "answer": data["answer"],
+                  "seconds_taken": data["seconds_taken"], "updated": timezone.now()})
+    Draft.objects.filter(pk=draft.pk).update(revision=models.F("revision") + 1)
+    draft.refresh_from_db(fields=["revision"])
+    return JsonResponse({"saved": True, "revision": draft.revision, "updated": draft.updated.isoformat()})

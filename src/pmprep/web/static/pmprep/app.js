@@ -18,7 +18,8 @@ document.addEventListener("DOMContentLoaded", () => {
   const elapsedOut = form.querySelector("[data-elapsed]");
   const warning = form.querySelector("[data-warning]");
   const taken = form.querySelector("input[name=seconds_taken]");
-  const started = Date.now();
+  // A restored draft carries the time already spent on it.
+  const started = Date.now() - 1000 * Number((taken && taken.value) || 0);
   if (clock) clock.hidden = false;
   const fmt = (s) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
   const tick = () => {
@@ -33,4 +34,66 @@ document.addEventListener("DOMContentLoaded", () => {
   };
   tick();
   setInterval(tick, 1000);
+});
+
+// Autosave: the draft goes to the server a moment after the user stops typing, and into the
+// browser's own storage on every keystroke as a fallback (a lost connection or a stopped server
+// loses nothing). The browser copy is removed once the answer is submitted.
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.querySelector("form[data-autosave]");
+  if (!form) return;
+  const answer = form.querySelector("textarea[name=answer]");
+  const status = form.querySelector("[data-autosave-status]");
+  const token = form.querySelector("input[name=csrfmiddlewaretoken]");
+  if (!answer || !token) return;
+  const key = `pmprep-draft:${form.dataset.draftKey}`;
+  const say = (text) => { if (status) status.textContent = text; };
+  const local = () => { try { return JSON.parse(localStorage.getItem(key) || "null"); } catch { return null; } };
+  const keepLocally = () => {
+    try { localStorage.setItem(key, JSON.stringify({ answer: answer.value, at: new Date().toISOString() })); } catch { /* storage full or off */ }
+  };
+
+  // A browser copy newer than the server's draft wins (the server may have been unreachable).
+  const stored = local();
+  const serverAt = form.dataset.draftUpdated ? Date.parse(form.dataset.draftUpdated) : 0;
+  if (stored && stored.answer && stored.answer !== answer.value && Date.parse(stored.at) > serverAt) {
+    answer.value = stored.answer;
+    say("Restored the unsent text this browser kept for you.");
+  }
+
+  let timer = null;
+  let sending = false;
+  let again = false;
+  const send = async () => {
+    if (sending) { again = true; return; }
+    sending = true;
+    try {
+      const response = await fetch(form.dataset.autosave, {
+        method: "POST", body: new FormData(form), credentials: "same-origin",
+        headers: { "X-CSRFToken": token.value, "Accept": "application/json" },
+      });
+      const data = await response.json();
+      if (!response.ok) throw new Error(data.error || response.statusText);
+      form.dataset.saved = String(data.revision);
+      say(`Draft saved at ${new Date(data.updated).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}.`);
+    } catch (error) {
+      say("Not saved to the server just now; this browser keeps a copy until it is.");
+    } finally {
+      sending = false;
+      if (again) { again = false; send(); }
+    }
+  };
+  answer.addEventListener("input", () => {
+    keepLocally();
+    clearTimeout(timer);
+    timer = setTimeout(send, 800);
+  });
+  window.addEventListener("pagehide", () => {
+    if (timer && navigator.sendBeacon) { clearTimeout(timer); timer = null; navigator.sendBeacon(form.dataset.autosave, new FormData(form)); }
+  });
+  form.addEventListener("submit", () => {
+    clearTimeout(timer);
+    timer = null;
+    try { localStorage.removeItem(key); } catch { /* ignore */ }
+  });
 });

@@ -1,0 +1,281 @@
+"""Export and import of one user's data as a versioned JSON document.
+
+The document is complete (every user-owned table is a section, and a test holds that no owned
+model is left out), keeps each record's `uid` and timestamps so an import into an empty
+instance reproduces the data exactly, and is checked whole before anything is written: a
+malformed or foreign file changes nothing.
+"""
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from pmprep import __version__
+from pmprep.web.accounts.models import User
+from pmprep.web.practice.models import Attempt, Draft
+
+FORMAT = "pmprep-export"
+VERSION = 1
+ACCOUNT_FIELDS = ("username", "email", "first_name", "last_name", "track", "interview_date", "date_joined")
+MAX_PROBLEMS = 20
+
+
+@dataclass(frozen=True)
+class Section:
+    """One user-owned table in the export: its key in the document and the fields it carries."""
+
+    name: str
+    model: type[models.Model]
+    fields: tuple[str, ...]
+    # Fields that identify a record for the same user besides its uid (a unique constraint):
+    # when both sides have one, the newer (by `newest`) is kept.
+    natural_key: tuple[str, ...] = ()
+    newest: str = ""
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("attempts", Attempt, ("uid", "question_id", "question_text", "question_type", "answer",
+                                  "seconds_budget", "seconds_taken", "score", "level", "feedback", "created")),
+    Section("drafts", Draft, ("uid", "question_id", "question_text", "answer", "seconds_taken", "revision", "updated"),
+            natural_key=("question_id",), newest="updated"),
+)
+
+
+class ImportProblem(Exception):
+    """The file cannot be imported; `problems` lists each place and what was expected."""
+
+    def __init__(self, source: str, problems: list[str]):
+        self.source = source
+        self.problems = problems
+        shown = problems[:MAX_PROBLEMS]
+        more = f"\n  … and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
+        super().__init__(f"{source} was not imported (nothing was changed):\n  " + "\n  ".join(shown) + more)
+
+
+@dataclass
+class ImportSummary:
+    created: dict[str, int] = field(default_factory=dict)
+    already_present: dict[str, int] = field(default_factory=dict)
+    account_created: bool = False
+
+    def describe(self) -> str:
+        made = ", ".join(f"{n} {name}" for name, n in self.created.items() if n) or "nothing new"
+        kept = sum(self.already_present.values())
+        return f"Imported {made}" + (f"; {kept} already here were kept" if kept else "") + "."
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value
+
+
+def export_user(user: User, now: datetime | None = None) -> dict[str, Any]:
+    """Everything `user` owns, as plain JSON values."""
+    data: dict[str, list[dict[str, Any]]] = {}
+    for section in SECTIONS:
+        rows = section.model.objects.filter(user=user).order_by("pk").values(*section.fields)
+        data[section.name] = [{k: _plain(v) for k, v in row.items()} for row in rows]
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "pmprep": __version__,
+        "exported_at": (now or timezone.now()).isoformat(),
+        "account": {name: _plain(getattr(user, name)) for name in ACCOUNT_FIELDS},
+        "data": data,
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def parse(raw: bytes, source: str) -> dict[str, Any]:
+    """Bytes of a file → the export document, or ImportProblem naming what is wrong."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportProblem(source, [f"byte {exc.start}: the file is not UTF-8 text; expected a pmprep JSON export"]) from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportProblem(source, [f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})"]) from None
+    except RecursionError:
+        raise ImportProblem(source, ["the JSON is nested too deeply to be a pmprep export"]) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ImportProblem(source, [f'"format": expected "{FORMAT}"; this is not a pmprep export'])
+    version = document.get("version")
+    if version != VERSION:
+        raise ImportProblem(source, [f'"version": expected {VERSION}, found {version!r}; '
+                                     f"this pmprep ({__version__}) reads version {VERSION} exports"])
+    return document
+
+
+def _field_value(model: type[models.Model], name: str, value: Any) -> Any:
+    f = model._meta.get_field(name)
+    if value is None:
+        if not f.null:
+            raise ValidationError("must not be null")
+        return None
+    if isinstance(f, models.JSONField):
+        return value
+    if isinstance(f, (models.CharField, models.TextField)) and not isinstance(value, str):
+        raise ValidationError("expected text")
+    if isinstance(f, (models.IntegerField, models.FloatField)) and (isinstance(value, bool) or not isinstance(value, (int, float))):
+        raise ValidationError("expected a number")
+    if isinstance(f, (models.DateTimeField, models.DateField, models.UUIDField)) and not isinstance(value, str):
+        raise ValidationError("expected text in ISO format")
+    converted = f.to_python(value)
+    if isinstance(f, models.DateTimeField) and timezone.is_naive(converted):
+        raise ValidationError("expected a date and time with its UTC offset")
+    return converted
+
+
+def _message(exc: ValidationError) -> str:
+    return "; ".join(str(m).rstrip(".") for m in exc.messages)
+
+
+def _build(user: User, section: Section, index: int, record: Any, problems: list[str]) -> models.Model | None:
+    where = f"data.{section.name}[{index}]"
+    if not isinstance(record, dict):
+        problems.append(f"{where}: expected an object with the fields {', '.join(section.fields)}")
+        return None
+    for name in sorted(set(record) - set(section.fields)):
+        problems.append(f"{where}.{name}: not a field of {section.name}")
+    values: dict[str, Any] = {}
+    for name in section.fields:
+        if name not in record:
+            problems.append(f"{where}.{name}: missing")
+            continue
+        try:
+            values[name] = _field_value(section.model, name, record[name])
+        except ValidationError as exc:
+            problems.append(f"{where}.{name}: {_message(exc)} (found {json.dumps(record[name])[:60]})")
+    if len(values) < len(section.fields):
+        return None
+    instance = section.model(user=user, **values)
+    try:
+        instance.full_clean(exclude=["user"], validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            problems.append(f"{where}.{name}: {'; '.join(m.rstrip('.') for m in messages)}")
+        return None
+    return instance
+
+
+def _account_values(document: dict[str, Any], problems: list[str]) -> dict[str, Any]:
+    account = document.get("account")
+    if not isinstance(account, dict):
+        problems.append('"account": expected an object')
+        return {}
+    values: dict[str, Any] = {}
+    for name in ACCOUNT_FIELDS:
+        if name not in account:
+            problems.append(f"account.{name}: missing")
+            continue
+        try:
+            values[name] = _field_value(User, name, account[name])
+        except ValidationError as exc:
+            problems.append(f"account.{name}: {_message(exc)}")
+    if len(values) == len(ACCOUNT_FIELDS):
+        try:
+            User(**values).full_clean(exclude=["password"], validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            for name, messages in exc.message_dict.items():
+                problems.append(f"account.{name}: {'; '.join(m.rstrip('.') for m in messages)}")
+    return values
+
+
+def import_document(document: dict[str, Any], source: str, user: User | None = None) -> tuple[User, ImportSummary]:
+    """Add the document's records to `user` (or to a new account named as in the file).
+
+    Records already here (same uid, same owner) are kept as they are, so importing twice
+    changes nothing. Any problem raises ImportProblem before a single row is written.
+    """
+    problems: list[str] = []
+    account = _account_values(document, problems)
+    data = document.get("data")
+    if not isinstance(data, dict):
+        problems.append('"data": expected an object with ' + ", ".join(s.name for s in SECTIONS))
+        data = {}
+    for name in sorted(set(data) - {s.name for s in SECTIONS}):
+        problems.append(f"data.{name}: not a kind of data this pmprep knows")
+    summary = ImportSummary()
+    owner = user
+    if owner is None and account.get("username"):
+        owner = User.objects.filter(username=account["username"]).first()
+        if owner is None:
+            owner = User(**account)
+            owner.set_unusable_password()
+            summary.account_created = True
+    plan: list[tuple[Section, list[models.Model]]] = []
+    for section in SECTIONS:
+        records = data.get(section.name, [])
+        if not isinstance(records, list):
+            problems.append(f"data.{section.name}: expected a list")
+            continue
+        built = [_build(owner or User(), section, i, r, problems) for i, r in enumerate(records)]
+        plan.append((section, [b for b in built if b is not None]))
+    if problems:
+        raise ImportProblem(source, problems)
+
+    with transaction.atomic():
+        if summary.account_created:
+            owner.save()
+        elif user is not None:
+            # The file's settings apply to the account it is imported into (its name stays).
+            for name in ("track", "interview_date"):
+                if account.get(name) not in (None, ""):
+                    setattr(owner, name, account[name])
+            owner.save(update_fields=["track", "interview_date"])
+        for section, instances in plan:
+            created = present = 0
+            uids = [i.uid for i in instances]
+            existing = dict(section.model.objects.filter(uid__in=uids).values_list("uid", "user_id"))
+            foreign = [str(u) for u, owner_id in existing.items() if owner_id != owner.pk]
+            if foreign:
+                raise ImportProblem(source, [f"data.{section.name}: {len(foreign)} record(s) already belong to "
+                                             f"another account on this server (uid {foreign[0]})"])
+            seen: set[uuid.UUID] = set()
+            for instance in instances:
+                if instance.uid in existing or instance.uid in seen:
+                    present += 1
+                    continue
+                seen.add(instance.uid)
+                instance.user = owner
+                if section.natural_key:
+                    key = {k: getattr(instance, k) for k in section.natural_key}
+                    clash = section.model.objects.filter(user=owner, **key).first()
+                    if clash is not None:
+                        if getattr(clash, section.newest) >= getattr(instance, section.newest):
+                            present += 1
+                            continue
+                        clash.delete()
+                instance.save(force_insert=True)
+                created += 1
+            summary.created[section.name] = created
+            summary.already_present[section.name] = present
+    return owner, summary
+
+
+def owned_models() -> list[type[models.Model]]:
+    """Every model with a foreign key to the user: each must be a section of the export."""
+    from django.apps import apps
+
+    found = []
+    for model in apps.get_models():
+        if model.__module__.startswith("pmprep.") and any(
+                isinstance(f, models.ForeignKey) and f.related_model is User for f in model._meta.fields):
+            found.append(model)
+    return found
