@@ -21,3 +21,12 @@ def company_folder(tmp_path: Path) -> Path:
     (folder / "questions").mkdir()
     (folder / "primers").mkdir()
     return folder
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch):
+    """Rich wraps at 80 columns when not on a terminal; tests read whole lines."""
+    from pmprep.cli import console as terminal
+
+    monkeypatch.setattr(terminal.console, "width", 200)
+    monkeypatch.setattr(terminal.errors, "width", 200)

@@ -225,8 +225,13 @@ def import_document(document: dict[str, Any], source: str, user: User | None = N
         if not isinstance(records, list):
             problems.append(f"data.{section.name}: expected a list")
             continue
-        built = [_build(owner or User(), section, i, r, problems) for i, r in enumerate(records)]
-        plan.append((section, [b for b in built if b is not None]))
+        built = [b for b in (_build(owner or User(), section, i, r, problems) for i, r in enumerate(records)) if b]
+        theirs = (section.model.objects.filter(uid__in=[b.uid for b in built])
+                  .exclude(user_id=owner.pk if owner and owner.pk else None).values_list("uid", flat=True)[:1])
+        if theirs:
+            problems.append(f"data.{section.name}: records in this file already belong to another account "
+                            f"on this server (uid {theirs[0]})")
+        plan.append((section, built))
     if problems:
         raise ImportProblem(source, problems)
 
@@ -242,11 +247,7 @@ def import_document(document: dict[str, Any], source: str, user: User | None = N
         for section, instances in plan:
             created = present = 0
             uids = [i.uid for i in instances]
-            existing = dict(section.model.objects.filter(uid__in=uids).values_list("uid", "user_id"))
-            foreign = [str(u) for u, owner_id in existing.items() if owner_id != owner.pk]
-            if foreign:
-                raise ImportProblem(source, [f"data.{section.name}: {len(foreign)} record(s) already belong to "
-                                             f"another account on this server (uid {foreign[0]})"])
+            existing = set(section.model.objects.filter(uid__in=uids, user=owner).values_list("uid", flat=True))
             seen: set[uuid.UUID] = set()
             for instance in instances:
                 if instance.uid in existing or instance.uid in seen:

@@ -1,0 +1,97 @@
+"""Nobody but the owner reaches a user's data: every URL pattern, tried anonymously and as another user.
+
+The URL patterns are read from the resolver, so a new page is covered the day it is added. Only
+the pages listed in PUBLIC (shared catalog content, the stateless analyzer API, sign-up and login)
+may answer an anonymous visitor; every other page is private. Each pattern's parameters are filled
+with every id, uid and key that alice's data has, and each page is fetched (GET) and submitted to
+(POST) as bob and as nobody. A success is any 2xx answer that is not PUBLIC, any answer that shows
+alice's secret words, or any change to alice's data.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from pmprep.web.accounts import portability
+from tests.web.conftest import drafted, practised
+
+pytestmark = pytest.mark.django_db
+SECRET = "ZEBRA-SECRET-7731"
+PUBLIC = {
+    "home", "health", "api-analyze", "api-classify",
+    "accounts:signup", "accounts:login", "accounts:logout",
+    "bank:loop_index", "bank:loop", "bank:questions", "bank:question", "bank:primers", "bank:primer",
+}
+
+
+def _patterns(resolver: URLResolver | None = None, prefix: str = "", namespace: str = ""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _patterns(entry, route, ns)
+        elif isinstance(entry, URLPattern):
+            yield f"{namespace}{entry.name}", route
+
+
+def _urls(route: str, values: dict[str, list[str]]) -> list[str]:
+    names = re.findall(r"<(?:(\w+):)?(\w+)>", route)
+    choices = [values["int" if kind == "int" else "str"] for kind, _ in names]
+    urls = []
+    for combo in itertools.product(*choices) if names else [()]:
+        url = route
+        for value in combo:
+            url = re.sub(r"<(?:\w+:)?\w+>", value, url, count=1)
+        urls.append("/" + url.replace("^", "").replace("$", ""))
+    return urls
+
+
+@pytest.fixture
+def alices_things(alice, catalog):
+    qid = next(iter(catalog.questions))
+    practised(alice, f"My {SECRET} launch raised retention by 4% in one quarter.", question=f"Own {SECRET}?")
+    practised(alice, f"Another {SECRET} answer about metrics and a 2% guardrail.", question_id=qid)
+    drafted(alice, f"draft {SECRET}", question_id=qid)
+    return portability.export_user(alice)
+
+
+def _values(alice) -> dict[str, list[str]]:
+    ids, keys = set(), set()
+    for section in portability.SECTIONS:
+        for pk, uid in section.model.objects.filter(user=alice).values_list("pk", "uid"):
+            ids.add(str(pk))
+            keys.add(str(uid))
+    return {"int": sorted(ids), "str": sorted(keys) + [alice.username]}
+
+
+def test_every_url_pattern_is_known_to_this_test():
+    names = {name for name, _ in _patterns()}
+    assert PUBLIC <= names, f"PUBLIC lists pages that no longer exist: {PUBLIC - names}"
+    assert len(names) > len(PUBLIC), "there are private pages to try"
+
+
+@pytest.mark.parametrize("who", ["anonymous", "bob"])
+def test_no_one_but_the_owner_reaches_a_users_data(client, alice, bob, alices_things, who):
+    if who == "bob":
+        client.force_login(bob)
+    values = _values(alice)
+    successes, tried = [], 0
+    for name, route in _patterns():
+        for url in _urls(route, values):
+            for method in ("get", "post"):
+                tried += 1
+                response = getattr(client, method)(url)
+                body = response.content.decode(errors="replace") if not getattr(response, "streaming", False) else ""
+                shown = SECRET in body
+                allowed = name in PUBLIC or (who == "bob" and "<" not in route)
+                if shown or (200 <= response.status_code < 300 and not allowed):
+                    successes.append(f"{method.upper()} {url} ({name}) → {response.status_code}{' showing the secret' if shown else ''}")
+                if who == "bob" and name not in PUBLIC:
+                    client.force_login(bob)  # a POST to logout-like pages must not end the probe early
+    assert tried > 20
+    assert successes == []
+    assert portability.export_user(alice)["data"] == alices_things["data"]
