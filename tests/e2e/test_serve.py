@@ -1,37 +1,14 @@
 """`pmprep serve` as a user runs it: a real WSGI server, data that survives a restart, a clean stop."""
 from __future__ import annotations
 
-import http.cookiejar
 import json
 import re
 import socket
-import urllib.parse
 import urllib.request
 
-from tests.e2e.conftest import start_server
+from tests.e2e.served import Visitor, start_server
 
 PASSWORD = "a-long-practice-passphrase"
-
-
-class Browser:
-    """Just enough of a browser for form posts with Django's CSRF cookie."""
-
-    def __init__(self, base: str):
-        self.base = base
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-
-    def get(self, path: str) -> tuple[int, str]:
-        with self.opener.open(self.base + path, timeout=30) as response:
-            return response.status, response.read().decode()
-
-    def post_form(self, path: str, data: dict[str, str]) -> tuple[int, str, str]:
-        _, html = self.get(path)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-        body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}).encode()
-        request = urllib.request.Request(self.base + path, data=body, headers={"Referer": self.base + path})
-        with self.opener.open(request, timeout=30) as response:
-            return response.status, response.geturl(), response.read().decode()
 
 
 def test_serve_runs_waitress_and_prints_the_address(served):
@@ -39,27 +16,25 @@ def test_serve_runs_waitress_and_prints_the_address(served):
     with urllib.request.urlopen(served.url + "/healthz", timeout=30) as response:
         assert response.headers["Server"] == "pmprep"  # waitress's ident, not Django's runserver
         assert json.load(response)["status"] == "ok"
-    status, html = Browser(served.url).get("/loop/early_in/")
-    assert status == 200 and "Case-study presentation" in html
+    page = Visitor(served.url).get("/loop/early_in/")
+    assert page.status == 200 and "Case-study presentation" in page.text
 
 
 def test_data_survives_a_restart_and_ctrl_c_stops_cleanly(tmp_path):
     first = start_server(tmp_path)
     assert first.url, first.output
-    browser = Browser(first.url)
-    status, final_url, html = browser.post_form(
-        "/accounts/signup/", {"username": "dana", "password1": PASSWORD, "password2": PASSWORD})
-    assert final_url.endswith("/accounts/profile/") and "Your track" in html
-    browser.post_form("/accounts/profile/", {"track": "experienced"})
+    visitor = Visitor(first.url)
+    assert visitor.sign_up("dana", PASSWORD).location == "/accounts/profile/"
+    assert "Your track" in visitor.get("/accounts/profile/").text
+    assert visitor.post("/accounts/profile/", {"track": "experienced"}).status == 302
     assert first.stop() == 0
     assert "pmprep stopped. Your data is saved." in first.output
 
     second = start_server(tmp_path)
     try:
-        again = Browser(second.url)
-        _, final_url, html = again.post_form("/accounts/login/", {"username": "dana", "password": PASSWORD})
-        assert final_url.rstrip("/") == second.url
-        assert "You are preparing for the <strong>Experienced</strong> loop" in html
+        again = Visitor(second.url)
+        assert again.log_in("dana", PASSWORD).location == "/"
+        assert "You are preparing for the <strong>Experienced</strong> loop" in again.get("/").text
     finally:
         assert second.stop() == 0
 
