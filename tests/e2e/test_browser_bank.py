@@ -1,34 +1,7 @@
 """A real headless Chromium (Debian's /usr/bin/chromium) browsing the question bank."""
 from __future__ import annotations
 
-import os
-
 import pytest
-
-CHROMIUM = os.environ.get("PMPREP_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing: run scripts/test (it installs Debian's chromium)"
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
 
 @pytest.mark.browser
 def test_filter_open_a_question_and_reveal_its_talking_points(served, page, catalog):
