@@ -91,3 +91,22 @@ def test_home_shows_the_users_loop(client, alice):
     client.force_login(alice)
     page = client.get(reverse("home")).content.decode()
     assert "Recruiter screen (30 min) → Hiring-manager behavioural interview (45 min)" in page
+
+
+def test_deleting_the_account_needs_the_password_and_removes_everything(client, alice):
+    from pmprep.web.practice.models import Attempt, Draft
+    from tests.web.conftest import drafted, practised
+
+    practised(alice, "I led a launch that raised retention by 4%.")
+    drafted(alice, "half")
+    client.force_login(alice)
+    wrong = client.post(reverse("accounts:delete"), {"password": "not it at all"})
+    assert wrong.status_code == 400 and "That is not your password; nothing was deleted." in wrong.content.decode()
+    assert User.objects.filter(pk=alice.pk).exists() and Attempt.objects.count() == 1
+
+    response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == reverse("home")
+    assert not User.objects.filter(username="alice").exists()
+    assert not Attempt.objects.exists() and not Draft.objects.exists()
+    assert "Your account and all its data were deleted" in client.get(reverse("home")).content.decode()
+    assert "_auth_user_id" not in client.session

@@ -45,3 +45,18 @@ class ImportForm(forms.Form):
         if upload.size > MAX_IMPORT_BYTES:
             raise forms.ValidationError(f"The file is {upload.size / 1e6:.1f} MB; an export can be at most 50 MB.")
         return upload
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(label="Your password", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+                               help_text="To confirm it is you. This cannot be undone: export your data first if you want a copy.")
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password; nothing was deleted.")
+        return password

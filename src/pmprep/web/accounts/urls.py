@@ -11,4 +11,5 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("data/", views.data, name="data"),
     path("data/export.json", views.export, name="export"),
+    path("delete/", views.delete, name="delete"),
 ]
