@@ -25,6 +25,7 @@ class Rubrics:
     by_type: dict[str, list[CriterionDef]]
     red_flags: dict[str, CriterionDef]
     levels: dict[int, str]
+    anchors: dict[int, str]
 
     def for_type(self, question_type: str) -> list[CriterionDef]:
         return self.by_type[question_type] + self.common
@@ -42,4 +43,5 @@ def rubrics() -> Rubrics:
         by_type={t: defs(raw["types"][t]) for t in TYPES},
         red_flags={d.id: d for d in defs(raw["red_flags"])},
         levels={int(k): v for k, v in raw["levels"].items()},
+        anchors={int(k): v for k, v in raw["anchors"].items()},
     )

@@ -38,11 +38,14 @@ class Section:
     # when both sides have one, the newer (by `newest`) is kept.
     natural_key: tuple[str, ...] = ()
     newest: str = ""
+    # Foreign keys to records of the same section, written as the referenced record's uid.
+    references: tuple[str, ...] = ()
 
 
 SECTIONS: tuple[Section, ...] = (
     Section("attempts", Attempt, ("uid", "question_id", "question_text", "question_type", "answer",
-                                  "seconds_budget", "seconds_taken", "score", "level", "feedback", "created")),
+                                  "seconds_budget", "seconds_taken", "score", "level", "feedback", "parent", "probe",
+                                  "probe_criterion", "self_ratings", "created"), references=("parent",)),
     Section("drafts", Draft, ("uid", "question_id", "question_text", "answer", "seconds_taken", "revision", "updated"),
             natural_key=("question_id",), newest="updated"),
 )
@@ -85,8 +88,9 @@ def export_user(user: User, now: datetime | None = None) -> dict[str, Any]:
     """Everything `user` owns, as plain JSON values."""
     data: dict[str, list[dict[str, Any]]] = {}
     for section in SECTIONS:
-        rows = section.model.objects.filter(user=user).order_by("pk").values(*section.fields)
-        data[section.name] = [{k: _plain(v) for k, v in row.items()} for row in rows]
+        columns = [f"{f}__uid" if f in section.references else f for f in section.fields]
+        rows = section.model.objects.filter(user=user).order_by("pk").values(*columns)
+        data[section.name] = [{k.removesuffix("__uid"): _plain(v) for k, v in row.items()} for row in rows]
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -154,19 +158,27 @@ def _build(user: User, section: Section, index: int, record: Any, problems: list
     for name in sorted(set(record) - set(section.fields)):
         problems.append(f"{where}.{name}: not a field of {section.name}")
     values: dict[str, Any] = {}
+    refs: dict[str, uuid.UUID | None] = {}
     for name in section.fields:
         if name not in record:
             problems.append(f"{where}.{name}: missing")
+            continue
+        if name in section.references:
+            try:
+                refs[name] = None if record[name] is None else uuid.UUID(str(record[name]))
+            except ValueError:
+                problems.append(f"{where}.{name}: expected the uid of another of the file's {section.name}")
             continue
         try:
             values[name] = _field_value(section.model, name, record[name])
         except ValidationError as exc:
             problems.append(f"{where}.{name}: {_message(exc)} (found {json.dumps(record[name])[:60]})")
-    if len(values) < len(section.fields):
+    if len(values) + len(refs) < len(section.fields):
         return None
     instance = section.model(user=user, **values)
+    instance._references = refs
     try:
-        instance.full_clean(exclude=["user"], validate_unique=False, validate_constraints=False)
+        instance.full_clean(exclude=["user", *section.references], validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
         for name, messages in exc.message_dict.items():
             problems.append(f"{where}.{name}: {'; '.join(m.rstrip('.') for m in messages)}")
@@ -255,6 +267,13 @@ def import_document(document: dict[str, Any], source: str, user: User | None = N
                     continue
                 seen.add(instance.uid)
                 instance.user = owner
+                for name, ref in instance._references.items():
+                    if ref is not None:
+                        target = section.model.objects.filter(user=owner, uid=ref).first()
+                        if target is None:
+                            raise ImportProblem(source, [f"data.{section.name}: {name} {ref} is not in the file "
+                                                         "(a record must come after the one it refers to)"])
+                        setattr(instance, name, target)
                 if section.natural_key:
                     key = {k: getattr(instance, k) for k in section.natural_key}
                     clash = section.model.objects.filter(user=owner, **key).first()

@@ -47,3 +47,30 @@ class DraftForm(forms.Form):
             if "\x00" in (data.get(name) or ""):
                 self.add_error(name, "contains a null character; paste plain text")
         return data
+
+
+class FollowUpForm(forms.Form):
+    probe = forms.CharField(widget=forms.HiddenInput, max_length=MAX_QUESTION_CHARS)
+    reply = forms.CharField(label="Your reply", max_length=MAX_ANSWER_CHARS, strip=False,
+                            widget=forms.Textarea(attrs={"rows": 6}),
+                            error_messages={"required": "Write a reply to the follow-up question."})
+    seconds_taken = forms.IntegerField(required=False, min_value=0, max_value=86400, widget=forms.HiddenInput)
+
+    def clean_reply(self) -> str:
+        reply = self.cleaned_data["reply"]
+        if not reply.strip():
+            raise forms.ValidationError("Write a reply to the follow-up question.")
+        return reply
+
+
+class SelfRatingForm(forms.Form):
+    """One 1–4 choice per criterion of the feedback, after reading the rubric anchors."""
+
+    CHOICES = [(1, "1 Poor"), (2, "2 Borderline"), (3, "3 Solid"), (4, "4 Outstanding")]
+
+    def __init__(self, criteria: list[dict], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for c in criteria:
+            self.fields[c["id"]] = forms.TypedChoiceField(
+                label=c["name"], choices=self.CHOICES, coerce=int, widget=forms.RadioSelect,
+                error_messages={"required": f"Rate “{c['name']}” from 1 to 4."})

@@ -32,6 +32,12 @@ class Attempt(models.Model):
     score = models.FloatField()
     level = models.PositiveSmallIntegerField()
     feedback = models.JSONField()
+    # A reply to a follow-up probe points at the attempt it follows; its feedback judges the exchange.
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
+    probe = models.TextField(blank=True, default="")
+    probe_criterion = models.CharField(max_length=40, blank=True, default="")
+    # The user's own rating per criterion id (1–4), given after reading the rubric anchors.
+    self_ratings = models.JSONField(default=dict, blank=True)
     # A default, not auto_now_add, so an import can restore the original time.
     created = models.DateTimeField(default=timezone.now)
 

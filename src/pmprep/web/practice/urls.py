@@ -8,4 +8,6 @@ urlpatterns = [
     path("draft", views.save_draft, name="draft"),
     path("attempts/", views.attempts, name="attempts"),
     path("attempts/<int:pk>/", views.attempt, name="attempt"),
+    path("attempts/<int:pk>/follow-up", views.follow_up, name="follow_up"),
+    path("attempts/<int:pk>/self-rating", views.self_rating, name="self_rating"),
 ]

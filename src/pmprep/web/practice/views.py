@@ -2,18 +2,22 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pmprep.analysis import AnswerTooLong, analyze
+from pmprep.analysis.follow_up import SEPARATOR, choose_follow_ups, reply_to_probe
+from pmprep.analysis.rubric import rubrics
 from pmprep.config import active_catalog
 from pmprep.web.practice.api import json_error
-from pmprep.web.practice.forms import AnswerForm, DraftForm
+from pmprep.web.practice.forms import AnswerForm, DraftForm, FollowUpForm, SelfRatingForm
 from pmprep.web.practice.highlight import segments
 from pmprep.web.practice.models import Attempt, Draft
 
@@ -81,10 +85,22 @@ def answer(request: HttpRequest) -> HttpResponse:
     }, status=400 if form.errors else 200)
 
 
-@login_required
-@require_GET
-def attempt(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(Attempt.objects.of(request.user), pk=pk)
+def _chain(item: Attempt) -> list[Attempt]:
+    """The conversation up to this attempt: the first answer, then each follow-up reply."""
+    chain = [item]
+    while chain[0].parent_id:
+        chain.insert(0, chain[0].parent)
+    return chain
+
+
+def _probes_left(item: Attempt) -> list[dict]:
+    chain = _chain(item)
+    asked = [a.probe for a in chain[1:]] + list(Attempt.objects.filter(parent=item).values_list("probe", flat=True))
+    return choose_follow_ups(item.feedback, asked=asked)
+
+
+def _attempt_page(request: HttpRequest, item: Attempt, follow_up_form: FollowUpForm | None = None,
+                  rating_form: SelfRatingForm | None = None, status: int = 200) -> HttpResponse:
     fb = item.feedback
     previous = item.previous()
     changes = []
@@ -93,12 +109,74 @@ def attempt(request: HttpRequest, pk: int) -> HttpResponse:
         changes = [{"name": c["name"], "before": before.get(c["id"]), "after": c["level"],
                     "delta": c["level"] - before.get(c["id"], c["level"])} for c in fb["criteria"]]
     sentence_steps = [(item.answer[o["start"]:o["end"]], o["step_name"]) for o in fb["outline"]]
+    chain = _chain(item)
+    probes = _probes_left(item)
+    anchors = rubrics().anchors
+    rated = [{"id": c["id"], "name": c["name"], "auto": c["level"], "self": item.self_ratings.get(c["id"])}
+             for c in fb["criteria"]]
     return render(request, "practice/attempt.html", {
         "attempt": item, "fb": fb, "segments": segments(item.answer, fb["criteria"]),
-        "previous": previous, "changes": changes, "score_delta": round(item.score - previous.score, 1) if previous else None,
-        "strong": _strong_view(item.question_id) if item.question_id else None, "outline": sentence_steps,
-        "numbered": list(enumerate(fb["criteria"], start=1)),
-    })
+        "previous": previous if item.parent_id is None else None, "changes": changes if item.parent_id is None else [],
+        "score_delta": round(item.score - previous.score, 1) if previous and item.parent_id is None else None,
+        "strong": _strong_view(item.question_id) if item.question_id and item.parent_id is None else None,
+        "outline": sentence_steps, "numbered": list(enumerate(fb["criteria"], start=1)),
+        "chain": chain[:-1], "root": chain[0], "follow_ups": item.follow_ups.order_by("created", "id"),
+        "probes": probes, "follow_up_form": follow_up_form or FollowUpForm(),
+        "rating_form": rating_form or SelfRatingForm(fb["criteria"], initial=item.self_ratings),
+        "anchors": sorted(anchors.items()), "rated": rated, "has_self": bool(item.self_ratings),
+    }, status=status)
+
+
+@login_required
+@require_GET
+def attempt(request: HttpRequest, pk: int) -> HttpResponse:
+    return _attempt_page(request, get_object_or_404(Attempt.objects.of(request.user), pk=pk))
+
+
+@login_required
+@require_POST
+def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    """Answer one of the follow-up probes; the reply is judged with the conversation so far."""
+    item = get_object_or_404(Attempt.objects.of(request.user), pk=pk)
+    probes = _probes_left(item)
+    form = FollowUpForm(request.POST)
+    if not form.is_valid():
+        return _attempt_page(request, item, follow_up_form=form, status=400)
+    probe = next((p for p in probes if p["text"] == form.cleaned_data["probe"]), None)
+    if probe is None:
+        form.add_error("probe", "That follow-up is not open for this answer any more; pick one of those shown.")
+        return _attempt_page(request, item, follow_up_form=form, status=400)
+    chain = _chain(item)
+    conversation = SEPARATOR.join(a.answer for a in chain)
+    try:
+        result = reply_to_probe(chain[0].question_text if not chain[0].question_id else chain[0].question_id,
+                                conversation, item.feedback, probe, form.cleaned_data["reply"])
+    except (AnswerTooLong, ValueError) as exc:
+        form.add_error("reply", str(exc))
+        return _attempt_page(request, item, follow_up_form=form, status=400)
+    stored = result.feedback.to_dict()
+    stored["follow_up"] = {"criterion": result.criterion, "criterion_name": result.criterion_name,
+                           "before": result.before, "after": result.after, "outcome": result.outcome()}
+    child = Attempt.objects.create(
+        user=request.user, question_id="", question_text=probe["text"], question_type=item.question_type,
+        answer=form.cleaned_data["reply"], seconds_taken=form.cleaned_data["seconds_taken"],
+        score=result.feedback.score, level=result.feedback.level, feedback=stored, parent=item,
+        probe=probe["text"], probe_criterion=probe["criterion"] or "")
+    return redirect("practice:attempt", pk=child.pk)
+
+
+@login_required
+@require_POST
+def self_rating(request: HttpRequest, pk: int) -> HttpResponse:
+    """The user's own 1–4 per criterion, kept beside the automatic levels."""
+    item = get_object_or_404(Attempt.objects.of(request.user), pk=pk)
+    form = SelfRatingForm(item.feedback["criteria"], request.POST)
+    if not form.is_valid():
+        return _attempt_page(request, item, rating_form=form, status=400)
+    item.self_ratings = {k: int(v) for k, v in form.cleaned_data.items()}
+    item.save(update_fields=["self_ratings"])
+    messages.success(request, "Your ratings are saved beside pmprep's.")
+    return redirect(f"{reverse('practice:attempt', args=[item.pk])}#self-rating")
 
 
 @login_required

@@ -1,0 +1,72 @@
+"""Follow-up probes: which ones are asked, and whether a reply closes the gap."""
+from __future__ import annotations
+
+import pytest
+
+from pmprep.analysis import analyze
+from pmprep.analysis.follow_up import choose_follow_ups, reply_to_probe
+
+QUESTION = "How would you improve the Netflix kids profile?"
+FIRST = ("I would add a new rewards feature for kids who finish shows. It would be fun and parents would like it. "
+         "We could launch it quickly.")
+METRIC_REPLY = ("Success would be weekly viewing hours per kids profile, up 5% in eight weeks, with a guardrail that "
+                "parental complaints and total screen time do not rise by more than 2%.")
+
+
+@pytest.fixture(scope="module")
+def first() -> dict:
+    return analyze(QUESTION, FIRST).to_dict()
+
+
+def test_the_two_biggest_gaps_are_probed_first(first):
+    chosen = choose_follow_ups(first)
+    assert [(p["criterion"], p["text"]) for p in chosen] == [
+        ("metrics_first", "How would you know this worked? What is the one metric, and what must not get worse?"),
+        ("risks_rollout", "What could go wrong, and how would you roll it out safely?"),
+    ]
+
+
+def test_probes_already_asked_are_not_asked_again(first):
+    asked = ["How would you know this worked? What is the one metric, and what must not get worse?"]
+    assert [p["criterion"] for p in choose_follow_ups(first, asked=asked)] == ["risks_rollout", "scoped_v1"]
+    assert [p["criterion"] for p in choose_follow_ups(first, asked=asked, limit=1)] == ["risks_rollout"]
+
+
+def test_a_red_flag_probe_comes_before_the_gaps():
+    feedback = {"probes": [
+        {"text": "Who is the user in this?", "criterion": None, "reason": "red flag: No user in sight"},
+        {"text": "Gap probe", "criterion": "metrics_first", "reason": "Success metrics first: level 1"},
+        {"text": "Stock probe", "criterion": None, "reason": "a follow-up this question often gets"},
+    ]}
+    assert [p["text"] for p in choose_follow_ups(feedback)] == ["Who is the user in this?", "Gap probe"]
+
+
+def test_without_gaps_the_questions_own_probe_is_used():
+    feedback = {"probes": [{"text": "Stock probe", "criterion": None, "reason": "a follow-up this question often gets"}]}
+    assert [p["text"] for p in choose_follow_ups(feedback)] == ["Stock probe"]
+    assert choose_follow_ups(feedback, asked=["Stock probe"]) == []
+
+
+def test_a_reply_with_a_metric_and_guardrail_closes_the_metrics_gap(first):
+    probe = choose_follow_ups(first)[0]
+    result = reply_to_probe(QUESTION, FIRST, first, probe, METRIC_REPLY)
+    assert (result.criterion, result.before, result.after, result.closed) == ("metrics_first", 1, 3, True)
+    assert result.outcome() == "Your reply closed the gap: success metrics first went from level 1 to 3."
+    assert result.feedback.score > first["score"]
+    # Evidence points into the reply alone.
+    for c in result.feedback.criteria:
+        for e in c.evidence:
+            assert METRIC_REPLY[e.start:e.end] == e.text
+    assert "guardrail" in [e.text for c in result.feedback.criteria for e in c.evidence]
+
+
+def test_a_reply_that_ignores_the_probe_leaves_the_gap_open(first):
+    probe = choose_follow_ups(first)[0]
+    result = reply_to_probe(QUESTION, FIRST, first, probe, "Kids really love rewards, so I think it would be great.")
+    assert (result.before, result.after, result.closed) == (1, 1, False)
+    assert result.outcome() == "Success metrics first is still at level 1: the reply did not add what the probe asked for."
+
+
+def test_an_empty_reply_is_refused(first):
+    with pytest.raises(ValueError, match="Write a reply to the follow-up question."):
+        reply_to_probe(QUESTION, FIRST, first, choose_follow_ups(first)[0], "   ")
