@@ -1,8 +1,10 @@
 """Filtering and full-text search over the question bank (in memory: the bank is small)."""
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pmprep.catalog.model import Catalog
@@ -93,3 +95,18 @@ def invalid_filter_values(catalog: Catalog, f: QuestionFilter) -> dict[str, str]
         if value and value not in known:
             problems[name] = f"unknown {name} '{value}'; expected one of: {', '.join(sorted(known))}"
     return problems
+
+
+def pick_question(catalog: Catalog, f: QuestionFilter, avoid: Iterable[str] = (), seed: str = "") -> Question | None:
+    """A question for a drill that fits ``f``, avoiding recently practised ids where possible.
+
+    The choice is stable for a given seed (say, the user and the day), so a reload offers the
+    same question, and varies between seeds. When every fitting question was practised
+    recently, the least recent ones are not tracked here: any fitting question is allowed.
+    """
+    fitting = find_questions(catalog, f)
+    if not fitting:
+        return None
+    skip = set(avoid)
+    fresh = [q for q in fitting if q.id not in skip] or fitting
+    return min(fresh, key=lambda q: hashlib.sha256(f"{seed}:{q.id}".encode()).hexdigest())

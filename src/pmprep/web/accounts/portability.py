@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from pmprep import __version__
 from pmprep.web.accounts.models import User
-from pmprep.web.practice.models import Attempt, Draft
+from pmprep.web.practice.models import Attempt, Draft, ReviewCard
 
 FORMAT = "pmprep-export"
 VERSION = 1
@@ -38,7 +38,7 @@ class Section:
     # when both sides have one, the newer (by `newest`) is kept.
     natural_key: tuple[str, ...] = ()
     newest: str = ""
-    # Foreign keys to records of the same section, written as the referenced record's uid.
+    # Foreign keys to the user's own records (of this or an earlier section), written as their uid.
     references: tuple[str, ...] = ()
 
 
@@ -48,6 +48,9 @@ SECTIONS: tuple[Section, ...] = (
                                   "probe_criterion", "self_ratings", "created"), references=("parent",)),
     Section("drafts", Draft, ("uid", "question_id", "question_text", "answer", "seconds_taken", "revision", "updated"),
             natural_key=("question_id",), newest="updated"),
+    Section("review_cards", ReviewCard, ("uid", "kind", "key", "card", "due", "reviews", "card_before", "last_attempt",
+                                         "created"), natural_key=("kind", "key"), newest="due",
+            references=("last_attempt",)),
 )
 
 
@@ -269,10 +272,11 @@ def import_document(document: dict[str, Any], source: str, user: User | None = N
                 instance.user = owner
                 for name, ref in instance._references.items():
                     if ref is not None:
-                        target = section.model.objects.filter(user=owner, uid=ref).first()
+                        related = section.model._meta.get_field(name).related_model
+                        target = related.objects.filter(user=owner, uid=ref).first()
                         if target is None:
                             raise ImportProblem(source, [f"data.{section.name}: {name} {ref} is not in the file "
-                                                         "(a record must come after the one it refers to)"])
+                                                         "or this account (a record must come after the one it refers to)"])
                         setattr(instance, name, target)
                 if section.natural_key:
                     key = {k: getattr(instance, k) for k in section.natural_key}

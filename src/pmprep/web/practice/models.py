@@ -67,3 +67,24 @@ class Draft(models.Model):
     class Meta:
         ordering = ["-updated", "-id"]
         constraints = [models.UniqueConstraint(fields=["user", "question_id"], name="one_draft_per_question")]
+
+
+class ReviewCard(models.Model):
+    """A practised item in the spaced-repetition queue, with its FSRS card (see pmprep.review)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_cards")
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(max_length=20, default="question")
+    key = models.CharField(max_length=80)  # a question id (later: a story or card id)
+    card = models.JSONField()
+    due = models.DateTimeField(db_index=True)
+    reviews = models.PositiveIntegerField(default=0)
+    # The card as it was before the last review, and the attempt that made it, so a self-rating
+    # given afterwards can redo that one review with the lower of the two ratings.
+    card_before = models.JSONField(null=True, blank=True)
+    last_attempt = models.ForeignKey(Attempt, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["due", "key"]
+        constraints = [models.UniqueConstraint(fields=["user", "kind", "key"], name="one_card_per_item")]

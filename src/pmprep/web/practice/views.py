@@ -16,6 +16,8 @@ from pmprep.analysis import AnswerTooLong, analyze
 from pmprep.analysis.follow_up import SEPARATOR, choose_follow_ups, reply_to_probe
 from pmprep.analysis.rubric import rubrics
 from pmprep.config import active_catalog
+from pmprep.catalog.query import QuestionFilter, invalid_filter_values, pick_question
+from pmprep.web.practice import queue
 from pmprep.web.practice.api import json_error
 from pmprep.web.practice.forms import AnswerForm, DraftForm, FollowUpForm, SelfRatingForm
 from pmprep.web.practice.highlight import segments
@@ -73,6 +75,7 @@ def answer(request: HttpRequest) -> HttpResponse:
                 answer=data["answer"], seconds_budget=budget, seconds_taken=data["seconds_taken"],
                 score=fb.score, level=fb.level, feedback=fb.to_dict())
             Draft.objects.filter(user=request.user, question_id=qid).delete()
+            queue.record_attempt(attempt)
             return redirect("practice:attempt", pk=attempt.pk)
     qid = form["question_id"].value() or ""
     q = catalog.questions.get(qid)
@@ -175,6 +178,7 @@ def self_rating(request: HttpRequest, pk: int) -> HttpResponse:
         return _attempt_page(request, item, rating_form=form, status=400)
     item.self_ratings = {k: int(v) for k, v in form.cleaned_data.items()}
     item.save(update_fields=["self_ratings"])
+    queue.record_self_rating(item)
     messages.success(request, "Your ratings are saved beside pmprep's.")
     return redirect(f"{reverse('practice:attempt', args=[item.pk])}#self-rating")
 
@@ -206,3 +210,45 @@ def save_draft(request: HttpRequest) -> JsonResponse:
     Draft.objects.filter(pk=draft.pk).update(revision=models.F("revision") + 1)
     draft.refresh_from_db(fields=["revision"])
     return JsonResponse({"saved": True, "revision": draft.revision, "updated": draft.updated.isoformat()})
+
+
+@login_required
+@require_GET
+def today(request: HttpRequest) -> HttpResponse:
+    """What is due for review today, with counts by round, and ways to start a drill."""
+    catalog = active_catalog()
+    plan = queue.today(request.user)
+    rows = [{"item": item, "question": catalog.questions[item.key]} for item in plan.items]
+    track = request.user.track or None
+    return render(request, "practice/today.html", {
+        "plan": plan, "rows": rows,
+        "by_round": [(catalog.rounds[r], n) for r, n in plan.by_round.items() if r in catalog.rounds],
+        "rounds": catalog.rounds_for(track) if track in catalog.tracks else list(catalog.rounds.values()),
+        "competencies": list(catalog.dimensions.values()) + list(catalog.components.values()),
+    })
+
+
+@login_required
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    """Start a drill from a round, a competency, or what is due: pick a question and open it."""
+    catalog = active_catalog()
+    if request.GET.get("due"):
+        plan = queue.today(request.user)
+        if not plan.items:
+            messages.info(request, "Nothing is due for review today. Start a drill from a round or a competency instead.")
+            return redirect("practice:today")
+        return redirect(f"{reverse('practice:answer')}?question={plan.items[0].key}")
+    f = QuestionFilter(round=request.GET.get("round") or None, competency=request.GET.get("competency") or None)
+    bad = invalid_filter_values(catalog, f)
+    if bad or f.is_empty():
+        for name, message in (bad or {"round": "Choose a round or a competency to start a drill."}).items():
+            messages.error(request, message)
+        return redirect("practice:today")
+    recent = Attempt.objects.of(request.user).filter(
+        created__gte=timezone.now() - timezone.timedelta(days=14)).values_list("question_id", flat=True)
+    q = pick_question(catalog, f, avoid=recent, seed=f"{request.user.pk}:{timezone.localdate()}")
+    if q is None:
+        messages.error(request, "No question in the bank fits that choice.")
+        return redirect("practice:today")
+    return redirect(f"{reverse('practice:answer')}?question={q.id}")

@@ -1,0 +1,51 @@
+"""The review queue for one user: keeps each practised question's FSRS card up to date."""
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils import timezone
+
+from pmprep.config import active_catalog
+from pmprep.review import ReviewItem, TodayPlan, due_of, new_card, plan_today, rating_for, review
+from pmprep.web.practice.models import Attempt, ReviewCard
+
+DAILY_CAP = 12
+
+
+def record_attempt(attempt: Attempt) -> ReviewCard | None:
+    """A first answer to a bank question is a review, rated from its feedback level."""
+    if not attempt.question_id or attempt.parent_id:
+        return None
+    card, _ = ReviewCard.objects.get_or_create(
+        user=attempt.user, kind="question", key=attempt.question_id,
+        defaults={"card": new_card(attempt.created), "due": attempt.created, "created": attempt.created})
+    card.card_before = card.card
+    card.card = review(card.card, rating_for(attempt.level), attempt.created)
+    card.due = due_of(card.card)
+    card.reviews += 1
+    card.last_attempt = attempt
+    card.save()
+    return card
+
+
+def record_self_rating(attempt: Attempt) -> None:
+    """A self-rating lower than the automatic level redoes that review with the lower rating."""
+    card = ReviewCard.objects.filter(user=attempt.user, last_attempt=attempt).first()
+    if card is None or card.card_before is None or not attempt.self_ratings:
+        return
+    mine = round(sum(attempt.self_ratings.values()) / len(attempt.self_ratings))
+    card.card = review(card.card_before, rating_for(attempt.level, mine), attempt.created)
+    card.due = due_of(card.card)
+    card.save(update_fields=["card", "due"])
+
+
+def today(user, day: date | None = None) -> TodayPlan:
+    catalog = active_catalog()
+    items = []
+    for card in ReviewCard.objects.filter(user=user):
+        q = catalog.questions.get(card.key) if card.kind == "question" else None
+        if q is None:
+            continue  # content removed since: nothing to review
+        items.append(ReviewItem(card.kind, card.key, q.type.value, tuple(q.rounds), card.card, card.due))
+    return plan_today(items, day or timezone.localdate(), timezone.get_current_timezone(),
+                      getattr(user, "interview_date", None), DAILY_CAP)
