@@ -63,7 +63,7 @@ def test_import_into_an_empty_instance_reproduces_the_data_exactly(alices_data):
     assert not User.objects.exists() and not Attempt.objects.exists()
 
     owner, summary = portability.import_document(portability.parse(text.encode(), "alice.json"), "alice.json")
-    assert summary.account_created and summary.created == {"attempts": 2, "drafts": 1}
+    assert summary.account_created and summary.created == {"attempts": 2, "drafts": 1, "review_cards": 0}
     assert not owner.has_usable_password()
     assert portability.export_user(owner, now=FROZEN) == before
 
@@ -71,8 +71,8 @@ def test_import_into_an_empty_instance_reproduces_the_data_exactly(alices_data):
 def test_importing_the_same_file_twice_changes_nothing(alices_data):
     document = portability.export_user(alices_data)
     _, summary = portability.import_document(document, "again.json", user=alices_data)
-    assert summary.created == {"attempts": 0, "drafts": 0}
-    assert summary.already_present == {"attempts": 2, "drafts": 1}
+    assert summary.created == {"attempts": 0, "drafts": 0, "review_cards": 0}
+    assert summary.already_present == {"attempts": 2, "drafts": 1, "review_cards": 0}
     assert summary.describe() == "Imported nothing new; 3 already here were kept."
     assert Attempt.objects.count() == 2 and Draft.objects.count() == 1
 

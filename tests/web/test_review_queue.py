@@ -115,3 +115,19 @@ def test_submitting_through_the_page_schedules_the_question(client, alice, bank_
     client.force_login(alice)
     client.post(reverse("practice:answer"), {"question_id": bank_q.id, "question_text": bank_q.text, "answer": GOOD})
     assert ReviewCard.objects.get(user=alice).key == bank_q.id
+
+
+def test_review_cards_survive_export_and_import_with_their_attempt(alice, bank_q):
+    from pmprep.web.accounts import portability
+    from pmprep.web.practice.models import Attempt
+
+    attempt = _practise(alice, bank_q)
+    document = portability.export_user(alice)
+    assert document["data"]["review_cards"][0]["last_attempt"] == str(attempt.uid)
+    ReviewCard.objects.all().delete()
+    Attempt.objects.all().delete()
+    alice.delete()
+    owner, summary = portability.import_document(document, "alice.json")
+    assert summary.created == {"attempts": 1, "drafts": 0, "review_cards": 1}
+    assert portability.export_user(owner)["data"] == document["data"]
+    assert ReviewCard.objects.get().last_attempt.answer == GOOD
