@@ -1,0 +1,9 @@
+"""A whole mock loop ("Run my loop"): the rounds planned for a track, and pmprep's own scorecard for
+each round from the analyzer's feedback (no Django)."""
+from __future__ import annotations
+
+from pmprep.mock.auto_scorecard import CRITERION_COMPETENCIES, auto_scorecard
+from pmprep.mock.loop import QA_PROBES, LoopRound, answer_seconds, is_case_round, plan_loop, question_count
+
+__all__ = ["CRITERION_COMPETENCIES", "QA_PROBES", "LoopRound", "answer_seconds", "auto_scorecard",
+           "is_case_round", "plan_loop", "question_count"]

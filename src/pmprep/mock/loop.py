@@ -1,0 +1,132 @@
+"""Plan a whole mock loop for a track: its rounds in order, each with questions that fit it.
+
+The plan is deterministic: the same catalog, track, recent ids and seed give the same loop, so a
+reload shows the same questions while a new seed (say, the user and the day) gives a new loop.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pmprep.catalog.model import Catalog
+from pmprep.catalog.schema import Question, Round
+
+# The sources give a 20–30 minute talk before the Q&A; we plan the middle of that range. The early-in
+# case round has no published talk length, so it gets the same slot inside its 90 minutes.
+CASE_TALK_MINUTES = 25
+# Time inside a non-case round that is not answering: introductions and the candidate's questions.
+INTRO_AND_CLOSE_MINUTES = 5
+# A case prompt is a problem to structure and recommend on, which these two types ask for.
+CASE_PROMPT_TYPES = ("product_design", "strategy")
+
+# What each discipline on a case panel tends to push on once the talk is over (our own wording).
+QA_PROBES: dict[str, tuple[str, ...]] = {
+    "design": (
+        "Walk me through the moment a member first meets this. What do they see, and what would "
+        "confuse them?",
+        "Which user research would change your recommendation, and what would you do if it "
+        "contradicted your hypothesis?",
+    ),
+    "data_science": (
+        "How would you know in two weeks whether this is working? Name the metric, the guardrail "
+        "and the size of change you would need to see.",
+        "What could move your north-star metric without the feature being the cause, and how would "
+        "your experiment rule that out?",
+    ),
+    "engineering": (
+        "What is the smallest thing we could build first, and what would you cut if it took twice "
+        "as long as planned?",
+        "What breaks at Netflix scale, on which devices, and how do we turn it off if it goes wrong?",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class LoopRound:
+    """One round of a planned mock loop.
+
+    ``minutes`` is the round's real length (the lower end when the sources give a range).
+    ``talk_minutes`` and ``qa_probes`` are set for case presentations only.
+    """
+
+    round_id: str
+    name: str
+    order: int
+    minutes: int
+    question_ids: tuple[str, ...]
+    is_case: bool
+    prompt_in_advance: bool
+    talk_minutes: int | None
+    qa_probes: tuple[str, ...]
+
+
+def is_case_round(round_id: str) -> bool:
+    return round_id.endswith("case_presentation")
+
+
+def question_count(r: Round) -> int:
+    """How many questions fit the round: one case prompt, else one per quarter hour."""
+    if is_case_round(r.id):
+        return 1
+    return max(1, round(r.minutes / 15))
+
+
+def plan_loop(catalog: Catalog, track_id: str, recent: Iterable[str] = (), seed: str = "",
+              include_optional: bool = False) -> tuple[LoopRound, ...]:
+    """The track's rounds in order, each with its questions drawn for this seed.
+
+    Questions practised recently (``recent``) are used only when a round runs out of fresh ones;
+    a question is never used twice in one loop, so a round may get fewer questions than it
+    should when the bank is small. Optional rounds are left out unless ``include_optional``.
+    """
+    if track_id not in catalog.tracks:
+        raise ValueError(f"unknown track {track_id!r}; expected one of: {', '.join(sorted(catalog.tracks))}")
+    recent_ids = set(recent)
+    used: set[str] = set()
+    planned: list[LoopRound] = []
+    for r in catalog.rounds_for(track_id):
+        if r.optional and not include_optional:
+            continue
+        chosen = _draw(catalog, r, recent_ids, used, seed)
+        used.update(chosen)
+        planned.append(_loop_round(r, chosen))
+    return tuple(planned)
+
+
+def answer_seconds(loop_round: LoopRound) -> int:
+    """The time budget for one answer: the talk slot in a case, else the round shared out."""
+    if loop_round.is_case and loop_round.talk_minutes:
+        return loop_round.talk_minutes * 60
+    answering = (loop_round.minutes - INTRO_AND_CLOSE_MINUTES) * 60
+    return answering // max(1, len(loop_round.question_ids))
+
+
+def _draw(catalog: Catalog, r: Round, recent: set[str], used: set[str], seed: str) -> tuple[str, ...]:
+    case = is_case_round(r.id)
+
+    def preference(q: Question) -> tuple[bool, bool, str]:
+        # False sorts first: fresh before recent, then (for a case) the preferred types, then the seed.
+        shuffle = hashlib.sha256(f"{seed}:{r.id}:{q.id}".encode()).hexdigest()
+        return q.id in recent, case and q.type.value not in CASE_PROMPT_TYPES, shuffle
+
+    fitting = [q for q in catalog.questions.values() if r.id in q.rounds and q.id not in used]
+    fitting.sort(key=preference)
+    return tuple(q.id for q in fitting[:question_count(r)])
+
+
+def _loop_round(r: Round, question_ids: tuple[str, ...]) -> LoopRound:
+    case = is_case_round(r.id)
+    return LoopRound(
+        round_id=r.id,
+        name=r.name,
+        order=r.order,
+        minutes=r.minutes,
+        question_ids=question_ids,
+        is_case=case,
+        # A presentation is prepared: the experienced source says the problem comes in advance (often
+        # the day before); the early-in panel also watches a prepared talk, so both get it early.
+        prompt_in_advance=case,
+        talk_minutes=CASE_TALK_MINUTES if case else None,
+        qa_probes=tuple(p for probes in QA_PROBES.values() for p in probes) if case else (),
+    )
