@@ -19,14 +19,21 @@ def _sign_up(page, base: str, username: str) -> None:
     expect(page).to_have_url(re.compile(r"/accounts/profile/$"))
 
 
-@pytest.mark.browser
-def test_a_typed_draft_survives_a_reload_and_is_cleared_by_submitting(served, page):
-    _sign_up(page, served.url, "drafter")
-    page.goto(f"{served.url}/practice/?question={QUESTION}")
+def _type_until_saved(page, base: str, username: str, text: str):
+    """Sign up, open the question, type, and wait until the autosave says it reached the server."""
+    _sign_up(page, base, username)
+    page.goto(f"{base}/practice/?question={QUESTION}")
     answer = page.get_by_label("Your answer")
-    answer.fill("Last spring I owned the onboarding redesign for a budgeting app with 40,000 monthly users.")
+    answer.fill(text)
     status = page.locator("[data-autosave-status]")
     expect(status).to_have_text(re.compile(r"^Draft saved at "))
+    return answer, status
+
+
+@pytest.mark.browser
+def test_a_typed_draft_survives_a_reload_and_is_cleared_by_submitting(served, page):
+    answer, _ = _type_until_saved(
+        page, served.url, "drafter", "Last spring I owned the onboarding redesign for a budgeting app with 40,000 monthly users.")
 
     page.reload()
     expect(page.get_by_text("Draft restored:")).to_be_visible()
@@ -41,12 +48,7 @@ def test_a_typed_draft_survives_a_reload_and_is_cleared_by_submitting(served, pa
 
 @pytest.mark.browser
 def test_text_typed_while_the_server_is_unreachable_is_kept_by_the_browser(served, page):
-    _sign_up(page, served.url, "offline")
-    page.goto(f"{served.url}/practice/?question={QUESTION}")
-    answer = page.get_by_label("Your answer")
-    answer.fill("First part, saved.")
-    status = page.locator("[data-autosave-status]")
-    expect(status).to_have_text(re.compile(r"^Draft saved at "))
+    answer, status = _type_until_saved(page, served.url, "offline", "First part, saved.")
 
     page.context.set_offline(True)
     answer.press_sequentially(" Second part, typed offline.")

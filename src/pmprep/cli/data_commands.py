@@ -39,7 +39,8 @@ def export(
     user = User.objects.filter(username=username).first()
     if user is None:
         fail(f"there is no user '{username}' in this pmprep ({_where()})")
-    text = dumps(export_user(user))
+    document = export_user(user)
+    text = dumps(document)
     if output is not None and str(output) == "-":
         sys.stdout.write(text)
         return
@@ -48,14 +49,8 @@ def export(
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror}")
-    console.print(f"Wrote {escape(str(path))}: {_counts(text)}.")
-
-
-def _counts(text: str) -> str:
-    import json
-
-    data = json.loads(text)["data"]
-    return ", ".join(f"{len(rows)} {name}" for name, rows in data.items())
+    counts = ", ".join(f"{len(rows)} {name}" for name, rows in document["data"].items())
+    console.print(f"Wrote {escape(str(path))}: {counts}.")
 
 
 def import_(

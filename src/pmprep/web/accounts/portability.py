@@ -153,7 +153,10 @@ def _message(exc: ValidationError) -> str:
     return "; ".join(str(m).rstrip(".") for m in exc.messages)
 
 
-def _build(user: User, section: Section, index: int, record: Any, problems: list[str]) -> models.Model | None:
+Built = tuple[models.Model, dict[str, uuid.UUID | None]]  # a record and the uids its references name
+
+
+def _build(user: User, section: Section, index: int, record: Any, problems: list[str]) -> Built | None:
     where = f"data.{section.name}[{index}]"
     if not isinstance(record, dict):
         problems.append(f"{where}: expected an object with the fields {', '.join(section.fields)}")
@@ -179,14 +182,13 @@ def _build(user: User, section: Section, index: int, record: Any, problems: list
     if len(values) + len(refs) < len(section.fields):
         return None
     instance = section.model(user=user, **values)
-    instance._references = refs
     try:
         instance.full_clean(exclude=["user", *section.references], validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
         for name, messages in exc.message_dict.items():
             problems.append(f"{where}.{name}: {'; '.join(m.rstrip('.') for m in messages)}")
         return None
-    return instance
+    return instance, refs
 
 
 def _account_values(document: dict[str, Any], problems: list[str]) -> dict[str, Any]:
@@ -234,14 +236,14 @@ def import_document(document: dict[str, Any], source: str, user: User | None = N
             owner = User(**account)
             owner.set_unusable_password()
             summary.account_created = True
-    plan: list[tuple[Section, list[models.Model]]] = []
+    plan: list[tuple[Section, list[Built]]] = []
     for section in SECTIONS:
         records = data.get(section.name, [])
         if not isinstance(records, list):
             problems.append(f"data.{section.name}: expected a list")
             continue
         built = [b for b in (_build(owner or User(), section, i, r, problems) for i, r in enumerate(records)) if b]
-        theirs = (section.model.objects.filter(uid__in=[b.uid for b in built])
+        theirs = (section.model.objects.filter(uid__in=[instance.uid for instance, _ in built])
                   .exclude(user_id=owner.pk if owner and owner.pk else None).values_list("uid", flat=True)[:1])
         if theirs:
             problems.append(f"data.{section.name}: records in this file already belong to another account "
@@ -259,18 +261,18 @@ def import_document(document: dict[str, Any], source: str, user: User | None = N
                 if account.get(name) not in (None, ""):
                     setattr(owner, name, account[name])
             owner.save(update_fields=["track", "interview_date"])
-        for section, instances in plan:
+        for section, built in plan:
             created = present = 0
-            uids = [i.uid for i in instances]
+            uids = [instance.uid for instance, _ in built]
             existing = set(section.model.objects.filter(uid__in=uids, user=owner).values_list("uid", flat=True))
             seen: set[uuid.UUID] = set()
-            for instance in instances:
+            for instance, refs in built:
                 if instance.uid in existing or instance.uid in seen:
                     present += 1
                     continue
                 seen.add(instance.uid)
                 instance.user = owner
-                for name, ref in instance._references.items():
+                for name, ref in refs.items():
                     if ref is not None:
                         related = section.model._meta.get_field(name).related_model
                         target = related.objects.filter(user=owner, uid=ref).first()

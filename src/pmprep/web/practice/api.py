@@ -23,19 +23,17 @@ def json_error(message: str, status: int = 400, fields: dict[str, str] | None = 
 def _body(request: HttpRequest) -> tuple[dict[str, Any] | None, JsonResponse | None]:
     if request.content_type != "application/json":
         return None, json_error("Send a JSON body with Content-Type: application/json.", 415)
-    too_big = json_error(f"The request body is over {MAX_BODY:,} bytes.", 413)
     try:
         declared = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         declared = 0
-    if declared > MAX_BODY:
-        return None, too_big
     try:
-        body = request.body
+        # The declared length is checked first, so an oversized body is never read.
+        body = request.body if declared <= MAX_BODY else None
     except RequestDataTooBig:
-        return None, too_big
-    if len(body) > MAX_BODY:
-        return None, too_big
+        body = None
+    if body is None or len(body) > MAX_BODY:
+        return None, json_error(f"The request body is over {MAX_BODY:,} bytes.", 413)
     try:
         data = json.loads(body.decode("utf-8"))
     except UnicodeDecodeError:

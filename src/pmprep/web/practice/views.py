@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import lru_cache
 
 from django.contrib import messages
@@ -22,6 +23,9 @@ from pmprep.web.practice.api import json_error
 from pmprep.web.practice.forms import AnswerForm, DraftForm, FollowUpForm, SelfRatingForm
 from pmprep.web.practice.highlight import segments
 from pmprep.web.practice.models import Attempt, Draft
+
+
+RECENT_DAYS = 14  # a drill started from a round or competency avoids questions practised this recently
 
 
 @lru_cache(maxsize=256)
@@ -48,6 +52,7 @@ def _budget_seconds(question_id: str, user) -> int | None:
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest) -> HttpResponse:
     catalog = active_catalog()
+    draft = None
     if request.method == "POST":
         form = AnswerForm(request.POST)
     else:
@@ -79,8 +84,6 @@ def answer(request: HttpRequest) -> HttpResponse:
             return redirect("practice:attempt", pk=attempt.pk)
     qid = form["question_id"].value() or ""
     q = catalog.questions.get(qid)
-    if request.method == "POST":
-        draft = None
     return render(request, "practice/answer.html", {
         "form": form, "bank_question": q, "draft": draft,
         "budget": form["seconds_budget"].value() or (_budget_seconds(qid, request.user) if q else None),
@@ -96,37 +99,39 @@ def _chain(item: Attempt) -> list[Attempt]:
     return chain
 
 
-def _probes_left(item: Attempt) -> list[dict]:
+def _conversation(item: Attempt) -> tuple[list[Attempt], list[Attempt], list[dict]]:
+    """The chain up to this attempt, the replies to it so far, and the probes still open."""
     chain = _chain(item)
-    asked = [a.probe for a in chain[1:]] + list(Attempt.objects.filter(parent=item).values_list("probe", flat=True))
-    return choose_follow_ups(item.feedback, asked=asked)
+    replies = list(item.follow_ups.order_by("created", "id"))
+    asked = [a.probe for a in chain[1:]] + [r.probe for r in replies]
+    return chain, replies, choose_follow_ups(item.feedback, asked=asked)
 
 
 def _attempt_page(request: HttpRequest, item: Attempt, follow_up_form: FollowUpForm | None = None,
                   rating_form: SelfRatingForm | None = None, status: int = 200) -> HttpResponse:
     fb = item.feedback
-    previous = item.previous()
+    # A follow-up reply is part of a conversation: no "previous attempt" or strong answer to compare.
+    first = item.parent_id is None
+    previous = item.previous() if first else None
     changes = []
     if previous is not None:
         before = {c["id"]: c["level"] for c in previous.feedback["criteria"]}
         changes = [{"name": c["name"], "before": before.get(c["id"]), "after": c["level"],
                     "delta": c["level"] - before.get(c["id"], c["level"])} for c in fb["criteria"]]
     sentence_steps = [(item.answer[o["start"]:o["end"]], o["step_name"]) for o in fb["outline"]]
-    chain = _chain(item)
-    probes = _probes_left(item)
-    anchors = rubrics().anchors
+    chain, replies, probes = _conversation(item)
     rated = [{"id": c["id"], "name": c["name"], "auto": c["level"], "self": item.self_ratings.get(c["id"])}
              for c in fb["criteria"]]
     return render(request, "practice/attempt.html", {
         "attempt": item, "fb": fb, "segments": segments(item.answer, fb["criteria"]),
-        "previous": previous if item.parent_id is None else None, "changes": changes if item.parent_id is None else [],
-        "score_delta": round(item.score - previous.score, 1) if previous and item.parent_id is None else None,
-        "strong": _strong_view(item.question_id) if item.question_id and item.parent_id is None else None,
+        "previous": previous, "changes": changes,
+        "score_delta": round(item.score - previous.score, 1) if previous else None,
+        "strong": _strong_view(item.question_id) if item.question_id and first else None,
         "outline": sentence_steps, "numbered": list(enumerate(fb["criteria"], start=1)),
-        "chain": chain[:-1], "root": chain[0], "follow_ups": item.follow_ups.order_by("created", "id"),
+        "chain": chain[:-1], "root": chain[0], "follow_ups": replies,
         "probes": probes, "follow_up_form": follow_up_form or FollowUpForm(),
         "rating_form": rating_form or SelfRatingForm(fb["criteria"], initial=item.self_ratings),
-        "anchors": sorted(anchors.items()), "rated": rated, "has_self": bool(item.self_ratings),
+        "anchors": sorted(rubrics().anchors.items()), "rated": rated, "has_self": bool(item.self_ratings),
     }, status=status)
 
 
@@ -141,7 +146,7 @@ def attempt(request: HttpRequest, pk: int) -> HttpResponse:
 def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     """Answer one of the follow-up probes; the reply is judged with the conversation so far."""
     item = get_object_or_404(Attempt.objects.of(request.user), pk=pk)
-    probes = _probes_left(item)
+    chain, _, probes = _conversation(item)
     form = FollowUpForm(request.POST)
     if not form.is_valid():
         return _attempt_page(request, item, follow_up_form=form, status=400)
@@ -149,10 +154,9 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     if probe is None:
         form.add_error("probe", "That follow-up is not open for this answer any more; pick one of those shown.")
         return _attempt_page(request, item, follow_up_form=form, status=400)
-    chain = _chain(item)
     conversation = SEPARATOR.join(a.answer for a in chain)
     try:
-        result = reply_to_probe(chain[0].question_text if not chain[0].question_id else chain[0].question_id,
+        result = reply_to_probe(chain[0].question_id or chain[0].question_text,
                                 conversation, item.feedback, probe, form.cleaned_data["reply"])
     except (AnswerTooLong, ValueError) as exc:
         form.add_error("reply", str(exc))
@@ -246,7 +250,7 @@ def start(request: HttpRequest) -> HttpResponse:
             messages.error(request, message)
         return redirect("practice:today")
     recent = Attempt.objects.of(request.user).filter(
-        created__gte=timezone.now() - timezone.timedelta(days=14)).values_list("question_id", flat=True)
+        created__gte=timezone.now() - timedelta(days=RECENT_DAYS)).values_list("question_id", flat=True)
     q = pick_question(catalog, f, avoid=recent, seed=f"{request.user.pk}:{timezone.localdate()}")
     if q is None:
         messages.error(request, "No question in the bank fits that choice.")
