@@ -6,22 +6,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.browsing import sign_up
+
 QUESTION = "beh-owned-end-to-end-what-to-build"
-PASSWORD = "a-long-practice-passphrase"
-
-
-def _sign_up(page, base: str, username: str) -> None:
-    page.goto(base + "/accounts/signup/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Password confirmation").fill(PASSWORD)
-    page.get_by_role("button", name="Sign up").click()
-    expect(page).to_have_url(re.compile(r"/accounts/profile/$"))
 
 
 def _type_until_saved(page, base: str, username: str, text: str):
     """Sign up, open the question, type, and wait until the autosave says it reached the server."""
-    _sign_up(page, base, username)
+    sign_up(page, base, username)
     page.goto(f"{base}/practice/?question={QUESTION}")
     answer = page.get_by_label("Your answer")
     answer.fill(text)

@@ -31,3 +31,11 @@ def practised(user: User, answer: str, question_id: str = "", question: str = "T
 def drafted(user: User, answer: str, question_id: str = "") -> Draft:
     return Draft.objects.create(user=user, question_id=question_id, question_text="" if question_id else "My own question",
                                 answer=answer, seconds_taken=42, revision=3, updated=timezone.now())
+
+
+def looped(user: User, track: str = "early_in", now=None):
+    """A mock loop planned as the "Run my loop" button plans one."""
+    from pmprep.config import active_catalog
+    from pmprep.web.loops.rounds import start_loop
+
+    return start_loop(user, active_catalog(), track, now or timezone.now())

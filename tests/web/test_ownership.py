@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import itertools
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from pmprep.web.accounts import portability
-from tests.web.conftest import drafted, practised
+from pmprep.web.loops.models import InformalNote, PeerLink, RoundScorecard
+from tests.web.conftest import drafted, looped, practised
 
 pytestmark = pytest.mark.django_db
 SECRET = "ZEBRA-SECRET-7731"
@@ -24,6 +27,8 @@ PUBLIC = {
     "home", "health", "api-analyze", "api-classify",
     "accounts:signup", "accounts:login", "accounts:logout",
     "bank:loop_index", "bank:loop", "bank:questions", "bank:question", "bank:primers", "bank:primer",
+    # A peer link opens one round's interviewer kit to whoever holds the token (never the answers).
+    "peer",
 }
 
 
@@ -56,6 +61,18 @@ def alices_things(alice, catalog):
     practised(alice, f"My {SECRET} launch raised retention by 4% in one quarter.", question=f"Own {SECRET}?")
     practised(alice, f"Another {SECRET} answer about metrics and a 2% guardrail.", question_id=qid)
     drafted(alice, f"draft {SECRET}", question_id=qid)
+    loop = looped(alice)
+    first = loop.rounds.get(order=1)
+    in_loop = practised(alice, f"A loop answer {SECRET}.", question_id=first.question_ids[0])
+    in_loop.loop_round = first
+    in_loop.save()
+    card = RoundScorecard.objects.create(user=alice, loop=loop, loop_round=first, source="self", rater="alice",
+                                         ratings={"job_awareness": 3}, evidence={"job_awareness": SECRET},
+                                         recommendation=3, summary=SECRET)
+    InformalNote.objects.create(user=alice, loop=loop, kind="chat", who="Lee", note=SECRET)
+    PeerLink.objects.create(user=alice, loop_round=first, expires=timezone.now() + timedelta(days=1))
+    PeerLink.objects.create(user=alice, loop_round=first, expires=timezone.now() + timedelta(days=1),
+                            used=timezone.now(), scorecard=card)
     return portability.export_user(alice)
 
 
@@ -65,7 +82,8 @@ def _values(alice) -> dict[str, list[str]]:
         for pk, uid in section.model.objects.filter(user=alice).values_list("pk", "uid"):
             ids.add(str(pk))
             keys.add(str(uid))
-    return {"int": sorted(ids), "str": sorted(keys) + [alice.username]}
+    tokens = list(PeerLink.objects.filter(user=alice).values_list("token", flat=True))
+    return {"int": sorted(ids), "str": sorted(keys) + [alice.username] + tokens}
 
 
 def test_every_url_pattern_is_known_to_this_test():

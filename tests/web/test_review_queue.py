@@ -128,6 +128,6 @@ def test_review_cards_survive_export_and_import_with_their_attempt(alice, bank_q
     Attempt.objects.all().delete()
     alice.delete()
     owner, summary = portability.import_document(document, "alice.json")
-    assert summary.created == {"attempts": 1, "drafts": 0, "review_cards": 1}
+    assert {k: n for k, n in summary.created.items() if n} == {"attempts": 1, "review_cards": 1}
     assert portability.export_user(owner)["data"] == document["data"]
     assert ReviewCard.objects.get().last_attempt.answer == GOOD

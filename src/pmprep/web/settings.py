@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "pmprep.web.accounts",
     "pmprep.web.bank",
     "pmprep.web.practice",
+    "pmprep.web.loops",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from pmprep.web.bank import views as bank
+from pmprep.web.loops import peer
 from pmprep.web.practice import api
 
 urlpatterns = [
@@ -8,6 +9,8 @@ urlpatterns = [
     path("healthz", bank.health, name="health"),
     path("accounts/", include("pmprep.web.accounts.urls")),
     path("practice/", include("pmprep.web.practice.urls")),
+    path("loops/", include("pmprep.web.loops.urls")),
+    path("peer/<str:token>/", peer.interview, name="peer"),
     path("api/analyze", api.analyze_view, name="api-analyze"),
     path("api/classify", api.classify_view, name="api-classify"),
     path("", include("pmprep.web.bank.urls")),

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from pmprep import __version__
 from pmprep.web.accounts.models import User
+from pmprep.web.loops.models import InformalNote, LoopRound, MockLoop, PeerLink, RoundScorecard
 from pmprep.web.practice.models import Attempt, Draft, ReviewCard
 
 FORMAT = "pmprep-export"
@@ -40,17 +41,34 @@ class Section:
     newest: str = ""
     # Foreign keys to the user's own records (of this or an earlier section), written as their uid.
     references: tuple[str, ...] = ()
+    # Fields added after version 1 was first written: a file without them still imports, with the
+    # model's default.
+    later: tuple[str, ...] = ()
 
 
+# In an order where every reference points at an earlier section (or earlier in the same one).
 SECTIONS: tuple[Section, ...] = (
+    Section("mock_loops", MockLoop, ("uid", "track", "created")),
+    Section("loop_rounds", LoopRound, ("uid", "loop", "round_id", "order", "minutes", "question_ids", "is_case",
+                                       "talk_minutes", "status", "elapsed", "running_since", "started", "finished"),
+            references=("loop",)),
     Section("attempts", Attempt, ("uid", "question_id", "question_text", "question_type", "answer",
                                   "seconds_budget", "seconds_taken", "score", "level", "feedback", "parent", "probe",
-                                  "probe_criterion", "self_ratings", "created"), references=("parent",)),
+                                  "probe_criterion", "self_ratings", "created", "loop_round"),
+            references=("parent", "loop_round"), later=("loop_round",)),
     Section("drafts", Draft, ("uid", "question_id", "question_text", "answer", "seconds_taken", "revision", "updated"),
             natural_key=("question_id",), newest="updated"),
     Section("review_cards", ReviewCard, ("uid", "kind", "key", "card", "due", "reviews", "card_before", "last_attempt",
                                          "created"), natural_key=("kind", "key"), newest="due",
             references=("last_attempt",)),
+    Section("round_scorecards", RoundScorecard, ("uid", "loop", "loop_round", "source", "rater", "ratings", "evidence",
+                                                 "recommendation", "summary", "trade_offs_quantified", "created"),
+            references=("loop", "loop_round")),
+    Section("informal_notes", InformalNote, ("uid", "loop", "kind", "who", "note", "created"), references=("loop",)),
+    # A link's secret is not exported: an imported link gets a new one (the old address pointed at
+    # another server anyway).
+    Section("peer_links", PeerLink, ("uid", "loop_round", "expires", "revoked", "used", "scorecard", "created"),
+            references=("loop_round", "scorecard")),
 )
 
 
@@ -166,6 +184,8 @@ def _build(user: User, section: Section, index: int, record: Any, problems: list
     values: dict[str, Any] = {}
     refs: dict[str, uuid.UUID | None] = {}
     for name in section.fields:
+        if name not in record and name in section.later:
+            continue
         if name not in record:
             problems.append(f"{where}.{name}: missing")
             continue
@@ -173,13 +193,13 @@ def _build(user: User, section: Section, index: int, record: Any, problems: list
             try:
                 refs[name] = None if record[name] is None else uuid.UUID(str(record[name]))
             except ValueError:
-                problems.append(f"{where}.{name}: expected the uid of another of the file's {section.name}")
+                problems.append(f"{where}.{name}: expected the uid of the record it refers to, or null")
             continue
         try:
             values[name] = _field_value(section.model, name, record[name])
         except ValidationError as exc:
             problems.append(f"{where}.{name}: {_message(exc)} (found {json.dumps(record[name])[:60]})")
-    if len(values) + len(refs) < len(section.fields):
+    if len(values) + len(refs) < len([f for f in section.fields if f in record or f not in section.later]):
         return None
     instance = section.model(user=user, **values)
     try:

@@ -97,3 +97,39 @@ document.addEventListener("DOMContentLoaded", () => {
     try { localStorage.removeItem(key); } catch { /* ignore */ }
   });
 });
+
+// Round clock (mock loops): the server says how long the round has run and whether it is running;
+// this keeps the figure live and warns at half time, at four fifths and when over. On the peer's
+// page the clock is the interviewer's own stopwatch, started and paused with a button.
+document.addEventListener("DOMContentLoaded", () => {
+  const clock = document.querySelector("[data-round-clock]");
+  if (!clock) return;
+  const total = Number(clock.dataset.total || 0);
+  const usedOut = clock.querySelector("[data-used-out]");
+  const leftOut = clock.querySelector("[data-left-out]");
+  const warning = document.querySelector("[data-round-warning]");
+  const toggle = document.querySelector("[data-clock-toggle]");
+  const fmt = (s) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+  let base = Number(clock.dataset.used || 0);
+  let since = "running" in clock.dataset ? Date.now() : null;
+  const show = () => {
+    const s = base + (since === null ? 0 : Math.floor((Date.now() - since) / 1000));
+    if (usedOut) { usedOut.hidden = false; usedOut.textContent = fmt(s); }
+    if (leftOut) leftOut.textContent = s > total ? `: over time by ${fmt(s - total)} (allowed, and recorded)` : `; ${fmt(total - s)} left`;
+    if (warning && total) {
+      if (s >= total) warning.textContent = "The round is over time: close your answer and move on.";
+      else if (s >= total * 0.8) warning.textContent = "About a fifth of the round left.";
+      else if (s >= total * 0.5) warning.textContent = "Half the round used.";
+    }
+  };
+  if (toggle) {
+    toggle.hidden = false;
+    toggle.addEventListener("click", () => {
+      if (since === null) { since = Date.now(); toggle.textContent = "Pause the timer"; }
+      else { base += Math.floor((Date.now() - since) / 1000); since = null; toggle.textContent = "Resume the timer"; }
+      show();
+    });
+  }
+  show();
+  setInterval(show, 1000);
+});

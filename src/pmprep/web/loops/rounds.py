@@ -1,0 +1,156 @@
+"""Running a mock loop: plan it, answer its rounds, and score each round when it ends.
+
+Views call these; they take the user's records and the current time and save what changed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+
+from pmprep.analysis import analyze
+from pmprep.analysis.follow_up import SEPARATOR, reply_to_probe
+from pmprep.catalog.model import Catalog
+from pmprep.committee import Source
+from pmprep.mock import QA_PROBES, LoopRound as PlannedRound, answer_seconds, auto_scorecard, plan_loop
+from pmprep.mock.auto_scorecard import RATER
+from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
+from pmprep.web.practice import queue
+from pmprep.web.practice.models import Attempt, Draft
+
+RECENT_DAYS = 14  # questions answered this recently are drawn only when a round runs out of fresh ones
+PANEL_ROLES = {"design": "Design", "data_science": "Data science", "engineering": "Engineering"}
+
+
+def start_loop(user, catalog: Catalog, track: str, now: datetime, include_optional: bool = False) -> MockLoop:
+    recent = (Attempt.objects.of(user).filter(created__gte=now - timedelta(days=RECENT_DAYS))
+              .exclude(question_id="").values_list("question_id", flat=True))
+    with transaction.atomic():
+        loop = MockLoop.objects.create(user=user, track=track, created=now)
+        planned = plan_loop(catalog, track, recent=set(recent), seed=f"{user.pk}:{loop.uid}",
+                            include_optional=include_optional)
+        LoopRound.objects.bulk_create([
+            LoopRound(user=user, loop=loop, round_id=r.round_id, order=r.order, minutes=r.minutes,
+                      question_ids=list(r.question_ids), is_case=r.is_case, talk_minutes=r.talk_minutes)
+            for r in planned])
+    return loop
+
+
+def planned(r: LoopRound, catalog: Catalog) -> PlannedRound:
+    """The core's view of a stored round (for its answer budget and probes)."""
+    spec = catalog.rounds[r.round_id]
+    return PlannedRound(round_id=r.round_id, name=spec.name, order=r.order, minutes=r.minutes,
+                        question_ids=tuple(r.question_ids), is_case=r.is_case, prompt_in_advance=r.is_case,
+                        talk_minutes=r.talk_minutes, qa_probes=())
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a round stands: the answers so far and what comes next."""
+
+    answers: dict[str, Attempt]  # question id -> the first answer given in this round
+    next_question: str | None
+    replies: list[Attempt]  # a case's Q&A replies, in order
+    qa_open: bool  # a case whose talk is in and whose Q&A has not been answered yet
+
+    @property
+    def answered(self) -> int:
+        return len(self.answers)
+
+
+def progress(r: LoopRound) -> Progress:
+    attempts = list(Attempt.objects.filter(loop_round=r).order_by("created", "id"))
+    answers = {a.question_id: a for a in attempts if a.parent_id is None and a.question_id in r.question_ids}
+    replies = [a for a in attempts if a.parent_id is not None]
+    next_question = next((q for q in r.question_ids if q not in answers), None)
+    qa_open = r.is_case and bool(answers) and not replies and r.status != LoopRound.DONE
+    return Progress(answers, next_question, replies, qa_open)
+
+
+def qa_probes() -> list[tuple[str, str, str]]:
+    """The case panel's probes as (field name, role, probe), in a fixed order."""
+    return [(f"probe_{role}_{i}", PANEL_ROLES[role], text)
+            for role, probes in QA_PROBES.items() for i, text in enumerate(probes, start=1)]
+
+
+def best_of(first: dict, exchange: dict) -> dict:
+    """A talk and its Q&A as one piece of evidence: each criterion at the better of its level after
+    the talk and after the whole exchange. A reply can close a gap the talk left; it cannot undo what
+    the talk already showed (the whole exchange is judged longer and looser than the talk alone)."""
+    after = {c["id"]: c for c in exchange.get("criteria", ())}
+    merged = [after[c["id"]] if c["id"] in after and after[c["id"]]["level"] > c["level"] else c
+              for c in first.get("criteria", ())]
+    return {**first, "criteria": merged}
+
+
+class RoundClosed(Exception):
+    """The round is over: answers can no longer be added to it."""
+
+
+def record_answer(r: LoopRound, catalog: Catalog, question_id: str, answer: str, seconds: int | None,
+                  now: datetime) -> Attempt:
+    """Analyse an answer to one of the round's questions and keep it as an attempt of the round."""
+    if r.status == LoopRound.DONE:
+        raise RoundClosed(f"{catalog.rounds[r.round_id].name} is finished; its answers can no longer change.")
+    question = catalog.questions[question_id]
+    budget = answer_seconds(planned(r, catalog))
+    fb = analyze(question_id, answer, seconds=budget)  # raises ValueError on what cannot be analysed
+    with transaction.atomic():
+        attempt = Attempt.objects.create(
+            user=r.user, question_id=question_id, question_text=question.text, question_type=fb.question_type,
+            answer=answer, seconds_budget=budget, seconds_taken=seconds, score=fb.score, level=fb.level,
+            feedback=fb.to_dict(), loop_round=r, created=now)
+        Draft.objects.filter(user=r.user, question_id=question_id).delete()
+        queue.record_attempt(attempt)
+    return attempt
+
+
+def record_qa(r: LoopRound, replies: list[tuple[str, str]], now: datetime) -> list[Attempt]:
+    """The case's Q&A: each (probe, reply) is judged together with the talk and the replies before it."""
+    if r.status == LoopRound.DONE:
+        raise RoundClosed("This round is finished; its answers can no longer change.")
+    talk = next(iter(progress(r).answers.values()), None)
+    if talk is None:
+        raise ValueError("Give the presentation before the panel's questions.")
+    made: list[Attempt] = []
+    chain = [talk]
+    for probe, reply in replies:
+        conversation = SEPARATOR.join(a.answer for a in chain)
+        result = reply_to_probe(talk.question_id, conversation, chain[-1].feedback, {"text": probe, "criterion": None},
+                                reply)
+        child = Attempt(user=r.user, question_id="", question_text=probe, question_type=talk.question_type,
+                        answer=reply, score=result.feedback.score, level=result.feedback.level,
+                        feedback=result.feedback.to_dict(), parent=chain[-1], probe=probe, loop_round=r,
+                        created=now)
+        chain.append(child)
+        made.append(child)
+    with transaction.atomic():
+        for child in made:  # in order, so each parent is saved before the reply that points at it
+            child.save()
+    return made
+
+
+def finish(r: LoopRound, catalog: Catalog, now: datetime) -> RoundScorecard | None:
+    """End the round and write pmprep's scorecard from its answers (None when nothing was answered)."""
+    p = progress(r)
+    judged = {qid: a.feedback for qid, a in p.answers.items()}
+    if p.replies:
+        talk_qid = next(iter(p.answers))
+        judged[talk_qid] = best_of(judged[talk_qid], p.replies[-1].feedback)
+    spec = catalog.rounds[r.round_id]
+    names = {c: catalog.competency_name(c) for c in spec.competencies}
+    with transaction.atomic():
+        r.finish(now)
+        r.save(update_fields=["elapsed", "running_since", "status", "finished"])
+        if not judged or r.scorecards.filter(source=Source.AUTOMATIC.value).exists():
+            return None
+        try:
+            card = auto_scorecard(r.round_id, spec.competencies, list(judged.values()), r.is_case,
+                                  names=names)
+        except ValueError:
+            return None
+        return RoundScorecard.objects.create(
+            user=r.user, loop=r.loop, loop_round=r, source=card.source.value, rater=RATER, ratings=card.ratings,
+            evidence=card.evidence, recommendation=card.recommendation.value, summary=card.summary,
+            trade_offs_quantified=card.trade_offs_quantified, created=now)
