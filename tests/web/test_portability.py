@@ -124,9 +124,9 @@ def test_each_bad_field_is_named_and_nothing_is_written(alices_data):
     document["data"]["attempts"][1]["created"] = "yesterday"
     del document["data"]["drafts"][0]["answer"]
     document["data"]["drafts"][0]["colour"] = "red"
-    document["data"]["stories"] = []
+    document["data"]["horoscopes"] = []
     assert _refused(document) == [
-        "data.stories: not a kind of data this pmprep knows",
+        "data.horoscopes: not a kind of data this pmprep knows",
         'data.attempts[0].score: expected a number (found "high")',
         "data.attempts[1].created: “yesterday” value has an invalid format. It must be in "
         "YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ] format (found \"yesterday\")",

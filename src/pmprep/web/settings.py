@@ -27,6 +27,9 @@ INSTALLED_APPS = [
     "pmprep.web.bank",
     "pmprep.web.practice",
     "pmprep.web.loops",
+    "pmprep.web.stories",
+    "pmprep.web.cases",
+    "pmprep.web.outreach",
 ]
 
 MIDDLEWARE = [

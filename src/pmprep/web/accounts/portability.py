@@ -19,8 +19,11 @@ from django.utils import timezone
 
 from pmprep import __version__
 from pmprep.web.accounts.models import User
+from pmprep.web.cases.models import CaseDeck
 from pmprep.web.loops.models import InformalNote, LoopRound, MockLoop, PeerLink, RoundScorecard
+from pmprep.web.outreach.models import Contact
 from pmprep.web.practice.models import Attempt, Draft, ReviewCard
+from pmprep.web.stories.models import Story
 
 FORMAT = "pmprep-export"
 VERSION = 1
@@ -69,6 +72,11 @@ SECTIONS: tuple[Section, ...] = (
     # another server anyway).
     Section("peer_links", PeerLink, ("uid", "loop_round", "expires", "revoked", "used", "scorecard", "created"),
             references=("loop_round", "scorecard")),
+    Section("stories", Story, ("uid", "title", "situation", "task", "action", "result", "reflection", "notes", "tags",
+                               "kinds", "competencies", "created", "updated")),
+    Section("case_decks", CaseDeck, ("uid", "title", "prompt", "question_id", "sections", "created", "updated")),
+    Section("contacts", Contact, ("uid", "name", "role", "channel", "met_on", "question", "learned", "round_id",
+                                  "created")),
 )
 
 
