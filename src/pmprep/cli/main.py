@@ -4,7 +4,7 @@ from __future__ import annotations
 import typer
 
 from pmprep import __version__
-from pmprep.cli import analysis_commands, catalog_commands, data_commands, server
+from pmprep.cli import analysis_commands, catalog_commands, data_commands, outreach_commands, server
 
 app = typer.Typer(
     name="pmprep",
@@ -18,6 +18,7 @@ app.command("questions")(catalog_commands.questions)
 app.command("loop")(catalog_commands.loop)
 app.command("analyze")(analysis_commands.analyze)
 app.command("classify")(analysis_commands.classify)
+app.command("outreach")(outreach_commands.outreach)
 app.command("export")(data_commands.export)
 app.command("import")(data_commands.import_)
 app.command("backup")(data_commands.backup)
