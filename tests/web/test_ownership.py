@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from pmprep.web.accounts import portability
 from pmprep.web.loops.models import InformalNote, PeerLink, RoundScorecard
+from pmprep.web.stories.models import Story
 from tests.web.conftest import drafted, looped, practised
 
 pytestmark = pytest.mark.django_db
@@ -73,6 +74,7 @@ def alices_things(alice, catalog):
     PeerLink.objects.create(user=alice, loop_round=first, expires=timezone.now() + timedelta(days=1))
     PeerLink.objects.create(user=alice, loop_round=first, expires=timezone.now() + timedelta(days=1),
                             used=timezone.now(), scorecard=card)
+    Story.objects.create(user=alice, title=f"Story {SECRET}", result=f"Rose 4% {SECRET}")
     return portability.export_user(alice)
 
 

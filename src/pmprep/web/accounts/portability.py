@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -214,7 +214,8 @@ def _build(user: User, section: Section, index: int, record: Any, problems: list
         instance.full_clean(exclude=["user", *section.references], validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
         for name, messages in exc.message_dict.items():
-            problems.append(f"{where}.{name}: {'; '.join(m.rstrip('.') for m in messages)}")
+            place = where if name == NON_FIELD_ERRORS else f"{where}.{name}"  # a rule about the whole record
+            problems.append(f"{place}: {'; '.join(m.rstrip('.') for m in messages)}")
         return None
     return instance, refs
 

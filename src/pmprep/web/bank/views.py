@@ -11,6 +11,7 @@ from pmprep.catalog.calendar import position
 from pmprep.catalog.query import QuestionFilter, find_questions, invalid_filter_values
 from pmprep.config import active_catalog
 from pmprep.web.bank.markup import render_markdown
+from pmprep.web.stories import bank as story_bank
 
 PAGE_SIZE = 25
 FILTER_FIELDS = ("track", "round", "type", "competency", "difficulty", "theme")
@@ -122,6 +123,7 @@ def question(request: HttpRequest, question_id: str) -> HttpResponse:
         "themes": [catalog.themes[t] for t in q.themes],
         "primers": catalog.primers_for(q),
         "related": related,
+        "stories": story_bank.suggestions(request.user, q, catalog) if request.user.is_authenticated else [],
     })
 
 

@@ -41,8 +41,15 @@ def record_self_rating(attempt: Attempt) -> None:
 
 def today(user, day: date | None = None) -> TodayPlan:
     catalog = active_catalog()
+    from pmprep.web.stories.models import Story  # stories build on practice, not the other way round
+
+    stories = {str(uid) for uid in Story.objects.filter(user=user).values_list("uid", flat=True)}
     items = []
     for card in ReviewCard.objects.filter(user=user):
+        if card.kind == "story":
+            if card.key in stories:  # a story is recalled like a behavioural answer
+                items.append(ReviewItem(card.kind, card.key, "behavioral", (), card.card, card.due))
+            continue
         q = catalog.questions.get(card.key) if card.kind == "question" else None
         if q is None:
             continue  # content removed since: nothing to review

@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -18,11 +19,14 @@ from pmprep.analysis.follow_up import SEPARATOR, choose_follow_ups, reply_to_pro
 from pmprep.analysis.rubric import rubrics
 from pmprep.config import active_catalog
 from pmprep.catalog.query import QuestionFilter, invalid_filter_values, pick_question
+from pmprep.stories import outline
 from pmprep.web.practice import queue
 from pmprep.web.practice.api import json_error
 from pmprep.web.practice.forms import AnswerForm, DraftForm, FollowUpForm, SelfRatingForm
 from pmprep.web.practice.highlight import segments
 from pmprep.web.practice.models import Attempt, Draft
+from pmprep.web.stories import bank as story_bank
+from pmprep.web.stories.models import Story
 
 
 RECENT_DAYS = 14  # a drill started from a round or competency avoids questions practised this recently
@@ -48,6 +52,16 @@ def _budget_seconds(question_id: str, user) -> int | None:
     return (mine or rounds)[0].answer_minutes * 60
 
 
+def _story_outline(request: HttpRequest) -> str:
+    """A drill opened from a suggested story starts from that story's STAR outline."""
+    uid = request.GET.get("story", "")
+    try:
+        story = Story.objects.filter(user=request.user, uid=uid).first() if uid else None
+    except ValidationError:  # not a uid at all
+        story = None
+    return outline(story.as_story()) if story else ""
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest) -> HttpResponse:
@@ -64,7 +78,7 @@ def answer(request: HttpRequest) -> HttpResponse:
         form = AnswerForm(initial={
             "question_id": qid, "question_text": q.text if q else (draft.question_text if draft else ""),
             "seconds_budget": _budget_seconds(qid, request.user) if q else None,
-            "answer": draft.answer if draft else "", "seconds_taken": draft.seconds_taken if draft else None})
+            "answer": draft.answer if draft else _story_outline(request), "seconds_taken": draft.seconds_taken if draft else None})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         qid = data["question_id"] if data["question_id"] in catalog.questions else ""
@@ -86,6 +100,7 @@ def answer(request: HttpRequest) -> HttpResponse:
     q = catalog.questions.get(qid)
     return render(request, "practice/answer.html", {
         "form": form, "bank_question": q, "draft": draft,
+        "stories": story_bank.suggestions(request.user, q, catalog) if q else [],
         "budget": form["seconds_budget"].value() or (_budget_seconds(qid, request.user) if q else None),
         "type_name": catalog.question_types[q.type.value].name if q else "",
     }, status=400 if form.errors else 200)
@@ -222,7 +237,10 @@ def today(request: HttpRequest) -> HttpResponse:
     """What is due for review today, with counts by round, and ways to start a drill."""
     catalog = active_catalog()
     plan = queue.today(request.user)
-    rows = [{"item": item, "question": catalog.questions[item.key]} for item in plan.items]
+    stories = {str(s.uid): s for s in Story.objects.filter(user=request.user, uid__in=[
+        i.key for i in plan.items if i.kind == "story"])}
+    rows = [{"item": item, "question": catalog.questions.get(item.key) if item.kind == "question" else None,
+             "story": stories.get(item.key) if item.kind == "story" else None} for item in plan.items]
     track = request.user.track or None
     return render(request, "practice/today.html", {
         "plan": plan, "rows": rows,
@@ -242,7 +260,10 @@ def start(request: HttpRequest) -> HttpResponse:
         if not plan.items:
             messages.info(request, "Nothing is due for review today. Start a drill from a round or a competency instead.")
             return redirect("practice:today")
-        return redirect(f"{reverse('practice:answer')}?question={plan.items[0].key}")
+        first = plan.items[0]
+        if first.kind == "story":
+            return redirect("stories:recall", uid=first.key)
+        return redirect(f"{reverse('practice:answer')}?question={first.key}")
     f = QuestionFilter(round=request.GET.get("round") or None, competency=request.GET.get("competency") or None)
     bad = invalid_filter_values(catalog, f)
     if bad or f.is_empty():

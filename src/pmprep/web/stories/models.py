@@ -43,5 +43,4 @@ class Story(models.Model):
     def as_story(self) -> StoryValue:
         return StoryValue(id=str(self.uid), title=self.title, situation=self.situation, task=self.task,
                           action=self.action, result=self.result, reflection=self.reflection, notes=self.notes,
-                          tags=tuple(self.tags or ()), kinds=tuple(self.kinds or ()),
-                          competencies=tuple(self.competencies or ()))
+                          tags=self.tags, kinds=self.kinds, competencies=self.competencies)

@@ -1,7 +1,126 @@
+"""The story bank pages: the matrix, writing a story with its feedback, and recalling one."""
+from __future__ import annotations
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from pmprep.config import active_catalog
+from pmprep.stories import STAR_FIELDS, StoryError, analyse_story, recall_prompt
+from pmprep.web.practice.highlight import segments
+from pmprep.web.stories import bank
+from pmprep.web.stories.forms import RecallForm, StoryForm
+from pmprep.web.stories.models import Story
+
+
+def _competencies() -> list[tuple[str, str]]:
+    catalog = active_catalog()
+    return [(c.id, c.name) for c in [*catalog.dimensions.values(), *catalog.components.values()]]
+
+
+def _story(request: HttpRequest, uid) -> Story:
+    return get_object_or_404(Story.objects.filter(user=request.user), uid=uid)
 
 
 @login_required
+@require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("Being built.")
+    catalog = active_catalog()
+    rows, cov = bank.bank_coverage(request.user, catalog)
+    groups = [(group, label, [c for c in cov.columns if c.group == group])
+              for group, label in (("kind", "Story kinds"), ("competency", "Competencies"), ("theme", "Culture themes"))]
+    matrix = []
+    for story in rows:
+        cells = cov.cells.get(str(story.uid), {})
+        matrix.append((story, [[(c, [r.text for r in cells.get(c.key, ())]) for c in cols] for _, _, cols in groups]))
+    return render(request, "stories/index.html", {
+        "coverage": cov, "groups": groups, "matrix": matrix,
+        "overused": {o.story_id: o.message for o in cov.overused},
+    })
+
+
+def _edit_page(request: HttpRequest, form: StoryForm, story: Story | None, status: int = 200) -> HttpResponse:
+    analysis, fields = None, []
+    if story is not None and story.pk:
+        try:
+            analysis = analyse_story(story.as_story())
+        except (StoryError, ValueError):
+            analysis = None
+    if analysis is not None:
+        numbered = [{"name": c.name, "evidence": c.evidence} for c in analysis.criteria]
+        for name in STAR_FIELDS:
+            text = getattr(story, name)
+            criteria = [{"name": c["name"], "evidence": [{"start": e.start, "end": e.end, "signal": e.signal}
+                                                        for e in c["evidence"] if e.field == name]}
+                        for c in numbered]
+            fields.append({"name": name, "label": StoryForm.Meta.labels.get(name, name), "text": text,
+                           "segments": segments(text, criteria),
+                           "checks": [c.message for c in analysis.checks if c.field == name]})
+    return render(request, "stories/edit.html", {
+        "form": form, "story": story if story is not None and story.pk else None, "analysis": analysis,
+        "fields": fields, "story_checks": [c.message for c in analysis.checks if c.field is None] if analysis else [],
+    }, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return _edit_page(request, StoryForm(competencies=_competencies()), None)
+    form = StoryForm(request.POST, competencies=_competencies(), instance=Story(user=request.user))
+    if not form.is_valid():
+        return _edit_page(request, form, None, status=400)
+    now = timezone.now()
+    story = form.save(commit=False)
+    story.created = story.updated = now
+    story.save()
+    bank.enqueue(story, now)
+    messages.success(request, "Story saved. Its feedback is below; it is in your matrix and your review queue.")
+    return redirect("stories:story", uid=story.uid)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def story(request: HttpRequest, uid) -> HttpResponse:
+    item = _story(request, uid)
+    if request.method == "GET":
+        return _edit_page(request, StoryForm(instance=item, competencies=_competencies()), item)
+    form = StoryForm(request.POST, instance=item, competencies=_competencies())
+    if not form.is_valid():
+        return _edit_page(request, form, Story.objects.get(pk=item.pk), status=400)
+    saved = form.save(commit=False)
+    saved.updated = timezone.now()
+    saved.save()
+    messages.success(request, "Story saved; the feedback below is for what you just wrote.")
+    return redirect(f"{reverse('stories:story', args=[saved.uid])}#feedback")
+
+
+@login_required
+@require_POST
+def delete(request: HttpRequest, uid) -> HttpResponse:
+    item = _story(request, uid)
+    from pmprep.web.practice.models import ReviewCard
+
+    ReviewCard.objects.filter(user=request.user, kind="story", key=str(item.uid)).delete()
+    item.delete()
+    messages.success(request, "The story is deleted.")
+    return redirect("stories:index")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recall(request: HttpRequest, uid) -> HttpResponse:
+    item = _story(request, uid)
+    prompt = recall_prompt(item.as_story())
+    form = RecallForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            card = bank.record_recall(item, form.cleaned_data["rating"], timezone.now())
+            messages.success(request, f"Recorded. “{item.title}” comes back on {card.due:%-d %b %Y}.")
+            return redirect("practice:today")
+    return render(request, "stories/recall.html", {"story": item, "prompt": prompt, "form": form},
+                  status=400 if form.errors else 200)

@@ -1,0 +1,125 @@
+"""The story bank through the test client: writing a story with its feedback, the coverage matrix,
+suggestions in a drill, and recalling a story from the review queue."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from pmprep.web.accounts import portability
+from pmprep.web.accounts.models import User
+from pmprep.web.practice.models import ReviewCard
+from pmprep.web.stories.models import Story
+
+pytestmark = pytest.mark.django_db
+T0 = dt.datetime(2026, 11, 2, 10, 0, tzinfo=dt.timezone.utc)
+REFERRAL = {
+    "title": "The referral programme that flopped",
+    "situation": "In my internship at a food-delivery app, growth wanted a referral programme before the holidays.",
+    "task": "My job was the rollout plan and the success measure.",
+    "action": ("I opened it to everyone at once without a holdout. I skipped the fraud review because we were late, "
+               "and I did not watch the guardrails. I failed to plan for abuse."),
+    "result": "Fraud reached 40% of referrals, so I switched it off after two weeks.",
+    "reflection": "I learned to launch behind a holdout and a fraud check; I now do both on every launch.",
+    "tags_text": "internship, growth, internship",
+}
+
+
+@pytest.fixture
+def logged_in(client, alice):
+    client.force_login(alice)
+    return client
+
+
+def test_writing_a_story_shows_its_feedback_field_by_field_and_queues_it(logged_in, alice):
+    with time_machine.travel(T0, tick=False):
+        response = logged_in.post(reverse("stories:new"), REFERRAL)
+    story = Story.objects.get(user=alice)
+    assert response.status_code == 302 and response["Location"] == reverse("stories:story", args=[story.uid])
+    assert story.tags == ["internship", "growth"]  # repeats dropped
+    page = logged_in.get(response["Location"]).content.decode()
+    assert "Feedback: level" in page
+    assert '<mark class="ev' in page  # evidence highlighted inside the fields
+    assert "40%" in page and "Result (with numbers)" in page
+    card = ReviewCard.objects.get(user=alice)
+    assert (card.kind, card.key, card.due) == ("story", str(story.uid), T0)
+    with time_machine.travel(T0, tick=False):
+        today = logged_in.get(reverse("practice:today")).content.decode()
+    assert "Recall your story “The referral programme that flopped”" in today
+
+
+def test_a_story_with_bad_fields_is_refused_and_nothing_saved(logged_in):
+    response = logged_in.post(reverse("stories:new"), {**REFERRAL, "title": "", "result": "x" * 5001,
+                                                       "tags_text": ",".join(f"t{i}" for i in range(21))})
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "This field is required." in body
+    assert "Ensure this value has at most 5000 characters (it has 5001)." in body
+    assert "Use at most 20 tags (found 21)." in body
+    assert not Story.objects.exists() and not ReviewCard.objects.exists()
+
+
+def test_the_matrix_names_gaps_and_fills_as_stories_are_written(logged_in):
+    before = logged_in.get(reverse("stories:index")).content.decode()
+    assert "No story shows a failure" in before and "You have no stories yet; the sources suggest 6–8." in before
+    logged_in.post(reverse("stories:new"), REFERRAL)
+    after = logged_in.get(reverse("stories:index")).content.decode()
+    assert "No story shows a failure" not in after
+    assert "You have 1 story; the sources suggest 6–8." in after
+    assert "The referral programme that flopped</a>" in after and '<td class="covered">' in after
+
+
+def test_editing_a_story_updates_it(logged_in, alice):
+    logged_in.post(reverse("stories:new"), REFERRAL)
+    story = Story.objects.get()
+    logged_in.post(reverse("stories:story", args=[story.uid]), {**REFERRAL, "title": "Referral fraud"})
+    story.refresh_from_db()
+    assert story.title == "Referral fraud"
+
+
+def test_a_drill_suggests_fitting_stories_and_starts_from_an_outline(logged_in, alice):
+    logged_in.post(reverse("stories:new"), REFERRAL)
+    story = Story.objects.get()
+    page = logged_in.get(reverse("practice:answer") + "?question=beh-failure-product-you-owned").content.decode()
+    assert "Stories from your bank that fit" in page
+    assert "Shows a failure and what you learned; the question asks about a failure." in page
+    started = logged_in.get(reverse("practice:answer") + f"?question=beh-failure-product-you-owned&story={story.uid}")
+    assert "Situation: In my internship at a food-delivery app" in started.content.decode()
+    # Someone else's story id, or junk, starts from a blank answer rather than failing.
+    assert logged_in.get(reverse("practice:answer") + "?question=beh-failure-product-you-owned&story=junk").status_code == 200
+
+
+def test_recalling_a_story_schedules_its_next_review(logged_in, alice):
+    with time_machine.travel(T0, tick=False):
+        logged_in.post(reverse("stories:new"), REFERRAL)
+    story = Story.objects.get()
+    page = logged_in.get(reverse("stories:recall", args=[story.uid])).content.decode()
+    assert "What were the key numbers and the lesson" in page and "40%" in page
+    bad = logged_in.post(reverse("stories:recall", args=[story.uid]), {"rating": "9"})
+    assert bad.status_code == 400
+    with time_machine.travel(T0 + dt.timedelta(minutes=5), tick=False):
+        logged_in.post(reverse("stories:recall", args=[story.uid]), {"rating": "3"})
+    card = ReviewCard.objects.get()
+    assert card.reviews == 1 and card.due > T0 + dt.timedelta(minutes=5)
+
+
+def test_deleting_a_story_takes_its_review_card(logged_in):
+    logged_in.post(reverse("stories:new"), REFERRAL)
+    story = Story.objects.get()
+    logged_in.post(reverse("stories:delete", args=[story.uid]))
+    assert not Story.objects.exists() and not ReviewCard.objects.exists()
+
+
+def test_stories_round_trip_through_export_and_bad_ones_are_refused(logged_in, alice):
+    logged_in.post(reverse("stories:new"), REFERRAL)
+    before = portability.export_user(alice, now=T0)
+    assert before["data"]["stories"][0]["tags"] == ["internship", "growth"]
+    broken = {**before, "data": {**before["data"], "stories": [{**before["data"]["stories"][0], "tags": "one"}]}}
+    User.objects.all().delete()
+    with pytest.raises(portability.ImportProblem) as problem:
+        portability.import_document(broken, "broken.json")
+    assert "data.stories[0]: tags: expected a list of text (found 'one')" in str(problem.value)
+    owner, _ = portability.import_document(before, "alice.json")
+    assert portability.export_user(owner, now=T0) == before
