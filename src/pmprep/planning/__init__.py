@@ -1,0 +1,24 @@
+"""Preparation planning and readiness: the pure core behind the plan, calendar and readiness pages.
+
+    from pmprep.planning import Evidence, generate_plan, regenerate, plan_to_ics, readiness, self_check
+    plan = generate_plan("early_in", today, 10, interview_date=None, catalog=catalog, evidence=evidence)
+    plan = regenerate(plan.mark_done("culture_memo:first_read"), today=later, catalog=catalog)
+    ics = plan_to_ics(plan, name="My Netflix PM prep", stamp=now)
+    check = readiness("early_in", evidence, catalog, today)
+
+No Django, no clock: today and the export stamp always come in as arguments.
+"""
+from __future__ import annotations
+
+from pmprep.planning.evidence import Attempt, Evidence, LevelSummary, RoundRatings, summarise
+from pmprep.planning.ics import plan_to_ics
+from pmprep.planning.plan import Milestone, Plan, Week, generate_plan, regenerate, week_budget
+from pmprep.planning.readiness import Readiness, ReadinessItem, Status, readiness
+from pmprep.planning.self_check import AnswerStatus, CheckAnswer, SelfCheck, self_check
+from pmprep.planning.targets import MilestoneLevel
+from pmprep.planning.tasks import Task, TaskKind
+
+__all__ = ["AnswerStatus", "Attempt", "CheckAnswer", "Evidence", "LevelSummary", "Milestone", "MilestoneLevel",
+           "Plan", "Readiness", "ReadinessItem", "RoundRatings", "SelfCheck", "Status", "Task", "TaskKind",
+           "Week", "generate_plan", "plan_to_ics", "readiness", "regenerate", "self_check", "summarise",
+           "week_budget"]
