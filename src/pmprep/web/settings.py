@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "pmprep.web.stories",
     "pmprep.web.cases",
     "pmprep.web.outreach",
+    "pmprep.web.progress",
+    "pmprep.web.plans",
 ]
 
 MIDDLEWARE = [

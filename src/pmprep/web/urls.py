@@ -13,6 +13,8 @@ urlpatterns = [
     path("stories/", include("pmprep.web.stories.urls")),
     path("cases/", include("pmprep.web.cases.urls")),
     path("outreach/", include("pmprep.web.outreach.urls")),
+    path("progress/", include("pmprep.web.progress.urls")),
+    path("plan/", include("pmprep.web.plans.urls")),
     path("peer/<str:token>/", peer.interview, name="peer"),
     path("api/analyze", api.analyze_view, name="api-analyze"),
     path("api/classify", api.classify_view, name="api-classify"),
