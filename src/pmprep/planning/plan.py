@@ -99,7 +99,6 @@ def _refill(weeks: Iterable[Week], tasks: tuple[Task, ...]) -> tuple[Week, ...]:
     return tuple(replace(w, tasks=tuple(t for t in tasks if w.first_day <= t.on <= w.last_day)) for w in weeks)
 
 
-
 @dataclass(frozen=True)
 class Plan:
     track_id: str
@@ -130,6 +129,13 @@ class Plan:
         tasks = _sorted(done if t.key == key else t for t in self.tasks)
         return replace(self, tasks=tasks, weeks=_refill(self.weeks, tasks),
                        done_keys=tuple(sorted({*self.done_keys, key})))
+
+    def mark_undone(self, key: str) -> Plan:
+        """A copy with a ticked task open again."""
+        undone = replace(self.task(key), done=False)
+        tasks = _sorted(undone if t.key == key else t for t in self.tasks)
+        return replace(self, tasks=tasks, weeks=_refill(self.weeks, tasks),
+                       done_keys=tuple(k for k in self.done_keys if k != key))
 
     def move(self, key: str, on: date) -> Plan:
         """A copy with the task on another day; a regenerated plan keeps that day."""

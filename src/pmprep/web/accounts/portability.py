@@ -22,6 +22,7 @@ from pmprep.web.accounts.models import User
 from pmprep.web.cases.models import CaseDeck
 from pmprep.web.loops.models import InformalNote, LoopRound, MockLoop, PeerLink, RoundScorecard
 from pmprep.web.outreach.models import Contact
+from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
 from pmprep.web.practice.models import Attempt, Draft, ReviewCard
 from pmprep.web.stories.models import Story
 
@@ -77,6 +78,11 @@ SECTIONS: tuple[Section, ...] = (
     Section("case_decks", CaseDeck, ("uid", "title", "prompt", "question_id", "sections", "created", "updated")),
     Section("contacts", Contact, ("uid", "name", "role", "channel", "met_on", "question", "learned", "round_id",
                                   "created")),
+    # One plan and one self-check per account: the newer one is kept. The feed token is not exported.
+    Section("plans", StudyPlan, ("uid", "track", "hours_per_week", "interview_date", "data", "created", "updated"),
+            natural_key=("user",), newest="updated"),
+    Section("self_checks", SelfCheckAnswers, ("uid", "goal", "industry", "has_plan", "updated"),
+            natural_key=("user",), newest="updated"),
 )
 
 
@@ -311,7 +317,7 @@ def import_document(document: dict[str, Any], source: str, user: User | None = N
                         setattr(instance, name, target)
                 if section.natural_key:
                     key = {k: getattr(instance, k) for k in section.natural_key}
-                    clash = section.model.objects.filter(user=owner, **key).first()
+                    clash = section.model.objects.filter(**{"user": owner, **key}).first()
                     if clash is not None:
                         if getattr(clash, section.newest) >= getattr(instance, section.newest):
                             present += 1

@@ -21,8 +21,15 @@ FILTER_FIELDS = ("track", "round", "type", "competency", "difficulty", "theme")
 def home(request: HttpRequest) -> HttpResponse:
     catalog = active_catalog()
     track = catalog.tracks.get(getattr(request.user, "track", "") or "")
+    next_action, todays = None, []
+    if request.user.is_authenticated and track:
+        from pmprep.web.plans.views import next_best_action, today_tasks  # the plan builds on the bank
+        from pmprep.web.plans.models import StudyPlan
+
+        next_action = next_best_action(request.user)
+        todays = today_tasks(StudyPlan.objects.filter(user=request.user).first(), timezone.localdate())
     return render(request, "home.html", {
-        "track": track,
+        "track": track, "next_action": next_action, "todays": todays,
         "rounds": catalog.rounds_for(track.id) if track else [],
         "counts": catalog.counts(),
         "type_counts": catalog.counts_by_type(),

@@ -1,7 +1,211 @@
+"""The plan, its calendar (download and private feed), and the readiness check."""
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from pmprep.config import active_catalog
+from pmprep.planning import Plan, generate_plan, plan_to_ics, readiness, regenerate, self_check
+from pmprep.web.plans.evidence import gather
+from pmprep.web.plans.forms import MoveForm, PlanForm, SelfCheckForm
+from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
+
+ICS_TYPE = "text/calendar; charset=utf-8"
+
+
+def _tracks() -> list[tuple[str, str]]:
+    return [(t.id, t.name) for t in active_catalog().tracks.values()]
+
+
+def _stored(user) -> StudyPlan | None:
+    return StudyPlan.objects.filter(user=user).first()
+
+
+def _plan_page(request: HttpRequest, stored: StudyPlan | None, form: PlanForm | None = None,
+               move_form: MoveForm | None = None, status: int = 200) -> HttpResponse:
+    catalog = active_catalog()
+    plan = Plan.from_dict(stored.data) if stored else None
+    if form is None:
+        initial = ({"track": stored.track, "hours_per_week": stored.hours_per_week,
+                    "interview_date": stored.interview_date} if stored else
+                   {"track": request.user.track or None, "interview_date": request.user.interview_date})
+        form = PlanForm(_tracks(), initial=initial)
+    today = timezone.localdate()
+    weeks = []
+    if plan:
+        for week in plan.weeks:
+            weeks.append({"week": week, "current": week.first_day <= today <= week.last_day,
+                          "tasks": [(t, catalog.rounds[t.round_id].name if t.round_id in catalog.rounds else "")
+                                    for t in week.tasks]})
+    feed = request.build_absolute_uri(reverse("plans:feed", args=[stored.feed_token])) if stored and stored.feed_token else ""
+    return render(request, "plans/plan.html", {
+        "stored": stored, "plan": plan, "form": form, "weeks": weeks, "today": today, "feed": feed,
+        "move_form": move_form or MoveForm(),
+        "done": sum(1 for t in plan.tasks if t.done) if plan else 0,
+    }, status=status)
 
 
 @login_required
+@require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("Being built.")
+    return _plan_page(request, _stored(request.user))
+
+
+@login_required
+@require_POST
+def generate(request: HttpRequest) -> HttpResponse:
+    """Make the plan, or remake it with new settings; what was done or moved is kept."""
+    catalog = active_catalog()
+    stored = _stored(request.user)
+    form = PlanForm(_tracks(), request.POST)
+    if not form.is_valid():
+        return _plan_page(request, stored, form=form, status=400)
+    data = form.cleaned_data
+    today = timezone.localdate()
+    evidence = gather(request.user, catalog, today)
+    try:
+        if stored and stored.track == data["track"]:
+            plan = regenerate(Plan.from_dict(stored.data), today=today, catalog=catalog, evidence=evidence,
+                              hours_per_week=data["hours_per_week"], interview_date=data["interview_date"])
+        else:
+            plan = generate_plan(data["track"], today, data["hours_per_week"], interview_date=data["interview_date"],
+                                 catalog=catalog, evidence=evidence)
+    except ValueError as exc:
+        form.add_error("interview_date" if "interview" in str(exc).lower() else None, str(exc))
+        return _plan_page(request, stored, form=form, status=400)
+    now = timezone.now()
+    StudyPlan.objects.update_or_create(user=request.user, defaults={
+        "track": data["track"], "hours_per_week": data["hours_per_week"], "interview_date": data["interview_date"],
+        "data": plan.to_dict(), "updated": now})
+    messages.success(request, "Your plan is ready." if stored is None else
+                     "Your plan is regenerated from today; what you ticked or moved is kept.")
+    return redirect("plans:index")
+
+
+def _change(request: HttpRequest, change) -> HttpResponse:
+    stored = _stored(request.user)
+    if stored is None:
+        raise Http404("Make a plan first.")
+    plan = Plan.from_dict(stored.data)
+    key = request.POST.get("key", "")
+    if not any(t.key == key for t in plan.tasks):
+        messages.error(request, "That task is not in your plan any more; the plan below is current.")
+        return redirect("plans:index")
+    result = change(plan, key)
+    if isinstance(result, HttpResponse):
+        return result
+    stored.data = result.to_dict()
+    stored.updated = timezone.now()
+    stored.save(update_fields=["data", "updated"])
+    return redirect(f"{reverse('plans:index')}#task-{slugify(key)}")
+
+
+@login_required
+@require_POST
+def tick(request: HttpRequest) -> HttpResponse:
+    def done(plan: Plan, key: str):
+        # Ticking a done task again opens it again.
+        return plan.mark_undone(key) if plan.task(key).done else plan.mark_done(key)
+    return _change(request, done)
+
+
+@login_required
+@require_POST
+def move(request: HttpRequest) -> HttpResponse:
+    form = MoveForm(request.POST)
+
+    def moved(plan: Plan, key: str):
+        if not form.is_valid():
+            return _plan_page(request, _stored(request.user), move_form=form, status=400)
+        on = form.cleaned_data["on"]
+        first, last = plan.weeks[0].first_day, plan.weeks[-1].last_day
+        if not first <= on <= last:
+            form.add_error("on", f"Choose a day inside the plan, from {first:%-d %b %Y} to {last:%-d %b %Y}.")
+            return _plan_page(request, _stored(request.user), move_form=form, status=400)
+        return plan.move(key, on)
+    return _change(request, moved)
+
+
+def _ics(stored: StudyPlan, name: str) -> bytes:
+    return plan_to_ics(Plan.from_dict(stored.data), name=name, stamp=stored.updated)
+
+
+@login_required
+@require_GET
+def calendar(request: HttpRequest) -> HttpResponse:
+    stored = _stored(request.user)
+    if stored is None:
+        raise Http404("Make a plan first.")
+    response = HttpResponse(_ics(stored, "Netflix PM prep (pmprep)"), content_type=ICS_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="pmprep-plan.ics"'
+    return response
+
+
+@login_required
+@require_POST
+def feed_switch(request: HttpRequest) -> HttpResponse:
+    stored = _stored(request.user)
+    if stored is None:
+        raise Http404("Make a plan first.")
+    if request.POST.get("action") == "revoke":
+        stored.feed_token = None
+        messages.success(request, "The calendar feed is off; the old address no longer works.")
+    else:
+        stored.new_feed_token()
+        messages.success(request, "A new private feed address is ready; any older address stops working.")
+    stored.save(update_fields=["feed_token"])
+    return redirect(f"{reverse('plans:index')}#calendar")
+
+
+@require_GET
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The subscribable calendar: public to whoever holds the token, like a private calendar link."""
+    stored = StudyPlan.objects.filter(feed_token=token).first() if token else None
+    if stored is None:
+        raise Http404("There is no calendar feed at this address; it may have been revoked.")
+    return HttpResponse(_ics(stored, "Netflix PM prep (pmprep)"), content_type=ICS_TYPE)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def readiness_page(request: HttpRequest) -> HttpResponse:
+    catalog = active_catalog()
+    answers = SelfCheckAnswers.objects.filter(user=request.user).first()
+    form = SelfCheckForm(request.POST or None, instance=answers or SelfCheckAnswers(user=request.user))
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.updated = timezone.now()
+        saved.save()
+        messages.success(request, "Your answers are saved; the breakdown below uses them.")
+        return redirect("plans:readiness")
+    track = request.user.track if request.user.track in catalog.tracks else None
+    today = timezone.localdate()
+    check = self_check(answers.goal, answers.industry, answers.has_plan) if answers else None
+    ready = readiness(track, gather(request.user, catalog, today), catalog, today) if track else None
+    return render(request, "plans/readiness.html", {
+        "form": form, "check": check, "ready": ready, "track": track,
+        "areas": (ready.stories, ready.review, ready.loops) if ready else ()},
+                  status=400 if form.errors else 200)
+
+
+def next_best_action(user) -> str | None:
+    """The home page's one suggestion, from the readiness check (None without a track)."""
+    catalog = active_catalog()
+    if user.track not in catalog.tracks:
+        return None
+    today = timezone.localdate()
+    return readiness(user.track, gather(user, catalog, today), catalog, today).next_best_action
+
+
+def today_tasks(stored: StudyPlan | None, today: date) -> list:
+    if stored is None:
+        return []
+    return [t for t in Plan.from_dict(stored.data).tasks if t.on == today and not t.done]

@@ -1,0 +1,34 @@
+"""What the user has actually done, gathered for the planning core (pmprep.planning.Evidence)."""
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from django.utils import timezone
+
+from pmprep.catalog.model import Catalog
+from pmprep.committee import Source
+from pmprep.planning import Evidence
+from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
+from pmprep.web.practice.models import Attempt, ReviewCard
+from pmprep.web.stories import bank as story_bank
+
+
+def gather(user, catalog: Catalog, today: date) -> Evidence:
+    attempts = []
+    for a in Attempt.objects.of(user).filter(parent=None).exclude(question_id="").only(
+            "created", "question_id", "question_type", "level"):
+        q = catalog.questions.get(a.question_id)
+        if q is not None and 1 <= a.level <= 4:
+            attempts.append((timezone.localtime(a.created).date(), q.type.value, tuple(q.rounds),
+                             tuple(q.competencies), a.level))
+    cards = [(c.loop_round.round_id, c.ratings) for c in RoundScorecard.objects.filter(user=user).exclude(
+        source=Source.REFERRAL.value).select_related("loop_round") if c.loop_round_id and c.ratings]
+    rows, cov = story_bank.bank_coverage(user, catalog)
+    start_of_today = timezone.make_aware(datetime.combine(today, time.min))
+    loops_done = sum(1 for loop in MockLoop.objects.filter(user=user).prefetch_related("rounds")
+                     if loop.rounds.all() and all(r.status == LoopRound.DONE for r in loop.rounds.all()))
+    return Evidence(
+        attempts=tuple(attempts), scorecards=tuple(cards), stories=len(rows),
+        story_gaps=tuple(g.message for g in cov.gaps),
+        review_overdue=ReviewCard.objects.filter(user=user, due__lt=start_of_today).count(),
+        loops_done=loops_done)

@@ -1,0 +1,160 @@
+"""The plan, its calendar and the readiness check through the test client, with frozen dates."""
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+import pytest
+import time_machine
+from django.urls import reverse
+
+from pmprep.planning import Plan
+from pmprep.web.accounts import portability
+from pmprep.web.accounts.models import User
+from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
+from tests.web.conftest import practised
+
+pytestmark = pytest.mark.django_db
+NOV22 = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.timezone.utc)
+AUG10 = dt.datetime(2026, 8, 10, 9, 0, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture
+def logged_in(client, alice):
+    client.force_login(alice)
+    return client
+
+
+def _make(client, when=NOV22, **fields):
+    with time_machine.travel(when, tick=False):
+        return client.post(reverse("plans:generate"), {"track": "early_in", "hours_per_week": "8", **fields})
+
+
+def test_an_early_in_plan_after_the_window_warns_that_it_has_closed(logged_in, alice):
+    response = _make(logged_in)
+    assert response.status_code == 302
+    stored = StudyPlan.objects.get(user=alice)
+    plan = Plan.from_dict(stored.data)
+    assert plan.milestone("apply").level.value == "past"
+    with time_machine.travel(NOV22, tick=False):
+        page = logged_in.get(reverse("plans:index")).content.decode()
+    assert 'role="alert"' in page and "The application window closed on 1 Nov 2026" in page
+    assert "Week 1:" in page and "Download the plan (.ics)" in page
+
+
+def test_an_early_in_plan_in_august_has_no_window_warning(logged_in, alice):
+    _make(logged_in, AUG10)
+    plan = Plan.from_dict(StudyPlan.objects.get(user=alice).data)
+    assert plan.milestone("apply").level.value == "ok"
+    assert all(w.prep_minutes + w.logistics_minutes == w.minutes for w in plan.weeks)
+
+
+def test_the_experienced_track_needs_an_interview_date(logged_in):
+    with time_machine.travel(NOV22, tick=False):
+        response = logged_in.post(reverse("plans:generate"), {"track": "experienced", "hours_per_week": "8"})
+    assert response.status_code == 400 and "interview date" in response.content.decode().lower()
+    assert not StudyPlan.objects.exists()
+
+
+def test_bad_hours_are_refused_with_a_message(logged_in):
+    response = _make(logged_in, hours_per_week="0")
+    assert response.status_code == 400
+    assert "Ensure this value is greater than or equal to 1" in response.content.decode()
+
+
+def test_ticked_and_moved_tasks_survive_regenerating(logged_in, alice):
+    _make(logged_in, AUG10)
+    plan = Plan.from_dict(StudyPlan.objects.get().data)
+    first, second = [t for t in plan.tasks if not t.done][:2]
+    with time_machine.travel(AUG10, tick=False):
+        logged_in.post(reverse("plans:tick"), {"key": first.key})
+        new_day = second.on + dt.timedelta(days=2)
+        logged_in.post(reverse("plans:move"), {"key": second.key, "on": new_day.isoformat()})
+    later = AUG10 + dt.timedelta(days=3)
+    _make(logged_in, later, hours_per_week="10")
+    regenerated = Plan.from_dict(StudyPlan.objects.get().data)
+    assert regenerated.task(first.key).done and regenerated.task(first.key).on == first.on
+    assert regenerated.task(second.key).on == new_day and regenerated.task(second.key).moved
+    assert regenerated.hours_per_week == 10
+    # Ticking again opens the task again.
+    with time_machine.travel(later, tick=False):
+        logged_in.post(reverse("plans:tick"), {"key": first.key})
+    assert not Plan.from_dict(StudyPlan.objects.get().data).task(first.key).done
+
+
+def test_a_move_outside_the_plan_is_refused(logged_in):
+    _make(logged_in, AUG10)
+    task = Plan.from_dict(StudyPlan.objects.get().data).tasks[0]
+    with time_machine.travel(AUG10, tick=False):
+        response = logged_in.post(reverse("plans:move"), {"key": task.key, "on": "2030-01-01"})
+        junk = logged_in.post(reverse("plans:move"), {"key": task.key, "on": "soon"})
+    assert response.status_code == 400 and "Choose a day inside the plan" in response.content.decode()
+    assert junk.status_code == 400 and "Enter a date like 2026-11-30." in junk.content.decode()
+
+
+def test_the_calendar_download_parses_back_with_one_event_per_task_and_milestone(logged_in):
+    _make(logged_in, AUG10)
+    plan = Plan.from_dict(StudyPlan.objects.get().data)
+    response = logged_in.get(reverse("plans:calendar"))
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    events = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert len(events) == len(plan.tasks) + len([m for m in plan.milestones if m.due])
+    again = icalendar.Calendar.from_ical(logged_in.get(reverse("plans:calendar")).content).walk("VEVENT")
+    assert [str(e["UID"]) for e in events] == [str(e["UID"]) for e in again]
+
+
+def test_the_private_feed_works_until_it_is_turned_off(client, logged_in, alice):
+    _make(logged_in, AUG10)
+    logged_in.post(reverse("plans:feed_switch"), {"action": "new"})
+    token = StudyPlan.objects.get().feed_token
+    client.logout()
+    feed = client.get(reverse("plans:feed", args=[token]))
+    assert feed.status_code == 200 and feed.content.startswith(b"BEGIN:VCALENDAR")
+    client.force_login(alice)
+    client.post(reverse("plans:feed_switch"), {"action": "revoke"})
+    client.logout()
+    assert client.get(reverse("plans:feed", args=[token])).status_code == 404
+    assert client.get(reverse("plans:feed", args=["guess"])).status_code == 404
+
+
+def test_readiness_says_plainly_when_there_is_no_evidence(logged_in):
+    with time_machine.travel(NOV22, tick=False):
+        page = logged_in.get(reverse("plans:readiness")).content.decode()
+    assert "From your evidence: Not enough evidence" in page
+    assert "Next best action:" in page
+
+
+def test_the_self_check_gives_a_breakdown(logged_in, alice):
+    logged_in.post(reverse("plans:readiness"), {"goal": "PM", "industry": "", "has_plan": ""})
+    answers = SelfCheckAnswers.objects.get(user=alice)
+    assert (answers.goal, answers.industry, answers.has_plan) == ("PM", "", False)
+    page = logged_in.get(reverse("plans:readiness")).content.decode()
+    assert "Your breakdown:" in page and "⚠ vague" in page and "⚠ missing" in page
+
+
+def test_readiness_uses_the_users_answers(logged_in, alice, catalog):
+    qid = next(q.id for q in catalog.questions.values() if q.type.value == "metrics" and "early_in" in q.tracks)
+    with time_machine.travel(NOV22 - dt.timedelta(days=1), tick=False):
+        for _ in range(3):
+            practised(alice, "I would track weekly retention and a churn guardrail, then run an A/B test for 2 weeks.",
+                      question_id=qid)
+    with time_machine.travel(NOV22, tick=False):
+        page = logged_in.get(reverse("plans:readiness")).content.decode()
+    assert "Readiness by competency" in page and "last 3" in page
+
+
+def test_the_home_page_shows_the_next_best_action(logged_in):
+    with time_machine.travel(NOV22, tick=False):
+        page = logged_in.get(reverse("home")).content.decode()
+    assert "Next best action:" in page
+
+
+def test_the_plan_round_trips_through_export(logged_in, alice):
+    _make(logged_in, AUG10)
+    logged_in.post(reverse("plans:feed_switch"), {"action": "new"})
+    before = portability.export_user(alice, now=AUG10)
+    assert before["data"]["plans"][0]["track"] == "early_in" and "feed_token" not in before["data"]["plans"][0]
+    User.objects.all().delete()
+    owner, _ = portability.import_document(before, "alice.json")
+    assert portability.export_user(owner, now=AUG10) == before
+    assert StudyPlan.objects.get().feed_token is None  # a feed must be switched on again
