@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from pmprep.web.accounts import portability
+from pmprep.web.cases.models import CaseDeck
 from pmprep.web.loops.models import InformalNote, PeerLink, RoundScorecard
 from pmprep.web.stories.models import Story
 from tests.web.conftest import drafted, looped, practised
@@ -75,6 +76,8 @@ def alices_things(alice, catalog):
     PeerLink.objects.create(user=alice, loop_round=first, expires=timezone.now() + timedelta(days=1),
                             used=timezone.now(), scorecard=card)
     Story.objects.create(user=alice, title=f"Story {SECRET}", result=f"Rose 4% {SECRET}")
+    CaseDeck.objects.create(user=alice, title=f"Deck {SECRET}", prompt=f"Prompt {SECRET}",
+                            sections={"problem": f"Problem {SECRET}", "trade_offs": f"Trade-offs {SECRET}"})
     return portability.export_user(alice)
 
 

@@ -1,7 +1,251 @@
+"""The case-presentation builder: start a deck, write it with findings beside each section, rehearse
+it against the clock and the panel, and export it. Every rule lives in ``pmprep.casedeck``."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from pmprep.casedeck import (SECTIONS, Deck, DeckError, DeckReview, Finding, SectionId, Status, check_deck,
+                             from_question, pacing_plan, qa_probes, to_markdown, to_pdf, to_pptx)
+from pmprep.config import active_catalog
+from pmprep.web.cases.forms import (DEFAULT_MINUTES, DeckForm, DeleteForm, FromQuestionForm, OwnPromptForm,
+                                    RehearseForm, case_questions)
+from pmprep.web.cases.models import CaseDeck
+
+# Status in words and a symbol, so it never rests on colour alone.
+STATUS_SYMBOLS = {Status.EMPTY: "○", Status.NEEDS_WORK: "◐", Status.SOLID: "✓"}
+EXPORTS = {
+    "md": "text/markdown; charset=utf-8",
+    "pdf": "application/pdf",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+FILENAME_CHARS = 80
+
+
+@dataclass(frozen=True)
+class SectionReview:
+    """What the page shows beside one section."""
+
+    section: SectionId
+    status: Status
+    findings: tuple[Finding, ...]
+
+    @property
+    def symbol(self) -> str:
+        return STATUS_SYMBOLS[self.status]
+
+    @property
+    def label(self) -> str:
+        return self.status.label.capitalize()
+
+
+def _reviews(review: DeckReview) -> dict[SectionId, SectionReview]:
+    return {s: SectionReview(s, review.statuses[s], review.for_section(s)) for s in SECTIONS}
+
+
+def _deck(request: HttpRequest, uid) -> CaseDeck:
+    return get_object_or_404(CaseDeck.objects.filter(user=request.user), uid=uid)
+
+
+# ---------------------------------------------------------------- the list and starting a deck
+
+def _index_page(request: HttpRequest, bank_form: FromQuestionForm | None = None,
+                own_form: OwnPromptForm | None = None, status: int = 200) -> HttpResponse:
+    catalog = active_catalog()
+    note = None
+    if bank_form is None:
+        wanted = request.GET.get("question", "")[:80]
+        ids = {q.id for q in case_questions(catalog)}
+        if wanted and wanted not in ids:
+            note = (f"“{wanted}” is not a case-presentation question in the bank; choose one from the list."
+                    if wanted in catalog.questions else f"There is no question “{wanted}” in the bank.")
+        bank_form = FromQuestionForm(catalog, initial={"question": wanted if wanted in ids else ""})
+    decks = [(item, check_deck(item.as_deck()).readiness) for item in CaseDeck.objects.filter(user=request.user)]
+    return render(request, "cases/index.html", {
+        "decks": decks, "bank_form": bank_form, "own_form": own_form or OwnPromptForm(), "note": note,
+        "preselected": bool(bank_form.initial.get("question")),
+    }, status=status)
 
 
 @login_required
+@require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("Being built.")
+    return _index_page(request)
+
+
+@login_required
+@require_POST
+def create(request: HttpRequest) -> HttpResponse:
+    own = request.POST.get("source") == "own"
+    form = OwnPromptForm(request.POST) if own else FromQuestionForm(active_catalog(), request.POST)
+    forms = {"own_form" if own else "bank_form": form}
+    if not form.is_valid():
+        return _index_page(request, **forms, status=400)
+    try:
+        if own:
+            deck = Deck(title=form.cleaned_data["title"], prompt=form.cleaned_data["prompt"])
+        else:
+            deck = from_question(form.chosen(), title=form.cleaned_data["title"] or None)
+    except DeckError as exc:  # e.g. a title of control characters only, which the deck removes
+        form.add_error(None, "; ".join(exc.problems))
+        return _index_page(request, **forms, status=400)
+    now = timezone.now()
+    item = CaseDeck.objects.create(user=request.user, title=deck.title, prompt=deck.prompt,
+                                   question_id=deck.question_id or "", sections=_stored(deck), created=now,
+                                   updated=now)
+    messages.success(request, "Your deck is ready. Write each section; it is checked as you fill it in.")
+    return redirect("cases:deck", uid=item.uid)
+
+
+def _stored(deck: Deck) -> dict[str, str]:
+    return deck.to_dict()["sections"]
+
+
+# ---------------------------------------------------------------- the workspace
+
+def _deck_form(item: CaseDeck, data: QueryDict | None = None) -> DeckForm:
+    own = not item.question_id
+    stored = {"title": item.title, **({"prompt": item.prompt} if own else {}), **_stored(item.as_deck())}
+    if data is not None:
+        # A field the request leaves out keeps its text: only what is sent changes.
+        data = data.copy()
+        for name, value in stored.items():
+            data.setdefault(name, value)
+        return DeckForm(data, own_prompt=own)
+    return DeckForm(initial=stored, own_prompt=own)
+
+
+def _save(item: CaseDeck, form: DeckForm) -> Deck | None:
+    """Build the deck from a valid form and store it; None (with the problems on the form) if it is refused."""
+    if not form.is_valid():
+        return None
+    try:
+        deck = Deck(title=form.cleaned_data["title"], prompt=form.cleaned_data.get("prompt", item.prompt),
+                    sections=form.sections(), question_id=item.question_id or None)
+    except DeckError as exc:
+        form.add_deck_problems(exc)
+        return None
+    item.title, item.prompt, item.sections = deck.title, deck.prompt, _stored(deck)
+    item.updated = timezone.now()
+    item.save(update_fields=["title", "prompt", "sections", "updated"])
+    return deck
+
+
+def _deck_page(request: HttpRequest, item: CaseDeck, form: DeckForm | None = None,
+               delete_form: DeleteForm | None = None, status: int = 200) -> HttpResponse:
+    deck = item.as_deck()
+    review = check_deck(deck)
+    reviews = _reviews(review)
+    form = form or _deck_form(item)
+    return render(request, "cases/deck.html", {
+        "item": item, "deck": deck, "review": review, "form": form,
+        "rows": [(reviews[section], field) for section, field in form.section_fields()],
+        "deck_findings": [f for f in review.findings if f.section is None],
+        "question": active_catalog().questions.get(item.question_id or ""),
+        "delete_form": delete_form or DeleteForm(),
+    }, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def deck(request: HttpRequest, uid) -> HttpResponse:
+    item = _deck(request, uid)
+    if request.method == "GET":
+        return _deck_page(request, item)
+    form = _deck_form(item, request.POST)
+    saved = _save(item, form)
+    if saved is None:
+        return _deck_page(request, item, form=form, status=400)
+    messages.success(request, f"Saved. {check_deck(saved).readiness}")
+    return redirect("cases:deck", uid=item.uid)
+
+
+@require_POST
+def check(request: HttpRequest, uid) -> JsonResponse:
+    """Save the deck and answer each section's status and findings (the page's script calls this)."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": "Log in to save your deck."}, status=401)
+    item = _deck(request, uid)
+    form = _deck_form(item, request.POST)
+    saved = _save(item, form)
+    if saved is None:
+        fields = {name: " ".join(errors) for name, errors in form.errors.items()}
+        return JsonResponse({"error": "Not saved: " + " ".join(fields.values()), "fields": fields}, status=400)
+    review = check_deck(saved)
+    reviews = _reviews(review)
+    return JsonResponse({
+        "saved": True, "updated": item.updated.isoformat(), **review.to_dict(),
+        "sections": {s.value: {"status": reviews[s].status.value, "label": reviews[s].label,
+                               "html": render_to_string("cases/_section_review.html", {"r": reviews[s]})}
+                     for s in SECTIONS},
+        "deck_html": render_to_string("cases/_deck_review.html", {
+            "review": review, "deck_findings": [f for f in review.findings if f.section is None]}),
+    })
+
+
+@login_required
+@require_POST
+def delete(request: HttpRequest, uid) -> HttpResponse:
+    item = _deck(request, uid)
+    form = DeleteForm(request.POST)
+    if not form.is_valid():
+        return _deck_page(request, item, delete_form=form, status=400)
+    item.delete()
+    messages.success(request, f"The deck “{item.title}” is deleted.")
+    return redirect("cases:index")
+
+
+# ---------------------------------------------------------------- rehearsal
+
+@login_required
+@require_GET
+def rehearse(request: HttpRequest, uid) -> HttpResponse:
+    item = _deck(request, uid)
+    deck = item.as_deck()
+    review = check_deck(deck)
+    if "minutes" in request.GET:
+        form = RehearseForm(request.GET)
+        minutes = form.cleaned_data["minutes"] if form.is_valid() else None
+    else:
+        form, minutes = RehearseForm(), DEFAULT_MINUTES
+    slots = pacing_plan(deck, minutes) if minutes is not None else []
+    return render(request, "cases/rehearse.html", {
+        "item": item, "deck": deck, "review": review, "form": form, "minutes": minutes, "slots": slots,
+        "rows": [(slot, _clock(slot.seconds)) for slot in slots],
+        "total": slots[-1].end_seconds if slots else 0, "end": _clock(slots[-1].end_seconds) if slots else "",
+        "words": sum(slot.words for slot in slots),
+        "probes": qa_probes(deck, seed=str(item.uid), review=review),
+    }, status=200 if minutes is not None else 400)
+
+
+def _clock(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+# ---------------------------------------------------------------- exports
+
+@login_required
+@require_GET
+def export(request: HttpRequest, uid, fmt: str) -> HttpResponse:
+    item = _deck(request, uid)
+    deck = item.as_deck()
+    if fmt == "md":
+        body = to_markdown(deck).encode()
+    elif fmt == "pdf":
+        body = to_pdf(deck, created=item.updated)
+    else:
+        body = to_pptx(deck, created=item.updated)
+    name = (slugify(item.title)[:FILENAME_CHARS].strip("-") or "case-deck") + f".{fmt}"
+    response = HttpResponse(body, content_type=EXPORTS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,152 @@
+"""Forms of the case-deck pages: starting a deck, writing its sections, and the rehearsal length.
+
+The forms check what a browser can get wrong (lengths, null characters, a question that is not in
+the list); the deck's own rules run in ``pmprep.casedeck`` when the deck is built, and their
+problems are put back on the field they name (see ``DeckForm.add_deck_problems``).
+"""
+from __future__ import annotations
+
+from django import forms
+from django.utils.text import Truncator
+
+from pmprep.casedeck import (MAX_PROMPT_CHARS, MAX_SECTION_CHARS, MAX_TALK_MINUTES, MAX_TITLE_CHARS,
+                             MIN_TALK_MINUTES, SECTIONS, DeckError, SectionId)
+from pmprep.catalog.model import Catalog
+from pmprep.catalog.schema import Question
+
+CASE_ROUND_SUFFIX = "case_presentation"
+DEFAULT_MINUTES = 25
+OPTION_CHARS = 110
+_SECTION_NAMES = frozenset(s.value for s in SECTIONS)
+
+
+def case_questions(catalog: Catalog) -> list[Question]:
+    """Bank questions asked in a case-presentation round, in bank order."""
+    return [q for q in catalog.questions.values() if any(r.endswith(CASE_ROUND_SUFFIX) for r in q.rounds)]
+
+
+def _messages(what: str, limit: int, required: str | None = None) -> dict[str, str]:
+    found = {
+        "max_length": f"{what} is too long: at most {limit} characters (it has %(show_value)d).",
+        "null_characters_not_allowed": f"{what} contains a null character; paste plain text.",
+    }
+    if required:
+        found["required"] = required
+    return found
+
+
+def _title_field(required: bool) -> forms.CharField:
+    return forms.CharField(
+        label="Title" if required else "Title (optional)", max_length=MAX_TITLE_CHARS, required=required,
+        help_text=None if required else "Left empty, the question's first sentence becomes the title.",
+        error_messages=_messages("The title", MAX_TITLE_CHARS, "Give the deck a title."))
+
+
+def _prompt_field() -> forms.CharField:
+    return forms.CharField(
+        label="Case prompt", max_length=MAX_PROMPT_CHARS, strip=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="The case as you were given it: the situation and what you are asked to decide.",
+        error_messages=_messages("The prompt", MAX_PROMPT_CHARS, "Paste or write the case prompt."))
+
+
+def _blank_check(form: forms.Form, name: str, message: str) -> None:
+    # A prompt of spaces passes "required" because it is not stripped (line breaks matter in it).
+    if name in form.cleaned_data and not form.cleaned_data[name].strip():
+        form.add_error(name, message)
+
+
+class FromQuestionForm(forms.Form):
+    """Start a deck from a case question in the bank."""
+
+    question = forms.ChoiceField(
+        label="Case question",
+        error_messages={"required": "Choose a case question from the list.",
+                        "invalid_choice": "Choose a case question from the list: %(value)s is not one of them."})
+    title = _title_field(required=False)
+
+    def __init__(self, catalog: Catalog, *args, **kwargs):
+        super().__init__(*args, prefix="bank", **kwargs)
+        self.catalog = catalog
+        by_type: dict[str, list[tuple[str, str]]] = {}
+        for q in case_questions(catalog):
+            info = catalog.question_types.get(q.type.value)
+            by_type.setdefault(info.name if info else q.type.value, []).append(
+                (q.id, Truncator(q.text).chars(OPTION_CHARS)))
+        self.fields["question"].choices = [("", "Choose a question…"), *by_type.items()]
+
+    def chosen(self) -> Question:
+        return self.catalog.questions[self.cleaned_data["question"]]
+
+
+class OwnPromptForm(forms.Form):
+    """Start a deck from a prompt of the user's own (from a recruiter, a friend, a book)."""
+
+    title = _title_field(required=True)
+    prompt = _prompt_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="own", **kwargs)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        _blank_check(self, "prompt", "Paste or write the case prompt.")
+        return data
+
+
+class DeckForm(forms.Form):
+    """The workspace: the title, the prompt when it is the user's own, and the nine sections."""
+
+    title = _title_field(required=True)
+
+    def __init__(self, *args, own_prompt: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if own_prompt:
+            self.fields["prompt"] = _prompt_field()
+        for section in SECTIONS:
+            self.fields[section.value] = forms.CharField(
+                label=f"{section.number}. {section.label}", required=False, max_length=MAX_SECTION_CHARS,
+                strip=False, help_text=section.hint,
+                # The hint, an error and the live review beside the box all describe it.
+                widget=forms.Textarea(attrs={
+                    "rows": 6, "spellcheck": "true",
+                    "aria-describedby": f"id_{section.value}_helptext id_{section.value}_error "
+                                        f"review-{section.value}"}),
+                error_messages=_messages(section.label, MAX_SECTION_CHARS))
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if "prompt" in self.fields:
+            _blank_check(self, "prompt", "Paste or write the case prompt.")
+        return data
+
+    def section_fields(self) -> list[tuple[SectionId, forms.BoundField]]:
+        return [(section, self[section.value]) for section in SECTIONS]
+
+    def sections(self) -> dict[str, str]:
+        return {section.value: self.cleaned_data.get(section.value, "") for section in SECTIONS}
+
+    def add_deck_problems(self, error: DeckError) -> None:
+        """Each of the core's problems on the field it names ("sections.risks: …" goes on Risks)."""
+        for problem in error.problems:
+            where, _, message = problem.partition(": ")
+            name = where.removeprefix("sections.")
+            if name in self.fields:
+                label = SectionId(name).label if name in _SECTION_NAMES else self.fields[name].label
+                self.add_error(name, f"{label}: {message}")
+            else:
+                self.add_error(None, problem)
+
+
+class RehearseForm(forms.Form):
+    minutes = forms.TypedChoiceField(
+        label="Length of the talk", coerce=int, initial=DEFAULT_MINUTES,
+        choices=[(m, f"{m} minutes") for m in range(MIN_TALK_MINUTES, MAX_TALK_MINUTES + 1)],
+        error_messages={"invalid_choice": f"A case talk lasts {MIN_TALK_MINUTES} to {MAX_TALK_MINUTES} minutes: "
+                                          "choose a length in that range (you asked for %(value)s)."})
+
+
+class DeleteForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="Yes, delete this deck and everything written in it",
+        error_messages={"required": "Tick the box to confirm that the deck should be deleted."})
