@@ -131,6 +131,7 @@ def question(request: HttpRequest, question_id: str) -> HttpResponse:
         "primers": catalog.primers_for(q),
         "related": related,
         "stories": story_bank.suggestions(request.user, q, catalog) if request.user.is_authenticated else [],
+        "case_prompt": any(r.endswith("case_presentation") for r in q.rounds),
     })
 
 
