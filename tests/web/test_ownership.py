@@ -20,13 +20,14 @@ from django.utils import timezone
 from pmprep.web.accounts import portability
 from pmprep.web.cases.models import CaseDeck
 from pmprep.web.loops.models import InformalNote, PeerLink, RoundScorecard
+from pmprep.web.outreach.models import Contact
 from pmprep.web.stories.models import Story
 from tests.web.conftest import drafted, looped, practised
 
 pytestmark = pytest.mark.django_db
 SECRET = "ZEBRA-SECRET-7731"
 PUBLIC = {
-    "home", "health", "api-analyze", "api-classify",
+    "home", "health", "api-analyze", "api-classify", "api-outreach",
     "accounts:signup", "accounts:login", "accounts:logout",
     "bank:loop_index", "bank:loop", "bank:questions", "bank:question", "bank:primers", "bank:primer",
     # A peer link opens one round's interviewer kit to whoever holds the token (never the answers).
@@ -76,6 +77,8 @@ def alices_things(alice, catalog):
     PeerLink.objects.create(user=alice, loop_round=first, expires=timezone.now() + timedelta(days=1),
                             used=timezone.now(), scorecard=card)
     Story.objects.create(user=alice, title=f"Story {SECRET}", result=f"Rose 4% {SECRET}")
+    Contact.objects.create(user=alice, name=f"Sam {SECRET}", question=f"How {SECRET}?", learned=f"They {SECRET}",
+                           round_id="ei_case_presentation")
     CaseDeck.objects.create(user=alice, title=f"Deck {SECRET}", prompt=f"Prompt {SECRET}",
                             sections={"problem": f"Problem {SECRET}", "trade_offs": f"Trade-offs {SECRET}"})
     return portability.export_user(alice)

@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from pmprep.web.bank import views as bank
 from pmprep.web.loops import peer
+from pmprep.web.outreach.api import outreach_view
 from pmprep.web.practice import api
 
 urlpatterns = [
@@ -18,6 +19,7 @@ urlpatterns = [
     path("peer/<str:token>/", peer.interview, name="peer"),
     path("api/analyze", api.analyze_view, name="api-analyze"),
     path("api/classify", api.classify_view, name="api-classify"),
+    path("api/outreach", outreach_view, name="api-outreach"),
     path("", include("pmprep.web.bank.urls")),
 ]
 

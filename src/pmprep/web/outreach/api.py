@@ -1,0 +1,43 @@
+"""POST /api/outreach: the outreach checker as JSON (stateless: nothing is stored).
+
+Body reading, field checks and errors are the analyzer API's, so both answer alike.
+"""
+from __future__ import annotations
+
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from pmprep.outreach import MAX_MESSAGE_CHARS, Channel, check
+from pmprep.web.practice.api import _body, _text, _unknown, json_error
+
+CHANNELS = ", ".join(c.value for c in Channel)
+
+
+# Stateless and read-only, like /api/analyze: there is nothing for CSRF to protect.
+@csrf_exempt
+@require_POST
+def outreach_view(request: HttpRequest) -> JsonResponse:
+    data, problem = _body(request)
+    if problem:
+        return problem
+    fields: dict[str, str] = {}
+    message = _text(data, "message", MAX_MESSAGE_CHARS, fields)
+    if "\x00" in message:
+        fields["message"] = "contains a null character; send plain text"
+    channel = data.get("channel")
+    if channel is not None:
+        try:
+            if not isinstance(channel, str):
+                raise ValueError(channel)
+            channel = Channel.parse(channel)
+        except ValueError:
+            fields["channel"] = f"must be one of {CHANNELS}, or null to infer it from the message"
+    _unknown(data, {"message", "channel"}, fields)
+    if fields:
+        return json_error("The request has invalid fields.", fields=fields)
+    try:
+        report = check(message, channel=channel)
+    except ValueError as exc:  # MessageTooLong is one; the checks above should have caught it
+        return json_error(str(exc))
+    return JsonResponse(report.to_dict())
