@@ -20,7 +20,7 @@ def small() -> Document:
         Bullets(["Problem before solution", "Quantified trade-offs"]),
         Table("Criteria", ["#", "Criterion", "Level"], [["1", "Problem before solution", "4/4"], ["2", "Metrics", 2]]),
         Quote("Completion rose from 52% to 61%.", cite="Priya, peer"),
-        BarChart("Levels", ["Problem", "Metrics"], [4, 2], max_value=4, unit="/4"),
+        BarChart("Levels", ["Problem", "Metrics"], [4, 2.5], max_value=4, unit="/4"),
         Heading("Your answer", level=3),
         Highlighted("I would clarify the goal, then measure churn.", [(8, 15, "Problem"), (31, 38, "Metrics")]),
     ])
@@ -60,8 +60,8 @@ Hire: 72/100.
 
 |  | Value |
 | --- | --- |
-| Problem | ██████████ 4.0/4 |
-| Metrics | █████░░░░░ 2.0/4 |
+| Problem | ██████████ 4/4 |
+| Metrics | ██████░░░░ 2.5/4 |
 
 ### Your answer
 
@@ -111,12 +111,12 @@ def test_a_heading_ending_in_hashes_keeps_them():
 def test_chart_bars_are_rounded_half_up_and_capped_at_a_full_bar():
     md = to_markdown(Document("T", blocks=[BarChart("", ["a", "b", "c", "d"], [1.25, 0.5, 0, 9], max_value=2)]))
     assert md == ("# T\n\n|  | Value |\n| --- | --- |\n| a | ██████░░░░ 1.25 |\n"
-                  "| b | ███░░░░░░░ 0.5 |\n| c | ░░░░░░░░░░ 0.0 |\n| d | ██████████ 9.0 |\n")
+                  "| b | ███░░░░░░░ 0.5 |\n| c | ░░░░░░░░░░ 0 |\n| d | ██████████ 9 |\n")
 
 
-def test_chart_without_max_value_scales_to_its_largest_value():
-    md = to_markdown(Document("T", blocks=[BarChart("", ["a", "b"], [3, 6], unit=" min")]))
-    assert "| a | █████░░░░░ 3.0 min |\n| b | ██████████ 6.0 min |" in md
+def test_chart_without_max_value_scales_to_its_largest_value_and_whole_numbers_stay_whole():
+    md = to_markdown(Document("T", blocks=[BarChart("", ["a", "b"], [3, 6.0], unit=" min")]))
+    assert "| a | █████░░░░░ 3 min |\n| b | ██████████ 6.0 min |" in md
 
 
 def test_overlapping_spans_show_the_first_longest_and_number_by_legend():
@@ -167,7 +167,7 @@ def test_pdf_holds_the_text_of_every_block_type_and_the_footer():
     text = pdf_text(data)
     for words in ("Feedback", "Tell me about a launch you led.", "Score", "Hire: 72/100.", "Problem before solution",
                   "Quantified trade-offs", "Criteria", "Criterion", "4/4", "Completion rose from 52% to 61%.",
-                  "Priya, peer", "Levels", "4.0/4", "2.0/4", "Your answer", "clarify", "[1]", "measure", "[2]",
+                  "Priya, peer", "Levels", "2.5/4", "Your answer", "clarify", "[1]", "measure", "[2]",
                   "Metrics", "pmprep - private, generated on your machine", "Page 1 of 1"):
         assert words in text, words
     reader = PdfReader(io.BytesIO(data))

@@ -92,7 +92,7 @@ class BarChart:
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
                 problems.append(f"value {i} ({v!r}) is not a finite number of zero or more")
             else:
-                values.append(float(v))
+                values.append(v)  # an int stays one, so a level reads "3", an average "3.0"
         object.__setattr__(self, "values", tuple(values))
         if len(labels) != len(self.values) and not problems:
             problems.append(f"{len(labels)} labels for {len(values)} values")
@@ -196,6 +196,9 @@ class Document:
 
 
 def format_value(value: float, unit: str = "") -> str:
-    """A chart value as people read it: 3 -> "3.0", 2.5 -> "2.5", 2.25 -> "2.25", then the unit."""
+    """A chart value as people read it, then the unit: a whole number as it is (3 -> "3"), any other
+    number to two decimals without a trailing zero (3.0 -> "3.0", 2.5 -> "2.5", 2.25 -> "2.25")."""
+    if isinstance(value, int):
+        return f"{value}{unit}"
     text = f"{value:.2f}"
     return (text[:-1] if text.endswith("0") else text) + unit
