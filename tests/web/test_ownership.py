@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from pmprep.planning import generate_plan
 from pmprep.web.accounts import portability
 from pmprep.web.cases.models import CaseDeck
 from pmprep.web.loops.models import InformalNote, PeerLink, RoundScorecard
 from pmprep.web.outreach.models import Contact
+from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
 from pmprep.web.stories.models import Story
 from tests.web.conftest import drafted, looped, practised
 
@@ -32,6 +34,8 @@ PUBLIC = {
     "bank:loop_index", "bank:loop", "bank:questions", "bank:question", "bank:primers", "bank:primer",
     # A peer link opens one round's interviewer kit to whoever holds the token (never the answers).
     "peer",
+    # A private calendar feed answers whoever holds its token (it carries the plan's dates, no answers).
+    "plans:feed",
 }
 
 
@@ -81,6 +85,11 @@ def alices_things(alice, catalog):
                            round_id="ei_case_presentation")
     CaseDeck.objects.create(user=alice, title=f"Deck {SECRET}", prompt=f"Prompt {SECRET}",
                             sections={"problem": f"Problem {SECRET}", "trade_offs": f"Trade-offs {SECRET}"})
+    plan = StudyPlan(user=alice, track="early_in", hours_per_week=8, data={})
+    plan.new_feed_token()
+    plan.data = generate_plan("early_in", date(2026, 8, 10), 8, interview_date=None, catalog=catalog).to_dict()
+    plan.save()
+    SelfCheckAnswers.objects.create(user=alice, goal=f"Goal {SECRET}", industry="streaming")
     return portability.export_user(alice)
 
 
@@ -91,6 +100,7 @@ def _values(alice) -> dict[str, list[str]]:
             ids.add(str(pk))
             keys.add(str(uid))
     tokens = list(PeerLink.objects.filter(user=alice).values_list("token", flat=True))
+    tokens += list(StudyPlan.objects.filter(user=alice).values_list("feed_token", flat=True))
     return {"int": sorted(ids), "str": sorted(keys) + [alice.username] + tokens}
 
 
