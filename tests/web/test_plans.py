@@ -158,3 +158,38 @@ def test_the_plan_round_trips_through_export(logged_in, alice):
     owner, _ = portability.import_document(before, "alice.json")
     assert portability.export_user(owner, now=AUG10) == before
     assert StudyPlan.objects.get().feed_token is None  # a feed must be switched on again
+
+
+def test_the_personal_report_reads_back_from_its_pdf(logged_in, alice, catalog):
+    import io
+
+    from pypdf import PdfReader
+
+    qid = next(q.id for q in catalog.questions.values() if q.type.value == "metrics" and "early_in" in q.tracks)
+    with time_machine.travel(NOV22 - dt.timedelta(days=1), tick=False):
+        for _ in range(2):
+            practised(alice, "I think <script>x</script> maybe we could look at some numbers.", question_id=qid)
+    _make(logged_in)
+    with time_machine.travel(NOV22, tick=False):
+        pdf = logged_in.get(reverse("plans:report_pdf"))
+        md = logged_in.get(reverse("plans:report_md")).content.decode()
+    assert pdf["Content-Type"] == "application/pdf" and 'filename="pmprep-report.pdf"' in pdf["Content-Disposition"]
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    for heading in ("Where you stand", "Strengths", "Gaps, with your own words", "The next two weeks of your plan"):
+        assert heading in text and f"## {heading}" in md
+    assert "Level by competency" in text
+    assert "> I think \\<script>x\\</script> maybe we could look at some numbers." in md  # quoted, inert
+    assert "I think <script>x</script> maybe" in text
+
+
+def test_the_plan_exports_as_markdown_and_pdf(logged_in):
+    import io
+
+    from pypdf import PdfReader
+
+    _make(logged_in, AUG10)
+    plan = Plan.from_dict(StudyPlan.objects.get().data)
+    md = logged_in.get(reverse("plans:export_md")).content.decode()
+    assert md.startswith("# My Netflix PM prep plan") and plan.tasks[0].title in md
+    pdf = logged_in.get(reverse("plans:export_pdf")).content
+    assert "Milestones" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()

@@ -12,4 +12,8 @@ urlpatterns = [
     path("feed", views.feed_switch, name="feed_switch"),
     path("feed/<str:token>.ics", views.feed, name="feed"),
     path("readiness/", views.readiness_page, name="readiness"),
+    path("export.md", views.plan_export, {"kind": "md"}, name="export_md"),
+    path("export.pdf", views.plan_export, {"kind": "pdf"}, name="export_pdf"),
+    path("report.md", views.report_export, {"kind": "md"}, name="report_md"),
+    path("report.pdf", views.report_export, {"kind": "pdf"}, name="report_pdf"),
 ]

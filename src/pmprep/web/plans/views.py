@@ -14,9 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pmprep.config import active_catalog
 from pmprep.planning import Plan, generate_plan, plan_to_ics, readiness, regenerate, self_check
+from pmprep.reports import to_markdown, to_pdf
 from pmprep.web.plans.evidence import gather
 from pmprep.web.plans.forms import MoveForm, PlanForm, SelfCheckForm
 from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
+from pmprep.web.plans.report import plan_document, report_document
 
 ICS_TYPE = "text/calendar; charset=utf-8"
 
@@ -209,3 +211,35 @@ def today_tasks(stored: StudyPlan | None, today: date) -> list:
     if stored is None:
         return []
     return [t for t in Plan.from_dict(stored.data).tasks if t.on == today and not t.done]
+
+
+def _download(body: bytes | str, name: str, kind: str) -> HttpResponse:
+    types = {"md": "text/markdown; charset=utf-8", "pdf": "application/pdf"}
+    response = HttpResponse(body, content_type=types[kind])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_GET
+def plan_export(request: HttpRequest, kind: str) -> HttpResponse:
+    stored = _stored(request.user)
+    if stored is None:
+        raise Http404("Make a plan first.")
+    doc = plan_document(Plan.from_dict(stored.data), timezone.localdate())
+    return _download(to_markdown(doc) if kind == "md" else to_pdf(doc, created=stored.updated), "pmprep-plan", kind)
+
+
+@login_required
+@require_GET
+def report_export(request: HttpRequest, kind: str) -> HttpResponse:
+    catalog = active_catalog()
+    if request.user.track not in catalog.tracks:
+        messages.error(request, "Choose your track on your profile first: the report is per round of your loop.")
+        return redirect("plans:readiness")
+    today = timezone.localdate()
+    ready = readiness(request.user.track, gather(request.user, catalog, today), catalog, today)
+    stored = _stored(request.user)
+    doc = report_document(request.user, catalog, ready, Plan.from_dict(stored.data) if stored else None, today)
+    return _download(to_markdown(doc) if kind == "md" else to_pdf(doc, created=timezone.now()), "pmprep-report", kind)
