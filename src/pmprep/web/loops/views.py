@@ -16,7 +16,7 @@ from pmprep.analysis.rubric import rubrics
 from pmprep.committee import Source
 from pmprep.config import active_catalog
 from pmprep.mock import answer_seconds
-from pmprep.web.loops import rounds
+from pmprep.web.loops import exports, rounds
 from pmprep.web.loops.committee import committee_view
 from pmprep.web.loops.forms import (InformalNoteForm, PeerLinkForm, QAForm, ReferralForm, RoundAnswerForm,
                                     ScorecardForm, StartLoopForm)
@@ -288,3 +288,16 @@ def delete(request: HttpRequest, uid) -> HttpResponse:
     messages.success(request, "The loop is deleted. Its answers stay in your history.")
     return redirect("loops:index")
 
+
+@login_required
+@require_GET
+def export_markdown(request: HttpRequest, uid) -> HttpResponse:
+    """The loop, its scorecards and the committee's decision as a Markdown file."""
+    return exports.markdown_download(_loop(request, uid))
+
+
+@login_required
+@require_GET
+def export_pdf(request: HttpRequest, uid) -> HttpResponse:
+    """The loop, its scorecards and the committee's decision as a PDF file."""
+    return exports.pdf_download(_loop(request, uid), timezone.now())

@@ -12,4 +12,6 @@ urlpatterns = [
     path("attempts/<int:pk>/", views.attempt, name="attempt"),
     path("attempts/<int:pk>/follow-up", views.follow_up, name="follow_up"),
     path("attempts/<int:pk>/self-rating", views.self_rating, name="self_rating"),
+    path("attempts/<int:pk>/export.md", views.attempt_markdown, name="attempt_md"),
+    path("attempts/<int:pk>/export.pdf", views.attempt_pdf, name="attempt_pdf"),
 ]

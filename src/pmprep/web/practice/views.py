@@ -277,3 +277,21 @@ def start(request: HttpRequest) -> HttpResponse:
         messages.error(request, "No question in the bank fits that choice.")
         return redirect("practice:today")
     return redirect(f"{reverse('practice:answer')}?question={q.id}")
+
+
+@login_required
+@require_GET
+def attempt_markdown(request: HttpRequest, pk: int) -> HttpResponse:
+    """The feedback page as a Markdown file."""
+    from pmprep.web.practice import exports  # exports reuses _conversation from here: imported late
+
+    return exports.markdown_download(get_object_or_404(Attempt.objects.of(request.user), pk=pk))
+
+
+@login_required
+@require_GET
+def attempt_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The feedback page as a PDF file."""
+    from pmprep.web.practice import exports  # exports reuses _conversation from here: imported late
+
+    return exports.pdf_download(get_object_or_404(Attempt.objects.of(request.user), pk=pk), timezone.now())
