@@ -173,7 +173,7 @@ def test_the_personal_report_reads_back_from_its_pdf(logged_in, alice, catalog):
     with time_machine.travel(NOV22, tick=False):
         pdf = logged_in.get(reverse("plans:report_pdf"))
         md = logged_in.get(reverse("plans:report_md")).content.decode()
-    assert pdf["Content-Type"] == "application/pdf" and 'filename="pmprep-report.pdf"' in pdf["Content-Disposition"]
+    assert pdf["Content-Type"] == "application/pdf" and 'filename="readiness-report-2026-11-22.pdf"' in pdf["Content-Disposition"]
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     for heading in ("Where you stand", "Strengths", "Gaps, with your own words", "The next two weeks of your plan"):
         assert heading in text and f"## {heading}" in md
@@ -193,3 +193,17 @@ def test_the_plan_exports_as_markdown_and_pdf(logged_in):
     assert md.startswith("# My Netflix PM prep plan") and plan.tasks[0].title in md
     pdf = logged_in.get(reverse("plans:export_pdf")).content
     assert "Milestones" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
+def test_readiness_reads_the_latest_committee_decision(logged_in, alice):
+    from pmprep.web.loops.models import LoopRound, RoundScorecard
+    from tests.web.conftest import looped
+
+    loop = looped(alice)
+    LoopRound.objects.filter(loop=loop).update(status="done")
+    RoundScorecard.objects.create(user=alice, loop=loop, loop_round=loop.rounds.get(order=4), source="peer",
+                                  rater="Omar", ratings={"case_solving": 4}, evidence={"case_solving": "clear"},
+                                  recommendation=4, trade_offs_quantified=False)
+    with time_machine.travel(NOV22, tick=False):
+        page = logged_in.get(reverse("plans:readiness")).content.decode()
+    assert "1 mock loop done; the latest committee decision: No hire." in page

@@ -11,7 +11,7 @@ from pmprep.config import active_catalog
 from pmprep.reports import BarChart, Block, Bullets, Document, Heading, Paragraph, Quote, Table, to_markdown, to_pdf
 from pmprep.web.loops.committee import Hearing, Rating, hear
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
-from pmprep.web.practice.exports import MARKDOWN, PDF, download, filename
+from pmprep.web.downloads import MARKDOWN, PDF, download, filename
 
 
 def loop_document(loop: MockLoop, now: datetime | None = None) -> Document:

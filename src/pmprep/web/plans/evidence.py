@@ -8,6 +8,7 @@ from django.utils import timezone
 from pmprep.catalog.model import Catalog
 from pmprep.committee import Source
 from pmprep.planning import Evidence
+from pmprep.web.loops.committee import hear
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
 from pmprep.web.practice.models import Attempt, ReviewCard
 from pmprep.web.stories import bank as story_bank
@@ -25,10 +26,12 @@ def gather(user, catalog: Catalog, today: date) -> Evidence:
         source=Source.REFERRAL.value).select_related("loop_round") if c.loop_round_id and c.ratings]
     rows, cov = story_bank.bank_coverage(user, catalog)
     start_of_today = timezone.make_aware(datetime.combine(today, time.min))
-    loops_done = sum(1 for loop in MockLoop.objects.filter(user=user).prefetch_related("rounds")
-                     if loop.rounds.all() and all(r.status == LoopRound.DONE for r in loop.rounds.all()))
+    finished = [loop for loop in MockLoop.objects.filter(user=user).order_by("created", "id").prefetch_related("rounds")
+                if loop.rounds.all() and all(r.status == LoopRound.DONE for r in loop.rounds.all())]
+    # The committee's outcome for each finished loop, oldest first (readiness reads the latest).
+    outcomes = tuple(hear(loop).decision.outcome.value for loop in finished)
     return Evidence(
         attempts=tuple(attempts), scorecards=tuple(cards), stories=len(rows),
         story_gaps=tuple(g.message for g in cov.gaps),
         review_overdue=ReviewCard.objects.filter(user=user, due__lt=start_of_today).count(),
-        loops_done=loops_done)
+        loops_done=len(finished), committee_outcomes=outcomes)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pmprep.config import active_catalog
 from pmprep.planning import Plan, generate_plan, plan_to_ics, readiness, regenerate, self_check
 from pmprep.reports import to_markdown, to_pdf
+from pmprep.web.downloads import MARKDOWN, PDF, download, filename
 from pmprep.web.plans.evidence import gather
 from pmprep.web.plans.forms import MoveForm, PlanForm, SelfCheckForm
 from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
@@ -213,14 +214,6 @@ def today_tasks(stored: StudyPlan | None, today: date) -> list:
     return [t for t in Plan.from_dict(stored.data).tasks if t.on == today and not t.done]
 
 
-def _download(body: bytes | str, name: str, kind: str) -> HttpResponse:
-    types = {"md": "text/markdown; charset=utf-8", "pdf": "application/pdf"}
-    response = HttpResponse(body, content_type=types[kind])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 @login_required
 @require_GET
 def plan_export(request: HttpRequest, kind: str) -> HttpResponse:
@@ -228,7 +221,8 @@ def plan_export(request: HttpRequest, kind: str) -> HttpResponse:
     if stored is None:
         raise Http404("Make a plan first.")
     doc = plan_document(Plan.from_dict(stored.data), timezone.localdate())
-    return _download(to_markdown(doc) if kind == "md" else to_pdf(doc, created=stored.updated), "pmprep-plan", kind)
+    body = to_markdown(doc) if kind == "md" else to_pdf(doc, created=stored.updated)
+    return download(body, filename("prep-plan", "", stored.updated, kind), MARKDOWN if kind == "md" else PDF)
 
 
 @login_required
@@ -242,4 +236,6 @@ def report_export(request: HttpRequest, kind: str) -> HttpResponse:
     ready = readiness(request.user.track, gather(request.user, catalog, today), catalog, today)
     stored = _stored(request.user)
     doc = report_document(request.user, catalog, ready, Plan.from_dict(stored.data) if stored else None, today)
-    return _download(to_markdown(doc) if kind == "md" else to_pdf(doc, created=timezone.now()), "pmprep-report", kind)
+    now = timezone.now()
+    body = to_markdown(doc) if kind == "md" else to_pdf(doc, created=now)
+    return download(body, filename("readiness-report", "", now, kind), MARKDOWN if kind == "md" else PDF)

@@ -10,15 +10,12 @@ from datetime import datetime
 
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
-from django.utils.text import slugify
 
 from pmprep.reports import Block, Bullets, Document, Heading, Highlighted, Paragraph, Quote, Table, to_markdown, to_pdf
+from pmprep.web.downloads import MARKDOWN, PDF, download, filename
 from pmprep.web.practice.models import Attempt
 from pmprep.web.practice.views import _conversation
 
-MARKDOWN = "text/markdown; charset=utf-8"
-PDF = "application/pdf"
 EVIDENCE_SHOWN = 4  # quotes per criterion in the table, as on the page
 
 
@@ -122,17 +119,3 @@ def _delivery(d: dict, seconds_taken: int | None) -> list[str]:
 def _when(moment: datetime) -> str:
     local = timezone.localtime(moment)
     return f"{local.day} {local:%b %Y, %H:%M}"
-
-
-def filename(kind: str, text: str, moment: datetime, extension: str) -> str:
-    """``feedback-tell-me-about-a-launch-2026-11-02.pdf``: ASCII, short, and dated."""
-    words = slugify(text)[:50].rstrip("-")
-    return "-".join(p for p in (kind, words, f"{timezone.localtime(moment):%Y-%m-%d}") if p) + f".{extension}"
-
-
-def download(body: str | bytes, name: str, content_type: str) -> HttpResponse:
-    """A file to save, never to be shown or sniffed by the browser."""
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
