@@ -12,12 +12,6 @@ RECOMMENDATION_CHOICES = [(r.value, r.label) for r in Recommendation]
 TRADE_OFF_CHOICES = [("", "Not assessed"), ("yes", "Yes, with numbers"), ("no", "No")]
 
 
-def _plain(value: str, what: str) -> str:
-    if "\x00" in value:
-        raise forms.ValidationError(f"The {what} contains a null character; paste plain text.")
-    return value
-
-
 class StartLoopForm(forms.Form):
     track = forms.ChoiceField(label="Track", widget=forms.RadioSelect)
     include_optional = forms.BooleanField(
@@ -36,7 +30,7 @@ class RoundAnswerForm(forms.Form):
     seconds_taken = forms.IntegerField(required=False, min_value=0, max_value=86400, widget=forms.HiddenInput)
 
     def clean_answer(self) -> str:
-        answer = _plain(self.cleaned_data["answer"], "answer")
+        answer = self.cleaned_data["answer"]
         if not answer.strip():
             raise forms.ValidationError("Write an answer before moving on.")
         return answer
@@ -55,9 +49,6 @@ class QAForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        for name, _, _ in self.probes:
-            if "\x00" in (data.get(name) or ""):
-                self.add_error(name, "contains a null character; paste plain text")
         if not self.errors and not self.replies():
             raise forms.ValidationError("Answer at least one of the panel's questions, or finish the round without Q&A.")
         return data
@@ -103,9 +94,6 @@ class ScorecardForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        for field in ("summary", "rater", *(f"evidence_{c}" for c, _ in self.competencies)):
-            if "\x00" in (data.get(field) or ""):
-                self.add_error(field, "contains a null character; paste plain text")
         rated = 0
         for cid, name in self.competencies:
             rating, evidence = data.get(f"rating_{cid}"), (data.get(f"evidence_{cid}") or "").strip()
@@ -141,12 +129,6 @@ class InformalNoteForm(forms.ModelForm):
         labels = {"kind": "What it was", "who": "Who", "note": "What was said"}
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
-    def clean(self) -> dict:
-        data = super().clean()
-        for field in ("who", "note"):
-            if "\x00" in (data.get(field) or ""):
-                self.add_error(field, "contains a null character; paste plain text")
-        return data
 
 
 class ReferralForm(forms.Form):
@@ -154,10 +136,3 @@ class ReferralForm(forms.Form):
     recommendation = forms.TypedChoiceField(label="What it recommends", choices=RECOMMENDATION_CHOICES, coerce=int,
                                             widget=forms.RadioSelect)
     summary = forms.CharField(label="What it says", max_length=EVIDENCE_CHARS, widget=forms.Textarea(attrs={"rows": 3}))
-
-    def clean(self) -> dict:
-        data = super().clean()
-        for field in ("who", "summary"):
-            if "\x00" in (data.get(field) or ""):
-                self.add_error(field, "contains a null character; paste plain text")
-        return data

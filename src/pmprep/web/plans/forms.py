@@ -34,10 +34,3 @@ class SelfCheckForm(forms.ModelForm):
                   "industry": "Which industry are you targeting, and what do you follow in it?",
                   "has_plan": "I have a structured preparation plan"}
         widgets = {"goal": forms.Textarea(attrs={"rows": 3}), "industry": forms.Textarea(attrs={"rows": 2})}
-
-    def clean(self) -> dict:
-        data = super().clean()
-        for name in ("goal", "industry"):
-            if "\x00" in (data.get(name) or ""):
-                self.add_error(name, "contains a null character; paste plain text")
-        return data

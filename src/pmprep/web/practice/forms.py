@@ -22,15 +22,10 @@ class AnswerForm(forms.Form):
         answer = self.cleaned_data["answer"]
         if not answer.strip():
             raise forms.ValidationError("Write an answer before asking for feedback.")
-        if "\x00" in answer:
-            raise forms.ValidationError("The answer contains a null character; paste plain text.")
         return answer
 
     def clean_question_text(self) -> str:
-        text = self.cleaned_data["question_text"].strip()
-        if "\x00" in text:
-            raise forms.ValidationError("The question contains a null character; paste plain text.")
-        return text
+        return self.cleaned_data["question_text"].strip()
 
 
 class DraftForm(forms.Form):
@@ -40,13 +35,6 @@ class DraftForm(forms.Form):
     question_text = forms.CharField(required=False, max_length=MAX_QUESTION_CHARS, strip=False)
     answer = forms.CharField(required=False, max_length=MAX_ANSWER_CHARS, strip=False)
     seconds_taken = forms.IntegerField(required=False, min_value=0, max_value=86400)
-
-    def clean(self) -> dict:
-        data = super().clean()
-        for name in ("question_text", "answer"):
-            if "\x00" in (data.get(name) or ""):
-                self.add_error(name, "contains a null character; paste plain text")
-        return data
 
 
 class FollowUpForm(forms.Form):

@@ -42,9 +42,6 @@ class StoryForm(forms.ModelForm):
 
     def clean(self) -> dict:
         data = super().clean()
-        for name, value in data.items():
-            if isinstance(value, str) and "\x00" in value:
-                self.add_error(name, "contains a null character; paste plain text")
         tags = [t.strip() for t in (data.get("tags_text") or "").split(",") if t.strip()]
         if len(tags) > MAX_TAGS:
             self.add_error("tags_text", f"Use at most {MAX_TAGS} tags (found {len(tags)}).")
