@@ -23,6 +23,7 @@ from typing import Any
 from pmprep.analysis.text import tokenize
 from pmprep.casedeck.deck import SECTIONS, Deck, SectionId
 from pmprep.casedeck.review import DeckReview, Severity, Status, check_deck
+from pmprep.clock import minutes_seconds
 from pmprep.mock.loop import QA_PROBES
 
 MIN_TALK_MINUTES = 20
@@ -64,7 +65,7 @@ class SectionSlot:
     @property
     def label(self) -> str:
         """"2:30–5:00" — the slot as a rehearsal timer shows it."""
-        return f"{_clock(self.start_seconds)}–{_clock(self.end_seconds)}"
+        return f"{minutes_seconds(self.start_seconds)}–{minutes_seconds(self.end_seconds)}"
 
     def to_dict(self) -> dict[str, Any]:
         return {"section": self.section.value, "start_seconds": self.start_seconds,
@@ -115,10 +116,6 @@ def pacing_plan(deck: Deck, minutes: int = 25) -> list[SectionSlot]:
         slots.append(SectionSlot(s, clock, clock + length, words[s]))
         clock += length
     return slots
-
-
-def _clock(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 # ---------------------------------------------------------------- Q&A

@@ -10,7 +10,10 @@ from django.views.decorators.http import require_GET
 from pmprep.catalog.calendar import position
 from pmprep.catalog.query import QuestionFilter, find_questions, invalid_filter_values
 from pmprep.config import active_catalog
+from pmprep.mock import is_case_round
 from pmprep.web.bank.markup import render_markdown
+from pmprep.web.plans.models import StudyPlan
+from pmprep.web.plans.views import next_best_action, today_tasks
 from pmprep.web.stories import bank as story_bank
 
 PAGE_SIZE = 25
@@ -23,9 +26,6 @@ def home(request: HttpRequest) -> HttpResponse:
     track = catalog.tracks.get(getattr(request.user, "track", "") or "")
     next_action, todays = None, []
     if request.user.is_authenticated and track:
-        from pmprep.web.plans.views import next_best_action, today_tasks  # the plan builds on the bank
-        from pmprep.web.plans.models import StudyPlan
-
         next_action = next_best_action(request.user)
         todays = today_tasks(StudyPlan.objects.filter(user=request.user).first(), timezone.localdate())
     return render(request, "home.html", {
@@ -131,7 +131,7 @@ def question(request: HttpRequest, question_id: str) -> HttpResponse:
         "primers": catalog.primers_for(q),
         "related": related,
         "stories": story_bank.suggestions(request.user, q, catalog) if request.user.is_authenticated else [],
-        "case_prompt": any(r.endswith("case_presentation") for r in q.rounds),
+        "case_prompt": any(is_case_round(r) for r in q.rounds),
     })
 
 

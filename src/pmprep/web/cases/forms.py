@@ -13,8 +13,8 @@ from pmprep.casedeck import (MAX_PROMPT_CHARS, MAX_SECTION_CHARS, MAX_TALK_MINUT
                              MIN_TALK_MINUTES, SECTIONS, DeckError, SectionId)
 from pmprep.catalog.model import Catalog
 from pmprep.catalog.schema import Question
+from pmprep.mock import is_case_round
 
-CASE_ROUND_SUFFIX = "case_presentation"
 DEFAULT_MINUTES = 25
 OPTION_CHARS = 110
 _SECTION_NAMES = frozenset(s.value for s in SECTIONS)
@@ -22,7 +22,7 @@ _SECTION_NAMES = frozenset(s.value for s in SECTIONS)
 
 def case_questions(catalog: Catalog) -> list[Question]:
     """Bank questions asked in a case-presentation round, in bank order."""
-    return [q for q in catalog.questions.values() if any(r.endswith(CASE_ROUND_SUFFIX) for r in q.rounds)]
+    return [q for q in catalog.questions.values() if any(is_case_round(r) for r in q.rounds)]
 
 
 def _messages(what: str, limit: int, required: str | None = None) -> dict[str, str]:

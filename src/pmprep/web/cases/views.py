@@ -15,16 +15,18 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pmprep.casedeck import (SECTIONS, Deck, DeckError, DeckReview, Finding, SectionId, Status, check_deck,
                              from_question, pacing_plan, qa_probes, to_markdown, to_pdf, to_pptx)
+from pmprep.clock import minutes_seconds
 from pmprep.config import active_catalog
 from pmprep.web.cases.forms import (DEFAULT_MINUTES, DeckForm, DeleteForm, FromQuestionForm, OwnPromptForm,
                                     RehearseForm, case_questions)
 from pmprep.web.cases.models import CaseDeck
+from pmprep.web.downloads import MARKDOWN, PDF, download
 
 # Status in words and a symbol, so it never rests on colour alone.
 STATUS_SYMBOLS = {Status.EMPTY: "○", Status.NEEDS_WORK: "◐", Status.SOLID: "✓"}
 EXPORTS = {
-    "md": "text/markdown; charset=utf-8",
-    "pdf": "application/pdf",
+    "md": MARKDOWN,
+    "pdf": PDF,
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
 FILENAME_CHARS = 80
@@ -219,15 +221,11 @@ def rehearse(request: HttpRequest, uid) -> HttpResponse:
     slots = pacing_plan(deck, minutes) if minutes is not None else []
     return render(request, "cases/rehearse.html", {
         "item": item, "deck": deck, "review": review, "form": form, "minutes": minutes, "slots": slots,
-        "rows": [(slot, _clock(slot.seconds)) for slot in slots],
-        "total": slots[-1].end_seconds if slots else 0, "end": _clock(slots[-1].end_seconds) if slots else "",
+        "rows": [(slot, minutes_seconds(slot.seconds)) for slot in slots],
+        "total": slots[-1].end_seconds if slots else 0, "end": minutes_seconds(slots[-1].end_seconds) if slots else "",
         "words": sum(slot.words for slot in slots),
         "probes": qa_probes(deck, seed=str(item.uid), review=review),
     }, status=200 if minutes is not None else 400)
-
-
-def _clock(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 # ---------------------------------------------------------------- exports
@@ -244,8 +242,6 @@ def export(request: HttpRequest, uid, fmt: str) -> HttpResponse:
     else:
         body = to_pptx(deck, created=item.updated)
     name = (slugify(item.title)[:FILENAME_CHARS].strip("-") or "case-deck") + f".{fmt}"
-    response = HttpResponse(body, content_type=EXPORTS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["X-Content-Type-Options"] = "nosniff"
+    response = download(body, name, EXPORTS[fmt])
     response["Cache-Control"] = "no-store"
     return response

@@ -7,6 +7,7 @@ from datetime import datetime
 from django.http import HttpResponse
 from django.utils import timezone
 
+from pmprep.clock import minutes_seconds
 from pmprep.config import active_catalog
 from pmprep.reports import BarChart, Block, Bullets, Document, Heading, Paragraph, Quote, Table, to_markdown, to_pdf
 from pmprep.web.loops.committee import Hearing, Rating, hear
@@ -50,12 +51,8 @@ def loop_document(loop: MockLoop, now: datetime | None = None) -> Document:
 
 def _time_used(r: LoopRound, now: datetime) -> str:
     used, planned = r.seconds_used(now), r.minutes * 60
-    text = f"{_mmss(used)} used of {_mmss(planned)}"
-    return text + (f" ({_mmss(used - planned)} over)" if used > planned else "")
-
-
-def _mmss(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
+    text = f"{minutes_seconds(used)} used of {minutes_seconds(planned)}"
+    return text + (f" ({minutes_seconds(used - planned)} over)" if used > planned else "")
 
 
 def _day(moment: datetime) -> str:

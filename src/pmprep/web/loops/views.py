@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from pmprep.analysis import AnswerTooLong
 from pmprep.analysis.rubric import rubrics
+from pmprep.clock import minutes_seconds
 from pmprep.committee import Source
 from pmprep.config import active_catalog
 from pmprep.mock import answer_seconds
@@ -78,10 +79,6 @@ def loop(request: HttpRequest, uid) -> HttpResponse:
                                                "rows": rows, "current": current})
 
 
-def _mmss(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
 def _round_page(request: HttpRequest, r: LoopRound, *, answer_form: RoundAnswerForm | None = None,
                 qa_form: QAForm | None = None, scorecard_form: ScorecardForm | None = None,
                 status: int = 200) -> HttpResponse:
@@ -106,8 +103,8 @@ def _round_page(request: HttpRequest, r: LoopRound, *, answer_form: RoundAnswerF
         "current": current, "answer_form": answer_form, "draft": draft,
         "budget": answer_seconds(rounds.planned(r, catalog)),
         "used": used, "total": r.minutes * 60, "over": max(0, used - r.minutes * 60),
-        "clock": {"used": _mmss(used), "remaining": _mmss(max(0, r.minutes * 60 - used)),
-                  "over": _mmss(max(0, used - r.minutes * 60))},
+        "clock": {"used": minutes_seconds(used), "remaining": minutes_seconds(max(0, r.minutes * 60 - used)),
+                  "over": minutes_seconds(max(0, used - r.minutes * 60))},
         "anchors": sorted(rubrics().anchors.items()),
         "qa_form": qa_form or (QAForm(rounds.qa_probes()) if progress.qa_open else None),
         "cards": [(c, [(catalog.competency_name(k), v, c.evidence.get(k, "")) for k, v in c.ratings.items()])
