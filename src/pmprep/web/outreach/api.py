@@ -9,7 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from pmprep.outreach import MAX_MESSAGE_CHARS, Channel, check
-from pmprep.web.practice.api import _body, _text, _unknown, json_error
+from pmprep.web.practice.api import json_error, read_json, text_field, unknown_fields
 
 CHANNELS = ", ".join(c.value for c in Channel)
 
@@ -18,11 +18,11 @@ CHANNELS = ", ".join(c.value for c in Channel)
 @csrf_exempt
 @require_POST
 def outreach_view(request: HttpRequest) -> JsonResponse:
-    data, problem = _body(request)
+    data, problem = read_json(request)
     if problem:
         return problem
     fields: dict[str, str] = {}
-    message = _text(data, "message", MAX_MESSAGE_CHARS, fields)
+    message = text_field(data, "message", MAX_MESSAGE_CHARS, fields)
     if "\x00" in message:
         fields["message"] = "contains a null character; send plain text"
     channel = data.get("channel")
@@ -33,7 +33,7 @@ def outreach_view(request: HttpRequest) -> JsonResponse:
             channel = Channel.parse(channel)
         except ValueError:
             fields["channel"] = f"must be one of {CHANNELS}, or null to infer it from the message"
-    _unknown(data, {"message", "channel"}, fields)
+    unknown_fields(data, {"message", "channel"}, fields)
     if fields:
         return json_error("The request has invalid fields.", fields=fields)
     try:

@@ -32,6 +32,13 @@ def _stored(user) -> StudyPlan | None:
     return StudyPlan.objects.filter(user=user).first()
 
 
+def _stored_or_404(user) -> StudyPlan:
+    stored = _stored(user)
+    if stored is None:
+        raise Http404("Make a plan first.")
+    return stored
+
+
 def _plan_page(request: HttpRequest, stored: StudyPlan | None, form: PlanForm | None = None,
                move_form: MoveForm | None = None, status: int = 200) -> HttpResponse:
     catalog = active_catalog()
@@ -94,15 +101,13 @@ def generate(request: HttpRequest) -> HttpResponse:
 
 
 def _change(request: HttpRequest, change) -> HttpResponse:
-    stored = _stored(request.user)
-    if stored is None:
-        raise Http404("Make a plan first.")
+    stored = _stored_or_404(request.user)
     plan = Plan.from_dict(stored.data)
     key = request.POST.get("key", "")
     if not any(t.key == key for t in plan.tasks):
         messages.error(request, "That task is not in your plan any more; the plan below is current.")
         return redirect("plans:index")
-    result = change(plan, key)
+    result = change(stored, plan, key)
     if isinstance(result, HttpResponse):
         return result
     stored.data = result.to_dict()
@@ -114,7 +119,7 @@ def _change(request: HttpRequest, change) -> HttpResponse:
 @login_required
 @require_POST
 def tick(request: HttpRequest) -> HttpResponse:
-    def done(plan: Plan, key: str):
+    def done(stored: StudyPlan, plan: Plan, key: str):
         # Ticking a done task again opens it again.
         return plan.mark_undone(key) if plan.task(key).done else plan.mark_done(key)
     return _change(request, done)
@@ -125,14 +130,14 @@ def tick(request: HttpRequest) -> HttpResponse:
 def move(request: HttpRequest) -> HttpResponse:
     form = MoveForm(request.POST)
 
-    def moved(plan: Plan, key: str):
+    def moved(stored: StudyPlan, plan: Plan, key: str):
         if not form.is_valid():
-            return _plan_page(request, _stored(request.user), move_form=form, status=400)
+            return _plan_page(request, stored, move_form=form, status=400)
         on = form.cleaned_data["on"]
         first, last = plan.weeks[0].first_day, plan.weeks[-1].last_day
         if not first <= on <= last:
             form.add_error("on", f"Choose a day inside the plan, from {first:%-d %b %Y} to {last:%-d %b %Y}.")
-            return _plan_page(request, _stored(request.user), move_form=form, status=400)
+            return _plan_page(request, stored, move_form=form, status=400)
         return plan.move(key, on)
     return _change(request, moved)
 
@@ -144,9 +149,7 @@ def _ics(stored: StudyPlan, name: str) -> bytes:
 @login_required
 @require_GET
 def calendar(request: HttpRequest) -> HttpResponse:
-    stored = _stored(request.user)
-    if stored is None:
-        raise Http404("Make a plan first.")
+    stored = _stored_or_404(request.user)
     response = HttpResponse(_ics(stored, "Netflix PM prep (pmprep)"), content_type=ICS_TYPE)
     response["Content-Disposition"] = 'attachment; filename="pmprep-plan.ics"'
     return response
@@ -155,9 +158,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def feed_switch(request: HttpRequest) -> HttpResponse:
-    stored = _stored(request.user)
-    if stored is None:
-        raise Http404("Make a plan first.")
+    stored = _stored_or_404(request.user)
     if request.POST.get("action") == "revoke":
         stored.feed_token = None
         messages.success(request, "The calendar feed is off; the old address no longer works.")
@@ -217,9 +218,7 @@ def today_tasks(stored: StudyPlan | None, today: date) -> list:
 @login_required
 @require_GET
 def plan_export(request: HttpRequest, kind: str) -> HttpResponse:
-    stored = _stored(request.user)
-    if stored is None:
-        raise Http404("Make a plan first.")
+    stored = _stored_or_404(request.user)
     doc = plan_document(Plan.from_dict(stored.data), timezone.localdate())
     body = to_markdown(doc) if kind == "md" else to_pdf(doc, created=stored.updated)
     return download(body, filename("prep-plan", "", stored.updated, kind), MARKDOWN if kind == "md" else PDF)

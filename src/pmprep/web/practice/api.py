@@ -20,7 +20,7 @@ def json_error(message: str, status: int = 400, fields: dict[str, str] | None = 
     return JsonResponse({"error": message, "fields": fields or {}}, status=status)
 
 
-def _body(request: HttpRequest) -> tuple[dict[str, Any] | None, JsonResponse | None]:
+def read_json(request: HttpRequest) -> tuple[dict[str, Any] | None, JsonResponse | None]:
     if request.content_type != "application/json":
         return None, json_error("Send a JSON body with Content-Type: application/json.", 415)
     try:
@@ -45,12 +45,12 @@ def _body(request: HttpRequest) -> tuple[dict[str, Any] | None, JsonResponse | N
     return data, None
 
 
-def _unknown(data: dict[str, Any], allowed: set[str], fields: dict[str, str]) -> None:
+def unknown_fields(data: dict[str, Any], allowed: set[str], fields: dict[str, str]) -> None:
     for name in sorted(set(data) - allowed):
         fields[name] = "is not a known field"
 
 
-def _text(data: dict[str, Any], name: str, limit: int, fields: dict[str, str], required: bool = True) -> str:
+def text_field(data: dict[str, Any], name: str, limit: int, fields: dict[str, str], required: bool = True) -> str:
     value = data.get(name)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
@@ -69,19 +69,19 @@ def _text(data: dict[str, Any], name: str, limit: int, fields: dict[str, str], r
 @csrf_exempt
 @require_POST
 def analyze_view(request: HttpRequest) -> JsonResponse:
-    data, problem = _body(request)
+    data, problem = read_json(request)
     if problem:
         return problem
     fields: dict[str, str] = {}
-    question = _text(data, "question", MAX_QUESTION_CHARS, fields)
-    answer = _text(data, "answer", MAX_ANSWER_CHARS, fields)
+    question = text_field(data, "question", MAX_QUESTION_CHARS, fields)
+    answer = text_field(data, "answer", MAX_ANSWER_CHARS, fields)
     qtype = data.get("question_type")
     if qtype is not None and qtype not in TYPES:
         fields["question_type"] = f"must be one of {', '.join(TYPES)}"
     seconds = data.get("seconds")
     if seconds is not None and (isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 < seconds <= 86_400):
         fields["seconds"] = "must be a number of seconds between 0 and 86400"
-    _unknown(data, {"question", "answer", "question_type", "seconds"}, fields)
+    unknown_fields(data, {"question", "answer", "question_type", "seconds"}, fields)
     if fields:
         return json_error("The request has invalid fields.", fields=fields)
     try:
@@ -94,12 +94,12 @@ def analyze_view(request: HttpRequest) -> JsonResponse:
 @csrf_exempt
 @require_POST
 def classify_view(request: HttpRequest) -> JsonResponse:
-    data, problem = _body(request)
+    data, problem = read_json(request)
     if problem:
         return problem
     fields: dict[str, str] = {}
-    question = _text(data, "question", MAX_QUESTION_CHARS, fields)
-    _unknown(data, {"question"}, fields)
+    question = text_field(data, "question", MAX_QUESTION_CHARS, fields)
+    unknown_fields(data, {"question"}, fields)
     if fields:
         return json_error("The request has invalid fields.", fields=fields)
     return JsonResponse(classify(question).to_dict())

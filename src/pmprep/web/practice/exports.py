@@ -14,7 +14,6 @@ from django.utils import timezone
 from pmprep.reports import Block, Bullets, Document, Heading, Highlighted, Paragraph, Quote, Table, to_markdown, to_pdf
 from pmprep.web.downloads import MARKDOWN, PDF, download, filename
 from pmprep.web.practice.models import Attempt
-from pmprep.web.practice.views import _conversation
 
 EVIDENCE_SHOWN = 4  # quotes per criterion in the table, as on the page
 
@@ -22,7 +21,7 @@ EVIDENCE_SHOWN = 4  # quotes per criterion in the table, as on the page
 def attempt_document(attempt: Attempt) -> Document:
     fb = attempt.feedback
     criteria = fb.get("criteria", [])
-    chain, replies, probes = _conversation(attempt)
+    chain, replies, probes = attempt.conversation()
     root = chain[0]
     blocks: list[Block] = []
     if len(chain) > 1:

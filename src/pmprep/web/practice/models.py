@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from pmprep.analysis.follow_up import choose_follow_ups
+
 
 class AttemptQuerySet(models.QuerySet):
     def of(self, user) -> "AttemptQuerySet":
@@ -49,6 +51,20 @@ class Attempt(models.Model):
     class Meta:
         ordering = ["-created", "-id"]
         indexes = [models.Index(fields=["user", "question_id", "created"])]
+
+    def chain(self) -> list["Attempt"]:
+        """The conversation up to this attempt: the first answer, then each follow-up reply."""
+        chain = [self]
+        while chain[0].parent_id:
+            chain.insert(0, chain[0].parent)
+        return chain
+
+    def conversation(self) -> tuple[list["Attempt"], list["Attempt"], list[dict]]:
+        """The chain up to this attempt, the replies to it so far, and the probes still open."""
+        chain = self.chain()
+        replies = list(self.follow_ups.order_by("created", "id"))
+        asked = [a.probe for a in chain[1:]] + [r.probe for r in replies]
+        return chain, replies, choose_follow_ups(self.feedback, asked=asked)
 
     def previous(self) -> "Attempt | None":
         return (Attempt.objects.same_question(self).filter(created__lt=self.created)

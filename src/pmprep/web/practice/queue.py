@@ -8,6 +8,7 @@ from django.utils import timezone
 from pmprep.config import active_catalog
 from pmprep.review import ReviewItem, TodayPlan, due_of, new_card, plan_today, rating_for, review
 from pmprep.web.practice.models import Attempt, ReviewCard
+from pmprep.web.stories.models import Story
 
 DAILY_CAP = 12
 
@@ -41,8 +42,6 @@ def record_self_rating(attempt: Attempt) -> None:
 
 def today(user, day: date | None = None) -> TodayPlan:
     catalog = active_catalog()
-    from pmprep.web.stories.models import Story  # stories build on practice, not the other way round
-
     stories = {str(uid) for uid in Story.objects.filter(user=user).values_list("uid", flat=True)}
     items = []
     for card in ReviewCard.objects.filter(user=user):

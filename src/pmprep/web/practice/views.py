@@ -15,12 +15,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pmprep.analysis import AnswerTooLong, analyze
-from pmprep.analysis.follow_up import SEPARATOR, choose_follow_ups, reply_to_probe
+from pmprep.analysis.follow_up import SEPARATOR, reply_to_probe
 from pmprep.analysis.rubric import rubrics
 from pmprep.config import active_catalog
 from pmprep.catalog.query import QuestionFilter, invalid_filter_values, pick_question
 from pmprep.stories import outline
-from pmprep.web.practice import queue
+from pmprep.web.practice import exports, queue
 from pmprep.web.practice.api import json_error
 from pmprep.web.practice.forms import AnswerForm, DraftForm, FollowUpForm, SelfRatingForm
 from pmprep.web.practice.highlight import segments
@@ -106,22 +106,6 @@ def answer(request: HttpRequest) -> HttpResponse:
     }, status=400 if form.errors else 200)
 
 
-def _chain(item: Attempt) -> list[Attempt]:
-    """The conversation up to this attempt: the first answer, then each follow-up reply."""
-    chain = [item]
-    while chain[0].parent_id:
-        chain.insert(0, chain[0].parent)
-    return chain
-
-
-def _conversation(item: Attempt) -> tuple[list[Attempt], list[Attempt], list[dict]]:
-    """The chain up to this attempt, the replies to it so far, and the probes still open."""
-    chain = _chain(item)
-    replies = list(item.follow_ups.order_by("created", "id"))
-    asked = [a.probe for a in chain[1:]] + [r.probe for r in replies]
-    return chain, replies, choose_follow_ups(item.feedback, asked=asked)
-
-
 def _attempt_page(request: HttpRequest, item: Attempt, follow_up_form: FollowUpForm | None = None,
                   rating_form: SelfRatingForm | None = None, status: int = 200) -> HttpResponse:
     fb = item.feedback
@@ -134,7 +118,7 @@ def _attempt_page(request: HttpRequest, item: Attempt, follow_up_form: FollowUpF
         changes = [{"name": c["name"], "before": before.get(c["id"]), "after": c["level"],
                     "delta": c["level"] - before.get(c["id"], c["level"])} for c in fb["criteria"]]
     sentence_steps = [(item.answer[o["start"]:o["end"]], o["step_name"]) for o in fb["outline"]]
-    chain, replies, probes = _conversation(item)
+    chain, replies, probes = item.conversation()
     rated = [{"id": c["id"], "name": c["name"], "auto": c["level"], "self": item.self_ratings.get(c["id"])}
              for c in fb["criteria"]]
     return render(request, "practice/attempt.html", {
@@ -161,7 +145,7 @@ def attempt(request: HttpRequest, pk: int) -> HttpResponse:
 def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     """Answer one of the follow-up probes; the reply is judged with the conversation so far."""
     item = get_object_or_404(Attempt.objects.of(request.user), pk=pk)
-    chain, _, probes = _conversation(item)
+    chain, _, probes = item.conversation()
     form = FollowUpForm(request.POST)
     if not form.is_valid():
         return _attempt_page(request, item, follow_up_form=form, status=400)
@@ -283,8 +267,6 @@ def start(request: HttpRequest) -> HttpResponse:
 @require_GET
 def attempt_markdown(request: HttpRequest, pk: int) -> HttpResponse:
     """The feedback page as a Markdown file."""
-    from pmprep.web.practice import exports  # exports reuses _conversation from here: imported late
-
     return exports.markdown_download(get_object_or_404(Attempt.objects.of(request.user), pk=pk))
 
 
@@ -292,6 +274,4 @@ def attempt_markdown(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def attempt_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The feedback page as a PDF file."""
-    from pmprep.web.practice import exports  # exports reuses _conversation from here: imported late
-
     return exports.pdf_download(get_object_or_404(Attempt.objects.of(request.user), pk=pk), timezone.now())

@@ -38,6 +38,12 @@ def enqueue(story: Story, now: datetime) -> None:
                                      defaults={"card": new_card(now), "due": now, "created": now})
 
 
+def forget(story: Story) -> None:
+    """Delete a story and its place in the review queue."""
+    ReviewCard.objects.filter(user=story.user, kind=REVIEW_KIND, key=str(story.uid)).delete()
+    story.delete()
+
+
 def record_recall(story: Story, rating: int, now: datetime) -> ReviewCard:
     card, _ = ReviewCard.objects.get_or_create(user=story.user, kind=REVIEW_KIND, key=str(story.uid),
                                                defaults={"card": new_card(now), "due": now, "created": now})

@@ -103,10 +103,7 @@ def story(request: HttpRequest, uid) -> HttpResponse:
 @require_POST
 def delete(request: HttpRequest, uid) -> HttpResponse:
     item = _story(request, uid)
-    from pmprep.web.practice.models import ReviewCard
-
-    ReviewCard.objects.filter(user=request.user, kind="story", key=str(item.uid)).delete()
-    item.delete()
+    bank.forget(item)
     messages.success(request, "The story is deleted.")
     return redirect("stories:index")
 
