@@ -40,7 +40,7 @@ class Section:
     model: type[models.Model]
     fields: tuple[str, ...]
     # Fields that identify a record for the same user besides its uid (a unique constraint):
-    # when both sides have one, the newer (by `newest`) is kept.
+    # when both sides have one, the newer (by `newest`) is kept. ("user",) means one per account.
     natural_key: tuple[str, ...] = ()
     newest: str = ""
     # Foreign keys to the user's own records (of this or an earlier section), written as their uid.
