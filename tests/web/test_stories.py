@@ -3,6 +3,8 @@ suggestions in a drill, and recalling a story from the review queue."""
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 
 import pytest
 import time_machine
@@ -23,8 +25,13 @@ REFERRAL = {
                "and I did not watch the guardrails. I failed to plan for abuse."),
     "result": "Fraud reached 40% of referrals, so I switched it off after two weeks.",
     "reflection": "I learned to launch behind a holdout and a fraud check; I now do both on every launch.",
-    "tags_text": "internship, growth, internship",
+    "tags": "internship, growth, internship",
 }
+
+
+def text_of(page: str) -> str:
+    """What a reader sees: tags dropped, entities decoded, spaces collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
 
 
 @pytest.fixture
@@ -52,12 +59,12 @@ def test_writing_a_story_shows_its_feedback_field_by_field_and_queues_it(logged_
 
 def test_a_story_with_bad_fields_is_refused_and_nothing_saved(logged_in):
     response = logged_in.post(reverse("stories:new"), {**REFERRAL, "title": "", "result": "x" * 5001,
-                                                       "tags_text": ",".join(f"t{i}" for i in range(21))})
+                                                       "tags": ",".join(f"t{i}" for i in range(21))})
     body = response.content.decode()
     assert response.status_code == 400
     assert "This field is required." in body
     assert "Ensure this value has at most 5000 characters (it has 5001)." in body
-    assert "Use at most 20 tags (found 21)." in body
+    assert "21 tags; the limit is 20." in body
     assert not Story.objects.exists() and not ReviewCard.objects.exists()
 
 
@@ -120,6 +127,58 @@ def test_stories_round_trip_through_export_and_bad_ones_are_refused(logged_in, a
     User.objects.all().delete()
     with pytest.raises(portability.ImportProblem) as problem:
         portability.import_document(broken, "broken.json")
-    assert "data.stories[0]: tags: expected a list of text (found 'one')" in str(problem.value)
+    assert "data.stories[0].tags: Expected a list of text (found 'one')" in str(problem.value)
     owner, _ = portability.import_document(before, "alice.json")
     assert portability.export_user(owner, now=T0) == before
+
+
+LONG_TAG = "t" * 41
+PAGES_THAT_READ_STORIES = ["home", "stories:index", "progress:index", "plans:readiness", "practice:today"]
+
+
+def test_a_tag_over_the_cores_limit_is_refused_on_the_tags_field(logged_in):
+    response = logged_in.post(reverse("stories:new"), {**REFERRAL, "tags": f"growth, {LONG_TAG}"})
+    assert response.status_code == 400
+    field = re.search(r'<div class="field has-error">\s*<label for="id_tags">Tags</label>(.*?)</div>',
+                      response.content.decode(), re.S)
+    assert field, "the tags field carries the error"
+    assert f"Tag 2 (“{LONG_TAG}”): 41 characters; the limit is 40." in html.unescape(field.group(1))
+    assert not Story.objects.exists()
+
+
+def test_a_story_at_the_tag_limits_is_saved(logged_in, alice):
+    tags = [f"{i:02d}" + "é" * 38 for i in range(20)]
+    response = logged_in.post(reverse("stories:new"), {**REFERRAL, "tags": ", ".join(tags)})
+    assert response.status_code == 302
+    assert Story.objects.get(user=alice).tags == tags
+
+
+def test_a_story_stored_with_a_bad_tag_can_be_fixed_by_editing_it(logged_in, alice):
+    story = Story.objects.create(user=alice, title="Stored before the fix", tags=[LONG_TAG])
+    page = logged_in.get(reverse("stories:story", args=[story.uid]))
+    assert page.status_code == 200
+    assert f"Tag 1 (“{LONG_TAG}”): 41 characters; the limit is 40." in html.unescape(page.content.decode())
+    response = logged_in.post(reverse("stories:story", args=[story.uid]), {**REFERRAL, "tags": "fixed"})
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.tags == ["fixed"]
+
+
+def test_a_bad_stored_story_is_skipped_with_a_note_and_no_page_fails(logged_in, alice, catalog):
+    logged_in.post(reverse("stories:new"), REFERRAL)
+    bad = Story.objects.create(user=alice, title="Stored before the fix", tags=[LONG_TAG])
+    behavioural = next(q.id for q in catalog.questions.values() if q.type.value == "behavioral")
+    urls = [reverse(name) for name in PAGES_THAT_READ_STORIES]
+    urls += [reverse("bank:question", args=[behavioural]),
+             reverse("practice:answer") + f"?question={behavioural}&story={bad.uid}"]
+    with time_machine.travel(T0, tick=False):
+        statuses = {url: logged_in.get(url).status_code for url in urls}
+        generated = logged_in.post(reverse("plans:generate"), {"track": "early_in", "hours_per_week": 8})
+    assert statuses == {url: 200 for url in urls}
+    assert generated.status_code == 302
+    index = text_of(logged_in.get(reverse("stories:index")).content.decode())
+    assert ("“Stored before the fix” is left out of the matrix until it is fixed: "
+            f"Tag 1 (“{LONG_TAG}”): 41 characters; the limit is 40.") in index
+    assert "You have 1 story; the sources suggest 6–8." in index
+    recall = logged_in.get(reverse("stories:recall", args=[bad.uid]))
+    assert recall.status_code == 302 and recall["Location"] == reverse("stories:story", args=[bad.uid])

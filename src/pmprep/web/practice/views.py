@@ -19,7 +19,7 @@ from pmprep.analysis.follow_up import SEPARATOR, reply_to_probe
 from pmprep.analysis.rubric import rubrics
 from pmprep.config import active_catalog
 from pmprep.catalog.query import QuestionFilter, invalid_filter_values, pick_question
-from pmprep.stories import outline
+from pmprep.stories import StoryError, outline
 from pmprep.web.practice import exports, queue
 from pmprep.web.practice.api import json_error
 from pmprep.web.practice.forms import AnswerForm, DraftForm, FollowUpForm, SelfRatingForm
@@ -59,7 +59,10 @@ def _story_outline(request: HttpRequest) -> str:
         story = Story.objects.filter(user=request.user, uid=uid).first() if uid else None
     except ValidationError:  # not a uid at all
         story = None
-    return outline(story.as_story()) if story else ""
+    try:
+        return outline(story.as_story()) if story else ""
+    except StoryError:  # stored under older rules: start from a blank answer (the story page says what to fix)
+        return ""
 
 
 @login_required

@@ -8,27 +8,43 @@ from pmprep.catalog.schema import Question
 from pmprep.review import due_of, new_card, review
 from pmprep.review.schedule import Rating
 from pmprep.stories import REVIEW_KIND, Coverage, Suggestion, coverage, story_kinds, suggest_stories
+from pmprep.stories import Story as StoryValue
+from pmprep.stories import StoryError
 from pmprep.web.practice.models import ReviewCard
 from pmprep.web.stories.models import Story
 
 
-def stories_of(user) -> list[Story]:
-    return list(Story.objects.filter(user=user))
+def unreadable(user) -> list[Story]:
+    """The user's stories that the core refuses (stored under older rules, or imported so)."""
+    return _read(user)[1]
+
+
+def _read(user) -> tuple[list[tuple[Story, StoryValue]], list[Story]]:
+    """The stories the core can read, each with its value, and those it refuses: every page that
+    reads the bank leaves a refused story out, so one bad row never breaks a page."""
+    good, bad = [], []
+    for row in Story.objects.filter(user=user):
+        try:
+            good.append((row, row.as_story()))
+        except StoryError:
+            bad.append(row)
+    return good, bad
 
 
 def bank_coverage(user, catalog: Catalog) -> tuple[list[Story], Coverage]:
-    rows = stories_of(user)
-    return rows, coverage([s.as_story() for s in rows], catalog)
+    good = _read(user)[0]
+    return [row for row, _ in good], coverage([value for _, value in good], catalog)
 
 
 def suggestions(user, question: Question, catalog: Catalog, limit: int = 3) -> list[tuple[Story, Suggestion]]:
     """The user's best-fitting stories for a bank question; empty for a type stories do not answer."""
     if question.type.value not in story_kinds().question_types:
         return []
-    rows = {str(s.uid): s for s in stories_of(user)}
-    if not rows:
+    good = _read(user)[0]
+    if not good:
         return []
-    found = suggest_stories(question, [s.as_story() for s in rows.values()], catalog, limit=limit)
+    rows = {str(row.uid): row for row, _ in good}
+    found = suggest_stories(question, [value for _, value in good], catalog, limit=limit)
     return [(rows[s.story_id], s) for s in found]
 
 

@@ -5,12 +5,18 @@ from django import forms
 from pmprep.stories import story_kinds
 from pmprep.web.stories.models import Story
 
-MAX_TAGS = 20
+# Room for the core's 20 tags of 40 characters with their commas and spaces; the core counts them.
+TAGS_TEXT_CHARS = 2_000
 
 
 class StoryForm(forms.ModelForm):
-    tags_text = forms.CharField(label="Tags", required=False, max_length=400,
-                                help_text="Separate tags with commas, e.g. payments, 2024, team of 6.")
+    """A story as the user writes it. The core's rules run in ``Story.clean_fields`` (called by the
+    form's own validation), so every problem the core finds lands on the field it names."""
+
+    tags = forms.CharField(label="Tags", required=False, max_length=TAGS_TEXT_CHARS,
+                           help_text="Separate tags with commas, e.g. payments, 2024, team of 6.",
+                           error_messages={"max_length": "The tags are too long: at most %(limit_value)d characters "
+                                                         "(they have %(show_value)d)."})
     kinds = forms.MultipleChoiceField(
         label="This story shows (optional; pmprep also infers kinds from what you write)", required=False,
         widget=forms.CheckboxSelectMultiple)
@@ -19,7 +25,8 @@ class StoryForm(forms.ModelForm):
 
     class Meta:
         model = Story
-        fields = ["title", "situation", "task", "action", "result", "reflection", "notes"]
+        fields = ["title", "situation", "task", "action", "result", "reflection", "notes", "tags", "kinds",
+                  "competencies"]
         labels = {"situation": "Situation", "task": "Task (your part)", "action": "Action (what you did)",
                   "result": "Result (with numbers)", "reflection": "Reflection (what you learned)",
                   "notes": "Notes (free text, not analysed)"}
@@ -35,27 +42,11 @@ class StoryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["kinds"].choices = [(k.id, k.name) for k in story_kinds().kinds.values()]
         self.fields["competencies"].choices = list(competencies)
-        if self.instance.pk:
-            self.fields["tags_text"].initial = ", ".join(self.instance.tags)
-            self.fields["kinds"].initial = self.instance.kinds
-            self.fields["competencies"].initial = self.instance.competencies
+        tags = self.instance.tags
+        self.initial["tags"] = ", ".join(map(str, tags)) if isinstance(tags, list) else str(tags)
 
-    def clean(self) -> dict:
-        data = super().clean()
-        tags = [t.strip() for t in (data.get("tags_text") or "").split(",") if t.strip()]
-        if len(tags) > MAX_TAGS:
-            self.add_error("tags_text", f"Use at most {MAX_TAGS} tags (found {len(tags)}).")
-        data["tags"] = list(dict.fromkeys(tags))
-        return data
-
-    def save(self, commit: bool = True) -> Story:
-        story = super().save(commit=False)
-        story.tags = self.cleaned_data["tags"]
-        story.kinds = self.cleaned_data["kinds"]
-        story.competencies = self.cleaned_data["competencies"]
-        if commit:
-            story.save()
-        return story
+    def clean_tags(self) -> list[str]:
+        return list(dict.fromkeys(t.strip() for t in self.cleaned_data["tags"].split(",") if t.strip()))
 
 
 class RecallForm(forms.Form):

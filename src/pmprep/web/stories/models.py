@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import uuid
 
 from django.conf import settings
@@ -9,6 +10,11 @@ from django.utils import timezone
 
 from pmprep.stories import Story as StoryValue
 from pmprep.stories import StoryError
+
+# The core names list items "tags[3]"; a person reads "Tag 4".
+_ITEM = re.compile(r"^(tags|kinds|competencies)\[(\d+)\]$")
+_ITEM_NAMES = {"tags": "Tag", "kinds": "Kind", "competencies": "Competency"}
+_SHOWN_CHARS = 60
 
 
 class Story(models.Model):
@@ -33,12 +39,52 @@ class Story(models.Model):
         ordering = ["title", "id"]
         verbose_name_plural = "stories"
 
-    def clean(self) -> None:
-        # The core's rules hold for stored stories too, imported ones included.
+    def clean_fields(self, exclude=None) -> None:
+        """Django's field checks, then the core's rules, each problem on the field it names.
+
+        The core's rules hold for every saved story: through the form (whose fields share these
+        names), and through an import. A field Django already refused, or one ``exclude`` leaves
+        out (a form field that failed its own check), is not reported twice.
+        """
+        errors: dict[str, list] = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        skipped = {*(exclude or ()), *errors}
+        for name, messages in self.problems().items():
+            if name not in skipped:
+                errors.setdefault(name, []).extend(messages)
+        if errors:
+            raise ValidationError(errors)
+
+    def problems(self) -> dict[str, list[str]]:
+        """What the core refuses in this row, in plain words by model field; empty when it builds."""
         try:
             self.as_story()
-        except (StoryError, TypeError) as exc:
-            raise ValidationError("; ".join(getattr(exc, "problems", ()) or [str(exc)])) from None
+        except StoryError as exc:
+            found: dict[str, list[str]] = {}
+            for problem in exc.problems:
+                name, message = self._explain(problem)
+                found.setdefault(name, []).append(message)
+            return found
+        return {}
+
+    def problem_text(self) -> str:
+        return " ".join(m for messages in self.problems().values() for m in messages)
+
+    def _explain(self, problem: str) -> tuple[str, str]:
+        where, _, what = problem.partition(": ")
+        what = what[:1].upper() + what[1:] + ("" if what.endswith(".") else ".")
+        item = _ITEM.match(where)
+        if item is None:
+            return ("uid" if where == "id" else where), what
+        name, index = item.group(1), int(item.group(2))
+        value = getattr(self, name)[index]
+        shown = value if isinstance(value, str) else repr(value)
+        if len(shown) > _SHOWN_CHARS:
+            shown = shown[: _SHOWN_CHARS - 1] + "…"
+        return name, f"{_ITEM_NAMES[name]} {index + 1} (“{shown}”): {what[:1].lower()}{what[1:]}"
 
     def as_story(self) -> StoryValue:
         return StoryValue(id=str(self.uid), title=self.title, situation=self.situation, task=self.task,

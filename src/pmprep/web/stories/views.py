@@ -40,6 +40,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "stories/index.html", {
         "coverage": cov, "groups": groups, "matrix": matrix,
         "overused": {o.story_id: o.message for o in cov.overused},
+        "unreadable": bank.unreadable(request.user),
     })
 
 
@@ -48,7 +49,7 @@ def _edit_page(request: HttpRequest, form: StoryForm, story: Story | None, statu
     if story is not None and story.pk:
         try:
             analysis = analyse_story(story.as_story())
-        except (StoryError, ValueError):
+        except StoryError:  # stored under older rules: the form shows what to fix
             analysis = None
     if analysis is not None:
         numbered = [{"name": c.name, "evidence": c.evidence} for c in analysis.criteria]
@@ -63,6 +64,7 @@ def _edit_page(request: HttpRequest, form: StoryForm, story: Story | None, statu
     return render(request, "stories/edit.html", {
         "form": form, "story": story if story is not None and story.pk else None, "analysis": analysis,
         "fields": fields, "story_checks": [c.message for c in analysis.checks if c.field is None] if analysis else [],
+        "stored_problems": story.problem_text() if story is not None and story.pk and analysis is None else "",
     }, status=status)
 
 
@@ -112,7 +114,11 @@ def delete(request: HttpRequest, uid) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def recall(request: HttpRequest, uid) -> HttpResponse:
     item = _story(request, uid)
-    prompt = recall_prompt(item.as_story())
+    try:
+        prompt = recall_prompt(item.as_story())
+    except StoryError:
+        messages.error(request, f"Fix this story before recalling it: {item.problem_text()}")
+        return redirect("stories:story", uid=item.uid)
     form = RecallForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
