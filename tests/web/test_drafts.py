@@ -85,3 +85,11 @@ def test_autosave_needs_a_login_and_a_post(client):
     response = client.post(reverse("practice:draft"), {"answer": "x"})
     assert response.status_code == 401 and response.json()["error"] == "Log in to save a draft."
     assert client.get(reverse("practice:draft")).status_code == 405
+
+
+def test_logging_out_tells_the_browser_to_clear_its_copies(client, alice):
+    client.force_login(alice)
+    response = client.post(reverse("accounts:logout"))
+    assert response.status_code == 302 and response["Location"] == reverse("home")
+    assert response["Clear-Site-Data"] == '"storage"'
+    assert not client.get(reverse("home")).context["user"].is_authenticated
