@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
@@ -87,9 +88,31 @@ def test_autosave_needs_a_login_and_a_post(client):
     assert client.get(reverse("practice:draft")).status_code == 405
 
 
+def _draft_owner(client, user) -> str:
+    client.force_login(user)
+    found = re.search(r'data-draft-owner="([^"]*)"', client.get(reverse("practice:answer")).content.decode())
+    assert found, "the answer page names no owner for the browser's copy"
+    return found.group(1)
+
+
+def test_the_browser_copy_owner_is_stable_per_user_and_reveals_nothing(client, alice, bob):
+    alices = {_draft_owner(client, alice) for _ in range(2)}
+    bobs = _draft_owner(client, bob)
+    assert len(alices) == 1 and bobs not in alices
+    (owner,) = alices
+    assert re.fullmatch(r"[0-9a-f]{32}", owner) and re.fullmatch(r"[0-9a-f]{32}", bobs)
+    assert "alice" not in owner and str(alice.pk) != owner
+
+
 def test_logging_out_tells_the_browser_to_clear_its_copies(client, alice):
     client.force_login(alice)
     response = client.post(reverse("accounts:logout"))
     assert response.status_code == 302 and response["Location"] == reverse("home")
     assert response["Clear-Site-Data"] == '"storage"'
     assert not client.get(reverse("home")).context["user"].is_authenticated
+
+
+def test_the_logout_form_is_marked_for_the_script_that_clears_copies(client, alice):
+    client.force_login(alice)
+    html = client.get(reverse("home")).content.decode()
+    assert re.search(r'<form method="post" action="/accounts/logout/" data-clear-drafts>', html)

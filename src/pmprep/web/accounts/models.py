@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 
 
 class User(AbstractUser):
@@ -16,3 +17,9 @@ class User(AbstractUser):
 
     def has_track(self) -> bool:
         return bool(self.track)
+
+    def draft_owner(self) -> str:
+        """Marks this account's copies of drafts in a browser's storage, so another account on the same
+        browser never gets them back. Stable across requests and sessions, different for every user,
+        and, being an HMAC under the SECRET_KEY, it tells whoever reads the storage nothing."""
+        return salted_hmac("pmprep.drafts.browser-copy-owner", str(self.pk), algorithm="sha256").hexdigest()[:32]

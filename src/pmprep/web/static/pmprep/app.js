@@ -39,24 +39,45 @@ document.addEventListener("DOMContentLoaded", () => {
 // Autosave: the draft goes to the server a moment after the user stops typing, and into the
 // browser's own storage on every keystroke as a fallback (a lost connection or a stopped server
 // loses nothing). The browser copy is removed once the answer is submitted.
+// A copy belongs to the account that typed it (data-draft-owner, an opaque value from the server),
+// because a browser may be shared: another account's copy is never restored (so never sent either)
+// and is removed on sight, and logging out removes every copy (so does the logout response's
+// Clear-Site-Data header, for when this script does not run).
 document.addEventListener("DOMContentLoaded", () => {
+  const prefix = "pmprep-draft:";
+  const read = (key) => { try { return JSON.parse(localStorage.getItem(key) || "null"); } catch { return null; } };
+  const removeCopies = (keep) => {
+    try {
+      for (const key of Object.keys(localStorage)) {
+        if (key.startsWith(prefix) && !keep(key)) localStorage.removeItem(key);
+      }
+    } catch { /* storage off */ }
+  };
+  let flush = () => {};
+  for (const logout of document.querySelectorAll("form[data-clear-drafts]")) {
+    logout.addEventListener("submit", () => { flush(); removeCopies(() => false); });
+  }
+
   const form = document.querySelector("form[data-autosave]");
   if (!form) return;
   const answer = form.querySelector("textarea[name=answer]");
   const status = form.querySelector("[data-autosave-status]");
   const token = form.querySelector("input[name=csrfmiddlewaretoken]");
-  if (!answer || !token) return;
-  const key = `pmprep-draft:${form.dataset.draftKey}`;
+  const owner = form.dataset.draftOwner;
+  if (!answer || !token || !owner) return;
+  const key = `${prefix}${form.dataset.draftKey}`;
   const say = (text) => { if (status) status.textContent = text; };
-  const local = () => { try { return JSON.parse(localStorage.getItem(key) || "null"); } catch { return null; } };
+  const ours = (copy) => Boolean(copy && copy.owner === owner);
+  // Copies without an owner come from before copies had one: whose they are is unknown.
+  removeCopies((other) => ours(read(other)));
   const keepLocally = () => {
-    try { localStorage.setItem(key, JSON.stringify({ answer: answer.value, at: new Date().toISOString() })); } catch { /* storage full or off */ }
+    try { localStorage.setItem(key, JSON.stringify({ owner, answer: answer.value, at: new Date().toISOString() })); } catch { /* storage full or off */ }
   };
 
   // A browser copy newer than the server's draft wins (the server may have been unreachable).
-  const stored = local();
+  const stored = read(key);
   const serverAt = form.dataset.draftUpdated ? Date.parse(form.dataset.draftUpdated) : 0;
-  if (stored && stored.answer && stored.answer !== answer.value && Date.parse(stored.at) > serverAt) {
+  if (ours(stored) && stored.answer && stored.answer !== answer.value && Date.parse(stored.at) > serverAt) {
     answer.value = stored.answer;
     say("Restored the unsent text this browser kept for you.");
   }
@@ -88,9 +109,12 @@ document.addEventListener("DOMContentLoaded", () => {
     clearTimeout(timer);
     timer = setTimeout(send, 800);
   });
-  window.addEventListener("pagehide", () => {
+  // The last keystrokes go to the server while the session that typed them still exists: on
+  // leaving the page, and before a logout (which comes before the page is left).
+  flush = () => {
     if (timer && navigator.sendBeacon) { clearTimeout(timer); timer = null; navigator.sendBeacon(form.dataset.autosave, new FormData(form)); }
-  });
+  };
+  window.addEventListener("pagehide", flush);
   form.addEventListener("submit", () => {
     clearTimeout(timer);
     timer = null;
