@@ -9,16 +9,21 @@ import pytest
 from icalendar import Calendar
 
 from pmprep.planning import (
+    MAX_TASKS,
+    MAX_WEEKS,
     Evidence,
     MilestoneLevel,
     Plan,
     TaskKind,
     generate_plan,
+    interview_date_problem,
+    latest_interview_date,
     plan_to_ics,
     regenerate,
     week_budget,
 )
 from pmprep.planning.allocation import split
+from pmprep.planning.plan import MAX_HOURS_PER_WEEK
 
 D = date
 STAMP = datetime(2026, 8, 10, 9, 30, tzinfo=timezone.utc)
@@ -416,3 +421,63 @@ def test_ics_uids_are_stable_and_the_output_is_deterministic(catalog):
 def test_ics_needs_an_aware_stamp(catalog):
     with pytest.raises(ValueError, match="stamp must be timezone-aware"):
         plan_to_ics(plan(catalog), name="Prep", stamp=datetime(2026, 8, 10, 9, 30))
+
+
+# ---------------------------------------------------------------------------------------------- bounds
+
+@pytest.mark.parametrize("interview, today, expected", [
+    (None, D(2026, 12, 2), None),
+    (D(2026, 12, 2), D(2026, 12, 2), None),  # today is a date; resolve says a plan needs a day
+    (D(2028, 12, 2), D(2026, 12, 2), None),  # exactly two years on
+    (D(2026, 12, 1), D(2026, 12, 2), "The interview date 1 Dec 2026 is before today (2 Dec 2026): there is "
+                                     "nothing left to plan. Give the date of an upcoming interview."),
+    (D(2028, 12, 3), D(2026, 12, 2), "The interview date 3 Dec 2028 is more than 2 years ahead: give a date "
+                                     "from today to 2 Dec 2028, or leave it empty until you have one."),
+    (D(2126, 1, 1), D(2026, 12, 2), "The interview date 1 Jan 2126 is more than 2 years ahead: give a date "
+                                    "from today to 2 Dec 2028, or leave it empty until you have one."),
+    (D(2030, 2, 28), D(2028, 2, 29), None),
+    (D(2030, 3, 1), D(2028, 2, 29), "The interview date 1 Mar 2030 is more than 2 years ahead: give a date "
+                                    "from today to 28 Feb 2030, or leave it empty until you have one."),
+])
+def test_an_interview_date_is_taken_from_today_to_two_years_ahead(interview, today, expected):
+    assert interview_date_problem(interview, today) == expected
+    assert latest_interview_date(D(2028, 2, 29)) == D(2030, 2, 28)
+
+
+@pytest.mark.parametrize("interview", [D(2029, 1, 1), D(2126, 1, 1)])
+def test_a_plan_past_two_years_is_refused_whoever_calls(catalog, interview):
+    with pytest.raises(ValueError, match=r"^The interview date .* is more than 2 years ahead: give a date from "
+                                         r"today to 2 Dec 2028"):
+        plan(catalog, track="experienced", today=D(2026, 12, 2), interview=interview)
+
+
+def test_the_largest_plan_allowed_stays_within_its_bounds(catalog):
+    p = plan(catalog, track="experienced", today=D(2026, 12, 2), hours=MAX_HOURS_PER_WEEK,
+             interview=latest_interview_date(D(2026, 12, 2)))
+    assert (len(p.weeks), len(p.tasks), max(len(w.tasks) for w in p.weeks)) == (105, 16681, 160)
+    assert len(p.weeks) <= MAX_WEEKS and len(p.tasks) <= MAX_TASKS
+
+
+def test_more_done_and_moved_keys_than_a_plan_can_hold_are_refused(catalog):
+    with pytest.raises(ValueError, match=r"^A plan holds at most 20,000 tasks; got 15,000 done and 5,001 moved keys\."):
+        plan(catalog, done=[f"drill:x:{n}" for n in range(15_000)],
+             moved={f"research:{n}": D(2026, 8, 20) for n in range(5_001)})
+
+
+@pytest.mark.parametrize("hours", [float("nan"), float("inf"), float("-inf")])
+def test_hours_that_are_not_a_finite_number_are_refused(catalog, hours):
+    with pytest.raises(ValueError, match=r"^hours_per_week must be more than 0 and at most 80, got "):
+        plan(catalog, hours=hours)
+
+
+def test_a_task_moves_only_to_a_day_inside_the_plan_from_today(catalog):
+    p = plan(catalog, today=D(2026, 8, 10))  # 10 Aug – 30 Sep 2026
+    assert p.move("story:failure", D(2026, 9, 30)).task("story:failure").on == D(2026, 9, 30)
+    for day, today in ((D(2026, 10, 1), None), (D(9999, 12, 31), None), (D(2026, 8, 9), None),
+                       (D(2026, 8, 11), D(2026, 8, 12))):
+        with pytest.raises(ValueError, match=r"^Choose a day inside the plan, from 1\d Aug 2026 to 30 Sep 2026\.$"):
+            p.move("story:failure", day, today=today)
+    assert p.move_problem(D(2026, 8, 11), today=D(2026, 8, 12)) == (
+        "Choose a day inside the plan, from 12 Aug 2026 to 30 Sep 2026.")
+    assert p.move_problem(D(2026, 10, 5), today=D(2026, 10, 5)) == (
+        "This plan ended on 30 Sep 2026: regenerate it from today to move tasks again.")

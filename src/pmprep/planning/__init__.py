@@ -5,6 +5,7 @@
     plan = regenerate(plan.mark_done("culture_memo:first_read"), today=later, catalog=catalog)
     ics = plan_to_ics(plan, name="My Netflix PM prep", stamp=now)
     check = readiness("early_in", evidence, catalog, today)
+    problem = interview_date_problem(date_typed, today)  # None, or why the date is refused
 
 No Django, no clock: today and the export stamp always come in as arguments.
 """
@@ -12,13 +13,24 @@ from __future__ import annotations
 
 from pmprep.planning.evidence import Attempt, Evidence, LevelSummary, RoundRatings, summarise
 from pmprep.planning.ics import plan_to_ics
-from pmprep.planning.plan import Milestone, Plan, Week, generate_plan, regenerate, week_budget
+from pmprep.planning.plan import (
+    MAX_HORIZON_DAYS,
+    MAX_TASKS,
+    MAX_WEEKS,
+    Milestone,
+    Plan,
+    Week,
+    generate_plan,
+    regenerate,
+    week_budget,
+)
 from pmprep.planning.readiness import Readiness, ReadinessItem, Status, readiness
 from pmprep.planning.self_check import AnswerStatus, CheckAnswer, SelfCheck, self_check
-from pmprep.planning.targets import MilestoneLevel
+from pmprep.planning.targets import MilestoneLevel, interview_date_problem, latest_interview_date
 from pmprep.planning.tasks import Task, TaskKind
 
-__all__ = ["AnswerStatus", "Attempt", "CheckAnswer", "Evidence", "LevelSummary", "Milestone", "MilestoneLevel",
-           "Plan", "Readiness", "ReadinessItem", "RoundRatings", "SelfCheck", "Status", "Task", "TaskKind",
-           "Week", "generate_plan", "plan_to_ics", "readiness", "regenerate", "self_check", "summarise",
+__all__ = ["MAX_HORIZON_DAYS", "MAX_TASKS", "MAX_WEEKS", "AnswerStatus", "Attempt", "CheckAnswer", "Evidence",
+           "LevelSummary", "Milestone", "MilestoneLevel", "Plan", "Readiness", "ReadinessItem", "RoundRatings",
+           "SelfCheck", "Status", "Task", "TaskKind", "Week", "generate_plan", "interview_date_problem",
+           "latest_interview_date", "plan_to_ics", "readiness", "regenerate", "self_check", "summarise",
            "week_budget"]

@@ -39,6 +39,13 @@ The rules, in the order they apply:
    ``regenerate``, which also keeps the done tasks themselves (date and all) and the moves it
    recorded. Numbered tasks (drills, loops, research) take the lowest numbers not yet done or
    moved; work missed before the new ``today`` comes back under its old key.
+8. **Bounds.** A plan never covers more than ``MAX_HORIZON_DAYS`` (732, two years: the furthest
+   interview date ``targets.interview_date_problem`` accepts), so it has at most ``MAX_WEEKS`` (106)
+   weeks; with at most ``MAX_HOURS_PER_WEEK`` (80) hours a week that is at most 160 tasks a week and
+   under 17,000 in all, made in well under a second. A longer horizon, or more than ``MAX_TASKS``
+   (20,000) done or moved keys, is refused with a ``ValueError`` naming the limit rather than
+   clamped: a plan that silently stopped short of the interview would mislead more than a refusal.
+   So no caller, form or not, can make one run long.
 """
 from __future__ import annotations
 
@@ -54,10 +61,14 @@ from pmprep.planning.milestones import Milestone, milestones, warnings
 from pmprep.planning.placement import Scheduler, fill, place_fixed, week_bins, week_budget
 from pmprep.planning.targets import resolve
 from pmprep.planning.tasks import Task, TaskKind, TaskWriter
+from pmprep.planning.wording import day
 
 __all__ = ["Milestone", "Plan", "Week", "generate_plan", "regenerate", "week_budget"]
 
 MAX_HOURS_PER_WEEK = 80
+MAX_HORIZON_DAYS = 732
+MAX_WEEKS = MAX_HORIZON_DAYS // 7 + 2  # partial first and last weeks
+MAX_TASKS = 20_000
 _KIND_ORDER = [TaskKind.MOCK_LOOP, TaskKind.CULTURE_MEMO, TaskKind.STORY, TaskKind.CASE_DECK,
                TaskKind.DRILL, TaskKind.REVIEW, TaskKind.LOGISTICS, TaskKind.RESEARCH]
 
@@ -137,8 +148,26 @@ class Plan:
         return replace(self, tasks=tasks, weeks=_refill(self.weeks, tasks),
                        done_keys=tuple(k for k in self.done_keys if k != key))
 
-    def move(self, key: str, on: date) -> Plan:
-        """A copy with the task on another day; a regenerated plan keeps that day."""
+    def move_problem(self, on: date, today: date | None = None) -> str | None:
+        """Why a task cannot move to ``on``, in words for the user, or None: the day must be inside
+        the plan and, given ``today``, not before it (what was done earlier is ticked, not moved)."""
+        if not self.weeks:
+            return "This plan has no weeks left: regenerate it from today."
+        first, last = self.weeks[0].first_day, self.weeks[-1].last_day
+        if today is not None and today > first:
+            first = today
+        if first > last:
+            return f"This plan ended on {day(last)}: regenerate it from today to move tasks again."
+        if not first <= on <= last:
+            return f"Choose a day inside the plan, from {day(first)} to {day(last)}."
+        return None
+
+    def move(self, key: str, on: date, today: date | None = None) -> Plan:
+        """A copy with the task on another day; a regenerated plan keeps that day. A day that
+        ``move_problem`` refuses raises ValueError with its words."""
+        problem = self.move_problem(on, today)
+        if problem is not None:
+            raise ValueError(problem)
         moved = replace(self.task(key), on=on, moved=True)
         tasks = _sorted(moved if t.key == key else t for t in self.tasks)
         return replace(self, tasks=tasks, weeks=_refill(self.weeks, tasks))
@@ -191,10 +220,17 @@ def generate_plan(track_id: str, today: date, hours_per_week: float, *, intervie
     ``moved``: key -> the day the user chose. Use ``regenerate`` to carry them from a stored plan."""
     problems = _validate(hours_per_week)
     done_keys = set(done)
+    moved = dict(moved or {})
+    if len(done_keys) + len(moved) > MAX_TASKS:
+        problems.append(f"A plan holds at most {MAX_TASKS:,} tasks; got {len(done_keys):,} done and "
+                        f"{len(moved):,} moved keys.")
     try:
         targets = resolve(catalog, track_id, today, interview_date, applied="logistics:apply" in done_keys)
     except ValueError as exc:
         raise ValueError(" ".join([*problems, str(exc)])) from None
+    if (targets.target - today).days > MAX_HORIZON_DAYS:  # the interview date rule keeps within it; a calendar may not
+        problems.append(f"A plan covers at most {MAX_HORIZON_DAYS} days; {targets.target_label} is "
+                        f"{(targets.target - today).days} days away.")
     if problems:
         raise ValueError(" ".join(problems))
 
@@ -207,7 +243,7 @@ def generate_plan(track_id: str, today: date, hours_per_week: float, *, intervie
     target = targets.target
     sched = Scheduler(writer, week_bins(today, target, hours_per_week), today, target, done_keys)
 
-    sched.pin_moves(moved or {})  # rule 3
+    sched.pin_moves(moved)  # rule 3
     taken = done_keys | set(sched.placed)
     place_fixed(sched, targets, taken)  # rules 4 and 5
     weights = fill(sched, writer, competencies, comp_levels, taken)

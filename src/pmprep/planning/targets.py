@@ -10,6 +10,9 @@ Rules:
   start of the interview season, or, once the season is under way, its last day. A track without a
   calendar (experienced) needs an interview date.
 - The target must be after today: the plan covers today up to the day before the target.
+- An interview date is refused when it is before today or more than ``MAX_YEARS_AHEAD`` (2) years
+  ahead, that is after the same day two years on (29 February counts as 28 February then); see
+  ``interview_date_problem``, the one rule every place that takes an interview date applies.
 - The application milestone is ``past`` once the window has closed, ``near`` when it closes within
   ``NEAR_DAYS`` (14) days (today included), otherwise ``ok``. Once the application is done it is ``ok``.
 """
@@ -25,6 +28,7 @@ from pmprep.planning.wording import day, plural
 
 NEAR_DAYS = 14
 INTERVIEW_WINDOW = "interviews"
+MAX_YEARS_AHEAD = 2
 
 
 class MilestoneLevel(StrEnum):
@@ -55,6 +59,31 @@ def _next_cycle(cal, pos: CalendarPosition) -> CalendarPosition:
     return position(cal, following)
 
 
+def latest_interview_date(today: dt.date) -> dt.date:
+    """The last interview date accepted on ``today``: the same day ``MAX_YEARS_AHEAD`` years on."""
+    try:
+        return today.replace(year=today.year + MAX_YEARS_AHEAD)
+    except ValueError:  # 29 February, and the year two on is not a leap year
+        return today.replace(year=today.year + MAX_YEARS_AHEAD, day=28)
+
+
+def interview_date_problem(interview_date: dt.date | None, today: dt.date) -> str | None:
+    """Why ``interview_date`` cannot be taken on ``today``, in words for the user, or None when it can.
+
+    No date is fine (it is optional where it is asked for); today is fine too (a plan then has no
+    day left, which ``resolve`` says in its own words)."""
+    if interview_date is None:
+        return None
+    if interview_date < today:
+        return (f"The interview date {day(interview_date)} is before today ({day(today)}): "
+                "there is nothing left to plan. Give the date of an upcoming interview.")
+    latest = latest_interview_date(today)
+    if interview_date > latest:
+        return (f"The interview date {day(interview_date)} is more than {MAX_YEARS_AHEAD} years ahead: "
+                f"give a date from today to {day(latest)}, or leave it empty until you have one.")
+    return None
+
+
 def resolve(catalog: Catalog, track_id: str, today: dt.date, interview_date: dt.date | None,
             applied: bool = False) -> Targets:
     """The plan's target and the application milestone; every input problem is reported at once."""
@@ -62,9 +91,9 @@ def resolve(catalog: Catalog, track_id: str, today: dt.date, interview_date: dt.
         raise ValueError(f"unknown track {track_id!r}; expected one of {', '.join(catalog.tracks)}")
     track = catalog.tracks[track_id]
     problems: list[str] = []
-    if interview_date is not None and interview_date < today:
-        problems.append(f"The interview date {day(interview_date)} is before today ({day(today)}): "
-                        "there is nothing left to plan. Give the date of an upcoming interview.")
+    date_problem = interview_date_problem(interview_date, today)
+    if date_problem is not None:
+        problems.append(date_problem)
     elif interview_date is not None and interview_date == today:
         problems.append(f"The interview date {day(interview_date)} is today: a plan needs at least "
                         "one day before the interview.")
