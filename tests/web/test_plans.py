@@ -59,7 +59,7 @@ def test_the_experienced_track_needs_an_interview_date(logged_in):
 def test_bad_hours_are_refused_with_a_message(logged_in):
     response = _make(logged_in, hours_per_week="0")
     assert response.status_code == 400
-    assert "Ensure this value is greater than or equal to 1" in response.content.decode()
+    assert "Give the hours a week as a number from 1 to 60, for example 8." in response.content.decode()
 
 
 def test_ticked_and_moved_tasks_survive_regenerating(logged_in, alice):
@@ -89,7 +89,7 @@ def test_a_move_outside_the_plan_is_refused(logged_in):
         response = logged_in.post(reverse("plans:move"), {"key": task.key, "on": "2030-01-01"})
         junk = logged_in.post(reverse("plans:move"), {"key": task.key, "on": "soon"})
     assert response.status_code == 400 and "Choose a day inside the plan" in response.content.decode()
-    assert junk.status_code == 400 and "Enter a date like 2026-11-30." in junk.content.decode()
+    assert junk.status_code == 400 and "Enter a real date as YYYY-MM-DD, for example 2026-12-23." in junk.content.decode()
 
 
 def test_the_calendar_download_parses_back_with_one_event_per_task_and_milestone(logged_in):
@@ -207,3 +207,48 @@ def test_readiness_reads_the_latest_committee_decision(logged_in, alice):
     with time_machine.travel(NOV22, tick=False):
         page = logged_in.get(reverse("plans:readiness")).content.decode()
     assert "1 mock loop done; the latest committee decision: No hire." in page
+
+
+DEC2 = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.timezone.utc)
+FAR = "The interview date 1 Jan 2126 is more than 2 years ahead: give a date from today to 2 Dec 2028, or leave it " \
+      "empty until you have one."
+PAST = "The interview date 1 Dec 2026 is before today (2 Dec 2026): there is nothing left to plan."
+
+
+@pytest.mark.parametrize("typed, message", [("2126-01-01", FAR), ("2026-12-01", PAST)])
+def test_the_profile_refuses_an_interview_date_in_the_past_or_far_ahead(logged_in, alice, typed, message):
+    with time_machine.travel(DEC2, tick=False):
+        response = logged_in.post(reverse("accounts:profile"), {"track": "experienced", "interview_date": typed})
+        kept = logged_in.post(reverse("accounts:profile"), {"track": "experienced", "interview_date": "2028-12-02"})
+    assert response.status_code == 400 and message in response.content.decode()
+    assert kept.status_code == 302
+    alice.refresh_from_db()
+    assert (alice.track, alice.interview_date) == ("experienced", dt.date(2028, 12, 2))
+
+
+@pytest.mark.parametrize("typed, message", [("2126-01-01", FAR), ("2029-01-01", FAR.replace("1 Jan 2126", "1 Jan 2029")),
+                                            ("2026-12-01", PAST)])
+def test_the_plan_form_refuses_an_interview_date_in_the_past_or_far_ahead(logged_in, typed, message):
+    with time_machine.travel(DEC2, tick=False):
+        response = logged_in.post(reverse("plans:generate"), {"track": "experienced", "hours_per_week": "8",
+                                                              "interview_date": typed})
+    assert response.status_code == 400 and message in response.content.decode()
+    assert not StudyPlan.objects.exists()
+
+
+@pytest.mark.parametrize("typed", ["nan", "NaN", "inf", "-inf", "Infinity", "1e309", "61", "0.5", ""])
+def test_hours_that_are_not_a_number_from_1_to_60_are_refused_plainly(logged_in, typed):
+    response = _make(logged_in, hours_per_week=typed)
+    assert response.status_code == 400
+    assert "Give the hours a week as a number from 1 to 60, for example 8." in response.content.decode()
+    assert not StudyPlan.objects.exists()
+
+
+def test_a_task_cannot_move_to_a_day_already_past(logged_in):
+    _make(logged_in, AUG10)
+    task = next(t for t in Plan.from_dict(StudyPlan.objects.get().data).tasks if t.on > AUG10.date())
+    with time_machine.travel(AUG10 + dt.timedelta(days=2), tick=False):
+        response = logged_in.post(reverse("plans:move"), {"key": task.key, "on": "2026-08-11"})
+    assert response.status_code == 400
+    assert "Choose a day inside the plan, from 12 Aug 2026 to 30 Sep 2026." in response.content.decode()
+    assert Plan.from_dict(StudyPlan.objects.get().data).task(task.key).on == task.on

@@ -5,6 +5,7 @@ from django.contrib.auth.forms import UserCreationForm
 
 from pmprep.config import active_catalog
 from pmprep.web.accounts.models import User
+from pmprep.web.plans.forms import InterviewDateField
 
 
 class SignupForm(UserCreationForm):
@@ -18,9 +19,8 @@ class TrackForm(forms.ModelForm):
     """Which hiring track the user prepares for, and (optionally) when the interview is."""
 
     track = forms.ChoiceField(widget=forms.RadioSelect, label="Your track")
-    interview_date = forms.DateField(
+    interview_date = InterviewDateField(
         required=False, label="Interview date (if you have one)",
-        widget=forms.DateInput(attrs={"type": "date"}),
         help_text="Optional. Used later to schedule reviews and your plan.",
     )
 

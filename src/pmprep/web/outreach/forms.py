@@ -4,6 +4,7 @@ from django import forms
 
 from pmprep.outreach import Channel
 from pmprep.outreach.rewrite import LINKEDIN_NOTE_CHARS
+from pmprep.web.date_input import DateInput
 from pmprep.web.outreach.models import Contact
 
 CHANNEL_CHOICES = [("", "Infer it from the message"),
@@ -38,7 +39,7 @@ class ContactForm(forms.ModelForm):
                       "met_on": "Pick the day, or type it as YYYY-MM-DD.",
                       "question": "For example: how did you decide the success metric for the downloads launch?",
                       "learned": "What you can use in a case or technical answer: a metric, a trade-off, a constraint."}
-        widgets = {"met_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widgets = {"met_on": DateInput(),
                    "question": forms.Textarea(attrs={"rows": 2}), "learned": forms.Textarea(attrs={"rows": 5})}
         error_messages = {"met_on": {"invalid": "Enter a real date as YYYY-MM-DD."},
                           "learned": {"required": "Write what you learned: it is what the note is for."},

@@ -1,18 +1,38 @@
 from __future__ import annotations
 
-from django import forms
+import datetime as dt
 
+from django import forms
+from django.utils import timezone
+
+from pmprep.planning import interview_date_problem
+from pmprep.web.date_input import DateField
 from pmprep.web.plans.models import SelfCheckAnswers
+
+HOURS = "Give the hours a week as a number from 1 to 60, for example 8."
+
+
+class InterviewDateField(DateField):
+    """An interview date under the planning core's rule (not past, at most two years ahead), for
+    every form that takes one: a date far ahead would make a plan of thousands of weeks."""
+
+    def validate(self, value: dt.date | None) -> None:
+        super().validate(value)
+        problem = interview_date_problem(value, timezone.localdate())
+        if problem is not None:
+            raise forms.ValidationError(problem, code="out_of_range")
 
 
 class PlanForm(forms.Form):
     track = forms.ChoiceField(label="Track", widget=forms.RadioSelect)
+    # FloatField refuses NaN and infinities as "invalid"; the message says what is wanted instead.
     hours_per_week = forms.FloatField(label="Hours a week you can give", min_value=1, max_value=60, initial=8,
-                                      help_text="Between 1 and 60.")
-    interview_date = forms.DateField(label="Interview date", required=False,
-                                     widget=forms.DateInput(attrs={"type": "date"}),
-                                     help_text="Required for the experienced track. Early-in: leave empty to aim at "
-                                               "the start of interview season.")
+                                      help_text="Between 1 and 60.",
+                                      error_messages={"invalid": HOURS, "required": HOURS, "min_value": HOURS,
+                                                      "max_value": HOURS})
+    interview_date = InterviewDateField(label="Interview date", required=False,
+                                        help_text="Required for the experienced track. Early-in: leave empty to "
+                                                  "aim at the start of interview season.")
 
     def __init__(self, tracks: list[tuple[str, str]], *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -21,9 +41,7 @@ class PlanForm(forms.Form):
 
 class MoveForm(forms.Form):
     key = forms.CharField(max_length=200)
-    on = forms.DateField(label="Move to", widget=forms.DateInput(attrs={"type": "date"}),
-                         error_messages={"required": "Choose the day to move the task to.",
-                                         "invalid": "Enter a date like 2026-11-30."})
+    on = DateField(label="Move to", error_messages={"required": "Choose the day to move the task to."})
 
 
 class SelfCheckForm(forms.ModelForm):

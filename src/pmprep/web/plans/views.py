@@ -133,12 +133,11 @@ def move(request: HttpRequest) -> HttpResponse:
     def moved(stored: StudyPlan, plan: Plan, key: str):
         if not form.is_valid():
             return _plan_page(request, stored, move_form=form, status=400)
-        on = form.cleaned_data["on"]
-        first, last = plan.weeks[0].first_day, plan.weeks[-1].last_day
-        if not first <= on <= last:
-            form.add_error("on", f"Choose a day inside the plan, from {first:%-d %b %Y} to {last:%-d %b %Y}.")
+        try:
+            return plan.move(key, form.cleaned_data["on"], today=timezone.localdate())
+        except ValueError as exc:
+            form.add_error("on", str(exc))
             return _plan_page(request, stored, move_form=form, status=400)
-        return plan.move(key, on)
     return _change(request, moved)
 
 
