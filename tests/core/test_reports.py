@@ -4,6 +4,7 @@ import datetime as dt
 import io
 
 import pytest
+from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
 from pmprep.reports import (BarChart, Bullets, Document, Heading, Highlighted, Paragraph, Quote, Table, to_markdown,
@@ -65,10 +66,10 @@ Hire: 72/100.
 
 ### Your answer
 
-I would **clarify**[1] the goal, then **measure**[2] churn.
+I would **clarify**\\[1\\] the goal, then **measure**\\[2\\] churn.
 
-- [1] Problem
-- [2] Metrics
+- \\[1\\] Problem
+- \\[2\\] Metrics
 """
 
 
@@ -88,7 +89,7 @@ def test_markdown_keeps_hostile_user_text_literal_in_every_block():
     assert ("| a\\|b | c |\n| --- | --- |\n| \\<script>alert('x')\\</script> # heading \\| pipes \\| here \\| "
             "- not a list 👍 “curly” ‘quotes’ \\*stars\\* | 1. one |") in md
     assert "> \\<script>alert('x')\\</script>\n> \\# heading\n" in md and "> — \\<b>me\\</b>" in md
-    assert "**\\<script>**[1]alert('x')\\</script>\n\\# heading" in md and "- [1] \\<i>" in md
+    assert "**\\<script>**\\[1\\]alert('x')\\</script>\n\\# heading" in md and "- \\[1\\] \\<i>" in md
     # Nothing is left that a Markdown renderer would read as a tag, a heading, or a table row.
     assert "<script>" not in md.replace("\\<script>", "") and "\n# " not in md and "\n| pipes" not in md
 
@@ -123,12 +124,36 @@ def test_overlapping_spans_show_the_first_longest_and_number_by_legend():
     block = Highlighted("alpha beta gamma", [(6, 10, "B"), (0, 10, "A"), (11, 16, "C")], legend=["C", "B", "A"])
     assert [(p.text, p.number) for p in block.pieces()] == [("alpha beta", 3), (" ", None), ("gamma", 1)]
     assert block.shown_legend() == [(1, "C"), (3, "A")]
-    assert to_markdown(Document("T", blocks=[block])) == "# T\n\n**alpha beta**[3] **gamma**[1]\n\n- [1] C\n- [3] A\n"
+    assert to_markdown(Document("T", blocks=[block])) == "# T\n\n**alpha beta**\\[3\\] **gamma**\\[1\\]\n\n- \\[1\\] C\n- \\[3\\] A\n"
+
+
+@pytest.mark.parametrize("after, escaped", [
+    ("(javascript:alert(1))", "(javascript:alert(1))"), ("(https://evil.example)", "(https://evil.example)"),
+    ("[x](https://evil.example)", "\\[x\\](https://evil.example)"),
+    ("![x](https://evil.example/p.png)", "!\\[x\\](https://evil.example/p.png)"),
+])
+def test_user_text_after_an_evidence_marker_never_makes_a_link_or_an_image(after, escaped):
+    # The second span is only spaces at the start of a line: its marker must not start a link
+    # definition ("[2]: https://…") that would turn the legend's "[2]" into a link.
+    text = f"I measured churn{after} then\n   : https://evil.example"
+    spaces = text.index("\n") + 1
+    block = Highlighted(text, [(2, 16, "Metrics"), (spaces, spaces + 3, "Blank")])
+    md = to_markdown(Document("T", blocks=[block]))
+    assert md == ("# T\n\nI **measured churn**\\[1\\]" + escaped + " then\n\\[2\\]: https://evil.example\n\n"
+                  "- \\[1\\] Metrics\n- \\[2\\] Blank\n")
+    rendered = MarkdownIt("commonmark").render(md)
+    assert "<a " not in rendered and "<img" not in rendered
+
+
+def test_the_markdown_of_an_answer_with_a_link_after_a_marker_is_exact():
+    text = "I cut churn(javascript:alert(1)) fast"
+    md = to_markdown(Document("T", blocks=[Highlighted(text, [(2, 11, "Metrics")])]))
+    assert md == "# T\n\nI **cut churn**\\[1\\](javascript:alert(1)) fast\n\n- \\[1\\] Metrics\n"
 
 
 def test_a_span_across_lines_is_bolded_line_by_line():
     md = to_markdown(Document("T", blocks=[Highlighted("one\ntwo three", [(0, 7, "x")])]))
-    assert md == "# T\n\n**one**\n**two**[1] three\n\n- [1] x\n"
+    assert md == "# T\n\n**one**\n**two**\\[1\\] three\n\n- \\[1\\] x\n"
 
 
 # ---------------------------------------------------------------- validation

@@ -76,8 +76,8 @@ def test_feedback_markdown_numbers_the_evidence_by_criterion(client, alice, atte
     result = next(n for n, c in enumerate(criteria, start=1) if c["id"] == "result")
     evidence = criteria[result - 1]["evidence"]
     assert "from 52% to 61%" in [e["text"] for e in evidence]
-    assert f" **from 52% to 61%**[{result}] " in text  # shown whole, over the "52%" and "61%" inside it
-    assert f"\n- [{result}] Quantified result\n" in text
+    assert f" **from 52% to 61%**\\[{result}\\] " in text  # shown whole, over the "52%" and "61%" inside it
+    assert f"\n- \\[{result}\\] Quantified result\n" in text
     assert ("\n| # | Criterion | Level | Your words | Missing, and what to do |\n"
             "| --- | --- | --- | --- | --- |\n") in text
     words = "; ".join(f"“{e['text']}” ({e['signal']})" for e in evidence[:4])

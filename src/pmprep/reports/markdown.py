@@ -6,6 +6,10 @@ backslash. Everywhere: ``\\ ` * _ [ ] < | ~`` and ``&`` when it starts an entity
 text. At the start of a line (leading spaces are dropped, so nothing becomes a code block): ``#``
 (heading), ``>`` (quote), ``-``/``+`` then a space (list), ``1.``/``1)`` then a space (numbered list),
 and a line of only ``=`` or ``-`` (which would make the line above a heading, or draw a rule).
+
+Evidence markers are written with escaped brackets (``\\[3\\]``, shown as "[3]"), so the user text
+after one can never complete them into a link (``[3](…)``), an image or a link definition
+(``[3]: …``, which would turn the legend's "[3]" into a link).
 """
 from __future__ import annotations
 
@@ -99,10 +103,14 @@ def _highlighted(block: Highlighted) -> str:
     out = []
     for piece in block.pieces():
         text = _inline(_newlines(piece.text))
-        out.append(text if piece.number is None else _bold(text) + f"[{piece.number}]")
+        out.append(text if piece.number is None else _bold(text) + _marker(piece.number))
     body = _lines("".join(out))
-    legend = "\n".join(f"- [{n}] {_one_line(label)}" for n, label in block.shown_legend())
+    legend = "\n".join(f"- {_marker(n)} {_one_line(label)}" for n, label in block.shown_legend())
     return f"{body}\n\n{legend}" if legend else body
+
+
+def _marker(number: int) -> str:
+    return f"\\[{number}\\]"
 
 
 def _bold(text: str) -> str:
