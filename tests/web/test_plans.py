@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import icalendar
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils.text import slugify
 
 from pmprep.planning import Plan
 from pmprep.web.accounts import portability
@@ -252,3 +254,24 @@ def test_a_task_cannot_move_to_a_day_already_past(logged_in):
     assert response.status_code == 400
     assert "Choose a day inside the plan, from 12 Aug 2026 to 30 Sep 2026." in response.content.decode()
     assert Plan.from_dict(StudyPlan.objects.get().data).task(task.key).on == task.on
+
+
+def test_a_two_year_plan_shows_the_next_four_weeks_in_full_and_folds_the_rest(logged_in):
+    with time_machine.travel(DEC2, tick=False):
+        logged_in.post(reverse("plans:generate"), {"track": "experienced", "hours_per_week": "60",
+                                                   "interview_date": "2028-12-02"})
+        plan = Plan.from_dict(StudyPlan.objects.get().data)
+        page = logged_in.get(reverse("plans:index")).content.decode()
+        week_40 = logged_in.get(reverse("plans:index") + "?week=40").content.decode()
+        task = next(t for t in plan.weeks[39].tasks if not t.done)
+        ticked = logged_in.post(reverse("plans:tick"), {"key": task.key})
+    assert len(plan.weeks) == 105
+    assert len(page.encode()) < 1_000_000  # 21 MB when every week was shown in full
+    assert page.count('<details class="reveal">') == 101
+    assert [int(n) for n in re.findall(r'<h3 id="week-(\d+)">', page)] == [1, 2, 3, 4]
+    assert "Week 5: 28 Dec – 3 Jan 2027 · 120 tasks</summary>" in page
+    assert "<li>95 drills, 1 review session, 24 research sessions</li>" in page
+    assert '<a href="?week=5#week-5">Tick or move this week' in page
+    assert [int(n) for n in re.findall(r'<h3 id="week-(\d+)">', week_40)] == [1, 2, 3, 4, 40]
+    assert f'id="move-{slugify(task.key)}"' in week_40 and f'id="move-{slugify(task.key)}"' not in page
+    assert ticked["Location"] == f"{reverse('plans:index')}?week=40#task-{slugify(task.key)}"

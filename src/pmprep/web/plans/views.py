@@ -1,6 +1,7 @@
 """The plan, its calendar (download and private feed), and the readiness check."""
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from django.contrib import messages
@@ -12,8 +13,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pmprep.catalog.model import Catalog
 from pmprep.config import active_catalog
-from pmprep.planning import Plan, generate_plan, plan_to_ics, readiness, regenerate, self_check
+from pmprep.planning import Plan, Task, TaskKind, Week, generate_plan, plan_to_ics, readiness, regenerate, self_check
+from pmprep.planning.wording import plural
 from pmprep.reports import to_markdown, to_pdf
 from pmprep.web.downloads import MARKDOWN, PDF, download, filename
 from pmprep.web.plans.evidence import gather
@@ -39,6 +42,34 @@ def _stored_or_404(user) -> StudyPlan:
     return stored
 
 
+OPEN_WEEKS = 4  # this week and the next three are shown in full; the others fold to a summary
+_LISTED_WHEN_FOLDED = frozenset(TaskKind) - {TaskKind.DRILL, TaskKind.REVIEW, TaskKind.RESEARCH}
+
+
+def _open_weeks(plan: Plan, today: date, asked: str) -> set[int]:
+    """The weeks shown in full: the next ``OPEN_WEEKS`` from today, and the one asked for by
+    ``?week=N`` (where a folded week's "tick or move" link, and a tick or a move, lead)."""
+    numbers = [w.number for w in plan.weeks if w.last_day >= today][:OPEN_WEEKS]
+    if asked.isdigit() and len(asked) < 4:
+        numbers.append(int(asked))
+    return set(numbers)
+
+
+def _week_tasks(week: Week, catalog: Catalog, full: bool) -> dict:
+    """A week's tasks for the page. Folded, a 60-hour week's 95 drills would make a two-year plan
+    page of tens of megabytes, so a folded week lists only its milestone-like tasks and counts the rest."""
+    def with_round(t: Task) -> tuple[Task, str]:
+        return t, catalog.rounds[t.round_id].name if t.round_id in catalog.rounds else ""
+    if full:
+        return {"tasks": [with_round(t) for t in week.tasks]}
+    counted = Counter(t.kind for t in week.tasks if t.kind not in _LISTED_WHEN_FOLDED)
+    return {"tasks": [with_round(t) for t in week.tasks if t.kind in _LISTED_WHEN_FOLDED],
+            "counts": [plural(counted[kind], word) for kind, word in
+                       ((TaskKind.DRILL, "drill"), (TaskKind.REVIEW, "review session"),
+                        (TaskKind.RESEARCH, "research session")) if counted[kind]],
+            "done": sum(1 for t in week.tasks if t.done)}
+
+
 def _plan_page(request: HttpRequest, stored: StudyPlan | None, form: PlanForm | None = None,
                move_form: MoveForm | None = None, status: int = 200) -> HttpResponse:
     catalog = active_catalog()
@@ -51,14 +82,14 @@ def _plan_page(request: HttpRequest, stored: StudyPlan | None, form: PlanForm | 
     today = timezone.localdate()
     weeks = []
     if plan:
+        shown = _open_weeks(plan, today, request.GET.get("week", ""))
         for week in plan.weeks:
             weeks.append({"week": week, "current": week.first_day <= today <= week.last_day,
-                          "tasks": [(t, catalog.rounds[t.round_id].name if t.round_id in catalog.rounds else "")
-                                    for t in week.tasks]})
+                          "open": week.number in shown, **_week_tasks(week, catalog, full=week.number in shown)})
     feed = request.build_absolute_uri(reverse("plans:feed", args=[stored.feed_token])) if stored and stored.feed_token else ""
     return render(request, "plans/plan.html", {
         "stored": stored, "plan": plan, "form": form, "weeks": weeks, "today": today, "feed": feed,
-        "move_form": move_form or MoveForm(),
+        "move_form": move_form or MoveForm(), "folded": any(not w["open"] for w in weeks),
         "done": sum(1 for t in plan.tasks if t.done) if plan else 0,
     }, status=status)
 
@@ -113,7 +144,8 @@ def _change(request: HttpRequest, change) -> HttpResponse:
     stored.data = result.to_dict()
     stored.updated = timezone.now()
     stored.save(update_fields=["data", "updated"])
-    return redirect(f"{reverse('plans:index')}#task-{slugify(key)}")
+    week = next((w.number for w in result.weeks if any(t.key == key for t in w.tasks)), None)
+    return redirect(f"{reverse('plans:index')}{f'?week={week}' if week else ''}#task-{slugify(key)}")
 
 
 @login_required
