@@ -107,7 +107,7 @@ def partial() -> Evidence:
         (D(2026, 8, 25), "metrics", ("ei_case_presentation",), ("data_literacy",), 3),
         (D(2026, 8, 26), "behavioral", ("ei_recruiter_screen",), ("job_awareness", "culture_leadership"), 3),
         (D(2026, 8, 27), "behavioral", ("ei_recruiter_screen",), ("job_awareness",), 4),
-    ], stories=2, story_gaps=("a failure", "a pivot on new data"), review_overdue=3)
+    ], stories=2, story_gaps=("a failure", "a pivot on new data"), review_due=3, review_overdue=3)
 
 
 def test_partial_evidence_gives_exact_statuses(catalog):
@@ -245,10 +245,36 @@ def test_an_optional_round_is_shown_but_does_not_hold_the_overall_back(catalog):
 
 def test_a_big_review_backlog_comes_before_new_material(catalog):
     ev = partial()
-    ev = Evidence(attempts=ev.attempts[3:], stories=6, review_overdue=9)
+    ev = Evidence(attempts=ev.attempts[3:], stories=6, review_due=9, review_overdue=9)
     r = readiness("early_in", ev, catalog, TODAY)
     assert r.review.status is Status.NOT_READY
     assert r.next_best_action == "Clear the 9 overdue reviews on the Today page."
+
+
+@pytest.mark.parametrize("due, overdue, status, statement, action", [
+    (0, 0, Status.READY, "Your review queue is clear.", "Do each day's reviews on the Today page as they fall due."),
+    (2, 0, Status.READY, "2 reviews are due today, none overdue.", "Do today's 2 reviews on the Today page."),
+    (1, 0, Status.READY, "1 review is due today, none overdue.", "Do today's 1 review on the Today page."),
+    (5, 3, Status.ALMOST, "5 reviews are due now: 3 overdue and 2 due today.",
+     "Clear the 3 overdue reviews on the Today page."),
+    (6, 6, Status.NOT_READY, "6 reviews are overdue.", "Clear the 6 overdue reviews on the Today page."),
+])
+def test_the_review_queue_counts_what_is_due_now_and_judges_the_overdue_part(catalog, due, overdue, status,
+                                                                             statement, action):
+    ev = Evidence(attempts=partial().attempts, review_due=due, review_overdue=overdue)
+    item = readiness("early_in", ev, catalog, TODAY).review
+    assert (item.status, item.statement, item.next_action, item.numbers) == (
+        status, statement, action, {"due": due, "overdue": overdue})
+
+
+def test_reviews_due_without_any_answer_are_still_counted(catalog):
+    item = readiness("early_in", Evidence(stories=1, review_due=2), catalog, TODAY).review
+    assert (item.status, item.statement) == (Status.READY, "2 reviews are due today, none overdue.")
+
+
+def test_more_overdue_than_due_is_refused():
+    with pytest.raises(ValueError, match=r"^evidence: review_overdue \(3\) cannot be more than review_due \(2\)"):
+        Evidence(review_due=2, review_overdue=3)
 
 
 def test_an_unknown_track_is_named(catalog):

@@ -9,7 +9,8 @@ and the readiness check read. It holds no opinions, only records:
   (a ``committee.Scorecard`` is accepted as is);
 - ``stories`` (STAR stories written) and ``story_gaps`` (what the vault does not yet cover, in the
   words the story bank uses);
-- ``review_overdue``: review-queue items due before today;
+- ``review_due``: review-queue items due now (before the end of today: what the Today page counts
+  as due, ``pmprep.review.TodayPlan.due``), and ``review_overdue``, those of them due before today;
 - ``loops_done`` and ``committee_outcomes`` (``Outcome`` values, oldest first) from mock loops.
 
 How a level is read (``summarise``), for a competency or a round:
@@ -102,6 +103,7 @@ class Evidence:
     scorecards: tuple[RoundRatings, ...] = ()
     stories: int = 0
     story_gaps: tuple[str, ...] = ()
+    review_due: int = 0
     review_overdue: int = 0
     loops_done: int = 0
     committee_outcomes: tuple[str, ...] = ()
@@ -130,10 +132,15 @@ class Evidence:
                 if not _is_level(rating):
                     problems.append(f"scorecards[{i}] ({card.round_id}): {comp} rating {rating!r} "
                                     "is not a whole number from 1 to 4")
-        for name in ("stories", "review_overdue", "loops_done"):
+        counts_ok = True
+        for name in ("stories", "review_due", "review_overdue", "loops_done"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 problems.append(f"{name} must be a whole number 0 or more, got {value!r}")
+                counts_ok = False
+        if counts_ok and self.review_overdue > self.review_due:
+            problems.append(f"review_overdue ({self.review_overdue}) cannot be more than review_due "
+                            f"({self.review_due}): overdue reviews are due")
         outcomes = tuple(self.committee_outcomes)
         allowed = {o.value for o in Outcome}
         for outcome in outcomes:
@@ -155,7 +162,7 @@ class Evidence:
         return {"attempts": [a.to_dict() for a in self.attempts],
                 "scorecards": [c.to_dict() for c in self.scorecards],
                 "stories": self.stories, "story_gaps": list(self.story_gaps),
-                "review_overdue": self.review_overdue, "loops_done": self.loops_done,
+                "review_due": self.review_due, "review_overdue": self.review_overdue, "loops_done": self.loops_done,
                 "committee_outcomes": list(self.committee_outcomes)}
 
     @classmethod
@@ -163,6 +170,7 @@ class Evidence:
         return cls(attempts=tuple(Attempt.from_dict(a) for a in data.get("attempts", [])),
                    scorecards=tuple(RoundRatings.from_dict(c) for c in data.get("scorecards", [])),
                    stories=data.get("stories", 0), story_gaps=tuple(data.get("story_gaps", [])),
+                   review_due=data.get("review_due", data.get("review_overdue", 0)),
                    review_overdue=data.get("review_overdue", 0), loops_done=data.get("loops_done", 0),
                    committee_outcomes=tuple(data.get("committee_outcomes", [])))
 

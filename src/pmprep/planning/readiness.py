@@ -9,8 +9,10 @@ Rules (exact):
    bar) is ``ready``, at least ``ALMOST_AT`` (2.5, its pass bar) is ``almost``, else ``not_ready``.
 3. **Stories.** No story is ``not_enough_evidence``; fewer than 3 stories or 3+ coverage gaps is
    ``not_ready``; 6+ stories and no gap is ``ready``; anything else is ``almost``.
-4. **Review backlog.** No answers yet is ``not_enough_evidence``; nothing overdue is ``ready``; up to
-   ``BACKLOG_LIMIT`` (5) overdue is ``almost``; more is ``not_ready``.
+4. **Review backlog.** The count is the Today page's: reviews due now (``review_due``), of which
+   ``review_overdue`` were due before today. Nothing due and no answers yet is
+   ``not_enough_evidence``; nothing overdue is ``ready`` (reviews due today are the day's work, not a
+   backlog); up to ``BACKLOG_LIMIT`` (5) overdue is ``almost``; more is ``not_ready``.
 5. **Mock loops.** None done is ``not_enough_evidence``; then the latest committee outcome decides:
    hire or strong hire is ``ready``, no hire is ``not_ready``, no decision is ``not_enough_evidence``.
 6. **Overall.** With no answers, ratings, stories or loops at all, ``not_enough_evidence``. Else
@@ -260,19 +262,25 @@ class _Reader:
         return ReadinessItem("stories", "stories", "STAR stories", status, statement, action, numbers)
 
     def review(self) -> ReadinessItem:
-        overdue = self.evidence.review_overdue
-        numbers = {"overdue": overdue}
-        if not self.evidence.attempts:
+        due, overdue = self.evidence.review_due, self.evidence.review_overdue
+        numbers = {"due": due, "overdue": overdue}
+        if due == 0 and not self.evidence.attempts:
             return ReadinessItem("review", "review", "Review queue", Status.NOT_ENOUGH_EVIDENCE,
                                  "Not enough evidence: nothing to review yet; review items come from the "
                                  "questions you answer.",
                                  "Answer a question: each first answer joins your review queue.", numbers)
-        if overdue == 0:
+        if due == 0:
             return ReadinessItem("review", "review", "Review queue", Status.READY, "Your review queue is clear.",
                                  "Do each day's reviews on the Today page as they fall due.", numbers)
+        if overdue == 0:
+            return ReadinessItem("review", "review", "Review queue", Status.READY,
+                                 f"{plural(due, 'review is', 'reviews are')} due today, none overdue.",
+                                 f"Do today's {plural(due, 'review')} on the Today page.", numbers)
         status = Status.ALMOST if overdue <= BACKLOG_LIMIT else Status.NOT_READY
-        return ReadinessItem("review", "review", "Review queue", status,
-                             f"{plural(overdue, 'review is', 'reviews are')} overdue.",
+        statement = (f"{plural(overdue, 'review is', 'reviews are')} overdue." if overdue == due else
+                     f"{plural(due, 'review is', 'reviews are')} due now: {overdue} overdue and "
+                     f"{due - overdue} due today.")
+        return ReadinessItem("review", "review", "Review queue", status, statement,
                              f"Clear the {plural(overdue, 'overdue review')} on the Today page.", numbers)
 
     def loops(self) -> ReadinessItem:

@@ -37,6 +37,12 @@ class TodayPlan:
     by_round: dict[str, int]  # today's items per round id, sorted by round id
     capped: int  # overdue or due items left out by the daily cap
 
+    @property
+    def due(self) -> int:
+        """Due now: overdue or due during today, before the cap. The one count of what is due that
+        every page shows (the Today page, and readiness through ``planning.Evidence.review_due``)."""
+        return self.overdue + self.due_today
+
 
 def _utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:

@@ -1,7 +1,7 @@
 """What the user has actually done, gathered for the planning core (pmprep.planning.Evidence)."""
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date
 
 from django.utils import timezone
 
@@ -10,7 +10,8 @@ from pmprep.committee import Source
 from pmprep.planning import Evidence
 from pmprep.web.loops.committee import hear
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
-from pmprep.web.practice.models import Attempt, ReviewCard
+from pmprep.web.practice import queue
+from pmprep.web.practice.models import Attempt
 from pmprep.web.stories import bank as story_bank
 
 
@@ -25,7 +26,7 @@ def gather(user, catalog: Catalog, today: date) -> Evidence:
     cards = [(c.loop_round.round_id, c.ratings) for c in RoundScorecard.objects.filter(user=user).exclude(
         source=Source.REFERRAL.value).select_related("loop_round") if c.loop_round_id and c.ratings]
     rows, cov = story_bank.bank_coverage(user, catalog)
-    start_of_today = timezone.make_aware(datetime.combine(today, time.min))
+    reviews = queue.today(user, today)  # what the Today page shows, so both pages count the same
     finished = [loop for loop in MockLoop.objects.filter(user=user).order_by("created", "id").prefetch_related("rounds")
                 if loop.rounds.all() and all(r.status == LoopRound.DONE for r in loop.rounds.all())]
     # The committee's outcome for each finished loop, oldest first (readiness reads the latest).
@@ -33,5 +34,5 @@ def gather(user, catalog: Catalog, today: date) -> Evidence:
     return Evidence(
         attempts=tuple(attempts), scorecards=tuple(cards), stories=len(rows),
         story_gaps=tuple(g.message for g in cov.gaps),
-        review_overdue=ReviewCard.objects.filter(user=user, due__lt=start_of_today).count(),
+        review_due=reviews.due, review_overdue=reviews.overdue,
         loops_done=len(finished), committee_outcomes=outcomes)
