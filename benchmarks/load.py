@@ -223,6 +223,7 @@ def main() -> None:
         url, where = args.url.rstrip("/"), f"running server {args.url}"
     else:
         env = {"DATABASE_URL": args.database_url} if args.database_url else {}
+        env["PMPREP_SIGNUP_RATE"] = "off"  # every simulated user signs up from this one address
         server = start_server(Path(tempfile.mkdtemp(prefix="pmprep-load-")), "--threads", str(args.threads), env=env)
         if not server.url:
             raise SystemExit("pmprep did not start:\n" + "\n".join(server.output))

@@ -6,8 +6,11 @@ of surfacing later as a confusing failure.
 """
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 import secrets
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -128,8 +131,9 @@ def active_catalog() -> Catalog:
     return load_active_catalog()
 
 
-__all__ = ["ConfigError", "ContentError", "active_catalog", "content_folder", "database_url", "env_bool",
-           "env_list", "home", "load_active_catalog", "overlay_folders", "secret_key", "time_zone"]
+__all__ = ["ConfigError", "ContentError", "TrustedProxy", "active_catalog", "content_folder", "database_url", "env_bool",
+           "env_list", "env_rate", "home", "load_active_catalog", "overlay_folders", "secret_key", "time_zone",
+           "trusted_proxy"]
 
 
 def time_zone() -> str:
@@ -142,3 +146,62 @@ def time_zone() -> str:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(f"PMPREP_TIME_ZONE={raw!r} is not a known time zone (e.g. Europe/London)") from exc
     return raw
+
+
+RATE = re.compile(r"(?P<count>\d+)/(?P<multiple>\d*)(?P<unit>[smhd])")
+
+
+def env_rate(name: str, default: str) -> str | None:
+    """A request rate such as ``30/m`` (30 a minute; ``10/5m`` is 10 per 5 minutes), or None for ``off``."""
+    raw = os.environ.get(name)
+    value = (raw or "").strip().lower() or default
+    if value == "off":
+        return None
+    found = RATE.fullmatch(value)
+    if not found or int(found["count"]) < 1 or (found["multiple"] and int(found["multiple"]) < 1):
+        raise ConfigError(f"{name}={raw!r} is not a rate; use a count per period such as 30/m (s, m, h or d), "
+                          "10/5m for 10 per 5 minutes, or off")
+    return value
+
+
+PROXY_HEADERS = ("forwarded", "x-forwarded-by", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port",
+                 "x-forwarded-proto")
+
+
+@dataclass(frozen=True)
+class TrustedProxy:
+    """The reverse proxy whose forwarded headers pmprep believes (waitress applies them; nobody else's)."""
+
+    address: str  # one IP address, or "*" for any peer (only when nothing but the proxy can reach pmprep)
+    headers: frozenset[str]
+    count: int = 1  # proxies in the chain, waitress's trusted_proxy_count
+
+    @property
+    def forwards_scheme(self) -> bool:
+        return bool({"forwarded", "x-forwarded-proto"} & self.headers)
+
+
+def trusted_proxy() -> TrustedProxy | None:
+    """``PMPREP_TRUSTED_PROXY`` (with ``_HEADERS`` and ``_COUNT``), or None when pmprep is not behind a proxy."""
+    raw = os.environ.get("PMPREP_TRUSTED_PROXY", "").strip()
+    if not raw:
+        for name in ("PMPREP_TRUSTED_PROXY_HEADERS", "PMPREP_TRUSTED_PROXY_COUNT"):
+            if os.environ.get(name, "").strip():
+                raise ConfigError(f"{name} has no meaning without PMPREP_TRUSTED_PROXY (the proxy's address)")
+        return None
+    address = raw
+    if raw != "*":
+        try:
+            address = str(ipaddress.ip_address(raw.removeprefix("[").removesuffix("]")))
+        except ValueError:
+            raise ConfigError(
+                f"PMPREP_TRUSTED_PROXY={raw!r} is not an IP address; give the one address the proxy connects "
+                "from (such as 127.0.0.1), or * when nothing but the proxy can reach pmprep") from None
+    headers = frozenset(h.lower() for h in env_list("PMPREP_TRUSTED_PROXY_HEADERS", ["x-forwarded-for", "x-forwarded-proto"]))
+    unknown = sorted(headers - set(PROXY_HEADERS))
+    if unknown or not headers:
+        raise ConfigError(f"PMPREP_TRUSTED_PROXY_HEADERS={os.environ.get('PMPREP_TRUSTED_PROXY_HEADERS')!r} "
+                          f"names {', '.join(unknown) or 'no header'}; use some of {', '.join(PROXY_HEADERS)}")
+    if "forwarded" in headers and len(headers) > 1:
+        raise ConfigError("PMPREP_TRUSTED_PROXY_HEADERS can trust either forwarded or the x-forwarded-* headers, not both")
+    return TrustedProxy(address, headers, env_int("PMPREP_TRUSTED_PROXY_COUNT", 1))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import http.client
+import json
 import os
 import queue
 import re
@@ -99,23 +100,30 @@ class Reply:
 
 
 class Visitor:
-    """One user with a browser's cookies and CSRF token, over a keep-alive HTTP connection."""
+    """One user with a browser's cookies and CSRF token, over a keep-alive HTTP connection.
 
-    def __init__(self, base: str, timeout: float = 60):
+    ``headers`` go with every request (and win over the visitor's own), as a reverse proxy would add
+    them; ``source`` is the local address to connect from (any of 127.0.0.0/8), to be another peer.
+    """
+
+    def __init__(self, base: str, timeout: float = 60, headers: dict[str, str] | None = None, source: str = ""):
         parts = urllib.parse.urlsplit(base)
         self.host, self.port = parts.hostname, parts.port
         self.timeout = timeout
+        self.headers = dict(headers or {})
+        self.source = source
         self.cookies: dict[str, str] = {}
         self.token = ""
         self.connection: http.client.HTTPConnection | None = None
 
     def _send(self, method: str, path: str, body: bytes | None, headers: dict[str, str]) -> Reply:
-        headers = {**headers, "Host": f"{self.host}:{self.port}"}
+        headers = {**headers, **self.headers, "Host": f"{self.host}:{self.port}"}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         for attempt in (1, 2):
             if self.connection is None:
-                self.connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+                self.connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout,
+                                                             source_address=(self.source, 0) if self.source else None)
             started = time.perf_counter()
             try:
                 self.connection.request(method, path, body=body, headers=headers)
@@ -149,6 +157,9 @@ class Visitor:
         if json_reply:
             headers["Accept"] = "application/json"
         return self._send("POST", path, body, headers)
+
+    def post_json(self, path: str, data: object) -> Reply:
+        return self._send("POST", path, json.dumps(data).encode(), {"Content-Type": "application/json"})
 
     def close(self) -> None:
         if self.connection is not None:

@@ -65,3 +65,21 @@ def test_a_bad_database_url_is_refused_with_a_message(tmp_path):
     server = start_server(tmp_path, env={"DATABASE_URL": "mysql://nobody@localhost/db"})
     assert server.process.wait(timeout=30) == 1
     assert "DATABASE_URL uses the scheme 'mysql'" in "\n".join(server.output)
+
+
+def test_a_bad_trusted_proxy_stops_the_start_and_names_the_variable(tmp_path):
+    server = start_server(tmp_path, env={"PMPREP_TRUSTED_PROXY": "proxy.internal"})
+    assert server.process.wait(timeout=30) == 1
+    assert "PMPREP_TRUSTED_PROXY='proxy.internal' is not an IP address" in "\n".join(server.output)
+
+
+def test_https_without_a_trusted_proxy_stops_the_start_instead_of_redirecting_forever(tmp_path):
+    server = start_server(tmp_path, env={"PMPREP_HTTPS": "1"})
+    assert server.process.wait(timeout=30) == 1
+    assert "PMPREP_HTTPS=1 needs PMPREP_TRUSTED_PROXY" in "\n".join(server.output)
+
+
+def test_a_bad_rate_stops_the_start_and_names_the_variable(tmp_path):
+    server = start_server(tmp_path, env={"PMPREP_API_RATE": "lots"})
+    assert server.process.wait(timeout=30) == 1
+    assert "PMPREP_API_RATE='lots' is not a rate" in "\n".join(server.output)

@@ -40,6 +40,22 @@ def _url(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
+def _proxy_options(settings) -> dict[str, object]:
+    """waitress's options for PMPREP_TRUSTED_PROXY: only that peer's forwarded headers are applied
+    (waitress rewrites REMOTE_ADDR and wsgi.url_scheme from them); anyone else's are dropped."""
+    proxy = settings.TRUSTED_PROXY
+    if settings.HTTPS and (proxy is None or not proxy.forwards_scheme):
+        # waitress speaks plain HTTP, so https reaches pmprep only through a proxy; unless pmprep
+        # believes that proxy's X-Forwarded-Proto, every request looks like http and is redirected.
+        fail("PMPREP_HTTPS=1 needs PMPREP_TRUSTED_PROXY, the address your HTTPS proxy connects from, "
+             "with x-forwarded-proto (or forwarded) among PMPREP_TRUSTED_PROXY_HEADERS; "
+             "otherwise every request would be redirected to https again and again.")
+    if proxy is None:
+        return {}
+    return {"trusted_proxy": proxy.address, "trusted_proxy_count": proxy.count,
+            "trusted_proxy_headers": set(proxy.headers)}
+
+
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on. Use 0.0.0.0 to share with your study group."),
     port: int = typer.Option(8000, min=0, max=65535, help="Port to listen on (0 picks a free one)."),
@@ -71,7 +87,7 @@ def serve(
 
     try:
         server = create_server(application, host=host, port=port, threads=threads, ident="pmprep",
-                               clear_untrusted_proxy_headers=True)
+                               clear_untrusted_proxy_headers=True, **_proxy_options(settings))
     except OSError as exc:
         fail(f"cannot listen on {host}:{port} ({exc.strerror or exc}). "
              f"Is another pmprep running? Try --port {port + 1 if port else 8001}.")

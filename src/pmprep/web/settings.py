@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_ratelimit",
     "pmprep.web.accounts",
     "pmprep.web.bank",
     "pmprep.web.practice",
@@ -106,6 +107,18 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# django-axes and the rate limits below read the client's address from REMOTE_ADDR (axes falls back to
+# it without django-ipware; django-ratelimit's "ip" key is REMOTE_ADDR). `pmprep serve` has waitress
+# rewrite REMOTE_ADDR from the forwarded headers of PMPREP_TRUSTED_PROXY, and of nobody else.
+TRUSTED_PROXY = config.trusted_proxy()
+
+# Per-address limits on what needs no account (pmprep.web.throttling); None when set to "off".
+PMPREP_API_RATE = config.env_rate("PMPREP_API_RATE", "30/m")
+PMPREP_SIGNUP_RATE = config.env_rate("PMPREP_SIGNUP_RATE", "10/h")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pmprep"}}
+# django-ratelimit wants memcached or Redis so that several processes share one count. `pmprep serve`
+# is one process with threads, which all share this in-memory cache, and its increments hold a lock.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 SESSION_COOKIE_AGE = 14 * 24 * 3600
 SESSION_COOKIE_HTTPONLY = True
@@ -143,8 +156,8 @@ if HTTPS:
     SECURE_HSTS_SECONDS = 31_536_000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    # The proxy must set X-Forwarded-Proto and strip it from clients' requests.
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # No SECURE_PROXY_SSL_HEADER: waitress sets wsgi.url_scheme from PMPREP_TRUSTED_PROXY's
+    # X-Forwarded-Proto and drops the header from anyone else, so Django believes no client's header.
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 LANGUAGE_CODE = "en-gb"

@@ -10,9 +10,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from pmprep.web.accounts import portability
 from pmprep.web.accounts.forms import DeleteAccountForm, ImportForm, SignupForm, TrackForm
+from pmprep.web.throttling import signup_throttle
 
 
 @require_http_methods(["GET", "POST"])
+@signup_throttle
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("home")

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from pmprep.outreach import MAX_MESSAGE_CHARS, Channel, check
 from pmprep.web.practice.api import json_error, read_json, text_field, unknown_fields
+from pmprep.web.throttling import api_throttle
 
 CHANNELS = ", ".join(c.value for c in Channel)
 
@@ -17,6 +18,7 @@ CHANNELS = ", ".join(c.value for c in Channel)
 # Stateless and read-only, like /api/analyze: there is nothing for CSRF to protect.
 @csrf_exempt
 @require_POST
+@api_throttle
 def outreach_view(request: HttpRequest) -> JsonResponse:
     data, problem = read_json(request)
     if problem:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from pmprep.analysis import MAX_ANSWER_CHARS, AnswerTooLong, analyze, classify
 from pmprep.analysis.analyzer import MAX_QUESTION_CHARS
 from pmprep.analysis.rubric import TYPES
+from pmprep.web.throttling import api_throttle
 
 MAX_BODY = MAX_ANSWER_CHARS * 4 + 20_000
 
@@ -68,6 +69,7 @@ def text_field(data: dict[str, Any], name: str, limit: int, fields: dict[str, st
 # Stateless and read-only: no session or stored data is touched, so there is nothing for CSRF to protect.
 @csrf_exempt
 @require_POST
+@api_throttle
 def analyze_view(request: HttpRequest) -> JsonResponse:
     data, problem = read_json(request)
     if problem:
@@ -93,6 +95,7 @@ def analyze_view(request: HttpRequest) -> JsonResponse:
 
 @csrf_exempt
 @require_POST
+@api_throttle
 def classify_view(request: HttpRequest) -> JsonResponse:
     data, problem = read_json(request)
     if problem:
