@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 import time_machine
@@ -114,3 +115,46 @@ def test_deleting_the_account_needs_the_password_and_removes_everything(client, 
     assert not Attempt.objects.exists() and not Draft.objects.exists()
     assert "Your account and all its data were deleted" in client.get(reverse("home")).content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_a_taken_username_is_refused_without_confirming_an_account(client, alice):
+    for taken in ("alice", "ALICE"):
+        response = client.post(reverse("accounts:signup"), {"username": taken, "password1": PASSWORD, "password2": PASSWORD})
+        page = response.content.decode()
+        assert response.status_code == 400
+        assert "That username cannot be used; choose another." in page
+        assert "already exists" not in page and "A user with that" not in page
+    assert User.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_name_taken_between_the_check_and_the_save_is_a_form_error_not_a_500(client):
+    """Another request (its own thread and database connection) signs up "bea" after this form was validated."""
+    from django.db import connection
+    from django.db.models.signals import pre_save
+
+    def sign_up_elsewhere() -> None:
+        try:
+            User.objects.create_user("bea", password=PASSWORD)
+        finally:
+            connection.close()
+
+    raced: list[threading.Thread] = []
+
+    def race(sender, instance, **kwargs):
+        if instance.username == "bea" and not raced:
+            other = threading.Thread(target=sign_up_elsewhere)
+            raced.append(other)
+            other.start()
+            other.join()
+
+    pre_save.connect(race, sender=User, dispatch_uid="signup-race")
+    try:
+        response = client.post(reverse("accounts:signup"), {"username": "bea", "password1": PASSWORD, "password2": PASSWORD})
+    finally:
+        pre_save.disconnect(dispatch_uid="signup-race", sender=User)
+    assert response.status_code == 400
+    assert "That username cannot be used; choose another." in response.content.decode()
+    assert User.objects.filter(username="bea").count() == 1
+    assert "_auth_user_id" not in client.session
+

@@ -8,11 +8,18 @@ from pmprep.web.accounts.models import User
 from pmprep.web.plans.forms import InterviewDateField
 
 
+# A taken name cannot be given out again, so some signal is unavoidable; the wording does not confirm
+# that an account exists (a name is also refused when taken in another case), and sign-ups are
+# throttled per address (pmprep.web.throttling).
+USERNAME_TAKEN = "That username cannot be used; choose another."
+
+
 class SignupForm(UserCreationForm):
     class Meta:
         model = User
         fields = ("username",)
         help_texts = {"username": "Letters, digits and @/./+/-/_ only. Shown only to you and the peers you invite."}
+        error_messages = {"username": {"unique": USERNAME_TAKEN}}
 
 
 class TrackForm(forms.ModelForm):

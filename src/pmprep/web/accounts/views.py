@@ -3,13 +3,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pmprep.web.accounts import portability
-from pmprep.web.accounts.forms import DeleteAccountForm, ImportForm, SignupForm, TrackForm
+from pmprep.web.accounts.forms import USERNAME_TAKEN, DeleteAccountForm, ImportForm, SignupForm, TrackForm
 from pmprep.web.throttling import signup_throttle
 
 
@@ -20,10 +21,16 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("home")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, "Welcome to pmprep. Pick your track to see your interview loop.")
-        return redirect("accounts:profile")
+        try:
+            user = form.save()
+        except IntegrityError:
+            # Someone took the name between the form's check and the insert. In autocommit the failed
+            # insert leaves nothing behind; inside a transaction it would have to be a savepoint.
+            form.add_error("username", USERNAME_TAKEN)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, "Welcome to pmprep. Pick your track to see your interview loop.")
+            return redirect("accounts:profile")
     return render(request, "registration/signup.html", {"form": form}, status=400 if form.errors else 200)
 
 
