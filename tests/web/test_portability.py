@@ -158,7 +158,7 @@ def test_web_export_then_import_into_a_fresh_account(client, alices_data, bob):
     page = client.get(reverse("accounts:data")).content.decode()
     assert "2 attempts" in page and "1 drafts" in page
     download = client.get(reverse("accounts:export"))
-    assert download.status_code == 200 and download["Cache-Control"] == "no-store"
+    assert download.status_code == 200 and download["Cache-Control"] == "private, no-store"
     assert 'filename="pmprep-alice-' in download["Content-Disposition"]
     document = json.loads(download.content)
     _wipe(alices_data)
