@@ -158,3 +158,53 @@ def test_a_name_taken_between_the_check_and_the_save_is_a_form_error_not_a_500(c
     assert User.objects.filter(username="bea").count() == 1
     assert "_auth_user_id" not in client.session
 
+
+def test_the_profile_page_and_the_account_menu_link_to_the_password_change(client, alice):
+    client.force_login(alice)
+    page = client.get(reverse("accounts:profile")).content.decode()
+    assert page.count(f'href="{reverse("accounts:password_change")}"') == 2
+
+
+def test_changing_the_password_keeps_this_session_and_ends_the_others(client, alice):
+    from django.test import Client
+
+    other = Client()
+    other.force_login(alice)
+    client.force_login(alice)
+    assert client.get(reverse("accounts:password_change")).status_code == 200
+    new = "another-long-passphrase-42"
+    response = client.post(reverse("accounts:password_change"),
+                           {"old_password": PASSWORD, "new_password1": new, "new_password2": new})
+    assert response.status_code == 302 and response["Location"] == reverse("accounts:profile")
+    assert "Your password is changed." in client.get(reverse("accounts:profile")).content.decode()
+    assert client.get(reverse("home")).context["user"] == alice
+    assert not other.get(reverse("home")).context["user"].is_authenticated
+    alice.refresh_from_db()
+    assert alice.check_password(new) and alice.password.startswith("argon2$")
+
+
+@pytest.mark.parametrize("data, field, error", [
+    ({"old_password": "not it at all", "new_password1": "another-long-passphrase-42",
+      "new_password2": "another-long-passphrase-42"},
+     "old_password", "Your old password was entered incorrectly. Please enter it again."),
+    ({"old_password": PASSWORD, "new_password1": "short", "new_password2": "short"},
+     "new_password2", "This password is too short. It must contain at least 10 characters."),
+    ({"old_password": PASSWORD, "new_password1": "another-long-passphrase-42", "new_password2": "something else!!"},
+     "new_password2", "The two password fields didn’t match."),
+])
+def test_a_refused_password_change_says_why_and_changes_nothing(client, alice, data, field, error):
+    client.force_login(alice)
+    response = client.post(reverse("accounts:password_change"), data)
+    assert response.status_code == 400
+    assert response.context["form"].errors[field] == [error]
+    assert error in response.content.decode()
+    alice.refresh_from_db()
+    assert alice.check_password(PASSWORD)
+    assert client.get(reverse("home")).context["user"] == alice
+
+
+def test_the_password_change_needs_a_login(client):
+    response = client.get(reverse("accounts:password_change"))
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('accounts:login')}?next={reverse('accounts:password_change')}"
+

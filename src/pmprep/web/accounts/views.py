@@ -2,10 +2,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.messages.views import SuccessMessageMixin
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -32,6 +35,18 @@ def signup(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Welcome to pmprep. Pick your track to see your interview loop.")
             return redirect("accounts:profile")
     return render(request, "registration/signup.html", {"form": form}, status=400 if form.errors else 200)
+
+
+class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
+    """Django's password change (same validators; this session stays logged in, every other one of
+    the account's sessions ends because the password hash it was opened with no longer matches)."""
+
+    template_name = "registration/password_change.html"
+    success_url = reverse_lazy("accounts:profile")
+    success_message = "Your password is changed. Other browsers logged in to your account have been logged out."
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 @login_required
