@@ -12,6 +12,7 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pmprep.web import downloads
 from pmprep.web.accounts import portability
 from pmprep.web.accounts.forms import USERNAME_TAKEN, DeleteAccountForm, ImportForm, SignupForm, TrackForm
 from pmprep.web.throttling import signup_throttle
@@ -90,10 +91,7 @@ def data(request: HttpRequest) -> HttpResponse:
 def export(request: HttpRequest) -> HttpResponse:
     document = portability.export_user(request.user)
     name = f"pmprep-{request.user.username}-{timezone.localdate():%Y-%m-%d}.json"
-    response = HttpResponse(portability.dumps(document), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return downloads.download(portability.dumps(document), name, "application/json; charset=utf-8")
 
 
 @login_required

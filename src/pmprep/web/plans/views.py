@@ -181,9 +181,7 @@ def _ics(stored: StudyPlan, name: str) -> bytes:
 @require_GET
 def calendar(request: HttpRequest) -> HttpResponse:
     stored = _stored_or_404(request.user)
-    response = HttpResponse(_ics(stored, "Netflix PM prep (pmprep)"), content_type=ICS_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="pmprep-plan.ics"'
-    return response
+    return download(_ics(stored, "Netflix PM prep (pmprep)"), "pmprep-plan.ics", ICS_TYPE)
 
 
 @login_required
