@@ -66,6 +66,25 @@ def test_text_is_normalised_on_the_way_in():
     assert deck.text("problem") == "xy\tz\n"
 
 
+XML_ILLEGAL = ["\ufffe", "\uffff", "\ud800", "\udfff", "\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1f", "\x7f", "\x85"]
+
+
+@pytest.mark.parametrize("ch", XML_ILLEGAL, ids=[f"U+{ord(c):04X}" for c in XML_ILLEGAL])
+def test_characters_xml_refuses_are_removed_so_every_export_works(ch):
+    deck = Deck(title=f"Ads{ch} tier", prompt=f"Why{ch}?", sections={"problem": f"Flat{ch} revenue.\tNow."})
+
+    assert (deck.title, deck.prompt, deck.text("problem")) == ("Ads tier", "Why?", "Flat revenue.\tNow.")
+    slides = Presentation(io.BytesIO(to_pptx(deck))).slides
+    assert [s.shapes.title.text for s in slides] == ["Ads tier", "Problem"]
+    assert to_markdown(deck).startswith("# Ads tier\n")
+    assert to_pdf(deck).startswith(b"%PDF-")
+
+
+def test_unusual_but_legal_characters_are_kept():
+    kept = "\ufdd0 \U0001fffe \u2028 \u200b é 👍"
+    assert Deck(title="T", prompt="P", sections={"problem": kept}).text("problem") == kept
+
+
 def test_with_section_returns_a_copy():
     deck = solid_deck()
     changed = deck.with_section("risks", "None.")

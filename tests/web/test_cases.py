@@ -391,3 +391,20 @@ def test_another_user_gets_404_on_every_page(client, alice, bob, method, name):
 def test_an_anonymous_visitor_is_sent_to_log_in(client, alice, method, name):
     response = getattr(client, method)(url(name, make_deck(alice)))
     assert response.status_code == (401 if name == "check" else 302)
+
+
+# ---------------------------------------------------------------- characters the exports cannot hold
+
+def test_a_deck_with_characters_xml_refuses_downloads_as_pptx(logged_in, alice):
+    item = make_deck(alice)
+    saved = logged_in.post(url("deck", item), form_data(item, problem="Downloads\ufffe fell\uffff 10%.\x0b"))
+    assert saved.status_code == 302
+    item.refresh_from_db()
+    assert item.sections["problem"] == "Downloads fell 10%."
+    # A deck stored before the rule (or imported) is cleaned when it is read.
+    old = make_deck(alice, title="Old\ufffe deck", trade_offs="A\uffff or B\x01.")
+    for deck in (item, old):
+        response = logged_in.get(url("export_pptx", deck))
+        assert response.status_code == 200
+        titles = [s.shapes.title.text for s in pptx.Presentation(io.BytesIO(response.content)).slides]
+        assert titles == (["Offline downloads in India", "Problem"] if deck is item else ["Old deck", "Trade-offs"])

@@ -8,8 +8,9 @@ recommendation because that is the order of the talk: the primer's last five min
 checked: the problem must say what "better" means (see ``review.py``).
 
 A ``Deck`` is a frozen value. Building one validates it and reports every problem at once in a
-``DeckError``; text is normalised on the way in (line endings become ``\\n``, control characters
-other than newline and tab are removed) so that every export sees the same characters.
+``DeckError``; text is normalised on the way in (line endings become ``\\n``; control characters
+other than newline and tab, lone surrogates, U+FFFE and U+FFFF are removed) so that every export
+sees the same characters.
 """
 from __future__ import annotations
 
@@ -257,14 +258,20 @@ def _clean_text(where: str, value: Any, problems: list[str]) -> str | None:
 
 
 def normalise_text(text: str) -> str:
-    """Line endings to ``\\n``; control characters (but newline and tab) and lone surrogates removed.
+    """Line endings to ``\\n``; what XML cannot hold removed: control characters (but newline and
+    tab), lone surrogates, and the non-characters U+FFFE and U+FFFF.
 
-    Pasted text from word processors can carry form feeds, vertical tabs or broken surrogate
-    halves that XML (PPTX) and PDF writers refuse; none of them carries meaning in a deck.
+    Pasted text from word processors can carry form feeds, vertical tabs, byte-order marks read
+    the wrong way round (U+FFFE) or broken surrogate halves; the PPTX writer refuses all of them
+    and none carries meaning in a deck. Removing them here means every export (Markdown, PDF,
+    PPTX) and the page see the same characters.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in text
-                   if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs"))
+    return "".join(ch for ch in text if ch in "\n\t" or not _xml_illegal(ch))
+
+
+def _xml_illegal(ch: str) -> bool:
+    return ch in "\ufffe\uffff" or unicodedata.category(ch) in ("Cc", "Cs")
 
 
 def _kind(value: Any) -> str:
