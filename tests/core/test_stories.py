@@ -536,3 +536,17 @@ def test_recall_prompt_without_numbers_or_lesson():
     assert bare.question == "Tell 'Quiet' in STAR order: situation, task, action, result."
     assert bare.answer == "This story has no numbers and no lesson yet: add them to the story first."
     assert json.loads(json.dumps(bare.to_dict()))["numbers"] == []
+
+
+def test_a_score_of_a_half_shows_as_one_whole_number_everywhere():
+    # This story scores exactly 30.5: the summary and the page's heading once said 30 and 31.
+    story = Story(id="x", title="t",
+                  situation="In my internship at a food-delivery app, growth wanted a referral programme before the "
+                            "holidays.",
+                  task="My job was the rollout plan and the success measure.",
+                  action="We talked to users and we shipped a fix.",
+                  result="Completion rose from 52% to 61% in six weeks.")
+    analysis = analyse_story(story)
+    assert analysis.score == 30.5
+    assert analysis.points == 31
+    assert analysis.summary.startswith("Borderline (31/100). ")

@@ -7,7 +7,7 @@ import re
 from pmprep.analysis.classify import bank_question, classify
 from pmprep.analysis.criteria import behavioral, common, culture, estimation, metrics, product_design, strategy, technical
 from pmprep.analysis.delivery import delivery
-from pmprep.analysis.feedback import CriterionResult, Evidence, Feedback, Level, Probe, RedFlag
+from pmprep.analysis.feedback import CriterionResult, Evidence, Feedback, Level, Probe, RedFlag, score_points
 from pmprep.analysis.judging import Context, Judgement, level_of
 from pmprep.analysis.outline import FRAMEWORK_NAMES, outline
 from pmprep.analysis.probes import PROBES, RED_FLAG_PROBES
@@ -214,7 +214,7 @@ def _probes(results: list[CriterionResult], flags: list[RedFlag], stored) -> lis
 def _summary(score: float, level: int, results: list[CriterionResult], gates: list[tuple[str, float]]) -> str:
     label = Level(level).label
     if gates:
-        return f"{label} ({score:.0f}/100). {gates[0][0]}"
+        return f"{label} ({score_points(score)}/100). {gates[0][0]}"
     best = max(results, key=lambda r: (r.strength * r.weight, r.id))
     worst = min(results, key=lambda r: (r.strength - (1 - r.weight), r.id))
-    return f"{label} ({score:.0f}/100). Strongest: {best.name.lower()}. Biggest gap: {worst.name.lower()} — {worst.advice}"
+    return f"{label} ({score_points(score)}/100). Strongest: {best.name.lower()}. Biggest gap: {worst.name.lower()} — {worst.advice}"

@@ -2,7 +2,17 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from enum import IntEnum
+
+
+def score_points(score: float) -> int:
+    """The 0–100 score as the whole number every page, export and summary shows: half up (30.5 is 31).
+
+    Python's own rounding (and ``f"{score:.0f}"``) goes half to even and Django's ``floatformat``
+    half up, so the same 30.5 once read 30 in one place and 31 in another.
+    """
+    return int(Decimal(str(score)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 class Level(IntEnum):
@@ -92,6 +102,10 @@ class Feedback:
     delivery: Delivery
     framework: str
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def points(self) -> int:
+        return score_points(self.score)
 
     def criterion(self, criterion_id: str) -> CriterionResult:
         return next(c for c in self.criteria if c.id == criterion_id)

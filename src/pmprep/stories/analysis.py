@@ -22,6 +22,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from pmprep.analysis import Evidence, analyze
+from pmprep.analysis.feedback import score_points
 from pmprep.analysis.text import Doc
 from pmprep.stories.cues import fold
 from pmprep.stories.numbers import number_spans
@@ -100,6 +101,11 @@ class StoryAnalysis:
     red_flags: tuple[StoryRedFlag, ...]
     checks: tuple[StoryCheck, ...]
     words: dict[str, int]  # words per STAR field
+
+    @property
+    def points(self) -> int:
+        """The score as the summary states it (one rounding for both)."""
+        return score_points(self.score)
 
     def criterion(self, criterion_id: str) -> StoryCriterion:
         return next(c for c in self.criteria if c.id == criterion_id)
