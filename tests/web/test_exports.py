@@ -259,3 +259,17 @@ def test_only_the_owner_can_download_a_loop(client, bob, loop, name):
     assert client.get(url).status_code == 302
     client.force_login(bob)
     assert client.get(url).status_code == 404
+
+
+def test_a_half_point_score_reads_the_same_in_the_export_heading_and_summary(client, alice):
+    story_like = ("In my internship at a food-delivery app, growth wanted a referral programme before the holidays.\n\n"
+                  "My job was the rollout plan and the success measure.\n\nWe talked to users and we shipped a fix.\n\n"
+                  "Completion rose from 52% to 61% in six weeks.")
+    with time_machine.travel(T0, tick=False):
+        half = practised(alice, story_like, question="Tell me about a time.")
+    half.score = 30.5  # the analyzer's own score for this answer depends on the budget; pin the half
+    half.feedback = {**half.feedback, "score": 30.5, "summary": "Borderline (31/100). Strongest: quantified result."}
+    half.save()
+    client.force_login(alice)
+    text = md(client, "practice:attempt_md", half.pk)
+    assert "## Borderline — 31/100\n\nBorderline (31/100)." in text

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from pmprep.analysis.analyzer import analyze
-from pmprep.analysis.feedback import Evidence, Feedback
+from pmprep.analysis.feedback import Evidence, Feedback, score_points
 
 SEPARATOR = "\n\n"
 SOLID = 3
@@ -49,7 +49,7 @@ class FollowUp:
 
     def outcome(self) -> str:
         if self.criterion is None:
-            return f"Score with your reply: {self.feedback.score:.0f}/100 (was {self.score_before:.0f})."
+            return f"Score with your reply: {self.feedback.points}/100 (was {score_points(self.score_before)})."
         if self.after is not None and self.before is not None and self.after > self.before:
             verdict = "closed" if self.closed else "narrowed"
             return (f"Your reply {verdict} the gap: {self.criterion_name.lower()} went from level {self.before} "

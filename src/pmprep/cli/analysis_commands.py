@@ -54,7 +54,7 @@ def analyze(
         return
     console.print(f"[bold]{escape(fb.question)}[/]")
     console.print(f"Type: {fb.question_type} · structure to follow: {escape(fb.framework)}")
-    console.print(f"[bold]{fb.level_label}[/] — {fb.score:.0f}/100. {escape(fb.summary.split('. ', 1)[-1])}")
+    console.print(f"[bold]{fb.level_label}[/] — {fb.points}/100. {escape(fb.summary.split('. ', 1)[-1])}")
     for note in fb.notes:
         console.print(f"[yellow]Note:[/] {escape(note)}")
     table = Table(show_lines=True, expand=True)

@@ -11,6 +11,7 @@ from datetime import datetime
 from django.http import HttpResponse
 from django.utils import timezone
 
+from pmprep.analysis.feedback import score_points
 from pmprep.reports import Block, Bullets, Document, Heading, Highlighted, Paragraph, Quote, Table, to_markdown, to_pdf
 from pmprep.web.downloads import MARKDOWN, PDF, download, filename
 from pmprep.web.practice.models import Attempt
@@ -29,12 +30,12 @@ def attempt_document(attempt: Attempt) -> Document:
         for a in chain[:-1]:
             if a.probe:
                 blocks.append(Paragraph(f"Follow-up: {a.probe}"))
-            blocks.append(Quote(a.answer, cite=f"{a.score:.0f}/100"))
+            blocks.append(Quote(a.answer, cite=f"{score_points(a.score)}/100"))
         blocks.append(Paragraph(f"Follow-up: {attempt.probe}"))
         if fb.get("follow_up"):
             blocks.append(Paragraph(f"Outcome: {fb['follow_up']['outcome']}"))
 
-    blocks += [Heading(f"{fb.get('level_label', '')} — {attempt.score:.0f}/100"), Paragraph(fb.get("summary", ""))]
+    blocks += [Heading(f"{fb.get('level_label', '')} — {score_points(attempt.score)}/100"), Paragraph(fb.get("summary", ""))]
     blocks += [Paragraph(f"Note: {note}") for note in fb.get("notes", [])]
     blocks.append(Paragraph(f"Type: {fb.get('question_type', attempt.question_type)} · "
                             f"Structure to follow: {fb.get('framework', '')}"))
