@@ -139,7 +139,8 @@ def test_a_title_the_deck_would_empty_is_refused_not_a_500(logged_in):
     response = logged_in.post(reverse("cases:create"), {"source": "bank", "bank-question": case_question_id(),
                                                         "bank-title": "\x07\x08"})
     assert response.status_code == 400
-    assert "title: required" in response.content.decode()
+    assert '<p class="field-error" id="id_bank-title-error"><span aria-hidden="true">⚠ </span>Title: required.</p>' \
+        in response.content.decode()
     assert not CaseDeck.objects.exists()
 
 
@@ -408,3 +409,43 @@ def test_a_deck_with_characters_xml_refuses_downloads_as_pptx(logged_in, alice):
         assert response.status_code == 200
         titles = [s.shapes.title.text for s in pptx.Presentation(io.BytesIO(response.content)).slides]
         assert titles == (["Offline downloads in India", "Problem"] if deck is item else ["Old deck", "Trade-offs"])
+
+
+# ---------------------------------------------------------------- decks stored under older rules
+
+def stored_badly(user) -> CaseDeck:
+    """A deck the core refuses, as a row saved before a rule (or imported) can be."""
+    return CaseDeck.objects.create(user=user, title="T" * 121, prompt=PROMPT,
+                                   sections={"problem": "Kept.", "vision": "An old section", "risks": 7})
+
+
+def test_a_deck_the_core_refuses_is_listed_with_a_note_and_can_be_fixed(logged_in, alice):
+    make_deck(alice, title="Readable")
+    bad = stored_badly(alice)
+    listing = logged_in.get(reverse("cases:index"))
+    assert listing.status_code == 200
+    shown = text_of(listing.content.decode())
+    assert "Readable" in shown
+    assert ("Needs fixing: Title: at most 120 characters (found 121). Section “vision”: not a section of a deck "
+            "(they are: Problem, Hypothesis, Data needs, Solution options, Trade-offs, Recommendation, Success "
+            "metrics, Risks, Rollout plan). Risks: expected text (found a number).") in shown
+    page = logged_in.get(url("deck", bad))
+    assert page.status_code == 200
+    assert "This deck was saved under older rules" in text_of(page.content.decode())
+    assert "Kept." in page.content.decode()
+    for name in ("rehearse", "export_md", "export_pdf", "export_pptx"):
+        response = logged_in.get(url(name, bad))
+        assert (response.status_code, response["Location"]) == (302, url("deck", bad)), name
+    fixed = logged_in.post(url("deck", bad), form_data(bad, risks="Adoption could stall.") | {"title": "Fixed"})
+    assert fixed.status_code == 302
+    bad.refresh_from_db()
+    assert (bad.title, bad.sections["risks"], "vision" in bad.sections) == ("Fixed", "Adoption could stall.", False)
+
+
+def test_the_cores_problems_go_on_the_field_when_a_deck_is_started(logged_in):
+    response = logged_in.post(reverse("cases:create"), {"source": "own", "own-title": "\x01\x02", "own-prompt": PROMPT})
+    assert response.status_code == 400
+    field = re.search(r'<div class="field has-error">\s*<label for="id_own-title">Title</label>(.*?)</div>',
+                      response.content.decode(), re.S)
+    assert field and "Title: required." in text_of(field.group(1))
+    assert not CaseDeck.objects.exists()

@@ -73,6 +73,10 @@ _TITLES = {
     SectionId.ROLLOUT_PLAN: "Rollout plan",
 }
 
+_TITLES_BY_ID = {section.value: title for section, title in _TITLES.items()}
+_FIELD_LABELS = {"title": "Title", "prompt": "Prompt", "question_id": "Question", "sections": "Sections",
+                 "deck": "Deck"}
+
 # The first six repeat the framework's step prompts (a test keeps them in step with the YAML).
 _HINTS = {
     SectionId.PROBLEM: "Restate the problem and the user it hurts; agree the scope.",
@@ -95,6 +99,24 @@ class DeckError(ValueError):
     def __init__(self, problems: list[str] | tuple[str, ...]):
         self.problems = tuple(problems)
         super().__init__("invalid case deck: " + "; ".join(self.problems))
+
+    def explained(self) -> list[tuple[str, str]]:
+        """Each problem as (where, a sentence a person reads), ``where`` being a section id, "title",
+        "prompt", "question_id", or "sections" for a section that does not exist:
+        ``("risks", "Risks: at most 6000 characters (found 6001).")``."""
+        out = []
+        for problem in self.problems:
+            where, _, what = problem.partition(": ")
+            name = where.removeprefix("sections.")
+            if name in _TITLES_BY_ID:
+                where, label = name, _TITLES_BY_ID[name]
+            elif where != name:
+                where, label = "sections", f"Section “{name}”"
+                what = f"not a section of a deck (they are: {', '.join(_TITLES.values())})"
+            else:
+                label = _FIELD_LABELS.get(where, where)
+            out.append((where, f"{label}: {what}."))
+        return out
 
 
 class BankQuestion(Protocol):

@@ -2,7 +2,7 @@
 
 The forms check what a browser can get wrong (lengths, null characters, a question that is not in
 the list); the deck's own rules run in ``pmprep.casedeck`` when the deck is built, and their
-problems are put back on the field they name (see ``DeckForm.add_deck_problems``).
+problems are put back on the field they name (``add_deck_problems``), in every form that builds one.
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from pmprep.mock import is_case_round
 
 DEFAULT_MINUTES = 25
 OPTION_CHARS = 110
-_SECTION_NAMES = frozenset(s.value for s in SECTIONS)
 
 
 def case_questions(catalog: Catalog) -> list[Question]:
@@ -48,6 +47,13 @@ def _prompt_field() -> forms.CharField:
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="The case as you were given it: the situation and what you are asked to decide.",
         error_messages=_messages("The prompt", MAX_PROMPT_CHARS, "Paste or write the case prompt."))
+
+
+def add_deck_problems(form: forms.Form, error: DeckError) -> None:
+    """Each of the core's problems on the form's field it names ("sections.risks: …" goes on Risks,
+    "title: …" on the title); one about no field of this form goes above the form."""
+    for where, message in error.explained():
+        form.add_error(where if where in form.fields else None, message)
 
 
 def _blank_check(form: forms.Form, name: str, message: str) -> None:
@@ -125,18 +131,6 @@ class DeckForm(forms.Form):
 
     def sections(self) -> dict[str, str]:
         return {section.value: self.cleaned_data.get(section.value, "") for section in SECTIONS}
-
-    def add_deck_problems(self, error: DeckError) -> None:
-        """Each of the core's problems on the field it names ("sections.risks: …" goes on Risks)."""
-        for problem in error.problems:
-            where, _, message = problem.partition(": ")
-            name = where.removeprefix("sections.")
-            if name in self.fields:
-                label = SectionId(name).label if name in _SECTION_NAMES else self.fields[name].label
-                self.add_error(name, f"{label}: {message}")
-            else:
-                self.add_error(None, problem)
-
 
 class RehearseForm(forms.Form):
     minutes = forms.TypedChoiceField(

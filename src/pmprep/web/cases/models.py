@@ -25,12 +25,42 @@ class CaseDeck(models.Model):
     class Meta:
         ordering = ["-updated", "-id"]
 
-    def clean(self) -> None:
-        # The core's rules hold for stored decks too, imported ones included.
+    def clean_fields(self, exclude=None) -> None:
+        """Django's field checks, then the core's rules (for an import too), each on its field; a
+        field Django already refused, or one ``exclude`` leaves out, is not reported twice."""
+        errors: dict[str, list] = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        skipped = {*(exclude or ()), *errors}
+        for name, messages in self.problems().items():
+            if name not in skipped:
+                errors.setdefault(name, []).extend(messages)
+        if errors:
+            raise ValidationError(errors)
+
+    def problems(self) -> dict[str, list[str]]:
+        """What the core refuses in this row, in plain words by model field; empty when it builds."""
         try:
             self.as_deck()
-        except (DeckError, TypeError) as exc:
-            raise ValidationError("; ".join(getattr(exc, "problems", ()) or [str(exc)])) from None
+        except DeckError as exc:
+            found: dict[str, list[str]] = {}
+            for where, message in exc.explained():
+                name = where if where in ("title", "prompt", "question_id") else "sections"
+                found.setdefault(name, []).append(message)
+            return found
+        return {}
+
+    def problem_text(self) -> str:
+        return " ".join(m for messages in self.problems().values() for m in messages)
+
+    def readable(self) -> Deck | None:
+        """The deck, or None when the core refuses the stored row (saved under older rules, or imported)."""
+        try:
+            return self.as_deck()
+        except DeckError:
+            return None
 
     def as_deck(self) -> Deck:
         return Deck(title=self.title, prompt=self.prompt, sections=self.sections or {},

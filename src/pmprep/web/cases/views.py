@@ -18,7 +18,7 @@ from pmprep.casedeck import (SECTIONS, Deck, DeckError, DeckReview, Finding, Sec
 from pmprep.clock import minutes_seconds
 from pmprep.config import active_catalog
 from pmprep.web.cases.forms import (DEFAULT_MINUTES, DeckForm, DeleteForm, FromQuestionForm, OwnPromptForm,
-                                    RehearseForm, case_questions)
+                                    RehearseForm, add_deck_problems, case_questions)
 from pmprep.web.cases.models import CaseDeck
 from pmprep.web.downloads import MARKDOWN, PDF, download
 
@@ -70,11 +70,25 @@ def _index_page(request: HttpRequest, bank_form: FromQuestionForm | None = None,
             note = (f"“{wanted}” is not a case-presentation question in the bank; choose one from the list."
                     if wanted in catalog.questions else f"There is no question “{wanted}” in the bank.")
         bank_form = FromQuestionForm(catalog, initial={"question": wanted if wanted in ids else ""})
-    decks = [(item, check_deck(item.as_deck()).readiness) for item in CaseDeck.objects.filter(user=request.user)]
+    decks = [(item, _readiness(item)) for item in CaseDeck.objects.filter(user=request.user)]
     return render(request, "cases/index.html", {
         "decks": decks, "bank_form": bank_form, "own_form": own_form or OwnPromptForm(), "note": note,
         "preselected": bool(bank_form.initial.get("question")),
     }, status=status)
+
+
+def _readiness(item: CaseDeck) -> str:
+    deck = item.readable()
+    return check_deck(deck).readiness if deck is not None else f"Needs fixing: {item.problem_text()}"
+
+
+def _readable_or_back(request: HttpRequest, item: CaseDeck) -> Deck | HttpResponse:
+    """The stored deck, or (when the core refuses it) a way back to the workspace that says what to fix."""
+    deck = item.readable()
+    if deck is None:
+        messages.error(request, f"Fix this deck before rehearsing or downloading it: {item.problem_text()}")
+        return redirect("cases:deck", uid=item.uid)
+    return deck
 
 
 @login_required
@@ -97,7 +111,7 @@ def create(request: HttpRequest) -> HttpResponse:
         else:
             deck = from_question(form.chosen(), title=form.cleaned_data["title"] or None)
     except DeckError as exc:  # e.g. a title of control characters only, which the deck removes
-        form.add_error(None, "; ".join(exc.problems))
+        add_deck_problems(form, exc)
         return _index_page(request, **forms, status=400)
     now = timezone.now()
     item = CaseDeck.objects.create(user=request.user, title=deck.title, prompt=deck.prompt,
@@ -115,7 +129,7 @@ def _stored(deck: Deck) -> dict[str, str]:
 
 def _deck_form(item: CaseDeck, data: QueryDict | None = None) -> DeckForm:
     own = not item.question_id
-    stored = {"title": item.title, **({"prompt": item.prompt} if own else {}), **_stored(item.as_deck())}
+    stored = {"title": item.title, **({"prompt": item.prompt} if own else {}), **_stored_texts(item)}
     if data is not None:
         # A field the request leaves out keeps its text: only what is sent changes.
         data = data.copy()
@@ -123,6 +137,15 @@ def _deck_form(item: CaseDeck, data: QueryDict | None = None) -> DeckForm:
             data.setdefault(name, value)
         return DeckForm(data, own_prompt=own)
     return DeckForm(initial=stored, own_prompt=own)
+
+
+def _stored_texts(item: CaseDeck) -> dict[str, str]:
+    """Each section's stored text; from a row the core refuses, what of it is text, so it can be fixed."""
+    deck = item.readable()
+    if deck is not None:
+        return _stored(deck)
+    sections = item.sections if isinstance(item.sections, dict) else {}
+    return {s.value: text for s in SECTIONS if isinstance(text := sections.get(s.value, ""), str)}
 
 
 def _save(item: CaseDeck, form: DeckForm) -> Deck | None:
@@ -133,7 +156,7 @@ def _save(item: CaseDeck, form: DeckForm) -> Deck | None:
         deck = Deck(title=form.cleaned_data["title"], prompt=form.cleaned_data.get("prompt", item.prompt),
                     sections=form.sections(), question_id=item.question_id or None)
     except DeckError as exc:
-        form.add_deck_problems(exc)
+        add_deck_problems(form, exc)
         return None
     item.title, item.prompt, item.sections = deck.title, deck.prompt, _stored(deck)
     item.updated = timezone.now()
@@ -143,14 +166,15 @@ def _save(item: CaseDeck, form: DeckForm) -> Deck | None:
 
 def _deck_page(request: HttpRequest, item: CaseDeck, form: DeckForm | None = None,
                delete_form: DeleteForm | None = None, status: int = 200) -> HttpResponse:
-    deck = item.as_deck()
-    review = check_deck(deck)
-    reviews = _reviews(review)
+    deck = item.readable()
+    review = check_deck(deck) if deck is not None else None
+    reviews = _reviews(review) if review is not None else {}
     form = form or _deck_form(item)
     return render(request, "cases/deck.html", {
         "item": item, "deck": deck, "review": review, "form": form,
-        "rows": [(reviews[section], field) for section, field in form.section_fields()],
-        "deck_findings": [f for f in review.findings if f.section is None],
+        "stored_problems": item.problem_text() if deck is None else "",
+        "rows": [(reviews.get(section), field) for section, field in form.section_fields()],
+        "deck_findings": [f for f in review.findings if f.section is None] if review is not None else [],
         "question": active_catalog().questions.get(item.question_id or ""),
         "delete_form": delete_form or DeleteForm(),
     }, status=status)
@@ -211,7 +235,9 @@ def delete(request: HttpRequest, uid) -> HttpResponse:
 @require_GET
 def rehearse(request: HttpRequest, uid) -> HttpResponse:
     item = _deck(request, uid)
-    deck = item.as_deck()
+    deck = _readable_or_back(request, item)
+    if isinstance(deck, HttpResponse):
+        return deck
     review = check_deck(deck)
     if "minutes" in request.GET:
         form = RehearseForm(request.GET)
@@ -234,7 +260,9 @@ def rehearse(request: HttpRequest, uid) -> HttpResponse:
 @require_GET
 def export(request: HttpRequest, uid, fmt: str) -> HttpResponse:
     item = _deck(request, uid)
-    deck = item.as_deck()
+    deck = _readable_or_back(request, item)
+    if isinstance(deck, HttpResponse):
+        return deck
     if fmt == "md":
         body = to_markdown(deck).encode()
     elif fmt == "pdf":
