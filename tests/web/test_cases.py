@@ -449,3 +449,13 @@ def test_the_cores_problems_go_on_the_field_when_a_deck_is_started(logged_in):
                       response.content.decode(), re.S)
     assert field and "Title: required." in text_of(field.group(1))
     assert not CaseDeck.objects.exists()
+
+
+def test_a_section_at_its_limit_with_browser_line_endings_is_saved(logged_in, alice):
+    # A browser counts a line break as one character against maxlength and sends it as two (\r\n).
+    item = make_deck(alice)
+    lines = "\r\n".join(["x" * 99] * 60)  # 60 lines of 99 characters and 59 breaks: 5,999 as the browser counts
+    response = logged_in.post(url("deck", item), form_data(item, problem=lines + "y"))
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert len(item.sections["problem"]) == MAX_SECTION_CHARS and "\r" not in item.sections["problem"]

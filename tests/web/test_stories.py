@@ -193,3 +193,11 @@ def test_the_story_page_shows_one_score(logged_in):
     page = text_of(logged_in.get(response["Location"]).content.decode())
     assert "Feedback: level 2 (Borderline), 31/100 Borderline (31/100). " in page
     assert "30/100" not in page
+
+
+def test_a_field_at_its_limit_with_browser_line_endings_is_saved(logged_in, alice):
+    # A browser counts a line break as one character against maxlength and sends it as two (\r\n).
+    result = "\r\n".join(["Rose 4%." + "x" * 91] * 50)  # 50 lines of 99 characters and 49 breaks: 4,999
+    response = logged_in.post(reverse("stories:new"), {**REFERRAL, "result": result + "!"})
+    assert response.status_code == 302
+    assert Story.objects.get(user=alice).result == result.replace("\r\n", "\n") + "!"

@@ -14,6 +14,7 @@ from pmprep.casedeck import (MAX_PROMPT_CHARS, MAX_SECTION_CHARS, MAX_TALK_MINUT
 from pmprep.catalog.model import Catalog
 from pmprep.catalog.schema import Question
 from pmprep.mock import is_case_round
+from pmprep.web.text_input import TextField
 
 DEFAULT_MINUTES = 25
 OPTION_CHARS = 110
@@ -42,7 +43,7 @@ def _title_field(required: bool) -> forms.CharField:
 
 
 def _prompt_field() -> forms.CharField:
-    return forms.CharField(
+    return TextField(
         label="Case prompt", max_length=MAX_PROMPT_CHARS, strip=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="The case as you were given it: the situation and what you are asked to decide.",
@@ -110,7 +111,7 @@ class DeckForm(forms.Form):
         if own_prompt:
             self.fields["prompt"] = _prompt_field()
         for section in SECTIONS:
-            self.fields[section.value] = forms.CharField(
+            self.fields[section.value] = TextField(
                 label=f"{section.number}. {section.label}", required=False, max_length=MAX_SECTION_CHARS,
                 strip=False, help_text=section.hint,
                 # The hint, an error and the live review beside the box all describe it.

@@ -4,6 +4,7 @@ from django import forms
 
 from pmprep.stories import story_kinds
 from pmprep.web.stories.models import Story
+from pmprep.web.text_input import TextField
 
 # Room for the core's 20 tags of 40 characters with their commas and spaces; the core counts them.
 TAGS_TEXT_CHARS = 2_000
@@ -37,6 +38,7 @@ class StoryForm(forms.ModelForm):
                       "reflection": "What you would do differently, or now do every time."}
         widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in ("situation", "task", "action", "result",
                                                                   "reflection", "notes")}
+        field_classes = {f: TextField for f in ("situation", "task", "action", "result", "reflection", "notes")}
 
     def __init__(self, *args, competencies: list[tuple[str, str]] = (), **kwargs):
         super().__init__(*args, **kwargs)
