@@ -203,3 +203,14 @@ def test_every_page_answers_after_records_at_their_limits(client, saved):
     assert wrong == {}
     reached = {name for name, _ in answers.values()}
     assert reached == {name for name, _ in _patterns()}, "every pattern was tried"
+
+
+def test_a_linkedin_note_typed_in_a_browser_is_counted_as_the_browser_counts_it(client, alice):
+    # 299 characters with two line breaks, which a browser sends as \r\n: once counted as 301, "too long".
+    body = ("I am preparing for a PM interview and loved your talk on downloads, and the way you measured the "
+            "offline win. ") * 3
+    note = "Hi Sam,\r\n" + body[:280] + "\r\nThanks, Al"
+    client.force_login(alice)
+    page = client.post(reverse("outreach:index"), {"message": note, "channel": "linkedin"}).content.decode()
+    assert "Send: framed as preparation, names their work." in page
+    assert "too long" not in page

@@ -6,6 +6,7 @@ from pmprep.outreach import Channel
 from pmprep.outreach.rewrite import LINKEDIN_NOTE_CHARS
 from pmprep.web.date_input import DateInput
 from pmprep.web.outreach.models import Contact
+from pmprep.web.text_input import TextField
 
 CHANNEL_CHOICES = [("", "Infer it from the message"),
                    (Channel.LINKEDIN.value, f"LinkedIn connection note ({LINKEDIN_NOTE_CHARS} characters at most)"),
@@ -16,7 +17,7 @@ class CheckForm(forms.Form):
     """The message to check. Its length limit is the core's (MessageTooLong), so the error names it; a null
     character is refused by CharField itself, here and in ContactForm."""
 
-    message = forms.CharField(label="Your message", required=False, strip=False,
+    message = TextField(label="Your message", required=False, strip=False,
                               widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "true"}),
                               help_text="Paste the LinkedIn note or email you plan to send, greeting and sign-off "
                                         "included.")
@@ -41,6 +42,7 @@ class ContactForm(forms.ModelForm):
                       "learned": "What you can use in a case or technical answer: a metric, a trade-off, a constraint."}
         widgets = {"met_on": DateInput(),
                    "question": forms.Textarea(attrs={"rows": 2}), "learned": forms.Textarea(attrs={"rows": 5})}
+        field_classes = {"question": TextField, "learned": TextField}
         error_messages = {"met_on": {"invalid": "Enter a real date as YYYY-MM-DD."},
                           "learned": {"required": "Write what you learned: it is what the note is for."},
                           "name": {"required": "Give their name, or a short label you will recognise."}}
