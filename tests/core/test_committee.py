@@ -6,7 +6,7 @@ import json
 import pytest
 
 from pmprep.committee import (INFORMAL_REASON, RULES, InformalInput, Outcome, Recommendation, Scorecard,
-                              Source, decide)
+                              Source, decide, rule_text)
 
 YES, STRONG_YES, NO = Recommendation.YES, Recommendation.STRONG_YES, Recommendation.NO
 
@@ -15,6 +15,13 @@ NAMES = {
     "ei_hiring_manager": "Hiring-manager behavioural interview",
     "ex_case_presentation": "Onsite — case-study presentation",
 }
+
+
+@pytest.fixture
+def names(catalog) -> dict[str, str]:
+    """Display names as the committee page passes them: every round and competency in the catalog."""
+    return {**{r.id: r.name for r in catalog.rounds.values()},
+            **{c: catalog.competency_name(c) for c in [*catalog.dimensions, *catalog.components]}}
 
 
 def card(round_id: str, ratings: dict[str, int], rec: Recommendation = YES, *, source: Source = Source.PEER,
@@ -173,62 +180,80 @@ def test_the_case_rule_fires_before_a_must_pass_failure():
     assert decide("early_in", loop).deciding.startswith("No hire: the case lacked quantified trade-offs")
 
 
-def test_a_must_pass_competency_nobody_rated_means_not_enough_evidence_yet():
+def test_a_must_pass_competency_nobody_rated_means_not_enough_evidence_yet(names):
     loop = [c for c in early_in_loop() if c.round_id != "ei_technical_deep_dive"]
-    decision = decide("early_in", loop)
+    decision = decide("early_in", loop, names=names)
     assert decision.outcome is Outcome.NOT_ENOUGH_EVIDENCE
     assert decision.outcome.label == "Not enough evidence yet"
-    assert decision.deciding == ("Not enough evidence yet: must-pass competency technical judgment has no "
-                                 "rating in any documented scorecard.")
-    assert decision.what_would_change == ("A documented scorecard that rates technical judgment with written "
-                                          "evidence.")
-    assert decision.flags == ("technical_judgment: no evidence in any documented scorecard",
-                              "ei_technical_deep_dive: not done yet")
+    assert decision.deciding == ("Not enough evidence yet: 1 of 4 required rounds is not done (Technical deep "
+                                 "dive), and must-pass competency Technical judgment has no rating in any "
+                                 "documented scorecard.")
+    assert decision.what_would_change == ("Finish Technical deep dive, with documented scorecards that rate "
+                                          "Technical judgment with written evidence.")
+    assert decision.flags == ("Technical judgment: no evidence in any documented scorecard",
+                              "Technical deep dive: not done yet")
 
 
-def test_a_failing_must_pass_competency_decides_before_missing_evidence():
+def test_missing_evidence_decides_before_a_failing_must_pass_competency():
     loop = [c for c in early_in_loop(ei_recruiter_screen={"customer_obsession": 1})
             if c.round_id != "ei_technical_deep_dive"]
-    assert decide("early_in", loop).outcome is Outcome.NO_HIRE
+    assert decide("early_in", loop).outcome is Outcome.NOT_ENOUGH_EVIDENCE
 
 
 # ---------------------------------------------------------------- flags
 
 
-def test_every_pair_of_raters_two_levels_apart_in_one_round_is_flagged():
+def test_every_pair_of_raters_two_levels_apart_in_one_round_is_flagged(names):
     loop = early_in_loop()  # Sam rates data literacy 4 in the case round
     loop.insert(0, card("ei_case_presentation", {"data_literacy": 4}, source=Source.SELF, rater="me"))
     loop.append(card("ei_case_presentation", {"data_literacy": 2, "case_solving": 3}, rater="Kim"))
-    decision = decide("early_in", loop)
-    assert decision.flags == ("ei_case_presentation · data_literacy: me rated 4, Kim rated 2",
-                              "ei_case_presentation · data_literacy: Sam rated 4, Kim rated 2")
+    decision = decide("early_in", loop, names=names)
+    assert decision.flags == ("Case-study presentation · Data literacy: me rated 4, Kim rated 2",
+                              "Case-study presentation · Data literacy: Sam rated 4, Kim rated 2")
 
 
-def test_the_disagreement_flag_names_both_raters():
+def test_the_disagreement_flag_names_both_raters(names):
     loop = early_in_loop(ei_case_presentation={"case_solving": 3, "data_literacy": 2})
     loop.insert(0, card("ei_case_presentation", {"data_literacy": 4}, source=Source.SELF, rater="me"))
     loop.append(card("ei_technical_deep_dive", {"data_literacy": 4}, rater="Kim"))  # one level apart: fine
-    assert decide("early_in", loop).flags == ("ei_case_presentation · data_literacy: me rated 4, Sam rated 2",)
+    assert decide("early_in", loop, names=names).flags == (
+        "Case-study presentation · Data literacy: me rated 4, Sam rated 2",)
 
 
-def test_required_rounds_missing_from_rounds_done_are_flagged():
-    decision = decide("early_in", early_in_loop(), rounds_done=["ei_recruiter_screen", "ei_hiring_manager"])
-    assert decision.flags == ("ei_technical_deep_dive: not done yet", "ei_case_presentation: not done yet")
+def test_required_rounds_missing_from_rounds_done_are_flagged(names):
+    loop = [c for c in early_in_loop() if c.round_id in ("ei_recruiter_screen", "ei_hiring_manager")]
+    # The deep dive was finished with nothing answered: done, though it left no scorecard.
+    decision = decide("early_in", loop, rounds_done=["ei_recruiter_screen", "ei_technical_deep_dive"], names=names)
+    assert decision.flags[-1:] == ("Case-study presentation: not done yet",)
 
 
-def test_without_rounds_done_a_round_with_no_scorecard_is_not_done():
+def test_without_rounds_done_a_round_with_no_scorecard_is_not_done(names):
     loop = [card("ex_recruiter_screen", {"culture_leadership": 3})]
-    decision = decide("experienced", loop)
-    assert decision.flags[-4:] == ("ex_hiring_manager: not done yet", "ex_product_team: not done yet",
-                                   "ex_cross_functional: not done yet", "ex_case_presentation: not done yet")
-    assert "ex_technical_deep_dive: not done yet" not in decision.flags  # optional round
+    decision = decide("experienced", loop, names=names)
+    assert decision.flags[-4:] == ("Hiring-manager interview: not done yet", "Onsite — product team: not done yet",
+                                   "Onsite — cross-functional partners: not done yet",
+                                   "Onsite — case-study presentation: not done yet")
+    assert not [f for f in decision.flags if "technical deep dive" in f]  # optional round, not planned
 
 
-def test_expected_competencies_nobody_rated_are_flagged():
+def test_an_optional_round_the_loop_planned_is_flagged_but_not_waited_for(names):
+    loop = [card("ex_recruiter_screen", {"customer_obsession": 3, "culture_leadership": 3}),
+            card("ex_hiring_manager", {"strategy_execution": 3}),
+            card("ex_product_team", {"case_solving": 3, "data_literacy": 3}),
+            card("ex_cross_functional", {"culture_leadership": 3}),
+            card("ex_case_presentation", {"case_solving": 3}, trade_offs=True)]
+    planned = {r: [] for r in [*RULES["experienced"].required_round_ids, "ex_technical_deep_dive"]}
+    decision = decide("experienced", loop, expected=planned, names=names)
+    assert decision.outcome is Outcome.HIRE
+    assert decision.flags == ("Onsite — technical deep dive (optional): not done yet; the committee does not "
+                              "wait for it",)
+
+
+def test_expected_competencies_nobody_rated_are_flagged(names):
     expected = {"ei_case_presentation": ["case_solving", "product_design", "quantitative_metrics"]}
-    decision = decide("early_in", early_in_loop(), expected=expected)
-    assert decision.flags == ("product_design: no evidence in any documented scorecard",
-                              "quantitative_metrics: no evidence in any documented scorecard")
+    decision = decide("early_in", early_in_loop(), expected=expected, names=names)
+    assert decision.flags == ("Product design and innovation: no evidence in any documented scorecard",
+                              "Quantitative thinking and metrics: no evidence in any documented scorecard")
 
 
 def test_the_rules_use_the_real_round_ids():
@@ -283,3 +308,89 @@ def test_a_decision_serialises_to_json():
     assert data["outcome"] == "hire"
     assert data["not_considered"] == [{"kind": "email praise", "who": "Lee", "note": "Great work",
                                        "reason": INFORMAL_REASON}]
+
+
+# ---------------------------------------------------------------- when the committee may decide
+
+
+def test_one_weak_round_of_five_is_not_enough_evidence_yet(names):
+    screen = card("ex_recruiter_screen", {"culture_leadership": 1, "job_awareness": 2}, NO)
+    decision = decide("experienced", [screen], rounds_done=["ex_recruiter_screen"], names=names)
+    assert decision.outcome is Outcome.NOT_ENOUGH_EVIDENCE
+    assert decision.deciding == (
+        "Not enough evidence yet: 4 of 5 required rounds are not done (Hiring-manager interview, "
+        "Onsite — product team, Onsite — cross-functional partners and Onsite — case-study presentation), "
+        "and must-pass competencies Customer obsession, Data literacy, Case solving and Strategy and execution "
+        "have no rating in any documented scorecard. So far Cultural fit and leadership averages 1.0, "
+        "below the must-pass bar of 2.5.")
+    assert decision.what_would_change == (
+        "Finish Hiring-manager interview, Onsite — product team, Onsite — cross-functional partners and "
+        "Onsite — case-study presentation, with documented scorecards that rate Customer obsession, "
+        "Data literacy, Case solving and Strategy and execution with written evidence.")
+    assert decision.evidence == ()
+    assert decision.averages == {"culture_leadership": 1.0, "job_awareness": 2.0}
+    assert decision.flags == (
+        "Customer obsession: no evidence in any documented scorecard",
+        "Data literacy: no evidence in any documented scorecard",
+        "Case solving: no evidence in any documented scorecard",
+        "Strategy and execution: no evidence in any documented scorecard",
+        "Hiring-manager interview: not done yet", "Onsite — product team: not done yet",
+        "Onsite — cross-functional partners: not done yet", "Onsite — case-study presentation: not done yet")
+
+
+def test_every_round_done_but_one_must_pass_competency_unrated_is_not_enough_evidence_yet(names):
+    loop = early_in_loop(ei_recruiter_screen={"customer_obsession": 1, "culture_leadership": 3},
+                         ei_technical_deep_dive={"technical_judgment": 3},
+                         ei_case_presentation={"case_solving": 3})
+    decision = decide("early_in", loop, rounds_done=RULES["early_in"].required_round_ids, names=names)
+    assert decision.outcome is Outcome.NOT_ENOUGH_EVIDENCE
+    assert decision.deciding == (
+        "Not enough evidence yet: must-pass competency Data literacy has no rating in any documented "
+        "scorecard. So far Customer obsession averages 2.0, below the must-pass bar of 2.5.")
+    assert decision.what_would_change == "A documented scorecard that rates Data literacy with written evidence."
+    assert decision.flags == ("Data literacy: no evidence in any documented scorecard",)
+
+
+def test_once_every_round_is_done_and_every_must_pass_competency_rated_the_committee_decides(names):
+    loop = early_in_loop(ei_recruiter_screen={"customer_obsession": 1, "culture_leadership": 3})
+    decision = decide("early_in", loop, rounds_done=RULES["early_in"].required_round_ids, names=names)
+    assert decision.outcome is Outcome.NO_HIRE
+    assert decision.deciding == ("No hire: must-pass competency Customer obsession averages 2.0, below the bar "
+                                 "of 2.5.")
+    assert decision.flags == ()
+    assert decide("early_in", early_in_loop(), rounds_done=RULES["early_in"].required_round_ids,
+                  names=names).outcome is Outcome.HIRE
+
+
+def test_a_round_with_a_documented_scorecard_counts_as_held_even_if_not_finished_in_pmprep(names):
+    # A peer ran the technical deep dive live through a link; the round was never finished here.
+    decision = decide("early_in", early_in_loop(), rounds_done=["ei_recruiter_screen", "ei_hiring_manager",
+                                                                "ei_case_presentation"], names=names)
+    assert decision.outcome is Outcome.HIRE
+    assert decision.flags == ()
+
+
+def test_a_case_without_quantified_trade_offs_is_a_no_hire_before_the_other_rounds(names):
+    case = card("ex_case_presentation", {"case_solving": 3}, rater="Priya", trade_offs=False)
+    decision = decide("experienced", [case], rounds_done=["ex_case_presentation"], names=names)
+    assert decision.outcome is Outcome.NO_HIRE
+    assert decision.deciding == ("No hire: the case lacked quantified trade-offs (Onsite — case-study "
+                                 "presentation, rated by Priya), which no rating or referral can outweigh.")
+    assert decision.flags[-1] == "Onsite — cross-functional partners: not done yet"
+
+
+def test_the_rule_as_shown_to_users_names_the_order_and_the_one_exception(names):
+    assert rule_text("early_in", names=names) == (
+        "Only documented scorecards count: pmprep's, yours and your peers', each equally. Informal inputs are "
+        "noted, not considered; a formal referral is listed but adds no ratings and no vote.",
+        "Each competency is averaged across all its ratings, to two decimals.",
+        "The one exception that decides early: as soon as a case round has a scorecard saying the trade-offs "
+        "were not quantified, the outcome is No hire, whatever the other rounds say.",
+        "Otherwise the committee waits for the evidence: until every required round (Recruiter screen, "
+        "Hiring-manager behavioural interview, Technical deep dive and Case-study presentation) is done and "
+        "every must-pass competency (Customer obsession, Data literacy, Technical judgment and Case solving) "
+        "has at least one rating, there is not enough evidence yet. A round counts as done once it is "
+        "finished or has a documented scorecard.",
+        "Then a must-pass competency averaging below 2.5 is a No hire.",
+        "Otherwise the overall average (the mean of the competency averages) decides: 3.5 or more with no "
+        "round recommending below Yes is a Strong hire, 3.0 or more is a Hire, below that is a No hire.")

@@ -356,7 +356,24 @@ def test_the_committee_says_when_there_is_not_enough_evidence_and_flags_rounds_n
     loop = looped(alice)
     page = logged_in.get(url("committee", loop)).content.decode()
     assert "Decision: Not enough evidence yet" in page
-    assert "ei_case_presentation: not done yet" in page
+    assert "Case-study presentation: not done yet" in page
+
+
+def test_one_weak_round_of_five_leaves_the_committee_waiting_and_saying_for_what(logged_in, alice):
+    loop = looped(alice, track="experienced")
+    _done(logged_in, loop)
+    saved = logged_in.post(url("scorecard", loop, 1), {
+        "rating_culture_leadership": "1", "evidence_culture_leadership": "I blamed my last team for the delay.",
+        "recommendation": "1"})
+    assert saved.status_code == 302
+    page = logged_in.get(url("committee", loop)).content.decode()
+    assert "Decision: Not enough evidence yet" in page
+    assert ("Not enough evidence yet: 4 of 5 required rounds are not done (Hiring-manager interview, Onsite — "
+            "product team, Onsite — cross-functional partners and Onsite — case-study presentation), and "
+            "must-pass competencies Customer obsession, Data literacy, Case solving and Strategy and execution "
+            "have no rating in any documented scorecard. So far Cultural fit and leadership averages 1.0, below "
+            "the must-pass bar of 2.5.") in page
+    assert "Decision: No hire" not in page
 
 
 def test_a_hire_decision_names_what_would_make_it_strong(logged_in, alice):

@@ -183,9 +183,10 @@ def test_mock_loops_are_counted_by_committee_decision(client, alice):
         looped(alice)
     with time_machine.travel(_at(5), tick=False):
         failing = looped(alice)
-    RoundScorecard.objects.create(user=alice, loop=failing, loop_round=failing.rounds.get(order=2), source="self",
-                                  rater="alice", ratings={"customer_obsession": 1},
-                                  evidence={"customer_obsession": "Never named a user."}, recommendation=1)
+    # A case with unquantified trade-offs is a no hire at once; other weak ratings wait for the other rounds.
+    RoundScorecard.objects.create(user=alice, loop=failing, loop_round=failing.rounds.get(order=4), source="self",
+                                  rater="alice", ratings={"case_solving": 1}, trade_offs_quantified=False,
+                                  evidence={"case_solving": "No numbers on any option."}, recommendation=1)
     client.force_login(alice)
     html = _page(client)
     assert _table(html, "Mock loops by committee decision")[1:] == [

@@ -1,8 +1,8 @@
 """A simulated hiring committee: round scorecards in, one explained decision out (no Django)."""
 from __future__ import annotations
 
-from pmprep.committee.decision import INFORMAL_REASON, RULES, Decision, Outcome, Rules, decide
+from pmprep.committee.decision import INFORMAL_REASON, RULES, Decision, Outcome, Rules, decide, rule_text
 from pmprep.committee.scorecard import InformalInput, Recommendation, Scorecard, Source
 
 __all__ = ["INFORMAL_REASON", "RULES", "Decision", "InformalInput", "Outcome", "Recommendation", "Rules",
-           "Scorecard", "Source", "decide"]
+           "Scorecard", "Source", "decide", "rule_text"]

@@ -1,17 +1,21 @@
 """The simulated hiring committee: documented scorecards in, one explained decision out.
 
-The committee weighs only documented, structured feedback. The rules, in the order they apply:
+The committee weighs only documented, structured feedback, and decides only once the evidence its
+rules need exists. The rules, in the order they apply (``rule_text`` words them for users):
 
 1. Considered scorecards are those from any source but REFERRAL. A formal REFERRAL is documented
    feedback: it is listed as considered feedback but adds no ratings and no vote. Informal inputs
    (a chat, a verbal referral, praise) are listed as noted, not considered.
 2. Each competency's average is taken over every considered rating, all sources counting equally,
    rounded half-up to two decimals; the rules compare the rounded figures the user sees.
-3. If any scorecard for a case round says the trade-offs were not quantified, the outcome is
-   No hire, whatever the ratings and referrals say ("strong pedigree, weak judgment").
-4. Otherwise, if a must-pass competency averages below the pass bar, the outcome is No hire,
-   decided by the lowest such competency (ties broken by id).
-5. Otherwise, if a must-pass competency has no rating at all, there is not enough evidence yet.
+3. The one exception that decides early: if any scorecard for a case round says the trade-offs were
+   not quantified, the outcome is No hire at once, whatever the ratings, referrals and rounds still
+   to come say ("strong pedigree, weak judgment").
+4. Otherwise, until every required round is done and every must-pass competency has a rating, there
+   is not enough evidence yet; the decision names what is missing. A round counts as done when it is
+   in ``rounds_done`` or has a considered scorecard (a peer may have run it live).
+5. Then, if a must-pass competency averages below the pass bar, the outcome is No hire, decided by
+   the lowest such competency (ties broken by id).
 6. Otherwise the overall average (the mean of the competency averages) decides: at or above the
    strong bar with no round recommending below Yes is a Strong hire; at or above the hire bar is
    a Hire; below it is No hire, decided by the lowest-average competency.
@@ -70,6 +74,28 @@ RULES: dict[str, Rules] = {
                             "ex_cross_functional", "ex_case_presentation")),
 }
 
+def rule_text(track: str, names: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """The rules ``decide`` applies, in its order, as the committee page and the export show them."""
+    if track not in RULES:
+        raise ValueError(f"unknown track {track!r}; expected one of {', '.join(RULES)}")
+    rules, name = RULES[track], _namer(names)
+    return (
+        "Only documented scorecards count: pmprep's, yours and your peers', each equally. Informal inputs are "
+        "noted, not considered; a formal referral is listed but adds no ratings and no vote.",
+        "Each competency is averaged across all its ratings, to two decimals.",
+        "The one exception that decides early: as soon as a case round has a scorecard saying the trade-offs "
+        "were not quantified, the outcome is No hire, whatever the other rounds say.",
+        f"Otherwise the committee waits for the evidence: until every required round "
+        f"({_join([name(r) for r in rules.required_round_ids])}) is done and every must-pass competency "
+        f"({_join([name(c) for c in rules.must_pass])}) has at least one rating, there is not enough evidence "
+        "yet. A round counts as done once it is finished or has a documented scorecard.",
+        f"Then a must-pass competency averaging below {_num(rules.pass_bar)} is a No hire.",
+        f"Otherwise the overall average (the mean of the competency averages) decides: {_num(rules.strong_bar)} "
+        f"or more with no round recommending below Yes is a Strong hire, {_num(rules.hire_bar)} or more is a "
+        "Hire, below that is a No hire.",
+    )
+
+
 Evidence = tuple[str, str, str]  # (round id, competency id, the evidence note as written)
 
 
@@ -126,12 +152,13 @@ def decide(track: str, scorecards: Sequence[Scorecard], informal: Sequence[Infor
     averages = {c: _mean(ratings[c]) for c in sorted(ratings)}
     overall = _mean(averages.values()) if averages else None
     name = _namer(names)
+    done = {s.round_id for s in considered} | set(rounds_done or ())
     verdict = (_case_rule(rules, considered, name)
+               or _evidence_rule(rules, averages, done, name)
                or _must_pass_rule(rules, considered, ratings, averages, name)
-               or _evidence_rule(rules, averages, name)
                or _overall_rule(rules, considered, ratings, averages, name))
-    flags = (_disagreements(considered) + _missing_evidence(rules, averages, expected)
-             + _rounds_not_done(rules, considered, rounds_done))
+    flags = (_disagreements(considered, name) + _missing_evidence(rules, averages, expected, name)
+             + _rounds_not_done(rules, done, expected, name))
     return Decision(outcome=verdict.outcome, deciding=verdict.deciding, averages=averages,
                     overall=overall, considered=considered,
                     documented_referrals=tuple(s for s in scorecards if s.source is Source.REFERRAL),
@@ -175,16 +202,31 @@ def _must_pass_rule(rules: Rules, considered: Sequence[Scorecard], ratings: Mapp
         what, _quotes(considered, competency))
 
 
-def _evidence_rule(rules: Rules, averages: Mapping[str, float], name: Callable[[str], str]) -> _Verdict | None:
+def _evidence_rule(rules: Rules, averages: Mapping[str, float], done: set[str],
+                   name: Callable[[str], str]) -> _Verdict | None:
+    rounds = [name(r) for r in rules.required_round_ids if r not in done]
     missing = [name(c) for c in rules.must_pass if c not in averages]
-    if not missing:
+    if not rounds and not missing:
         return None
-    plural = len(missing) > 1
-    return _Verdict(
-        Outcome.NOT_ENOUGH_EVIDENCE,
-        f"Not enough evidence yet: must-pass competenc{'ies' if plural else 'y'} {_join(missing)} "
-        f"{'have' if plural else 'has'} no rating in any documented scorecard.",
-        f"A documented scorecard that rates {_join(missing)} with written evidence.")
+    parts = []
+    if rounds:
+        total = len(rules.required_round_ids)
+        parts.append(f"{len(rounds)} of {total} required rounds {'is' if len(rounds) == 1 else 'are'} "
+                     f"not done ({_join(rounds)})")
+    if missing:
+        plural = len(missing) > 1
+        parts.append(f"must-pass competenc{'ies' if plural else 'y'} {_join(missing)} "
+                     f"{'have' if plural else 'has'} no rating in any documented scorecard")
+    # A must-pass competency already below the bar is worth knowing, but more rounds can still lift it.
+    failing = sorted((averages[c], c) for c in rules.must_pass if c in averages and averages[c] < rules.pass_bar)
+    so_far = "".join(f" So far {name(c)} averages {_num(a)}, below the must-pass bar of {_num(rules.pass_bar)}."
+                     for a, c in failing)
+    if rounds:
+        what = f"Finish {_join(rounds)}" + (
+            f", with documented scorecards that rate {_join(missing)} with written evidence." if missing else ".")
+    else:
+        what = f"A documented scorecard that rates {_join(missing)} with written evidence."
+    return _Verdict(Outcome.NOT_ENOUGH_EVIDENCE, f"Not enough evidence yet: {', and '.join(parts)}.{so_far}", what)
 
 
 def _overall_rule(rules: Rules, considered: Sequence[Scorecard], ratings: Mapping[str, list[int]],
@@ -234,7 +276,7 @@ def _overall_rule(rules: Rules, considered: Sequence[Scorecard], ratings: Mappin
         lift_overall(rules.hire_bar, "the hire bar"), _quotes(considered, lowest))
 
 
-def _disagreements(considered: Sequence[Scorecard]) -> list[str]:
+def _disagreements(considered: Sequence[Scorecard], name: Callable[[str], str]) -> list[str]:
     """Raters two or more levels apart on the same competency in the same round."""
     seen: dict[tuple[str, str], list[tuple[str, int]]] = {}
     for card in considered:
@@ -243,20 +285,26 @@ def _disagreements(considered: Sequence[Scorecard]) -> list[str]:
     flags = []
     for (round_id, competency), rated in seen.items():
         for i, (rater_a, a) in enumerate(rated):
-            flags += [f"{round_id} · {competency}: {rater_a} rated {a}, {rater_b} rated {b}"
+            flags += [f"{name(round_id)} · {name(competency)}: {rater_a} rated {a}, {rater_b} rated {b}"
                       for rater_b, b in rated[i + 1:] if abs(a - b) >= 2]
     return flags
 
 
 def _missing_evidence(rules: Rules, averages: Mapping[str, float],
-                      expected: Mapping[str, Sequence[str]] | None) -> list[str]:
+                      expected: Mapping[str, Sequence[str]] | None, name: Callable[[str], str]) -> list[str]:
     wanted = [c for comps in (expected or {}).values() for c in comps] + list(rules.must_pass)
-    return [f"{c}: no evidence in any documented scorecard" for c in dict.fromkeys(wanted) if c not in averages]
+    return [f"{name(c)}: no evidence in any documented scorecard" for c in dict.fromkeys(wanted)
+            if c not in averages]
 
 
-def _rounds_not_done(rules: Rules, considered: Sequence[Scorecard], rounds_done: Iterable[str] | None) -> list[str]:
-    done = set(rounds_done) if rounds_done is not None else {s.round_id for s in considered}
-    return [f"{r}: not done yet" for r in rules.required_round_ids if r not in done]
+def _rounds_not_done(rules: Rules, done: set[str], expected: Mapping[str, Sequence[str]] | None,
+                     name: Callable[[str], str]) -> list[str]:
+    required = [f"{name(r)}: not done yet" for r in rules.required_round_ids if r not in done]
+    # A round the loop planned beyond the required ones (the optional technical deep dive) is named
+    # too, but the committee does not wait for it.
+    optional = [f"{name(r)} (optional): not done yet; the committee does not wait for it"
+                for r in (expected or {}) if r not in rules.required_round_ids and r not in done]
+    return required + optional
 
 
 def _lift(ratings: Sequence[int], reaches: Callable[[float], bool], most: int = 50) -> tuple[int, int, float] | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from pmprep.committee import RULES, Decision, Rules, Scorecard, Source, decide
+from pmprep.committee import RULES, Decision, Rules, Scorecard, Source, decide, rule_text
 from pmprep.config import active_catalog
 from pmprep.web.loops.forms import InformalNoteForm, ReferralForm
 from pmprep.web.loops.models import REFERRAL_ROUND, LoopRound, MockLoop, RoundScorecard
@@ -28,6 +28,7 @@ class Hearing:
     names: dict[str, str]  # round and competency ids -> display names
     cards: list[tuple[RoundScorecard, Scorecard]]
     ignored: list[str]  # stored scorecards the core refused, and why
+    rule: tuple[str, ...]  # the rules the decision applied, in their order, as users read them
 
     def name(self, key: str) -> str:
         return self.names.get(key, key)
@@ -73,7 +74,7 @@ def hear(loop: MockLoop) -> Hearing:
                       rounds_done=[r.round_id for r in rounds if r.status == LoopRound.DONE], names=names,
                       expected={r.round_id: catalog.rounds[r.round_id].competencies for r in rounds})
     return Hearing(decision=decision, rules=RULES[loop.track], rounds=rounds, names=names, cards=cards,
-                   ignored=ignored)
+                   ignored=ignored, rule=rule_text(loop.track, names))
 
 
 def committee_view(request: HttpRequest, loop: MockLoop, *, note_form: InformalNoteForm | None = None,
@@ -83,6 +84,6 @@ def committee_view(request: HttpRequest, loop: MockLoop, *, note_form: InformalN
         "loop": loop, "track": active_catalog().tracks.get(loop.track), "decision": hearing.decision,
         "rules": hearing.rules, "must_pass": hearing.must_pass, "averages": hearing.averages,
         "considered": hearing.considered, "referrals": hearing.referrals, "evidence": hearing.evidence,
-        "ignored": hearing.ignored, "rounds": hearing.rounds,
+        "ignored": hearing.ignored, "rounds": hearing.rounds, "rule": hearing.rule,
         "note_form": note_form or InformalNoteForm(), "referral_form": referral_form or ReferralForm(),
     }, status=status)

@@ -114,6 +114,7 @@ def _decision(hearing: Hearing) -> list[Block]:
     blocks.append(Bullets([f"{item.kind} — {item.who}: “{item.note}” ({reason})"
                            for item, reason in decision.not_considered]) if decision.not_considered
                   else Paragraph("Nothing informal recorded."))
+    blocks += [Heading("The rule"), Bullets(list(hearing.rule))]
     return blocks
 
 
