@@ -79,6 +79,9 @@ class LoopRound(models.Model):
 
 
 REFERRAL_ROUND = "referral"
+# A round has one rater of each of these: pmprep's analysis and the candidate. Peers are many (one per
+# link, which the link's own state guards), and referrals belong to the loop, not to a round.
+ONE_PER_ROUND = (Source.AUTOMATIC.value, Source.SELF.value)
 
 
 class RoundScorecard(models.Model):
@@ -101,6 +104,11 @@ class RoundScorecard(models.Model):
 
     class Meta:
         ordering = ["created", "id"]
+        constraints = [
+            # Two saves racing past the view's "already scored?" check must not leave two cards.
+            models.UniqueConstraint(fields=["loop_round", "source"], condition=models.Q(source__in=ONE_PER_ROUND),
+                                    name="one_automatic_and_one_self_scorecard_per_round"),
+        ]
 
     def clean(self) -> None:
         # The core's rules (ratings 1–4, evidence for every rating, …) hold for stored scorecards too,

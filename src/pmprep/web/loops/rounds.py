@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from pmprep.analysis import analyze
 from pmprep.analysis.follow_up import SEPARATOR, reply_to_probe
@@ -150,7 +150,11 @@ def finish(r: LoopRound, catalog: Catalog, now: datetime) -> RoundScorecard | No
                                   names=names)
         except ValueError:
             return None
-        return RoundScorecard.objects.create(
-            user=r.user, loop=r.loop, loop_round=r, source=card.source.value, rater=RATER, ratings=card.ratings,
-            evidence=card.evidence, recommendation=card.recommendation.value, summary=card.summary,
-            trade_offs_quantified=card.trade_offs_quantified, created=now)
+        try:
+            with transaction.atomic():
+                return RoundScorecard.objects.create(
+                    user=r.user, loop=r.loop, loop_round=r, source=card.source.value, rater=RATER,
+                    ratings=card.ratings, evidence=card.evidence, recommendation=card.recommendation.value,
+                    summary=card.summary, trade_offs_quantified=card.trade_offs_quantified, created=now)
+        except IntegrityError:  # a second finish racing this one wrote pmprep's scorecard first
+            return None

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -210,10 +211,15 @@ def self_scorecard(request: HttpRequest, uid, order: int) -> HttpResponse:
     form = ScorecardForm(competencies, r.is_case, request.POST)
     if not form.is_valid():
         return _round_page(request, r, scorecard_form=form, status=400)
-    RoundScorecard.objects.create(
-        user=request.user, loop=r.loop, loop_round=r, source=Source.SELF.value, rater=request.user.username,
-        ratings=form.ratings(), evidence=form.evidence(), recommendation=form.cleaned_data["recommendation"],
-        summary=form.cleaned_data["summary"].strip(), trade_offs_quantified=form.trade_offs_quantified())
+    try:
+        with transaction.atomic():
+            RoundScorecard.objects.create(
+                user=request.user, loop=r.loop, loop_round=r, source=Source.SELF.value, rater=request.user.username,
+                ratings=form.ratings(), evidence=form.evidence(), recommendation=form.cleaned_data["recommendation"],
+                summary=form.cleaned_data["summary"].strip(), trade_offs_quantified=form.trade_offs_quantified())
+    except IntegrityError:  # another save (a second tab, a double click) got in after the check above
+        messages.info(request, "You have already scored this round.")
+        return redirect("loops:round", uid=uid, order=order)
     messages.success(request, "Your scorecard is saved; the committee weighs it with the others.")
     return redirect(f"{reverse('loops:round', args=[uid, order])}#scorecards")
 
