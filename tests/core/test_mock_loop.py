@@ -10,7 +10,8 @@ import yaml
 from pmprep.analysis import analyze
 from pmprep.catalog import SHIPPED
 from pmprep.committee import Recommendation, Scorecard, Source
-from pmprep.mock import CRITERION_COMPETENCIES, QA_PROBES, answer_seconds, auto_scorecard, plan_loop
+from pmprep.mock import (CRITERION_COMPETENCIES, QA_PROBES, LoopLength, answer_seconds, auto_scorecard,
+                         loop_length, plan_loop)
 
 # ---------------------------------------------------------------- planning the loop
 
@@ -99,6 +100,26 @@ def test_the_optional_technical_deep_dive_joins_only_when_asked(catalog):
     assert without == ["ex_recruiter_screen", "ex_hiring_manager", "ex_product_team", "ex_cross_functional",
                        "ex_case_presentation"]
     assert with_it == without + ["ex_technical_deep_dive"]
+
+
+def test_a_tracks_loop_length_counts_the_required_rounds_and_names_the_optional_one_apart(catalog):
+    early_in = loop_length(catalog.rounds_for("early_in"))
+    experienced = loop_length(catalog.rounds_for("experienced"))
+
+    assert early_in == LoopLength(required_rounds=4, required_minutes=225, optional=())
+    assert (early_in.rounds, early_in.minutes) == (4, 225)
+    assert experienced == LoopLength(required_rounds=5, required_minutes=225,
+                                     optional=(("Onsite — technical deep dive", 45),))
+    assert (experienced.rounds, experienced.minutes) == (6, 270)
+
+
+def test_a_planned_loop_is_as_long_as_the_rounds_it_holds(catalog):
+    assert loop_length(plan_loop(catalog, "early_in")) == LoopLength(4, 225, ())
+    assert loop_length(plan_loop(catalog, "early_in", include_optional=True)) == LoopLength(4, 225, ())
+    assert loop_length(plan_loop(catalog, "experienced")) == LoopLength(5, 225, ())
+    with_dive = loop_length(plan_loop(catalog, "experienced", include_optional=True))
+    assert with_dive == LoopLength(5, 225, (("Onsite — technical deep dive", 45),))
+    assert (with_dive.rounds, with_dive.minutes) == (6, 270)
 
 
 def test_a_range_of_minutes_plans_for_its_lower_end(catalog):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from pmprep.catalog.model import Catalog
 from pmprep.catalog.schema import Question, Round
@@ -47,7 +48,8 @@ class LoopRound:
     """One round of a planned mock loop.
 
     ``minutes`` is the round's real length (the lower end when the sources give a range).
-    ``talk_minutes`` and ``qa_probes`` are set for case presentations only.
+    ``talk_minutes`` and ``qa_probes`` are set for case presentations only. ``optional`` marks a
+    round the track holds only for some roles (the experienced technical deep dive).
     """
 
     round_id: str
@@ -59,6 +61,42 @@ class LoopRound:
     prompt_in_advance: bool
     talk_minutes: int | None
     qa_probes: tuple[str, ...]
+    optional: bool = False
+
+
+class Timed(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def minutes(self) -> int: ...
+    @property
+    def optional(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class LoopLength:
+    """How long a loop is: its required rounds and their minutes, and each optional round apart
+    as (name, minutes). Every page that states a loop's length reads it from here."""
+
+    required_rounds: int
+    required_minutes: int
+    optional: tuple[tuple[str, int], ...]
+
+    @property
+    def rounds(self) -> int:
+        return self.required_rounds + len(self.optional)
+
+    @property
+    def minutes(self) -> int:
+        return self.required_minutes + sum(minutes for _, minutes in self.optional)
+
+
+def loop_length(rounds: Iterable[Timed]) -> LoopLength:
+    """The length of a loop made of ``rounds``: a track's rounds from the catalog, or a planned loop's."""
+    rounds = list(rounds)
+    required = [r for r in rounds if not r.optional]
+    return LoopLength(required_rounds=len(required), required_minutes=sum(r.minutes for r in required),
+                      optional=tuple((r.name, r.minutes) for r in rounds if r.optional))
 
 
 def is_case_round(round_id: str) -> bool:
@@ -129,4 +167,5 @@ def _loop_round(r: Round, question_ids: tuple[str, ...]) -> LoopRound:
         prompt_in_advance=case,
         talk_minutes=CASE_TALK_MINUTES if case else None,
         qa_probes=tuple(p for probes in QA_PROBES.values() for p in probes) if case else (),
+        optional=r.optional,
     )

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from pmprep.catalog.calendar import position
 from pmprep.catalog.query import QuestionFilter, find_questions, invalid_filter_values
 from pmprep.config import active_catalog
-from pmprep.mock import is_case_round
+from pmprep.mock import is_case_round, loop_length
 from pmprep.web.bank.markup import render_markdown
 from pmprep.web.plans.models import StudyPlan
 from pmprep.web.plans.views import next_best_action, today_tasks
@@ -67,7 +67,7 @@ def loop(request: HttpRequest, track_id: str) -> HttpResponse:
         "track": track,
         "other_tracks": [t for t in catalog.tracks.values() if t.id != track.id],
         "rounds": rounds,
-        "total_minutes": sum(r["round"].minutes for r in rounds if not r["round"].optional),
+        "length": loop_length(r["round"] for r in rounds),
         "calendar": cal,
         "position": position(cal, timezone.localdate()) if cal else None,
         "dimensions": catalog.dimensions.values(),

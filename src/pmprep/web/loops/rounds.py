@@ -13,7 +13,8 @@ from pmprep.analysis import analyze
 from pmprep.analysis.follow_up import SEPARATOR, reply_to_probe
 from pmprep.catalog.model import Catalog
 from pmprep.committee import Source
-from pmprep.mock import QA_PROBES, LoopRound as PlannedRound, answer_seconds, auto_scorecard, plan_loop
+from pmprep.mock import (QA_PROBES, LoopLength, LoopRound as PlannedRound, answer_seconds, auto_scorecard,
+                         loop_length, plan_loop)
 from pmprep.mock.auto_scorecard import RATER
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
 from pmprep.web.practice import queue
@@ -42,7 +43,12 @@ def planned(r: LoopRound, catalog: Catalog) -> PlannedRound:
     spec = catalog.rounds[r.round_id]
     return PlannedRound(round_id=r.round_id, name=spec.name, order=r.order, minutes=r.minutes,
                         question_ids=tuple(r.question_ids), is_case=r.is_case, prompt_in_advance=r.is_case,
-                        talk_minutes=r.talk_minutes, qa_probes=())
+                        talk_minutes=r.talk_minutes, qa_probes=(), optional=spec.optional)
+
+
+def length(loop: MockLoop, catalog: Catalog) -> LoopLength:
+    """The loop's length from its stored rounds (those still in the catalog, as its pages show them)."""
+    return loop_length(planned(r, catalog) for r in loop.rounds.all() if r.round_id in catalog.rounds)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,9 @@ def _tracks() -> list[tuple[str, str]]:
 
 
 def _index_page(request: HttpRequest, form: StartLoopForm | None = None, status: int = 200) -> HttpResponse:
-    loops = MockLoop.objects.filter(user=request.user).prefetch_related("rounds")
+    catalog = active_catalog()
+    loops = [(item, rounds.length(item, catalog))
+             for item in MockLoop.objects.filter(user=request.user).prefetch_related("rounds")]
     form = form or StartLoopForm(_tracks(), initial={"track": request.user.track or None})
     return render(request, "loops/index.html", {"loops": loops, "form": form}, status=status)
 
@@ -77,7 +79,8 @@ def loop(request: HttpRequest, uid) -> HttpResponse:
             for r in item.rounds.all() if r.round_id in catalog.rounds]
     current = next((row["round"] for row in rows if row["round"].status != LoopRound.DONE), None)
     return render(request, "loops/loop.html", {"loop": item, "track": catalog.tracks.get(item.track),
-                                               "rows": rows, "current": current})
+                                               "rows": rows, "current": current,
+                                               "length": rounds.length(item, catalog)})
 
 
 def _round_page(request: HttpRequest, r: LoopRound, *, answer_form: RoundAnswerForm | None = None,
