@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pmprep.committee.decision import INFORMAL_REASON, RULES, Decision, Outcome, Rules, decide, rule_text
-from pmprep.committee.scorecard import InformalInput, Recommendation, Scorecard, Source
+from pmprep.committee.scorecard import InformalInput, Recommendation, Scorecard, ScorecardError, Source
 
 __all__ = ["INFORMAL_REASON", "RULES", "Decision", "InformalInput", "Outcome", "Recommendation", "Rules",
-           "Scorecard", "Source", "decide", "rule_text"]
+           "Scorecard", "ScorecardError", "Source", "decide", "rule_text"]

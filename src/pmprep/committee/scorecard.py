@@ -19,6 +19,16 @@ MIN_RATING = 1
 MAX_RATING = 4
 
 
+class ScorecardError(ValueError):
+    """Every rule a scorecard breaks. ``problems`` are (competency id or None, what is wrong), so a page
+    can name the competency; the message reads as one sentence with the ids."""
+
+    def __init__(self, round_id: str, rater: str, problems: list[tuple[str | None, str]]):
+        self.round_id, self.rater, self.problems = round_id, rater, tuple(problems)
+        where = f"scorecard for {round_id or '?'} by {rater or '?'}"
+        super().__init__(f"{where}: " + "; ".join(f"{c}: {text}" if c else text for c, text in problems))
+
+
 class Recommendation(IntEnum):
     """An interviewer's overall call on a round, ordered so that ``YES > NO``."""
 
@@ -60,38 +70,35 @@ class Scorecard:
     trade_offs_quantified: bool | None = None
 
     def __post_init__(self) -> None:
-        problems: list[str] = []
+        problems: list[tuple[str | None, str]] = []
         source: Source | None = None
         try:
             source = Source(self.source)
             object.__setattr__(self, "source", source)
         except ValueError:
-            problems.append(f"source {self.source!r} is not one of "
-                            f"{', '.join(s.value for s in Source)}")
+            problems.append((None, f"source {self.source!r} is not one of {', '.join(s.value for s in Source)}"))
         try:
             object.__setattr__(self, "recommendation", Recommendation(self.recommendation))
         except ValueError:
-            problems.append(f"recommendation {self.recommendation!r} is not 1 to 4")
+            problems.append((None, f"recommendation {self.recommendation!r} is not 1 to 4"))
         # Copies, so that a caller changing its dict later cannot change a frozen scorecard.
         object.__setattr__(self, "ratings", dict(self.ratings))
         object.__setattr__(self, "evidence", dict(self.evidence))
 
         if not self.round_id.strip():
-            problems.append("round_id is empty")
+            problems.append((None, "round_id is empty"))
         if not self.rater.strip():
-            problems.append("rater is empty")
+            problems.append((None, "rater is empty"))
         if not self.ratings and source not in (Source.REFERRAL, None):
-            problems.append(f"a {source.value} scorecard needs at least one rating")
+            problems.append((None, f"a {source.value} scorecard needs at least one rating"))
         for competency, rating in self.ratings.items():
             whole = isinstance(rating, int) and not isinstance(rating, bool)
             if not whole or not MIN_RATING <= rating <= MAX_RATING:
-                problems.append(f"{competency}: rating {rating!r} is not a whole number from "
-                                f"{MIN_RATING} to {MAX_RATING}")
+                problems.append((competency, f"rating {rating!r} is not a whole number from {MIN_RATING} to {MAX_RATING}"))
             if source is not Source.AUTOMATIC and not self.evidence.get(competency, "").strip():
-                problems.append(f"{competency}: rated {rating!r} with no written evidence")
+                problems.append((competency, f"rated {rating!r} with no written evidence"))
         if problems:
-            where = f"scorecard for {self.round_id or '?'} by {self.rater or '?'}"
-            raise ValueError(f"{where}: " + "; ".join(problems))
+            raise ScorecardError(self.round_id, self.rater, problems)
 
     def to_dict(self) -> dict[str, Any]:
         return {"round_id": self.round_id, "source": self.source.value, "rater": self.rater,

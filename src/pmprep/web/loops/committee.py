@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from pmprep.committee import RULES, Decision, Rules, Scorecard, Source, decide, rule_text
+from pmprep.committee import RULES, Decision, Rules, Scorecard, ScorecardError, Source, decide, rule_text
 from pmprep.config import active_catalog
 from pmprep.web.loops.forms import InformalNoteForm, ReferralForm
 from pmprep.web.loops.models import REFERRAL_ROUND, LoopRound, MockLoop, RoundScorecard
@@ -69,12 +69,19 @@ def hear(loop: MockLoop) -> Hearing:
         try:
             cards.append((s, s.as_scorecard()))
         except ValueError as exc:  # only an edited database could hold one; say so rather than fail
-            ignored.append(f"{s.rater}'s scorecard was left out: {exc}")
+            ignored.append(_left_out(s, exc, names))
     decision = decide(loop.track, [c for _, c in cards], [n.as_input() for n in loop.informal_notes.all()],
                       rounds_done=[r.round_id for r in rounds if r.status == LoopRound.DONE], names=names,
                       expected={r.round_id: catalog.rounds[r.round_id].competencies for r in rounds})
     return Hearing(decision=decision, rules=RULES[loop.track], rounds=rounds, names=names, cards=cards,
                    ignored=ignored, rule=rule_text(loop.track, names))
+
+
+def _left_out(card: RoundScorecard, exc: ValueError, names: dict[str, str]) -> str:
+    round_id = card.loop_round.round_id if card.loop_round_id else REFERRAL_ROUND
+    why = ("; ".join(f"{names.get(c, c)}: {text}" if c else text for c, text in exc.problems)
+           if isinstance(exc, ScorecardError) else str(exc))
+    return f"{card.rater}'s scorecard for {names.get(round_id, round_id)} was left out: {why}"
 
 
 def committee_view(request: HttpRequest, loop: MockLoop, *, note_form: InformalNoteForm | None = None,

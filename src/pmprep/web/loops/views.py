@@ -32,8 +32,8 @@ def _tracks() -> list[tuple[str, str]]:
 
 def _index_page(request: HttpRequest, form: StartLoopForm | None = None, status: int = 200) -> HttpResponse:
     catalog = active_catalog()
-    loops = [(item, rounds.length(item, catalog))
-             for item in MockLoop.objects.filter(user=request.user).prefetch_related("rounds")]
+    loops = [(item, rounds.length(item, catalog), catalog.tracks[item.track].name if item.track in catalog.tracks
+              else item.track) for item in MockLoop.objects.filter(user=request.user).prefetch_related("rounds")]
     form = form or StartLoopForm(_tracks(), initial={"track": request.user.track or None})
     return render(request, "loops/index.html", {"loops": loops, "form": form}, status=status)
 
