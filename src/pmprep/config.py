@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ipaddress
 import os
-import re
 import secrets
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import platformdirs
 
+from pmprep.bounded_regex import bounded
 from pmprep.catalog import SHIPPED, Catalog, ContentError, load_catalog
 
 
@@ -148,7 +148,7 @@ def time_zone() -> str:
     return raw
 
 
-RATE = re.compile(r"(?P<count>\d+)/(?P<multiple>\d*)(?P<unit>[smhd])")
+RATE = bounded(r"(?P<count>\d+)/(?P<multiple>\d*)(?P<unit>[smhd])")
 
 
 def env_rate(name: str, default: str) -> str | None:

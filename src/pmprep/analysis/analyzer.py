@@ -5,7 +5,16 @@ import math
 import re
 
 from pmprep.analysis.classify import bank_question, classify
-from pmprep.analysis.criteria import behavioral, common, culture, estimation, metrics, product_design, strategy, technical
+from pmprep.analysis.criteria import (
+    behavioral,
+    common,
+    culture,
+    estimation,
+    metrics,
+    product_design,
+    strategy,
+    technical,
+)
 from pmprep.analysis.delivery import delivery
 from pmprep.analysis.feedback import CriterionResult, Evidence, Feedback, Level, Probe, RedFlag, score_points
 from pmprep.analysis.judging import Context, Judgement, level_of
@@ -14,6 +23,7 @@ from pmprep.analysis.probes import PROBES, RED_FLAG_PROBES
 from pmprep.analysis.rubric import TYPES, rubrics
 from pmprep.analysis.signals import FAMILIES, Hit, Signals
 from pmprep.analysis.text import FUNCTION_WORDS, Doc, stem
+from pmprep.bounded_regex import bounded
 
 MAX_ANSWER_CHARS = 200_000
 MAX_QUESTION_CHARS = 5_000
@@ -39,8 +49,8 @@ _GENERIC = {stem(w) for w in (
 
 
 # Words that make a clause (pronouns, auxiliaries, modals). Answers are full of them; keyword lists have none.
-_CLAUSE = re.compile(r"\b(?:i|we|you|they|it|he|she|this|that|there|is|are|was|were|be|would|will|should|could|"
-                     r"can|do|does|did|have|has|had|i'd|i'm|we'd|we're|it's|that's)\b", re.I)
+_CLAUSE = bounded(r"\b(?:i|we|you|they|it|he|she|this|that|there|is|are|was|were|be|would|will|should|could|"
+                  r"can|do|does|did|have|has|had|i'd|i'm|we'd|we're|it's|that's)\b", re.I)
 
 
 class AnswerTooLong(ValueError):

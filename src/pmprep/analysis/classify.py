@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from pmprep.analysis.feedback import Classification
 from pmprep.analysis.text import FUNCTION_WORDS, stem, tokenize
+from pmprep.bounded_regex import bounded
 from pmprep.catalog import Catalog, shipped_catalog
 
 TYPES = ("behavioral", "product_design", "strategy", "metrics", "technical", "estimation", "culture")
@@ -27,7 +28,7 @@ DEFAULT_COMPETENCIES = {
 
 
 def _cues(*pairs: tuple[str, float]) -> list[tuple[re.Pattern[str], float]]:
-    return [(re.compile(p, re.I), w) for p, w in pairs]
+    return [(bounded(p, re.I), w) for p, w in pairs]
 
 
 CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {

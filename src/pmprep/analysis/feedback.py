@@ -1,7 +1,7 @@
 """What the analyzer returns: plain dataclasses that serialise to JSON with ``to_dict``."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from enum import IntEnum
 
@@ -111,7 +111,11 @@ class Feedback:
         return next(c for c in self.criteria if c.id == criterion_id)
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        # asdict copies value by value; the outline has an item per sentence (tens of thousands in a
+        # pasted wall of lines), so it is written out directly, in the same shape.
+        data = asdict(replace(self, outline=[]))
+        data["outline"] = [{"sentence": o.sentence, "start": o.start, "end": o.end, "step": o.step,
+                            "step_name": o.step_name} for o in self.outline]
         data["delivery"]["repeated_words"] = [list(p) for p in self.delivery.repeated_words]
         return data
 

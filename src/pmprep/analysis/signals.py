@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from pmprep.analysis.text import Doc
+from pmprep.bounded_regex import bounded
 
 _NUM_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
               r"fifty|sixty|hundred|a hundred|a thousand|thousand|dozen|a dozen|half|a few|several|couple of)")
@@ -39,20 +41,22 @@ def _lower_literals(pattern: str) -> str:
 
 def _f(id: str, label: str, *alternatives: str) -> Family:
     # Patterns run case-sensitively on ASCII-folded text (Doc.folded): the same matches as
-    # re.IGNORECASE at less than half the cost.
+    # re.IGNORECASE at less than half the cost. Every repeat is bounded (pmprep.bounded_regex), and a
+    # run of digits is possessive ([\d,.]*+): nothing after a number starts with a digit, a comma or
+    # a point, so giving digits back could never help, and on "1.1.1.…" it cost a pass per digit.
     body = "|".join(f"(?:{_lower_literals(a)})" for a in alternatives)
-    return Family(id, label, re.compile(rf"(?<![\w-])(?:{body})(?![\w])"))
+    return Family(id, label, bounded(rf"(?<![\w-])(?:{body})(?![\w])"))
 
 
 FAMILIES: dict[str, Family] = {f.id: f for f in [
     # ---- numbers and time
     _f("number", "a number",
-       r"[$€£₹]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|bn|million|billion)?",
-       r"\d[\d,]*(?:\.\d+)?\s?" + _UNIT,
-       r"\d[\d,]*(?:\.\d+)?(?:\s?[-–]\s?\d[\d,]*(?:\.\d+)?)?",
+       r"[$€£₹]\s?\d[\d,]*+(?:\.\d+)?\s?(?:k|m|bn|million|billion)?",
+       r"\d[\d,]*+(?:\.\d+)?\s?" + _UNIT,
+       r"\d[\d,]*+(?:\.\d+)?(?:\s?[-–]\s?\d[\d,]*+(?:\.\d+)?)?",
        r"p(?:50|90|95|99)",
        _NUM_WORDS + r"\s+" + _UNIT),
-    _f("percent", "a percentage", r"\d[\d,]*(?:\.\d+)?\s?(?:%|percent|per ?cent|pp|percentage points?)"),
+    _f("percent", "a percentage", r"\d[\d,]*+(?:\.\d+)?\s?(?:%|percent|per ?cent|pp|percentage points?)"),
     _f("timeframe", "a time frame",
        rf"(?:in|within|over|after|for|by|across|during)\s+(?:the\s+)?(?:first\s+|next\s+|past\s+|last\s+)?"
        rf"(?:\d+|{_NUM_WORDS}|a|an)\s+{_PERIOD}",
@@ -90,7 +94,7 @@ FAMILIES: dict[str, Family] = {f.id: f for f in [
        r"went (?:up|down) (?:from|by|to)", r"moved (?:from|to)", r"cut\s+\w+\s+(?:by|from)", r"won", r"adopt\w+",
        r"(?:in|by) the end", r"shipped", r"launched"),
     _f("baseline", "a baseline",
-       r"from\s+(?:about\s+|roughly\s+|around\s+)?[$€£]?\d[\d,.]*\s?\S*\s+to\s+(?:about\s+|roughly\s+)?[$€£]?\d[\d,.]*%?",
+       r"from\s+(?:about\s+|roughly\s+|around\s+)?[$€£]?\d[\d,.]*+\s?\S*\s+to\s+(?:about\s+|roughly\s+)?[$€£]?\d[\d,.]*+%?",
        r"baseline", r"compared (?:to|with)", r"up from", r"down from", r"versus (?:the )?(?:control|before|last)",
        r"relative to", r"(?:than|vs\.?) (?:before|last (?:year|quarter|month))"),
     _f("reflection", "reflection",
@@ -146,7 +150,7 @@ FAMILIES: dict[str, Family] = {f.id: f for f in [
     _f("timebox", "a time-boxed first version",
        r"first version", r"v1\b", r"mvp", r"minimum viable", r"pilot", r"phase (?:1|one)", r"first phase",
        rf"(?:in|within|over|for|after) (?:the )?(?:first )?(?:\d+|{_NUM_WORDS}) (?:weeks?|sprints?|months?)",
-       rf"\d+[- ]week", r"initial (?:launch|version|release)", r"then (?:expand|scale|extend|add|roll)", r"phase (?:2|two)",
+       r"\d+[- ]week", r"initial (?:launch|version|release)", r"then (?:expand|scale|extend|add|roll)", r"phase (?:2|two)",
        r"v2\b", r"next (?:quarter|phase|step)", r"after that", r"later (?:phases?|we)", r"long[- ]term", r"fast[- ]follow",
        r"beta"),
     _f("risk", "a risk",
@@ -219,7 +223,7 @@ FAMILIES: dict[str, Family] = {f.id: f for f in [
        r"latency", r"cost(?:s|ly)?", r"reliab\w+", r"fresh(?:ness)?", r"availab\w+", r"consisten\w+", r"throughput", r"storage", r"bandwidth",
        r"faster|slower", r"cheaper|more expensive", r"stale(?:ness)?", r"complexity", r"scalab\w+", r"accuracy", r"privacy"),
     _f("scale", "scale",
-       r"scale", r"(?:\d[\d,.]*\s?(?:k|m|million|billion|thousand)?\s+)(?:users|members|requests|rps|qps|streams|devices|concurrent|titles)",
+       r"scale", r"(?:\d[\d,.]*+\s?(?:k|m|million|billion|thousand)?\s+)(?:users|members|requests|rps|qps|streams|devices|concurrent|titles)",
        r"(?:requests|queries) per second|rps|qps", r"concurren\w+", r"peak (?:traffic|load|hours?)", r"(?:how|what) (?:many|much) (?:users|traffic|load|requests)",
        r"at (?:netflix|our) scale", r"global(?:ly)?"),
     _f("requirement", "a requirement",
@@ -259,7 +263,7 @@ FAMILIES: dict[str, Family] = {f.id: f for f in [
        r"assum(?:e|ing|ption|ptions)", r"let'?s say", r"suppose", r"roughly", r"approximately", r"about\s+\d", r"around\s+\d", r"ballpark", r"estimate",
        r"I'?ll (?:take|use|go with)", r"call it", r"give or take", r"based on"),
     _f("arithmetic", "arithmetic",
-       r"\d[\d,.]*\s?[kmb]?\s*(?:[x×*/÷]|times|multiplied by|divided by)\s*\d", r"=\s*[$€£]?\d", r"equals", r"that gives(?: us)?",
+       r"\d[\d,.]*+\s?[kmb]?\s*(?:[x×*/÷]|times|multiplied by|divided by)\s*\d", r"=\s*[$€£]?\d", r"equals", r"that gives(?: us)?",
        r"(?:so|which) (?:that'?s|is|gives|comes to)\s+(?:about\s+|roughly\s+|around\s+)?[$€£]?\d", r"works out to", r"comes to", r"adds up to", r"in total", r"total of"),
     _f("breakdown", "a segmented structure",
        r"break (?:it|this) (?:down|into)", r"breaking (?:it|this) down", r"split (?:it|this|them) (?:into|by)", r"segment(?:s|ed)? (?:by|into)", r"bucket\w*", r"(?:two|three|four) (?:groups|segments|buckets|parts|components)",
@@ -268,7 +272,7 @@ FAMILIES: dict[str, Family] = {f.id: f for f in [
        r"sanity[- ]check", r"cross[- ]check", r"double[- ]check", r"check (?:it|this|that) against", r"compare (?:with|to|it)", r"seems (?:reasonable|plausible|high|low|right)",
        r"order of magnitude", r"another way", r"different angle", r"top[- ]down|bottom[- ]up", r"does that (?:pass|make sense|seem)", r"gut check", r"reality check", r"triangulat\w+"),
     _f("range", "a range",
-       r"between\s+[$€£]?\d[\d,.]*\s*\S*\s+and\s+[$€£]?\d", r"\d[\d,.]*\s?[kmb%]?\s*[-–]\s*\d[\d,.]*\s?(?:k|m|bn|million|billion|%|tb|pb|gb)?", r"range", r"give or take", r"[±]", r"plus or minus",
+       r"between\s+[$€£]?\d[\d,.]*+\s*\S*\s+and\s+[$€£]?\d", r"\d[\d,.]*+\s?[kmb%]?\s*[-–]\s*\d[\d,.]*+\s?(?:k|m|bn|million|billion|%|tb|pb|gb)?", r"range", r"give or take", r"[±]", r"plus or minus",
        r"somewhere (?:between|around)", r"low end|high end|lower bound|upper bound", r"(?:at least|at most|up to)\s+\d", r"(?:low|high|base)[- ]case", r"within (?:a )?factor of"),
     # ---- culture
     _f("culture_theme", "a culture theme",
@@ -333,8 +337,7 @@ FAMILIES: dict[str, Family] = {f.id: f for f in [
 ]}
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):  # a named tuple for speed, as text.Sentence and text.Word
     family: str
     start: int
     end: int
@@ -351,24 +354,40 @@ CONTENT_FAMILIES = (
 )
 
 
+def _blank(text: str, spans: list) -> str:
+    """``text`` with each span's characters turned into spaces (same length, so offsets hold)."""
+    if not spans:
+        return text
+    pieces, pos = [], 0
+    for span in spans:
+        pieces += [text[pos:span.start], " " * (span.end - span.start)]
+        pos = span.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
 class Signals:
     """Lazily finds and caches each family's hits in one document.
 
-    Sentences that repeat an earlier one are ignored, so pasting text again never adds evidence.
+    Sentences that repeat an earlier one are ignored, so pasting text again never adds evidence; they
+    are blanked out before the patterns run, so a pasted wall of repeats costs no more than one copy.
     """
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self._cache: dict[str, list[Hit]] = {}
         self._sentences: dict[str, set[int]] = {}
+        self._where: dict[str, list[int]] = {}  # per family, the sentence of each hit (-1: none)
         self.ignored = doc.repeated_sentences()
+        self._scanned = _blank(doc.folded, [doc.sentences[i] for i in sorted(self.ignored)])
 
     def __call__(self, family: str) -> list[Hit]:
         hits = self._cache.get(family)
         if hits is None:
             pattern = FAMILIES[family].pattern
-            hits = []
-            for m in pattern.finditer(self.doc.folded):
+            hits, where = [], []
+            sentences, i, last = self.doc.sentences, 0, len(self.doc.sentences)
+            for m in pattern.finditer(self._scanned):
                 start, end = m.start(), m.end()
                 raw = m.group(0)
                 # Trim whitespace and list markers so the quoted evidence starts at a word.
@@ -376,11 +395,16 @@ class Signals:
                 trail = len(raw) - len(raw.rstrip(" \n\t,"))
                 start, end = start + lead, end - trail
                 if end > start:
-                    sentence = self.doc.sentence_at(start)
-                    if sentence is not None and sentence.index in self.ignored:
+                    # Hits come in order, so the sentence each falls in is found by walking forward.
+                    while i < last and sentences[i].end <= start:
+                        i += 1
+                    index = i if i < last and sentences[i].start <= start else -1
+                    if index in self.ignored:
                         continue
                     hits.append(Hit(family, start, end, self.doc.text[start:end]))
+                    where.append(index)
             self._cache[family] = hits
+            self._where[family] = where
         return hits
 
     def count(self, family: str) -> int:
@@ -390,21 +414,15 @@ class Signals:
         return len({h.text.lower() for h in self(family)})
 
     def in_sentences(self, family: str, sentence_indexes: set[int]) -> list[Hit]:
-        out = []
-        for h in self(family):
-            s = self.doc.sentence_at(h.start)
-            if s is not None and s.index in sentence_indexes:
-                out.append(h)
-        return out
+        hits = self(family)
+        return [h for h, index in zip(hits, self._where[family]) if index in sentence_indexes and index >= 0]
 
     def sentences_with(self, family: str) -> set[int]:
         found = self._sentences.get(family)
         if found is None:
-            found = set()
-            for h in self(family):
-                s = self.doc.sentence_at(h.start)
-                if s is not None:
-                    found.add(s.index)
+            self(family)
+            found = set(self._where[family])
+            found.discard(-1)
             self._sentences[family] = found
         return found
 
@@ -419,5 +437,4 @@ class Signals:
     @cached_property
     def informative_words(self) -> int:
         wanted = set(self.informative)
-        return sum(1 for w in self.doc.words
-                   if (s := self.doc.sentence_at(w.start)) is not None and s.index in wanted)
+        return sum(1 for index in self.doc.word_sentences if index in wanted)

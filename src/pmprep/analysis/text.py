@@ -3,14 +3,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
+
+from pmprep.bounded_regex import bounded
 
 # Sentence ends: terminal punctuation followed by space, or a line break (bullets and lists).
-_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*(?:[-*•–]|\d+[.)]|[A-Za-z][\w ]{0,20}:)\s)|\n")
-_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|etc|approx|Mr|Ms|Mrs|Dr|St|No|Fig|cf|Inc|Ltd|U\.S|a\.m|p\.m)\.)$", re.I)
+_BREAK = bounded(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n\s*\n|\n")
+_ABBREV = bounded(r"(?:\b(?:e\.g|i\.e|vs|etc|approx|Mr|Ms|Mrs|Dr|St|No|Fig|cf|Inc|Ltd|U\.S|a\.m|p\.m)\.)$", re.I)
 _FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, "’": "'", "‘": "'"})
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
+# Longer than the longest abbreviation above, so the window always holds the word boundary before it.
+_ABBREV_WINDOW = 12
+_KEY_WORD = bounded(r"[a-z0-9]+")
+_WORD = bounded(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
 
 # Small, closed-class English words. Real prose is roughly a third to a half function words;
 # gibberish and bare keyword lists have almost none, which is how they are recognised.
@@ -26,16 +31,16 @@ wouldn't couldn't shouldn't haven't hasn't hadn't i'll we'll they'd they're that
 """.split())
 
 
-@dataclass(frozen=True)
-class Sentence:
+# Sentences, words and hits are named tuples, not frozen dataclasses: a 200 KB answer makes
+# hundreds of thousands of them, and a tuple is built several times faster.
+class Sentence(NamedTuple):
     index: int
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     start: int
     end: int
     text: str
@@ -45,22 +50,24 @@ class Word:
 def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
-    pieces: list[tuple[int, int]] = []
-    for match in _BREAK.finditer(text):
-        end = match.start()
-        if text[pos:end].strip() and _ABBREV.search(text[pos:end]) and "\n" not in match.group(0):
-            continue  # "e.g. Netflix" is not the end of a sentence
-        pieces.append((pos, end))
-        pos = match.end()
-    pieces.append((pos, len(text)))
-    for start, end in pieces:
+
+    def add(start: int, end: int) -> None:
         chunk = text[start:end]
         stripped = chunk.strip()
-        if not stripped:
-            continue
-        lead = len(chunk) - len(chunk.lstrip())
-        s = start + lead
-        out.append(Sentence(len(out), s, s + len(stripped), stripped))
+        if stripped:
+            s = start + len(chunk) - len(chunk.lstrip())
+            out.append(Sentence(len(out), s, s + len(stripped), stripped))
+
+    for match in _BREAK.finditer(text):
+        end = match.start()
+        # Only the last few characters can end in an abbreviation: looking at the whole piece so far
+        # would make a run of "e.g. e.g. …" quadratic.
+        if text[end - 1:end] == "." and "\n" not in match.group(0) \
+                and _ABBREV.search(text[max(pos, end - _ABBREV_WINDOW):end]):
+            continue  # "e.g. Netflix" is not the end of a sentence
+        add(pos, end)
+        pos = match.end()
+    add(pos, len(text))
     return out
 
 
@@ -119,6 +126,17 @@ class Doc:
     def _starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
+    @cached_property
+    def word_sentences(self) -> list[int]:
+        """The sentence index of each word (-1 for none), found in one walk over both lists."""
+        out: list[int] = []
+        sentences, i, last = self.sentences, 0, len(self.sentences)
+        for w in self.words:
+            while i < last and sentences[i].end <= w.start:
+                i += 1
+            out.append(i if i < last and sentences[i].start <= w.start else -1)
+        return out
+
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect_right(self._starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
@@ -130,7 +148,7 @@ class Doc:
         seen: set[str] = set()
         repeats: set[int] = set()
         for s in self.sentences:
-            key = " ".join(re.findall(r"[a-z0-9]+", s.text.lower()))
+            key = " ".join(_KEY_WORD.findall(s.text.lower()))
             if len(key) < 12:
                 continue
             if key in seen:

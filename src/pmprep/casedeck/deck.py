@@ -14,18 +14,20 @@ sees the same characters.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
+from pmprep.bounded_regex import bounded
+
 MAX_TITLE_CHARS = 120
 MAX_PROMPT_CHARS = 4_000
 MAX_SECTION_CHARS = 6_000
-_ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 _ID_MAX = 80
+_ID = bounded(r"^[a-z0-9][a-z0-9_\-]*$", limit=_ID_MAX)
+_FIRST_SENTENCE_END = bounded(r"(?<=[.?!])\s")
 # Fields a serialised deck may hold; anything else is reported rather than dropped.
 _FIELDS = ("title", "prompt", "question_id", "sections")
 
@@ -258,7 +260,7 @@ def from_question(question: BankQuestion, title: str | None = None) -> Deck:
 
 
 def _title_from(text: str) -> str:
-    first = re.split(r"(?<=[.?!])\s", " ".join(text.split()), maxsplit=1)[0]
+    first = _FIRST_SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
     return shorten(first, MAX_TITLE_CHARS)
 
 

@@ -48,6 +48,7 @@ from typing import Any
 
 from pmprep.analysis.signals import Hit, Signals
 from pmprep.analysis.text import Doc
+from pmprep.bounded_regex import bounded
 from pmprep.casedeck.deck import SECTIONS, Deck, SectionId
 
 
@@ -134,7 +135,7 @@ class DeckReview:
 # Run on Doc.folded (ASCII letters lower-cased), like the analyzer's families.
 
 def _pattern(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w])")
+    return bounded(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w])")
 
 
 _SOURCE = _pattern(
@@ -147,8 +148,8 @@ _SOURCE = _pattern(
     r"qualitative", r"quantitative", r"pull(?:ing)? (?:the )?data", r"from (?:the )?\w+ team", r"test(?:ing)?",
 )
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "several": 3, "a few": 3}
-_DECLARED_OPTIONS = re.compile(r"(?<![\w-])(two|three|four|five|several|a few) (?:distinct |different |real )?"
-                               r"(?:options|approaches|ideas|solutions|levers|bets|directions|paths|alternatives)\b")
+_DECLARED_OPTIONS = bounded(r"(?<![\w-])(two|three|four|five|several|a few) (?:distinct |different |real )?"
+                            r"(?:options|approaches|ideas|solutions|levers|bets|directions|paths|alternatives)\b")
 _PICK = _pattern(r"recommend\w*", r"pick(?:ing)?", r"choose|choosing|chose", r"go(?:ing)? with", r"bet(?:ting)? on",
                  r"prioriti[sz]e", r"start with", r"my (?:call|choice|pick|answer)", r"we should",
                  r"i(?:'d| would) (?:do|build|ship|launch)", r"the winner", r"(?:best|strongest) option")
@@ -156,7 +157,8 @@ _HEDGE = _pattern(r"(?:do|doing|build|building|ship|shipping|launch|launching|pu
                   r"combine|combining) (?:all|both)(?: \w+)?", r"all (?:three|four|five|of them|the options)",
                   r"(?:a )?(?:mix|combination|blend) of (?:all|both|the options|them|these)", r"everything at once",
                   r"a bit of everything")
-_GENERIC_METRIC = re.compile(r"^(?:measur|track|monitor)")
+_LETTER = bounded(r"[a-z]")
+_GENERIC_METRIC = bounded(r"^(?:measur|track|monitor)")
 _MITIGATION = _pattern(
     r"mitigat\w*", r"roll(?:ing)?[- ]?back", r"kill[- ]switch", r"feature flags?", r"monitor\w*", r"alerts?",
     r"alerting", r"thresholds?", r"fallbacks?", r"fall back", r"guardrails?", r"holdouts?", r"plan b", r"contingency",
@@ -281,7 +283,7 @@ def _option_count(r: _Reading, s: SectionId) -> int:
     lines = sum(1 for line in text.splitlines() if line.strip())
     labelled = len({h.text.lower() for h in r.hits(s, "option")
                     if not _DECLARED_OPTIONS.fullmatch(h.text.lower())
-                    and re.search(r"[a-z]", h.text.lower())})  # a bare "1." is already a line
+                    and _LETTER.search(h.text.lower())})  # a bare "1." is already a line
     declared = max((_NUMBER_WORDS[m.group(1)] for m in _DECLARED_OPTIONS.finditer(r.signals(s).doc.folded)),
                    default=0)
     return max(lines, labelled, declared)

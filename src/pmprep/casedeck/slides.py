@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
 from pmprep.analysis.text import split_sentences
+from pmprep.bounded_regex import bounded
 from pmprep.casedeck.deck import SECTIONS, Deck, shorten
 from pmprep.casedeck.pdf import DEFAULT_CREATED
 
@@ -28,7 +28,7 @@ MAX_BULLET_CHARS = 160
 MAX_SUBTITLE_CHARS = 300
 _TITLE_LAYOUT = 0
 _CONTENT_LAYOUT = 1
-_MARKER = re.compile(r"^\s*(?:[-*•–]|\d+[.)]|[a-zA-Z][.)])\s+")
+_MARKER = bounded(r"^\s*(?:[-*•–]|\d+[.)]|[a-zA-Z][.)])\s+")
 
 
 def bullets(text: str) -> list[str]:

@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pmprep.bounded_regex import bounded
 from pmprep.catalog.model import Catalog
 from pmprep.catalog.schema import Question
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = bounded(r"[a-z0-9]+")
+MAX_SEARCH_TERMS = 12
 
 
 def words(text: str) -> list[str]:
@@ -53,6 +54,12 @@ def _matches(catalog: Catalog, q: Question, f: QuestionFilter) -> bool:
     return True
 
 
+def search_terms(text: str) -> list[str]:
+    """The words a search looks for: each once, at most ``MAX_SEARCH_TERMS`` of them (a pasted
+    paragraph must not cost a scan of the bank per word)."""
+    return list(dict.fromkeys(words(text)))[:MAX_SEARCH_TERMS]
+
+
 def _search_score(catalog: Catalog, q: Question, terms: list[str]) -> int:
     """0 when some term is missing; otherwise higher for hits in the question's own text."""
     fields = [
@@ -74,7 +81,7 @@ def _search_score(catalog: Catalog, q: Question, terms: list[str]) -> int:
 def find_questions(catalog: Catalog, f: QuestionFilter) -> list[Question]:
     """Questions matching every given filter; ordered by relevance when there is search text."""
     found = [q for q in catalog.questions.values() if _matches(catalog, q, f)]
-    terms = words(f.text or "")
+    terms = search_terms(f.text or "")
     if not terms:
         return found
     scored = [(s, i, q) for i, q in enumerate(found) if (s := _search_score(catalog, q, terms))]

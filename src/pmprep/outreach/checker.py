@@ -1,10 +1,10 @@
 """``check``: one outreach message in, an explained score, a verdict and a rewrite out."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from pmprep.bounded_regex import bounded
 from pmprep.outreach import rules
 from pmprep.outreach.questions import Question, find_questions, judge
 from pmprep.outreach.report import Channel, Flag, Kind, OutreachReport, Verdict
@@ -25,12 +25,12 @@ class MessageTooLong(ValueError):
 
 
 # Polite logistics ("would you be open to…", "could we chat?") is an ask, not a second question.
-_LOGISTICS = re.compile(
+_LOGISTICS = bounded(
     r"\b(?:would|could|can|will|do|might) you (?:be )?(?:open|willing|available|free|able|mind|have (?:time|a (?:few|"
     r"couple|moment|minute)|\d+|any time))\b|\b(?:could|can|shall|may) (?:we|i) (?:chat|talk|connect|meet|speak|ask|"
     r"send|reach)\b|\bwould (?:it|that) be (?:ok|okay|possible|alright|all right)\b|\bmind if i\b")
 _ASKS = frozenset({Kind.BIG_ASK, Kind.OPEN_ENDED, Kind.JOB_SEEKING, Kind.SMALL_ASK, Kind.FLATTERY})
-_EMAIL_SHAPE = re.compile(r"^\s*(?:subject|re|fwd?)\s*:|^\s*dear\b|\n[ \t]*\n")
+_EMAIL_SHAPE = bounded(r"^\s*(?:subject|re|fwd?)\s*:|^\s*dear\b|\n[ \t]*\n")
 
 PRECISE_REASON = ("One precise question ({why}): easy to answer in two lines, and the answer feeds your case "
                   "and technical preparation.")

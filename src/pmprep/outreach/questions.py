@@ -10,12 +10,12 @@ you…", "I'd love to understand why…").
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from pmprep.analysis.text import FUNCTION_WORDS, split_sentences
+from pmprep.bounded_regex import bounded
 
-_INDIRECT = re.compile(
+_INDIRECT = bounded(
     r"\bi(?:'m| am)(?: (?:really|especially|particularly|most|very|genuinely))? curious\b"
     r"|\bi(?:'d| would)(?: really)? (?:love|like|be keen|be glad|be grateful|be interested|appreciate (?:it if you "
     r"could|knowing)) to (?:know|understand|hear|learn|ask)\b(?=\s+(?:more\s+about\s+)?(?:how|why|what|which|whether|"
@@ -24,14 +24,14 @@ _INDIRECT = re.compile(
     r"|\bwondering (?:how|why|what|which|whether|if)\b"
     r"|\b(?:my|one|the) question (?:is|would be)\b"
     r"|\bi(?:'m| am) (?:trying|keen|hoping) to (?:understand|learn|figure out) (?:how|why|what|whether|which)\b")
-_INTERROGATIVE = re.compile(r"\b(?:how|why|what|which|when|where|whether|who|did|do|does|was|were|is|are|could|would|"
-                            r"can|have|has|should|if)\b")
+_INTERROGATIVE = bounded(r"\b(?:how|why|what|which|when|where|whether|who|did|do|does|was|were|is|are|could|would|"
+                         r"can|have|has|should|if)\b")
 # A lead-in before the question proper: a greeting, or "one question: ".
-_GREETING = re.compile(r"^(?:hi|hello|hey|dear|hiya)\b[^,:!\n?]{0,40}[,:!\u2014\u2013-]\s*")
-_COLON = re.compile(r":\s*(?=(?:how|why|what|which|when|where|whether|did|do|does|was|were|is|are|"
-                    r"could|would|can|have|has)\b)")
+_GREETING = bounded(r"^(?:hi|hello|hey|dear|hiya)\b[^,:!\n?]{0,40}[,:!\u2014\u2013-]\s*")
+_COLON = bounded(r":\s*(?=(?:how|why|what|which|when|where|whether|did|do|does|was|were|is|are|"
+                 r"could|would|can|have|has)\b)")
 
-SPECIFIC = re.compile(
+SPECIFIC = bounded(
     r"\b(?:metrics?|measur\w*|success|kpis?|north[ -]?star|guardrails?|retention|churn|engagement|conversion|"
     r"latency|a/b|experiment\w*|tests?|tested|testing|trade-?offs?|versus|vs\.?|instead of|rather than|weigh\w*|"
     r"decid\w*|decision|chose|choose|chosen|picked|pick|prioriti[sz]\w*|baseline|threshold|segment\w*|cohorts?|"
@@ -39,7 +39,7 @@ SPECIFIC = re.compile(
     r"lessons?|learn(?:ed|t) from|results?|impact|outcome|estimat\w*|cap|limit\w*|trade|sequenc\w*|"
     r"bitrate|cache|caching|cdn|personali[sz]\w*|ranking|algorithm|model|why did|how did)\b")
 # Questions about the writer or about the reader's career in general.
-GENERIC = re.compile(
+GENERIC = bounded(
     r"\b(?:advice|tips?|it like|typical day|day[- ]to[- ]day|your (?:career |professional )?(?:journey|path|story)|"
     r"break into|get into|get in\b|get started|hired|land (?:a|an|the)|how (?:do|can|should|would|could) i\b|"
     r"what (?:should|can|do|would) i\b|should i\b|look for in (?:a |an )?(?:candidate|pm|applicant|hire)s?|"
@@ -50,6 +50,15 @@ _GENERIC_WORDS = frozenset("""
 netflix pm pms product products team teams work role roles company job jobs experience things stuff time people
 you your really actually currently like think know tell share question questions thanks please maybe quick
 """.split())
+_TOPIC_WORD = bounded(r"[a-z][a-z'/-]+")
+_LETTER = bounded(r"[^\W\d_]")
+_CLAUSE_END = bounded(r"\s[\u2014\u2013-]\s|;|\(")
+_ASPECTS = (
+    (bounded(r"trade|versus|vs|instead|rather|weigh"), "trade-off"),
+    (bounded(r"decid|decision|chose|choose|pick|prioriti|scope|cut|sequenc|cap|limit"), "decision"),
+    (bounded(r"metric|measur|success|kpi|north|guardrail|retention|churn|engagement|conversion|baseline|"
+             r"threshold|signal|data|result|impact|outcome|estimat"), "metric or result"),
+)
 MIN_TOPIC_WORDS = 4
 # After the note names a piece of their work, a shorter question is about that work ("how do you handle late events?").
 MIN_TOPIC_WORDS_AFTER_WORK = 2
@@ -71,7 +80,7 @@ def judge(folded: str, named: bool = False) -> tuple[bool, str]:
         return False, "it is about you or their career in general, not about something they did"
     if not _INTERROGATIVE.search(folded):
         return False, "it does not ask how, why or what"
-    topic = [w for w in re.findall(r"[a-z][a-z'/-]+", folded)
+    topic = [w for w in _TOPIC_WORD.findall(folded)
              if w not in FUNCTION_WORDS and w not in _GENERIC_WORDS and len(w) > 2]
     hit = SPECIFIC.search(folded)
     if hit and len(topic) >= 2:
@@ -82,14 +91,7 @@ def judge(folded: str, named: bool = False) -> tuple[bool, str]:
 
 
 def _aspect(word: str) -> str:
-    if re.match(r"trade|versus|vs|instead|rather|weigh", word):
-        return "trade-off"
-    if re.match(r"decid|decision|chose|choose|pick|prioriti|scope|cut|sequenc|cap|limit", word):
-        return "decision"
-    if re.match(r"metric|measur|success|kpi|north|guardrail|retention|churn|engagement|conversion|baseline|"
-                r"threshold|signal|data|result|impact|outcome|estimat", word):
-        return "metric or result"
-    return "specific point"
+    return next((aspect for pattern, aspect in _ASPECTS if pattern.match(word)), "specific point")
 
 
 def _trim(text: str, folded: str, start: int, end: int) -> tuple[int, int]:
@@ -115,7 +117,7 @@ def find_questions(text: str, folded: str, named: bool = False) -> list[Question
             for i in range(s, e):
                 if text[i] == "?":
                     qs, qe = _trim(text, folded, piece_start, i + 1)
-                    if re.search(r"[^\W\d_]", text[qs:qe]):
+                    if _LETTER.search(text, qs, qe):
                         precise, why = judge(folded[qs:qe], named)
                         out.append(Question(qs, qe, text[qs:qe], True, precise, why))
                     piece_start = i + 1
@@ -123,8 +125,8 @@ def find_questions(text: str, folded: str, named: bool = False) -> list[Question
         cue = _INDIRECT.search(folded, s, e)
         if cue:
             # The question runs from the cue to the end of its clause.
-            stop = re.search(r"\s[\u2014\u2013-]\s|;|\(", folded[cue.start():e])
-            qe = cue.start() + stop.start() if stop else e
+            stop = _CLAUSE_END.search(folded, cue.start(), e)
+            qe = stop.start() if stop else e
             qe = len(text[:qe].rstrip())
             precise, why = judge(folded[cue.start():qe], named)
             out.append(Question(cue.start(), qe, text[cue.start():qe], False, precise, why))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pmprep.bounded_regex import bounded
 from pmprep.outreach.questions import Question
 from pmprep.outreach.report import Channel
 from pmprep.outreach.specifics import LISTENED, READ, WATCHED, NamedWork
@@ -38,8 +39,8 @@ def _work_sentence(work: NamedWork | None) -> str:
 
 # "Would you be open to a call to discuss how you measure X?" becomes "I'd love to know how you measure X.":
 # the rewrite carries its own small ask, so the question must not carry a second one.
-_WRAPPED = re.compile(r"^(?:would|could|can|will|do|might|may)\b[^?]*?\b(?P<clause>(?:how|why|what|which|whether|when|"
-                      r"where)\b[^?]+)\?\s*$", re.IGNORECASE)
+_WRAPPED = bounded(r"^(?:would|could|can|will|do|might|may)\b[^?]*?\b(?P<clause>(?:how|why|what|which|whether|when|"
+                   r"where)\b[^?]+)\?\s*$", re.IGNORECASE, limit=2_000)
 
 
 def _question(question: Question | None) -> str:

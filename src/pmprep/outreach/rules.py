@@ -11,11 +11,12 @@ A problem phrase is not flagged when its own clause says the writer is not askin
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pmprep.bounded_regex import bounded
 from pmprep.outreach.report import Kind
-
 
 _SPACE = r"\s+"
 
@@ -23,7 +24,7 @@ _SPACE = r"\s+"
 def _compile(*alternatives: str) -> tuple[re.Pattern[str], ...]:
     # One pattern per phrasing, each run on its own: a combined alternation would stop at the first
     # phrasing that matches and miss a longer one starting inside it.
-    return tuple(re.compile(a.replace(" ", _SPACE)) for a in alternatives)
+    return tuple(bounded(a.replace(" ", _SPACE)) for a in alternatives)
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ _WANT = r"(?:love|like|want|hope|hoping|eager|excited|keen|dream|aspire|aspiring
 SMALL_MINUTES = 15
 _NUMBER_WORDS = {"five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30,
                  "forty": 40, "forty-five": 45, "sixty": 60, "ninety": 90}
-_DURATION = re.compile(
+_DURATION = bounded(
     r"\b(?P<n>\d{1,3}|five|ten|fifteen|twenty-five|twenty|thirty|forty-five|forty|sixty|ninety)"
     r"(?:\s*-\s*|\s+)?(?:min(?:ute)?s?\b|mins?\b)(?P<what>(?:\s+(?:of\s+your\s+time|call|chat|meeting|"
     r"conversation|zoom|video\s+call|phone\s+call|coffee(?:\s+chat)?))?)"
@@ -290,13 +291,14 @@ RULES: tuple[Rule, ...] = (
 
 # A clause ends at punctuation or a contrastive word: "I'm not asking much, but could you refer me"
 # still asks.
-_CLAUSE_BREAK = re.compile(r"[.!?;:,\n()\u2014\u2013]| - |\bbut\b|\bhowever\b|\bthough\b|\bjust\b|\bonly\b")
-_NEGATION = re.compile(
+_CLAUSE_BREAK = bounded(r"[.!?;:,\n()\u2014\u2013]| - |\bbut\b|\bhowever\b|\bthough\b|\bjust\b|\bonly\b")
+_NEGATION = bounded(
     r"(?:\bnot\b|n't\b|\bnever\b|\bno need (?:to|for)\b|\bno (?:expectations?|intention|plans?) (?:of|to)\b|"
     r"\bwithout\b|\brather than\b|\binstead of\b|\bnothing to do with\b)"
     r"(?!\s+(?:know|sure|mind|suppose|hesitate|wonder|a bother|too much|trouble|a problem|an imposition|often|"
     r"only|just|much|so|that|very|always)\b)")
 NEGATION_WINDOW = 60
+_SENTENCE_BREAK = bounded(r"[.!?\n]")
 
 
 def negated(folded: str, start: int) -> bool:
@@ -332,7 +334,9 @@ def scan(folded: str) -> list[Match]:
     """Every rule's matches, the negated problem phrases left out, calls with a short time limit kept as small."""
     found: list[Match] = []
     times = list(durations(folded))
-    short = [t for t in times if t.kind is Kind.SMALL_ASK]
+    # Sentences are numbered by the breaks before them, so "same sentence" is a lookup, not a scan.
+    breaks = [m.start() for m in _SENTENCE_BREAK.finditer(folded)]
+    short = {bisect_left(breaks, t.start) for t in times if t.kind is Kind.SMALL_ASK}
     for t in times:
         if t.kind.good or not negated(folded, t.start):
             found.append(t)
@@ -346,12 +350,7 @@ def scan(folded: str) -> list[Match]:
             if not rule.kind.good and negated(folded, start):
                 continue
             # "a quick 15-minute call" is a small ask, not an open-ended call.
-            if rule.kind is Kind.BIG_ASK and any(_same_sentence(folded, t.start, start) for t in short):
+            if rule.kind is Kind.BIG_ASK and bisect_left(breaks, start) in short:
                 continue
             found.append(Match(start, end, rule.kind, rule.reason))
     return found
-
-
-def _same_sentence(folded: str, a: int, b: int) -> bool:
-    lo, hi = min(a, b), max(a, b)
-    return not re.search(r"[.!?\n]", folded[lo:hi])

@@ -7,10 +7,10 @@ post" or "your amazing work" names nothing and does not count.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from pmprep.analysis.text import FUNCTION_WORDS
+from pmprep.bounded_regex import bounded
 from pmprep.outreach.text import squash
 
 WORK_NOUN = (r"(?:blog post|blog|post|article|piece|essay|write-?up|talk|keynote|presentation|session|panel|webinar|"
@@ -24,22 +24,26 @@ _TOKEN = r"[\"']?[\w/&+#-]+(?:['.][\w]+)*[\"']?'?"
 _PREP = r"(?:on|about|at|for|in|of|with|titled|called|regarding|covering|introducing|describing|explaining|around)"
 
 # "your [modifiers] NOUN [prep TOPIC]": the modifiers or the topic must name something.
-_YOURS = re.compile(rf"\byour(?:\s+team's|\s+own)?\s+(?P<mods>(?:{_TOKEN}\s+){{0,4}}?)"
-                    rf"(?P<noun>{WORK_NOUN}(?:[ \t]+{WORK_NOUN})?)\b"
-                    rf"(?:\s+(?P<prep>{_PREP})\b)?")
+_YOURS = bounded(rf"\byour(?:\s+team's|\s+own)?\s+(?P<mods>(?:{_TOKEN}\s+){{0,4}}?)"
+                 rf"(?P<noun>{WORK_NOUN}(?:[ \t]+{WORK_NOUN})?)\b"
+                 rf"(?:\s+(?P<prep>{_PREP})\b)?")
 # "the TOPIC you shipped", "the download feature your team launched".
-_THE_ONE = re.compile(rf"\b(?:the|that|this)\s+(?P<mods>(?:{_TOKEN}[ \t]+){{1,8}}?)(?:that\s+|which\s+)?"
-                      rf"(?:you|your team|you and your team|your group)\s+{_VERBS}\b"
-                      rf"(?:\s+(?P<prep>on|about|at|for|in|with)\b)?")
+_THE_ONE = bounded(rf"\b(?:the|that|this)\s+(?P<mods>(?:{_TOKEN}[ \t]+){{1,8}}?)(?:that\s+|which\s+)?"
+                   rf"(?:you|your team|you and your team|your group)\s+{_VERBS}\b"
+                   rf"(?:\s+(?P<prep>on|about|at|for|in|with)\b)?")
 # "you wrote about caching", "you spoke at QCon on chaos engineering".
-_YOU_DID = re.compile(rf"\byou\s+{_VERBS}(?:\s+(?:about|on|at|in))?\b")
+_YOU_DID = bounded(rf"\byou\s+{_VERBS}(?:\s+(?:about|on|at|in))?\b")
 # "congrats on the launch of the games hub", "great job on the ads tier launch".
-_CONGRATS = re.compile(rf"\b(?:congrat\w*|kudos|great job|nice work|well done)\s+(?:on|for)\s+(?P<what>(?:the|your)\s+"
-                       rf"(?P<mods>(?:{_TOKEN}\s+){{0,5}}?)(?P<noun>{WORK_NOUN}))\b(?P<of>\s+of\b)?")
-_TOPIC_WORDS = re.compile(rf"[ \t]*(?P<topic>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,9}})")
-_PLATFORM_PREFIX = re.compile(r"(?:the\s+)?(?:netflix\s+)?(?:tech\s*blog|techblog|blog|linkedin|twitter|x|medium|"
-                              r"substack|youtube|instagram|threads|tiktok|mastodon|bluesky)\s+(?:about|on|regarding|"
-                              r"covering)\s+")
+_CONGRATS = bounded(rf"\b(?:congrat\w*|kudos|great job|nice work|well done)\s+(?:on|for)\s+(?P<what>(?:the|your)\s+"
+                    rf"(?P<mods>(?:{_TOKEN}\s+){{0,5}}?)(?P<noun>{WORK_NOUN}))\b(?P<of>\s+of\b)?")
+_TOKEN_RE = bounded(_TOKEN)
+_WORK_NOUN = bounded(WORK_NOUN)
+_NOUN_AT_END = bounded(rf"\b{WORK_NOUN}\s*$")
+_WORDISH = bounded(r"[\w/&+#'-]+")
+_TOPIC_WORDS = bounded(rf"[ \t]*(?P<topic>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,9}})")
+_PLATFORM_PREFIX = bounded(r"(?:the\s+)?(?:netflix\s+)?(?:tech\s*blog|techblog|blog|linkedin|twitter|x|medium|"
+                           r"substack|youtube|instagram|threads|tiktok|mastodon|bluesky)\s+(?:about|on|regarding|"
+                           r"covering)\s+")
 
 # Words that name no particular work: platforms, praise, time, and the company everyone writes to.
 _EMPTY = frozenset("""
@@ -67,17 +71,17 @@ WATCHED = frozenset(w + s for w in "talk keynote presentation session panel webi
                     for s in ("", "s"))
 LISTENED = frozenset("podcast podcasts episode episodes".split())
 
-_GREETING = re.compile(
+_GREETING = bounded(
     r"^\s*(?i:hi|hello|hey|dear|hiya|greetings|good\s+(?:morning|afternoon|evening))\b[ \t,]*"
     r"(?P<name>(?:(?i:mr|mrs|ms|mx|dr|prof)\.?[ \t]+)?[^\W\d_][\w'’-]*)")
 _NOT_NAMES = frozenset("there team all everyone folks sir madam hiring recruiter recruiters netflix friend friends "
                        "again both y'all guys people i i'm hope quick".split())
 _NAME = r"(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?)"
-_SIGN_OFF = re.compile(
+_SIGN_OFF = bounded(
     r"(?:^|\n|[.!?][ \t]+)[ \t]*(?i:best(?:\s+regards|\s+wishes)?|kind\s+regards|warm\s+regards|regards|"
     r"thanks(?:\s+again|\s+so\s+much|\s+a\s+lot)?|thank\s+you(?:\s+so\s+much)?|many\s+thanks|cheers|sincerely|"
     r"warmly|all\s+the\s+best)[ \t]*[,.!]?\s*\n?[ \t]*" + _NAME + r"[ \t]*\.?\s*$")
-_DASH_NAME = re.compile(r"(?:^|\n)[ \t]*[-—–][ \t]*" + _NAME + r"\s*$")
+_DASH_NAME = bounded(r"(?:^|\n)[ \t]*[-—–][ \t]*" + _NAME + r"\s*$")
 
 
 @dataclass(frozen=True)
@@ -96,8 +100,8 @@ class NamedWork:
 
 
 def _specific(words: str) -> bool:
-    tokens = [t.strip("\"'").lower() for t in re.findall(r"[\w/&+#'-]+", words)]
-    return any(t and t not in FUNCTION_WORDS and t not in _EMPTY and not re.fullmatch(WORK_NOUN, t) for t in tokens)
+    tokens = [t.strip("\"'").lower() for t in _WORDISH.findall(words)]
+    return any(t and t not in FUNCTION_WORDS and t not in _EMPTY and not _WORK_NOUN.fullmatch(t) for t in tokens)
 
 
 def _topic(folded: str, pos: int) -> tuple[int, int] | None:
@@ -111,7 +115,7 @@ def _topic(folded: str, pos: int) -> tuple[int, int] | None:
     if not m:
         return None
     start = m.start("topic")
-    tokens = list(re.finditer(_TOKEN, folded[start:m.end("topic")]))
+    tokens = list(_TOKEN_RE.finditer(folded[start:m.end("topic")]))
     end = start
     for i, tok in enumerate(tokens):
         word = tok.group(0).strip("\"'").lower()
@@ -150,7 +154,7 @@ def named_work(text: str, folded: str) -> list[NamedWork]:
             end = m.start("prep") if m.group("prep") else m.end()
         else:
             continue
-        noun = re.search(rf"\b{WORK_NOUN}\s*$", m.group("mods").strip())
+        noun = _NOUN_AT_END.search(m.group("mods").strip())
         found.append(NamedWork(m.start(), end, text[m.start():end],
                                noun.group(0).split()[-1] if noun else None, "the_one"))
     for m in _YOU_DID.finditer(folded):

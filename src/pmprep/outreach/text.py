@@ -5,14 +5,15 @@ Rules match the folded text so that "Résumé", "RESUME" and "resume" are one wo
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
+
+from pmprep.bounded_regex import bounded
 
 _STRAIGHT = {"’": "'", "‘": "'", "‛": "'", "′": "'", "`": "'",
              "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
              "‐": "-", "‑": "-", "‒": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " "}
-_WORD = re.compile(r"\S+")
+_WORD = bounded(r"\S+")
 
 
 @lru_cache(maxsize=4096)

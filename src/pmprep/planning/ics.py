@@ -10,21 +10,23 @@
 """
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta
 
 from icalendar import Calendar, Event
 
+from pmprep.bounded_regex import bounded
 from pmprep.planning.plan import Milestone, Plan
 from pmprep.planning.tasks import Task
 from pmprep.planning.wording import duration
+
+_NOT_UID = bounded(r"[^A-Za-z0-9_.-]+")
 
 PRODID = "-//pmprep//Interview prep plan//EN"
 DONE_MARK = "✓ "
 
 
 def _uid(plan: Plan, key: str, uid_domain: str) -> str:
-    return f"{plan.track_id}-{re.sub(r'[^A-Za-z0-9_.-]+', '-', key)}@{uid_domain}"
+    return f"{plan.track_id}-{_NOT_UID.sub('-', key)}@{uid_domain}"
 
 
 def _task_event(plan: Plan, task: Task, uid_domain: str, stamp: datetime) -> Event:

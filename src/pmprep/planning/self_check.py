@@ -13,16 +13,17 @@ Each answer is ``clear``, ``vague`` or ``missing``, with the reasons and plain a
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from pmprep.bounded_regex import bounded
+
 MIN_GOAL_WORDS = 8
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_REASON = re.compile(r"\b(because|since|so that|so i can|so i could|in order to|why|reasons?|driven by|motivated by)\b")
-_GENERIC = re.compile(r"\b(love netflix|love watching|love the shows|great company|big company|famous company|"
-                      r"perks|prestige|salary|money|pays well)\b")
+_WORD = bounded(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_REASON = bounded(r"\b(because|since|so that|so i can|so i could|in order to|why|reasons?|driven by|motivated by)\b")
+_GENERIC = bounded(r"\b(love netflix|love watching|love the shows|great company|big company|famous company|"
+                   r"perks|prestige|salary|money|pays well)\b")
 _FILLER = {"the", "a", "an", "and", "or", "of", "in", "to", "for", "industry", "industries", "sector", "space",
            "field", "area", "market", "i", "i'm", "im", "am", "not", "sure", "maybe", "yet", "know", "don't",
            "dont", "do", "really", "some", "kind", "sort", "something", "like", "probably", "related"}

@@ -13,18 +13,27 @@ after one can never complete them into a link (``[3](…)``), an image or a link
 """
 from __future__ import annotations
 
-import re
-
-from pmprep.reports.document import (BarChart, Block, Bullets, Document, Heading, Highlighted, Paragraph, Quote,
-                                     Table, format_value)
+from pmprep.bounded_regex import bounded
+from pmprep.reports.document import (
+    BarChart,
+    Block,
+    Bullets,
+    Document,
+    Heading,
+    Highlighted,
+    Paragraph,
+    Quote,
+    Table,
+    format_value,
+)
 
 BAR_WIDTH = 10
 FULL, EMPTY = "█", "░"
 
-_INLINE = re.compile(r"([\\`*_\[\]<|~])|&(?=#?\w+;)")
-_LIST_MARK = re.compile(r"^([-+])(\s|$)")
-_NUMBERED = re.compile(r"^(\d{1,9})([.)])(\s|$)")
-_UNDERLINE = re.compile(r"^(=+|-+)\s*$")
+_INLINE = bounded(r"([\\`*_\[\]<|~])|&(?=#?\w+;)")
+_LIST_MARK = bounded(r"^([-+])(\s|$)")
+_NUMBERED = bounded(r"^(\d{1,9})([.)])(\s|$)")
+_CLOSING_HASHES = bounded(r"(^|\s)(#+)$")
 
 
 def to_markdown(doc: Document) -> str:
@@ -62,7 +71,7 @@ def _block(block: Block) -> str:
 def _heading(text: str, level: int) -> str:
     line = _line_start(_one_line(text))
     # A run of "#" at the end, after a space, would be read as the heading's closing sequence.
-    line = re.sub(r"(^|\s)(#+)$", lambda m: f"{m.group(1)}\\{m.group(2)}", line)
+    line = _CLOSING_HASHES.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", line)
     return f"{'#' * level} {line}"
 
 
@@ -152,10 +161,16 @@ def _lines(text: str) -> str:
     return "\n".join(out).strip("\n")
 
 
+def _is_underline(line: str) -> bool:
+    """A line of only "=" or only "-" (then spaces) would underline the line above into a heading."""
+    marks = set(line.rstrip())
+    return marks == {"="} or marks == {"-"}
+
+
 def _line_start(line: str) -> str:
     if line.startswith(("#", ">")):
         return "\\" + line
-    if _UNDERLINE.match(line):
+    if _is_underline(line):
         return "\\" + line
     if _LIST_MARK.match(line):
         return "\\" + line

@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from pmprep.analysis import Evidence, analyze
 from pmprep.analysis.feedback import score_points
 from pmprep.analysis.text import Doc
+from pmprep.bounded_regex import bounded
 from pmprep.stories.cues import fold
 from pmprep.stories.numbers import number_spans
 from pmprep.stories.story import STAR_FIELDS, Story
@@ -42,13 +43,13 @@ _MISSING = {
     "result": "The result is missing: say what changed, with a number.",
     "reflection": "There is no reflection: add what you learned and what you now do differently.",
 }
-_I = re.compile(r"(?<![\w'])(?:i|i'm|i'd|i've|i'll|me|my|myself|mine)(?![\w'])")
-_WE = re.compile(r"(?<![\w'])(?:we|we're|we'd|we've|we'll|us|our|ours)(?![\w'])")
-_CHANGE = re.compile(r"(?<![\w'])(?:now|since|next time|differently|applied|apply|ever since|from then on|"
-                     r"these days|changed how|i would|i'd|going forward|started|always|on my next)(?![\w'])")
-_DURATION = re.compile(r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
-                       r"quarters?|years?|sprints?)$", re.I)
-_COMPARISON = re.compile(r"(?<![\w'])(?:from|baseline|compared|versus|vs|against|than|up|down|before)(?![\w'])")
+_I = bounded(r"(?<![\w'])(?:i|i'm|i'd|i've|i'll|me|my|myself|mine)(?![\w'])")
+_WE = bounded(r"(?<![\w'])(?:we|we're|we'd|we've|we'll|us|our|ours)(?![\w'])")
+_CHANGE = bounded(r"(?<![\w'])(?:now|since|next time|differently|applied|apply|ever since|from then on|"
+                  r"these days|changed how|i would|i'd|going forward|started|always|on my next)(?![\w'])")
+_DURATION = bounded(r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
+                    r"quarters?|years?|sprints?)$", re.I)
+_COMPARISON = bounded(r"(?<![\w'])(?:from|baseline|compared|versus|vs|against|than|up|down|before)(?![\w'])")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Annotated
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from pmprep.bounded_regex import bounded
 from pmprep.catalog import SHIPPED, ContentError, Problem
 from pmprep.catalog.model import Catalog
 from pmprep.catalog.schema import QuestionType
@@ -163,7 +164,7 @@ def compile_cues(phrases: Sequence[str]) -> CueSet:
     """Whole words, case-insensitive (on folded text), any run of spaces or a comma between words;
     a word ending in ``*`` takes any ending."""
     body = "|".join(f"(?P<c{i}>{_cue_body(p)})" for i, p in enumerate(phrases))
-    return CueSet(tuple(phrases), re.compile(rf"(?<![\w'\-])(?:{body})(?![\w\-])"))
+    return CueSet(tuple(phrases), bounded(rf"(?<![\w'\-])(?:{body})(?![\w\-])"))
 
 
 def _rule(spec: _RuleSpec) -> Rule:

@@ -7,10 +7,11 @@ from functools import lru_cache
 
 from pmprep.analysis.signals import FAMILIES
 from pmprep.analysis.text import Doc
+from pmprep.bounded_regex import bounded
 
 # The analyzer's "number" family also counts vague quantities ("a few users", "several weeks"); a
 # story's key numbers are the ones a listener could write down.
-_VAGUE = re.compile(r"^(?:a few|several|couple of|a couple of)\b", re.I)
+_VAGUE = bounded(r"^(?:a few|several|couple of|a couple of)\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,10 @@ import re
 
 from pmprep.analysis.judging import Context, Judgement, Part, judge, numbers_near, sat
 from pmprep.analysis.signals import Hit
+from pmprep.bounded_regex import bounded
 
-_CONTEXT = re.compile(r"\b(?:team|company|startup|product|app|project|club|class|course|internship|org(?:ani[sz]ation)?|"
-                      r"department|group|agency|bank|platform|service|launch|my role|as (?:a|an|the) [a-z]+)\b", re.I)
+_CONTEXT = bounded(r"\b(?:team|company|startup|product|app|project|club|class|course|internship|org(?:ani[sz]ation)?|"
+                   r"department|group|agency|bank|platform|service|launch|my role|as (?:a|an|the) [a-z]+)\b", re.I)
 
 
 def situation(ctx: Context) -> Judgement:

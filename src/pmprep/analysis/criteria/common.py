@@ -5,15 +5,16 @@ import re
 
 from pmprep.analysis.judging import Context, Judgement, Part, judge, sat
 from pmprep.analysis.signals import Hit
+from pmprep.bounded_regex import bounded
 
 # Ideal length in words when the time budget is unknown, per question type.
 IDEAL_WORDS = {
     "behavioral": (180, 480), "culture": (120, 400), "product_design": (220, 650), "strategy": (220, 650),
     "metrics": (180, 600), "technical": (180, 600), "estimation": (140, 500),
 }
-_NAMED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z0-9+&'\-]*(?:\s+[A-Z][a-zA-Z0-9+&'\-]*)*")
-_EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|such as|like when|say,)\b", re.I)
-_VAGUE = re.compile(r"\b(?:things?|stuff|various|a lot|lots of|some sort|somehow|etc|and so on|whatever|many ways|in general|generally)\b", re.I)
+_NAMED = bounded(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z0-9+&'\-]*(?:\s+[A-Z][a-zA-Z0-9+&'\-]*)*")
+_EXAMPLE = bounded(r"\b(?:for example|for instance|e\.g\.|such as|like when|say,)\b", re.I)
+_VAGUE = bounded(r"\b(?:things?|stuff|various|a lot|lots of|some sort|somehow|etc|and so on|whatever|many ways|in general|generally)\b", re.I)
 
 
 def _regex_hits(ctx: Context, pattern: re.Pattern[str], family: str) -> list[Hit]:

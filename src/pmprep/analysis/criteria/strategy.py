@@ -5,8 +5,9 @@ import re
 
 from pmprep.analysis.judging import Context, Judgement, Part, judge, numbers_near, sat
 from pmprep.analysis.signals import Hit
+from pmprep.bounded_regex import bounded
 
-_NOW = re.compile(r"\b(?:now|today|currently|recently|this year|right now|at the moment|(?:19|20)\d\d)\b", re.I)
+_NOW = bounded(r"\b(?:now|today|currently|recently|this year|right now|at the moment|(?:19|20)\d\d)\b", re.I)
 
 
 def goal_context(ctx: Context) -> Judgement:
