@@ -102,12 +102,20 @@ def serve(
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
     # A service manager or `kill` sends SIGTERM: stop as cleanly as on Ctrl-C.
     signal.signal(signal.SIGTERM, _interrupt)
+    # A thread waiting for the interpreter lock gets it within a millisecond instead of five, so a
+    # page that does heavy work of its own delays a health check or an autosave by little.
+    sys.setswitchinterval(0.001)
+    from pmprep.web.text_workers import text_workers
+
+    workers = text_workers()
+    workers.start()
     try:
         server.run()
     except KeyboardInterrupt:
         pass
     finally:
         server.close()
+        workers.close()
     typer.echo("pmprep stopped. Your data is saved.")
 
 

@@ -116,6 +116,9 @@ TRUSTED_PROXY = config.trusted_proxy()
 # Per-address limits on what needs no account (pmprep.web.throttling); None when set to "off".
 PMPREP_API_RATE = config.env_rate("PMPREP_API_RATE", "30/m")
 PMPREP_SIGNUP_RATE = config.env_rate("PMPREP_SIGNUP_RATE", "10/h")
+# The JSON APIs' analyses run in worker processes (see pmprep.web.text_workers); 0 runs them inline.
+PMPREP_TEXT_WORKERS = config.env_int("PMPREP_TEXT_WORKERS", 1, minimum=0)
+PMPREP_TEXT_TIMEOUT = config.env_int("PMPREP_TEXT_TIMEOUT", 10)
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pmprep"}}
 # django-ratelimit wants memcached or Redis so that several processes share one count. `pmprep serve`
 # is one process with threads, which all share this in-memory cache, and its increments hold a lock.

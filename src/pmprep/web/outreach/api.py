@@ -9,7 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from pmprep.outreach import MAX_MESSAGE_CHARS, Channel, check
-from pmprep.web.practice.api import json_error, read_json, text_field, unknown_fields
+from pmprep.web.practice.api import json_error, read_json, run_job, text_field, unknown_fields
 from pmprep.web.throttling import api_throttle
 
 CHANNELS = ", ".join(c.value for c in Channel)
@@ -38,8 +38,5 @@ def outreach_view(request: HttpRequest) -> JsonResponse:
     unknown_fields(data, {"message", "channel"}, fields)
     if fields:
         return json_error("The request has invalid fields.", fields=fields)
-    try:
-        report = check(message, channel=channel)
-    except ValueError as exc:  # MessageTooLong is one; the checks above should have caught it
-        return json_error(str(exc))
-    return JsonResponse(report.to_dict())
+    report, problem = run_job(check, message, channel=channel)
+    return problem or JsonResponse(report.to_dict())

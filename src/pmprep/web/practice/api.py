@@ -2,19 +2,23 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from pmprep.analysis import MAX_ANSWER_CHARS, AnswerTooLong, analyze, classify
+from pmprep.analysis import MAX_ANSWER_CHARS, analyze, classify
 from pmprep.analysis.analyzer import MAX_QUESTION_CHARS
 from pmprep.analysis.rubric import TYPES
+from pmprep.web import text_workers
 from pmprep.web.throttling import api_throttle
 
 MAX_BODY = MAX_ANSWER_CHARS * 4 + 20_000
+RETRY_SECONDS = 5
+T = TypeVar("T")
 
 
 def json_error(message: str, status: int = 400, fields: dict[str, str] | None = None) -> JsonResponse:
@@ -41,6 +45,8 @@ def read_json(request: HttpRequest) -> tuple[dict[str, Any] | None, JsonResponse
         return None, json_error("The request body is not UTF-8.")
     except (json.JSONDecodeError, RecursionError):
         return None, json_error("The request body is not valid JSON.")
+    except ValueError:  # an integer of more than 4,300 digits: Python refuses to convert it
+        return None, json_error("The request body has a number too long to read.")
     if not isinstance(data, dict):
         return None, json_error("The JSON body must be an object.")
     return data, None
@@ -66,6 +72,20 @@ def text_field(data: dict[str, Any], name: str, limit: int, fields: dict[str, st
     return value
 
 
+def run_job(job: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[T | None, JsonResponse | None]:
+    """Run a core text job in the worker processes: its result, or the error to answer with."""
+    try:
+        return text_workers.run(job, *args, **kwargs), None
+    except text_workers.Busy:
+        response = json_error("pmprep is busy with other analyses; try again in a few seconds.", 503)
+    except text_workers.TooSlow:
+        response = json_error("The analysis took too long and was stopped; send a shorter text.", 503)
+    except ValueError as exc:  # the core's own refusals (AnswerTooLong, MessageTooLong, bad arguments)
+        return None, json_error(str(exc))
+    response["Retry-After"] = str(RETRY_SECONDS)
+    return None, response
+
+
 # Stateless and read-only: no session or stored data is touched, so there is nothing for CSRF to protect.
 @csrf_exempt
 @require_POST
@@ -86,11 +106,8 @@ def analyze_view(request: HttpRequest) -> JsonResponse:
     unknown_fields(data, {"question", "answer", "question_type", "seconds"}, fields)
     if fields:
         return json_error("The request has invalid fields.", fields=fields)
-    try:
-        fb = analyze(question, answer, question_type=qtype, seconds=seconds)
-    except (AnswerTooLong, ValueError) as exc:
-        return json_error(str(exc))
-    return JsonResponse(fb.to_dict())
+    fb, problem = run_job(analyze, question, answer, question_type=qtype, seconds=seconds)
+    return problem or JsonResponse(fb.to_dict())
 
 
 @csrf_exempt
@@ -105,4 +122,5 @@ def classify_view(request: HttpRequest) -> JsonResponse:
     unknown_fields(data, {"question"}, fields)
     if fields:
         return json_error("The request has invalid fields.", fields=fields)
-    return JsonResponse(classify(question).to_dict())
+    found, problem = run_job(classify, question)
+    return problem or JsonResponse(found.to_dict())
