@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from pmprep.analysis import MAX_ANSWER_CHARS
@@ -66,3 +67,44 @@ def test_classify_text_and_json():
     assert "estimation (confidence" in runner.invoke(app, ["classify", "How many golf balls fit in a bus?"]).stdout
     data = json.loads(runner.invoke(app, ["classify", "Why Netflix?", "--json"]).stdout)
     assert data["question_type"] == "culture" and data["source"] == "rules"
+
+
+def test_an_unknown_id_is_an_error_not_a_question(catalog):
+    qid = next(iter(catalog.questions))
+    result = runner.invoke(app, ["analyze", "-q", qid + "x"], input=ANSWER)
+    assert result.exit_code == 2
+    assert f"there is no bank question with the id '{qid}x'. Did you mean {qid}" in " ".join(result.stderr.split())
+
+
+def test_an_id_with_nothing_close_points_at_the_list():
+    result = runner.invoke(app, ["analyze", "-q", "zzz-qqq-www"], input=ANSWER)
+    assert result.exit_code == 2 and "`pmprep questions` lists the ids" in " ".join(result.stderr.split())
+
+
+def test_an_empty_answer_is_an_error():
+    for given in ("", "  \n\t"):
+        result = runner.invoke(app, ["analyze", "-q", QUESTION], input=given)
+        assert result.exit_code == 2 and "the answer is empty" in result.stderr
+        assert result.stdout == ""
+
+
+def test_an_unknown_track_is_an_error():
+    result = runner.invoke(app, ["analyze", "-q", QUESTION, "--track", "intern"], input=ANSWER)
+    assert result.exit_code == 2 and "--track: unknown track 'intern'" in result.stderr
+
+
+@pytest.mark.django_db
+def test_the_terminal_and_the_web_give_one_answer_the_same_score(client, catalog):
+    from pmprep.web.accounts.models import User
+    from pmprep.web.practice.models import Attempt
+
+    # A question asked in rounds of both tracks with different budgets: the track decides the budget.
+    qid, q = next((qid, q) for qid, q in catalog.questions.items()
+                  if len({catalog.rounds[r].answer_minutes for r in q.rounds
+                          if catalog.rounds[r].track == "experienced"} | {catalog.rounds[q.rounds[0]].answer_minutes}) > 1)
+    client.force_login(User.objects.create_user("dana", password="a-long-passphrase-1", track="experienced"))
+    client.post("/practice/", {"question_id": qid, "question_text": q.text, "answer": ANSWER})
+    web = Attempt.objects.get()
+    cli = json.loads(runner.invoke(app, ["analyze", "-q", qid, "--track", "experienced", "--json"], input=ANSWER).stdout)
+    assert (cli["score"], cli["delivery"]["budget_seconds"]) == (web.score, web.seconds_budget)
+    assert cli == web.feedback

@@ -42,6 +42,17 @@ class Catalog:
     def rounds_for(self, track_id: str) -> list[Round]:
         return sorted((r for r in self.rounds.values() if r.track == track_id), key=lambda r: r.order)
 
+    def answer_seconds(self, question_id: str, track_id: str = "") -> int | None:
+        """The time for one answer to a bank question: its round's answer budget, the round of
+        ``track_id`` first when the question belongs to several. None for a question not in the bank.
+        The web, the mock loops and `pmprep analyze` all judge concision against this one figure."""
+        q = self.questions.get(question_id)
+        if q is None:
+            return None
+        rounds = [self.rounds[r] for r in q.rounds]
+        mine = [r for r in rounds if r.track == track_id]
+        return (mine or rounds)[0].answer_minutes * 60
+
     def competency_name(self, competency_id: str) -> str:
         found = self.dimensions.get(competency_id) or self.components.get(competency_id)
         return found.name if found else competency_id

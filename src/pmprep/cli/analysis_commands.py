@@ -1,7 +1,9 @@
 """`pmprep analyze` and `pmprep classify`: the analyzer from the terminal."""
 from __future__ import annotations
 
+import difflib
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Optional
@@ -12,6 +14,8 @@ from rich.table import Table
 
 from pmprep.cli.console import console, fail
 
+# A bank id ("met-churn-voluntary"): lower-case words joined by hyphens, no spaces.
+_ID_LIKE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 TYPES_HELP = "behavioral, product_design, strategy, metrics, technical, estimation or culture"
 
 
@@ -37,14 +41,32 @@ def analyze(
     question: str = typer.Option(..., "--question", "-q", help="The question text, or a bank question id."),
     file: Optional[Path] = typer.Option(None, "--file", "-f", help="A text file with the answer (default: standard input)."),
     question_type: Optional[str] = typer.Option(None, "--type", help=f"Override the question type: {TYPES_HELP}."),
-    seconds: Optional[float] = typer.Option(None, "--seconds", help="Time available for the answer, in seconds."),
+    seconds: Optional[float] = typer.Option(None, "--seconds", help="Time available for the answer, in seconds "
+                                            "(default for a bank question: its round's budget, as in the web app)."),
+    track: str = typer.Option("", "--track", help="Your track, for a bank question asked in rounds of both tracks: "
+                              "its budget comes from your track's round, as in the web app."),
     as_json: bool = typer.Option(False, "--json", help="Print the full feedback as JSON."),
 ) -> None:
     """Score an answer and explain it: criteria, levels, quoted evidence and advice."""
     from pmprep.analysis import AnswerTooLong
     from pmprep.analysis import analyze as run
+    from pmprep.analysis.classify import bank_question
+    from pmprep.config import active_catalog
 
+    catalog = active_catalog()
+    if track and track not in catalog.tracks:
+        fail(f"--track: unknown track '{track}'; expected one of: {', '.join(catalog.tracks)}", code=2)
+    stored = bank_question(question, catalog)
+    if stored is None and _ID_LIKE.fullmatch(question.strip()):
+        close = difflib.get_close_matches(question.strip(), list(catalog.questions), n=3)
+        hint = f" Did you mean {', '.join(close)}?" if close else " `pmprep questions` lists the ids."
+        fail(f"there is no bank question with the id '{question.strip()}'.{hint} "
+             "For a question of your own, give its words in quotes.", code=2)
     answer = _read_answer(file)
+    if not answer.strip():
+        fail("the answer is empty: write it in the file or pipe it on standard input", code=2)
+    if seconds is None and stored is not None:
+        seconds = catalog.answer_seconds(stored.id, track)
     try:
         fb = run(question, answer, question_type=question_type, seconds=seconds)
     except (AnswerTooLong, ValueError) as exc:

@@ -29,6 +29,18 @@ def record_attempt(attempt: Attempt) -> ReviewCard | None:
     return card
 
 
+def rebuild_card(user, question_id: str) -> ReviewCard | None:
+    """The question's card as if only the attempts still stored had been made (after one is deleted):
+    every first answer replayed in order, the last one's self-rating applied; no attempts, no card."""
+    ReviewCard.objects.filter(user=user, kind="question", key=question_id).delete()
+    card = None
+    for attempt in Attempt.objects.filter(user=user, question_id=question_id, parent=None).order_by("created", "id"):
+        card = record_attempt(attempt)
+    if card is not None:
+        record_self_rating(card.last_attempt)
+    return card
+
+
 def record_self_rating(attempt: Attempt) -> None:
     """A self-rating lower than the automatic level redoes that review with the lower rating."""
     card = ReviewCard.objects.filter(user=attempt.user, last_attempt=attempt).first()

@@ -11,6 +11,7 @@ urlpatterns = [
     path("attempts/", views.attempts, name="attempts"),
     path("attempts/<int:pk>/", views.attempt, name="attempt"),
     path("attempts/<int:pk>/follow-up", views.follow_up, name="follow_up"),
+    path("attempts/<int:pk>/delete", views.delete_attempt, name="delete_attempt"),
     path("attempts/<int:pk>/self-rating", views.self_rating, name="self_rating"),
     path("attempts/<int:pk>/export.md", views.attempt_markdown, name="attempt_md"),
     path("attempts/<int:pk>/export.pdf", views.attempt_pdf, name="attempt_pdf"),

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -37,19 +37,14 @@ def _strong_view(question_id: str) -> dict | None:
     strong = active_catalog().strong_answers.get(question_id)
     if strong is None:
         return None
-    fb = analyze(question_id, strong.answer).to_dict()
+    # Judged against the question's own budget, as `pmprep analyze -q ID` judges it.
+    fb = analyze(question_id, strong.answer, seconds=active_catalog().answer_seconds(question_id)).to_dict()
     return {"feedback": fb, "segments": segments(strong.answer, fb["criteria"])}
 
 
 def _budget_seconds(question_id: str, user) -> int | None:
     """The answer budget from the question's round (the user's track first)."""
-    catalog = active_catalog()
-    q = catalog.questions.get(question_id)
-    if q is None:
-        return None
-    rounds = [catalog.rounds[r] for r in q.rounds]
-    mine = [r for r in rounds if r.track == getattr(user, "track", "")]
-    return (mine or rounds)[0].answer_minutes * 60
+    return active_catalog().answer_seconds(question_id, getattr(user, "track", ""))
 
 
 def _story_outline(request: HttpRequest) -> str:
@@ -187,6 +182,36 @@ def self_rating(request: HttpRequest, pk: int) -> HttpResponse:
     queue.record_self_rating(item)
     messages.success(request, "Your ratings are saved beside pmprep's.")
     return redirect(f"{reverse('practice:attempt', args=[item.pk])}#self-rating")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_attempt(request: HttpRequest, pk: int) -> HttpResponse:
+    """Delete one answer and its follow-up replies, after confirming; the review queue forgets it."""
+    item = get_object_or_404(Attempt.objects.of(request.user).select_related("loop_round__loop"), pk=pk)
+    replies = _replies(item)
+    in_loop = item.loop_round is not None
+    if request.method == "POST" and not in_loop:
+        with transaction.atomic():
+            question_id, parent_id = item.question_id, item.parent_id
+            item.delete()  # its replies go with it (they point at it)
+            if question_id and parent_id is None:
+                queue.rebuild_card(request.user, question_id)
+        extra = f" and {len(replies)} follow-up repl{'y' if len(replies) == 1 else 'ies'}" if replies else ""
+        messages.success(request, f"Deleted your answer{extra}.")
+        return redirect("practice:attempts")
+    return render(request, "practice/delete.html", {"attempt": item, "replies": replies, "in_loop": in_loop},
+                  status=409 if request.method == "POST" else 200)
+
+
+def _replies(item: Attempt) -> list[Attempt]:
+    """Every follow-up reply under an attempt, however deep the conversation went."""
+    found, frontier = [], [item.pk]
+    while frontier:
+        level = list(Attempt.objects.filter(parent_id__in=frontier).only("id", "probe", "created"))
+        found += level
+        frontier = [a.pk for a in level]
+    return found
 
 
 @login_required
