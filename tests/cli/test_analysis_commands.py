@@ -19,7 +19,7 @@ def test_analyze_from_stdin_prints_a_table_with_quoted_evidence():
     result = runner.invoke(app, ["analyze", "-q", QUESTION], input=ANSWER)
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "Type: behavioral" in out and "Quantified result" in out
+    assert "Type: Behavioural" in out and "Quantified result" in out
     assert "“from 52% to 61%” (a baseline)" in out
     assert "An interviewer would ask next:" in out
 
@@ -64,7 +64,9 @@ def test_analyze_a_missing_file():
 
 
 def test_classify_text_and_json():
-    assert "estimation (confidence" in runner.invoke(app, ["classify", "How many golf balls fit in a bus?"]).stdout
+    assert runner.invoke(app, ["classify", "How many golf balls fit in a bus?"]).stdout == (
+        "Estimation (confidence 0.85; classified from its wording); competencies: Quantitative thinking and metrics, "
+        "Data literacy\n")
     data = json.loads(runner.invoke(app, ["classify", "Why Netflix?", "--json"]).stdout)
     assert data["question_type"] == "culture" and data["source"] == "rules"
 

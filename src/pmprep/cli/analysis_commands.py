@@ -75,7 +75,8 @@ def analyze(
         typer.echo(json.dumps(fb.to_dict(), indent=2, ensure_ascii=False))
         return
     console.print(f"[bold]{escape(fb.question)}[/]")
-    console.print(f"Type: {fb.question_type} · structure to follow: {escape(fb.framework)}")
+    type_name = catalog.question_types[fb.question_type].name if fb.question_type in catalog.question_types else fb.question_type
+    console.print(f"Type: {escape(type_name)} · structure to follow: {escape(fb.framework)}")
     console.print(f"[bold]{fb.level_label}[/] — {fb.points}/100. {escape(fb.summary.split('. ', 1)[-1])}")
     for note in fb.notes:
         console.print(f"[yellow]Note:[/] {escape(note)}")
@@ -108,10 +109,14 @@ def classify(
 ) -> None:
     """Say what type of question this is, which competencies it tests, and how sure pmprep is."""
     from pmprep.analysis import classify as run
+    from pmprep.config import active_catalog
 
     c = run(text)
     if as_json:
         typer.echo(json.dumps(c.to_dict(), indent=2))
         return
     where = f"bank question {c.question_id}" if c.source == "bank" else "classified from its wording"
-    console.print(f"{c.question_type} (confidence {c.confidence:.2f}; {where}); competencies: {', '.join(c.competencies)}")
+    catalog = active_catalog()
+    kind = catalog.question_types[c.question_type].name if c.question_type in catalog.question_types else c.question_type
+    tested = ", ".join(catalog.competency_name(x) for x in c.competencies)
+    console.print(f"{escape(kind)} (confidence {c.confidence:.2f}; {where}); competencies: {escape(tested)}")
