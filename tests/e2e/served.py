@@ -29,13 +29,15 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 class Server:
     process: subprocess.Popen
     url: str
-    output: list[str] = field(default_factory=list)
+    output: list[str] = field(default_factory=list)  # everything the server printed, kept up to date
+    reader: threading.Thread | None = None
 
     def stop(self, sig: int = signal.SIGINT) -> int:
         if self.process.poll() is None:
             self.process.send_signal(sig)
         code = self.process.wait(timeout=30)
-        self.output.extend(self.process.stdout.read().splitlines())
+        if self.reader is not None:
+            self.reader.join(timeout=30)
         return code
 
 
@@ -66,25 +68,27 @@ def start_server(home: Path, *extra: str, env: dict[str, str] | None = None) -> 
     process = subprocess.Popen([PMPREP, "serve", "--port", "0", "--no-browser", *extra],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=environ)
     lines: queue.Queue[str | None] = queue.Queue()
+    output: list[str] = []
 
     def pump() -> None:
+        # Read everything the server prints for as long as it runs: a pipe nobody reads fills up
+        # (64 KB of log lines) and then blocks the server's next write, which once hung a test.
         for line in process.stdout:
-            lines.put(line.rstrip("\n"))
-            if "is running at" in line:
-                break
+            output.append(line.rstrip("\n"))
+            lines.put(output[-1])
         lines.put(None)
 
-    threading.Thread(target=pump, daemon=True).start()
-    seen: list[str] = []
+    reader = threading.Thread(target=pump, daemon=True)
+    reader.start()
     while True:
         line = lines.get(timeout=STARTUP_SECONDS)
         if line is None:
             process.wait(timeout=30)
-            return Server(process, "", seen + process.stdout.read().splitlines())
-        seen.append(line)
+            reader.join(timeout=30)
+            return Server(process, "", output, reader)
         found = re.search(r"is running at (http://\S+/)", line)
         if found:
-            return Server(process, found.group(1).rstrip("/"), seen)
+            return Server(process, found.group(1).rstrip("/"), output, reader)
 
 
 @dataclass
