@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -30,3 +31,21 @@ def wide_terminal(monkeypatch):
 
     monkeypatch.setattr(terminal.console, "width", 200)
     monkeypatch.setattr(terminal.errors, "width", 200)
+
+
+def uses_the_database(item: pytest.Item) -> bool:
+    """A test that reads or writes the database: Django's marker or fixtures, or a real server (e2e)."""
+    return (item.get_closest_marker("django_db") is not None
+            or bool({"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
+                    & set(getattr(item, "fixturenames", ())))
+            or "e2e" in Path(str(item.path)).parts)
+
+
+def pytest_collection_modifyitems(config, items):
+    # scripts/test's second pass (on PostgreSQL) runs only what touches the database: the rest
+    # already ran on SQLite and does not depend on the database in use.
+    if os.environ.get("PMPREP_DATABASE_TESTS_ONLY") != "1":
+        return
+    kept = [item for item in items if uses_the_database(item)]
+    config.hook.pytest_deselected(items=[item for item in items if not uses_the_database(item)])
+    items[:] = kept
