@@ -58,6 +58,20 @@ def test_jobs_beyond_the_running_and_the_waiting_one_are_refused_at_once(workers
     assert workers.run(analyze, QUESTION, ANSWER).level in (1, 2, 3, 4)  # the places are free again
 
 
+def hold(event, seconds: float) -> bool:
+    """A job that keeps its worker for a while, then ends by itself."""
+    return event.wait(seconds)
+
+
+def test_a_signed_in_users_answer_waits_for_a_place_instead_of_being_refused(workers, manager):
+    never = manager.Event()
+    held = [workers.submit(hold, never, 2), workers.submit(hold, never, 2)]
+    with pytest.raises(Busy):
+        workers.run(os.getpid)  # an anonymous job is refused at once
+    assert workers.run_when_free(os.getpid) != os.getpid()  # this one waited for the first to end
+    assert [h.result() for h in held] == [False, False]
+
+
 def test_a_job_over_the_time_limit_is_stopped_and_its_worker_replaced(manager):
     workers = TextWorkers(workers=1, timeout=1)
     try:

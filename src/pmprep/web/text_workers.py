@@ -1,13 +1,14 @@
 """Heavy text work for anonymous requests runs in worker processes, never on the request threads.
 
-The JSON APIs analyse up to 200 KB of text for anyone who asks. Done on a request thread, that
+The JSON APIs analyse up to 200 KB of text for anyone who asks, and a practice answer can be as long. Done on a request thread, that
 work holds Python's interpreter lock, and every other request (a health check, another user's
 autosave) waits its turn. Here the work goes to a small pool of worker processes (its own
 interpreters, its own CPU), so the server's threads stay free to answer everyone else:
 
 - at most ``PMPREP_TEXT_WORKERS`` jobs run at once (1 by default; 0 runs them inline, as the
   command line does) and as many again may wait, so a burst can never tie up every server
-  thread: a job beyond that is refused at once with :class:`Busy`;
+  thread: an anonymous job beyond that is refused at once with :class:`Busy`, a signed-in user's
+  own answer waits its turn (up to the time limit);
 - a job that runs longer than ``PMPREP_TEXT_TIMEOUT`` seconds (10 by default) is stopped with its
   worker, which is replaced, and the caller gets :class:`TooSlow`.
 
@@ -28,12 +29,18 @@ from django.conf import settings
 T = TypeVar("T")
 
 
-class Busy(Exception):
-    """Every worker is busy and the queue is full: try again in a moment."""
+class TextWorkError(Exception):
+    """The job could not be worked out; the message says why, in words for the user."""
 
 
-class TooSlow(Exception):
-    """The job ran past the time limit and was stopped."""
+class Busy(TextWorkError):
+    def __init__(self) -> None:
+        super().__init__("pmprep is busy with other analyses; try again in a few seconds.")
+
+
+class TooSlow(TextWorkError):
+    def __init__(self) -> None:
+        super().__init__("The analysis took too long and was stopped; send a shorter text.")
 
 
 def _warm() -> None:
@@ -66,22 +73,31 @@ class TextWorkers:
         if self.workers:
             self._current()
 
-    def submit(self, job: Callable[..., T], *args: Any, **kwargs: Any) -> Pending[T]:
-        """Start a job, or raise :class:`Busy` at once when every place is taken."""
-        if not self._admitted.acquire(blocking=False):
+    def submit(self, job: Callable[..., T], *args: Any, _wait: float = 0, **kwargs: Any) -> Pending[T]:
+        """Start a job, or raise :class:`Busy` when every place is taken (after ``_wait`` seconds)."""
+        admitted = self._admitted.acquire(timeout=_wait) if _wait else self._admitted.acquire(blocking=False)
+        if not admitted:
             raise Busy
+        pending = Pending(self)
         try:
-            pool = self._current()
-            return Pending(self, pool, pool.apply_async(job, args, kwargs))
+            pending.start(self._current(), job, args, kwargs)
         except BaseException:
-            self._admitted.release()
+            pending.free()
             raise
+        return pending
 
     def run(self, job: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``job(*args, **kwargs)``, worked out in a worker process (inline with no workers)."""
         if self.workers == 0:
             return job(*args, **kwargs)
         return self.submit(job, *args, **kwargs).result()
+
+    def run_when_free(self, job: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Like :meth:`run`, but waits up to the time limit for a place: for a signed-in user's own
+        answer, which should be judged a moment later rather than refused."""
+        if self.workers == 0:
+            return job(*args, **kwargs)
+        return self.submit(job, *args, _wait=self.timeout, **kwargs).result()
 
     def _replace(self, pool: Pool) -> None:
         """Stop a pool whose worker overran (and any job it held); the next job starts a new one."""
@@ -99,19 +115,34 @@ class TextWorkers:
 
 
 class Pending(Generic[T]):
-    """A submitted job; :meth:`result` waits for it (once) and frees its place."""
+    """A submitted job. Its place is freed the moment it ends (or is stopped), whether or not anyone
+    has asked for the result yet; :meth:`result` waits for it."""
 
-    def __init__(self, workers: TextWorkers, pool: Pool, result: AsyncResult):
-        self._workers, self._pool, self._result = workers, pool, result
+    def __init__(self, workers: TextWorkers):
+        self._workers = workers
+        self._freed = False
+        self._free_lock = threading.Lock()
+
+    def start(self, pool: Pool, job: Callable[..., T], args: tuple, kwargs: dict) -> None:
+        self._pool = pool
+        self._result: AsyncResult = pool.apply_async(job, args, kwargs, callback=self._done, error_callback=self._done)
+
+    def _done(self, _outcome: object) -> None:
+        self.free()
+
+    def free(self) -> None:
+        with self._free_lock:
+            if not self._freed:
+                self._freed = True
+                self._workers._admitted.release()
 
     def result(self) -> T:
         try:
             return self._result.get(self._workers.timeout)
         except multiprocessing.TimeoutError:
             self._workers._replace(self._pool)
+            self.free()  # a stopped job never calls back
             raise TooSlow from None
-        finally:
-            self._workers._admitted.release()
 
 
 _shared: TextWorkers | None = None
@@ -132,3 +163,8 @@ def text_workers() -> TextWorkers:
 def run(job: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run ``job(*args, **kwargs)`` in the shared pool (see the module's docstring)."""
     return text_workers().run(job, *args, **kwargs)
+
+
+def run_when_free(job: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """:meth:`TextWorkers.run_when_free` in the shared pool."""
+    return text_workers().run_when_free(job, *args, **kwargs)

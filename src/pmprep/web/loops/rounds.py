@@ -16,6 +16,7 @@ from pmprep.committee import Source
 from pmprep.mock import (QA_PROBES, LoopLength, LoopRound as PlannedRound, answer_seconds, auto_scorecard,
                          loop_length, plan_loop)
 from pmprep.mock.auto_scorecard import RATER
+from pmprep.web import text_workers
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
 from pmprep.web.practice import queue
 from pmprep.web.practice.models import Attempt, Draft
@@ -101,7 +102,8 @@ def record_answer(r: LoopRound, catalog: Catalog, question_id: str, answer: str,
         raise RoundClosed(f"{catalog.rounds[r.round_id].name} is finished; its answers can no longer change.")
     question = catalog.questions[question_id]
     budget = answer_seconds(planned(r, catalog))
-    fb = analyze(question_id, answer, seconds=budget)  # raises ValueError on what cannot be analysed
+    # Raises ValueError on what cannot be analysed, TextWorkError when it could not be worked out.
+    fb = text_workers.run_when_free(analyze, question_id, answer, seconds=budget)
     with transaction.atomic():
         attempt = Attempt.objects.create(
             user=r.user, question_id=question_id, question_text=question.text, question_type=fb.question_type,
@@ -123,8 +125,8 @@ def record_qa(r: LoopRound, replies: list[tuple[str, str]], now: datetime) -> li
     chain = [talk]
     for probe, reply in replies:
         conversation = SEPARATOR.join(a.answer for a in chain)
-        result = reply_to_probe(talk.question_id, conversation, chain[-1].feedback, {"text": probe, "criterion": None},
-                                reply)
+        result = text_workers.run_when_free(reply_to_probe, talk.question_id, conversation, chain[-1].feedback,
+                                            {"text": probe, "criterion": None}, reply)
         child = Attempt(user=r.user, question_id="", question_text=probe, question_type=talk.question_type,
                         answer=reply, score=result.feedback.score, level=result.feedback.level,
                         feedback=result.feedback.to_dict(), parent=chain[-1], probe=probe, loop_round=r,

@@ -18,6 +18,7 @@ from pmprep.clock import minutes_seconds
 from pmprep.committee import Source
 from pmprep.config import active_catalog
 from pmprep.mock import answer_seconds
+from pmprep.web import text_workers
 from pmprep.web.loops import exports, rounds
 from pmprep.web.loops.committee import committee_view
 from pmprep.web.loops.forms import (InformalNoteForm, PeerLinkForm, QAForm, ReferralForm, RoundAnswerForm,
@@ -161,7 +162,7 @@ def answer(request: HttpRequest, uid, order: int) -> HttpResponse:
         except rounds.RoundClosed as exc:
             messages.error(request, str(exc))
             return redirect("loops:round", uid=uid, order=order)
-        except (AnswerTooLong, ValueError) as exc:
+        except (AnswerTooLong, ValueError, text_workers.TextWorkError) as exc:
             form.add_error("answer", str(exc))
         else:
             return redirect(f"{reverse('loops:round', args=[uid, order])}#now")
@@ -179,7 +180,7 @@ def qa(request: HttpRequest, uid, order: int) -> HttpResponse:
     if form.is_valid():
         try:
             rounds.record_qa(r, form.replies(), timezone.now())
-        except (AnswerTooLong, ValueError, rounds.RoundClosed) as exc:
+        except (AnswerTooLong, ValueError, rounds.RoundClosed, text_workers.TextWorkError) as exc:
             form.add_error(None, str(exc))
         else:
             return redirect(f"{reverse('loops:round', args=[uid, order])}#now")

@@ -76,10 +76,8 @@ def run_job(job: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[T | None,
     """Run a core text job in the worker processes: its result, or the error to answer with."""
     try:
         return text_workers.run(job, *args, **kwargs), None
-    except text_workers.Busy:
-        response = json_error("pmprep is busy with other analyses; try again in a few seconds.", 503)
-    except text_workers.TooSlow:
-        response = json_error("The analysis took too long and was stopped; send a shorter text.", 503)
+    except text_workers.TextWorkError as exc:
+        response = json_error(str(exc), 503)
     except ValueError as exc:  # the core's own refusals (AnswerTooLong, MessageTooLong, bad arguments)
         return None, json_error(str(exc))
     response["Retry-After"] = str(RETRY_SECONDS)

@@ -20,6 +20,7 @@ from pmprep.analysis.rubric import rubrics
 from pmprep.config import active_catalog
 from pmprep.catalog.query import QuestionFilter, invalid_filter_values, pick_question
 from pmprep.stories import StoryError, outline
+from pmprep.web import text_workers
 from pmprep.web.practice import exports, queue
 from pmprep.web.practice.api import json_error
 from pmprep.web.practice.forms import AnswerForm, DraftForm, FollowUpForm, SelfRatingForm
@@ -83,8 +84,8 @@ def answer(request: HttpRequest) -> HttpResponse:
         question = catalog.questions[qid].text if qid else data["question_text"]
         budget = _budget_seconds(qid, request.user) if qid else data["seconds_budget"]
         try:
-            fb = analyze(qid or question, data["answer"], seconds=budget)
-        except (AnswerTooLong, ValueError) as exc:
+            fb = text_workers.run_when_free(analyze, qid or question, data["answer"], seconds=budget)
+        except (AnswerTooLong, ValueError, text_workers.TextWorkError) as exc:
             form.add_error("answer", str(exc))
         else:
             attempt = Attempt.objects.create(
@@ -153,9 +154,9 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
         return _attempt_page(request, item, follow_up_form=form, status=400)
     conversation = SEPARATOR.join(a.answer for a in chain)
     try:
-        result = reply_to_probe(chain[0].question_id or chain[0].question_text,
-                                conversation, item.feedback, probe, form.cleaned_data["reply"])
-    except (AnswerTooLong, ValueError) as exc:
+        result = text_workers.run_when_free(reply_to_probe, chain[0].question_id or chain[0].question_text,
+                                            conversation, item.feedback, probe, form.cleaned_data["reply"])
+    except (AnswerTooLong, ValueError, text_workers.TextWorkError) as exc:
         form.add_error("reply", str(exc))
         return _attempt_page(request, item, follow_up_form=form, status=400)
     stored = result.feedback.to_dict()
