@@ -6,14 +6,18 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Optional
+from typing import BinaryIO, Optional
 
 import typer
 from rich.markup import escape
 
 from pmprep.cli.console import console, fail
+from pmprep.config import ConfigError, private_file
 from pmprep.cli.server import setup_django
 
 
@@ -46,42 +50,60 @@ def export(
         return
     path = output or Path(f"pmprep-{username}-{timezone.localdate():%Y-%m-%d}.json")
     try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        fail(f"cannot write {path}: {exc.strerror}")
+        private_file(path).write_text(text, encoding="utf-8")
+    except (OSError, ConfigError) as exc:
+        fail(f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}")
     counts = ", ".join(f"{len(rows)} {name}" for name, rows in document["data"].items())
     console.print(f"Wrote {escape(str(path))}: {counts}.")
 
 
 def import_(
     file: Path = typer.Argument(..., help="An export file, or - for standard input."),
-    user: Optional[str] = typer.Option(None, "--user", help="Import into this existing account instead of the one named in the file."),
+    user: Optional[str] = typer.Option(None, "--user",
+                                       help="Add the file's data to this existing account (by default the import "
+                                            "creates the account named in the file, and refuses when it exists)."),
 ) -> None:
     """Add an export file's data to this pmprep. A file with any problem changes nothing."""
-    if str(file) == "-":
-        raw, source = sys.stdin.buffer.read(), "standard input"
-    else:
-        try:
-            raw, source = file.read_bytes(), str(file)
-        except OSError as exc:
-            fail(f"cannot read {file}: {exc.strerror}", code=2)
-    setup_django()
-    _migrated()
-    from pmprep.web.accounts.models import User
-    from pmprep.web.accounts.portability import ImportProblem, import_document, parse
+    with _opened(file) as (stream, source):
+        setup_django()
+        _migrated()
+        from pmprep.web.accounts.models import User
+        from pmprep.web.accounts.portability import AccountExists, ImportProblem, import_file
 
-    target = None
-    if user is not None:
-        target = User.objects.filter(username=user).first()
-        if target is None:
-            fail(f"there is no user '{user}' in this pmprep ({_where()})", code=2)
-    try:
-        owner, summary = import_document(parse(raw, source), source, user=target)
-    except ImportProblem as exc:
-        fail(escape(str(exc)), code=2)
+        target = None
+        if user is not None:
+            target = User.objects.filter(username=user).first()
+            if target is None:
+                fail(f"there is no user '{user}' in this pmprep ({_where()})", code=2)
+        try:
+            owner, summary = import_file(stream, source, user=target)
+        except ImportProblem as exc:
+            fail(escape(str(exc)), code=2)
+        except AccountExists as exc:
+            name = escape(exc.username)
+            fail(f"{escape(source)} was not imported (nothing was changed): it is the account '{name}', and "
+                 f"there is already an account '{name}' here. To add the file's data to that account, run "
+                 f"`pmprep import {escape(str(file))} --user {name}`; to import it as a separate account, change "
+                 f'"username" under "account" in the file first.', code=2)
     console.print(f"{escape(summary.describe())} Account: {escape(owner.username)}.")
     if summary.account_created:
         console.print(f"The account is new here: set its password with `pmprep password {escape(owner.username)}`.")
+
+
+@contextmanager
+def _opened(file: Path) -> Iterator[tuple[BinaryIO, str]]:
+    """The file to import as a seekable stream (the import reads it twice); standard input is spooled."""
+    if str(file) == "-":
+        with tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024) as spool:
+            shutil.copyfileobj(sys.stdin.buffer, spool)
+            yield spool, "standard input"
+        return
+    try:
+        stream = file.open("rb")
+    except OSError as exc:
+        fail(f"cannot read {file}: {exc.strerror}", code=2)
+    with stream:
+        yield stream, str(file)
 
 
 def password(username: str = typer.Argument(..., help="The account whose password to set.")) -> None:
@@ -134,12 +156,12 @@ def backup(
 def _backup_sqlite(source: Path, target: Path) -> None:
     if not source.exists():
         fail(f"there is no database at {source} yet: run `pmprep serve` once first")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     # SQLite's online backup copies a consistent snapshot while the server keeps writing.
     src = sqlite3.connect(source, timeout=30)
-    dst = sqlite3.connect(partial)
+    dst = sqlite3.connect(private_file(partial))
     try:
         src.backup(dst)
         ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
@@ -161,8 +183,8 @@ def _backup_postgres(db: dict, target: Path) -> None:
     dump = shutil.which("pg_dump")
     if dump is None:
         fail("pg_dump was not found: install the PostgreSQL client tools (e.g. apt-get install postgresql-client)")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    partial = private_file(target.with_name(target.name + ".partial"))
     env = {"PGPASSWORD": str(db.get("PASSWORD") or "")}
     command = [dump, "--format=custom", f"--file={partial}", "--no-owner",
                f"--host={db.get('HOST') or 'localhost'}", f"--port={db.get('PORT') or 5432}",

@@ -62,7 +62,9 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 def _data_page(request: HttpRequest, form: ImportForm, problems: list[str] | None = None, status: int = 200) -> HttpResponse:
-    counts = {section.name: section.model.objects.filter(user=request.user).count() for section in portability.SECTIONS}
+    # "mock_loops" in the file reads "mock loops" on the page.
+    counts = [(section.name.replace("_", " "), section.model.objects.filter(user=request.user).count())
+              for section in portability.SECTIONS]
     return render(request, "accounts/data.html", {"form": form, "counts": counts, "problems": problems or []},
                   status=status)
 
@@ -78,10 +80,12 @@ def data(request: HttpRequest) -> HttpResponse:
         return _data_page(request, form, status=400)
     upload = form.cleaned_data["file"]
     try:
-        document = portability.parse(upload.read(), upload.name)
-        _, summary = portability.import_document(document, upload.name, user=request.user)
+        # Read from the uploaded file as a stream (a large upload is on disk), never whole into memory.
+        _, summary = portability.import_file(upload, upload.name, user=request.user)
     except portability.ImportProblem as exc:
-        return _data_page(request, ImportForm(), problems=exc.problems[:portability.MAX_PROBLEMS], status=400)
+        problems = exc.problems + ([f"… checking stopped after the first {portability.MAX_PROBLEMS} problems"]
+                                   if exc.stopped else [])
+        return _data_page(request, ImportForm(), problems=problems, status=400)
     messages.success(request, summary.describe())
     return redirect("accounts:data")
 

@@ -1,0 +1,126 @@
+"""The export document: its sections, and one user's data written out as plain JSON values.
+
+The document is complete (every user-owned table is a section, and a test holds that no owned
+model is left out) and keeps each record's `uid` and timestamps, so an import into an empty
+instance reproduces the data exactly. Not exported: passwords, a peer link's secret and a plan's
+calendar-feed token (an imported link or feed gets a new address).
+"""
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+
+from pmprep import __version__
+from pmprep.web.accounts.models import User
+from pmprep.web.cases.models import CaseDeck
+from pmprep.web.loops.models import InformalNote, LoopRound, MockLoop, PeerLink, RoundScorecard
+from pmprep.web.outreach.models import Contact
+from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
+from pmprep.web.practice.models import Attempt, Draft, ReviewCard
+from pmprep.web.stories.models import Story
+
+FORMAT = "pmprep-export"
+VERSION = 1
+ACCOUNT_FIELDS = ("username", "email", "first_name", "last_name", "track", "interview_date", "date_joined")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One user-owned table in the export: its key in the document and the fields it carries."""
+
+    name: str
+    model: type[models.Model]
+    fields: tuple[str, ...]
+    # Fields that identify a record for the same user besides its uid (a unique constraint):
+    # when both sides have one, the newer (by `newest`) is kept. ("user",) means one per account.
+    natural_key: tuple[str, ...] = ()
+    newest: str = ""
+    # Foreign keys to the user's own records (of this or an earlier section), written as their uid.
+    references: tuple[str, ...] = ()
+    # Fields added after version 1 was first written: a file without them still imports, with the
+    # model's default.
+    later: tuple[str, ...] = ()
+
+
+# In an order where every reference points at an earlier section (or earlier in the same one).
+SECTIONS: tuple[Section, ...] = (
+    Section("mock_loops", MockLoop, ("uid", "track", "created")),
+    Section("loop_rounds", LoopRound, ("uid", "loop", "round_id", "order", "minutes", "question_ids", "is_case",
+                                       "talk_minutes", "status", "elapsed", "running_since", "started", "finished"),
+            references=("loop",)),
+    Section("attempts", Attempt, ("uid", "question_id", "question_text", "question_type", "answer",
+                                  "seconds_budget", "seconds_taken", "score", "level", "feedback", "parent", "probe",
+                                  "probe_criterion", "self_ratings", "created", "loop_round"),
+            references=("parent", "loop_round"), later=("loop_round",)),
+    Section("drafts", Draft, ("uid", "question_id", "question_text", "answer", "seconds_taken", "revision", "updated"),
+            natural_key=("question_id",), newest="updated"),
+    Section("review_cards", ReviewCard, ("uid", "kind", "key", "card", "due", "reviews", "card_before", "last_attempt",
+                                         "created"), natural_key=("kind", "key"), newest="due",
+            references=("last_attempt",)),
+    Section("round_scorecards", RoundScorecard, ("uid", "loop", "loop_round", "source", "rater", "ratings", "evidence",
+                                                 "recommendation", "summary", "trade_offs_quantified", "created"),
+            references=("loop", "loop_round")),
+    Section("informal_notes", InformalNote, ("uid", "loop", "kind", "who", "note", "created"), references=("loop",)),
+    # A link's secret is not exported: an imported link gets a new one (the old address pointed at
+    # another server anyway).
+    Section("peer_links", PeerLink, ("uid", "loop_round", "expires", "revoked", "used", "scorecard", "created"),
+            references=("loop_round", "scorecard")),
+    Section("stories", Story, ("uid", "title", "situation", "task", "action", "result", "reflection", "notes", "tags",
+                               "kinds", "competencies", "created", "updated")),
+    Section("case_decks", CaseDeck, ("uid", "title", "prompt", "question_id", "sections", "created", "updated")),
+    Section("contacts", Contact, ("uid", "name", "role", "channel", "met_on", "question", "learned", "round_id",
+                                  "created")),
+    # One plan and one self-check per account: the newer one is kept. The feed token is not exported.
+    Section("plans", StudyPlan, ("uid", "track", "hours_per_week", "interview_date", "data", "created", "updated"),
+            natural_key=("user",), newest="updated"),
+    Section("self_checks", SelfCheckAnswers, ("uid", "goal", "industry", "has_plan", "updated"),
+            natural_key=("user",), newest="updated"),
+)
+BY_NAME = {section.name: section for section in SECTIONS}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value
+
+
+def export_user(user: User, now: datetime | None = None) -> dict[str, Any]:
+    """Everything `user` owns, as plain JSON values."""
+    data: dict[str, list[dict[str, Any]]] = {}
+    for section in SECTIONS:
+        columns = [f"{f}__uid" if f in section.references else f for f in section.fields]
+        rows = section.model.objects.filter(user=user).order_by("pk").values(*columns)
+        data[section.name] = [{k.removesuffix("__uid"): _plain(v) for k, v in row.items()} for row in rows]
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "pmprep": __version__,
+        "exported_at": (now or timezone.now()).isoformat(),
+        "account": {name: _plain(getattr(user, name)) for name in ACCOUNT_FIELDS},
+        "data": data,
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def owned_models() -> list[type[models.Model]]:
+    """Every model with a foreign key to the user: each must be a section of the export."""
+    from django.apps import apps
+
+    found = []
+    for model in apps.get_models():
+        if model.__module__.startswith("pmprep.") and any(
+                isinstance(f, models.ForeignKey) and f.related_model is User for f in model._meta.fields):
+            found.append(model)
+    return found
