@@ -62,9 +62,27 @@ def home() -> Path:
     if path.exists() and not path.is_dir():
         raise ConfigError(f"PMPREP_HOME={str(path)!r} exists but is not a folder")
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        # Only its owner may look inside a folder pmprep makes (an existing one is left as it is).
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise ConfigError(f"PMPREP_HOME={str(path)!r} cannot be created ({exc.strerror})") from exc
+    return path
+
+
+PRIVATE_FILE = 0o600
+
+
+def private_file(path: Path) -> Path:
+    """Make ``path`` readable and writable by its owner only, creating it empty when missing.
+
+    Used for the SQLite database (SQLite gives its -wal and -shm files the database's own mode),
+    backups and exports: a user's answers are nobody else's on a shared machine.
+    """
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE))
+        path.chmod(PRIVATE_FILE)
+    except OSError as exc:
+        raise ConfigError(f"{path} cannot be made private to you ({exc.strerror})") from exc
     return path
 
 

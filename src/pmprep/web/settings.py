@@ -71,6 +71,12 @@ TEMPLATES = [
 
 DATABASES = {"default": dj_database_url.parse(config.database_url(), conn_max_age=60, conn_health_checks=True)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    if DATABASES["default"]["NAME"] not in ("", ":memory:"):
+        # The database (and the -wal/-shm files SQLite makes with its mode) is its owner's alone.
+        for suffix in ("", "-wal", "-shm"):
+            name = Path(DATABASES["default"]["NAME"] + suffix)
+            if suffix == "" or name.exists():
+                config.private_file(name)
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers and one writer work at once; the timeout waits out short write locks.
