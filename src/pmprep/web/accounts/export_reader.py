@@ -26,7 +26,11 @@ MAX_RECORDS = 20_000
 # tens of thousands.
 MAX_RECORD_VALUES = 200_000
 MAX_DEPTH = 32
-CHUNK = 64 * 1024
+CHUNK = 1024 * 1024
+# No value of a pmprep record is longer (an answer is at most 200,000 characters, 800 KB of emoji).
+# yajl re-reads an unfinished string with every chunk it is fed, so one 50 MB string of emoji took
+# minutes; a value that runs on past this is refused as soon as it does.
+MAX_VALUE_BYTES = 4 * 1024 * 1024
 BOM = codecs.BOM_UTF8
 
 
@@ -182,6 +186,7 @@ def _events(stream: BinaryIO) -> Iterator[tuple[str, Any]]:
     utf8 = codecs.getincrementaldecoder("utf-8")()
     offset = 0
     start = 0
+    silent = 0
     while True:
         chunk = stream.read(CHUNK)
         if offset == 0 and chunk.startswith(BOM):
@@ -198,6 +203,11 @@ def _events(stream: BinaryIO) -> Iterator[tuple[str, Any]]:
                 parser.close()
         except ijson.JSONError as exc:
             raise FileError(_located(stream, start, offset, chunk, exc)) from None
+        # A chunk that completes no value at all is the middle of one long value.
+        silent = silent + len(chunk) if not found else 0
+        if silent > MAX_VALUE_BYTES:
+            raise TooLarge(f"byte {start + offset}: one value runs on for more than {MAX_VALUE_BYTES // 1024 // 1024} MB; "
+                           "no pmprep record holds one that long")
         yield from found
         del found[:]
         if not chunk:
