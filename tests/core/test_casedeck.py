@@ -119,10 +119,11 @@ def test_from_dict_reports_every_bad_field_at_once():
         "title: expected text (found a number)",
         "prompt: required",
         "question_id: 'Not An Id' is not a question id (lower-case letters, digits, _ and -)",
+        # Sections in deck order, then the unknown ones, whatever order the mapping holds them in.
+        f"sections.problem: at most {MAX_SECTION_CHARS} characters (found {MAX_SECTION_CHARS + 1})",
         "sections.trade_offs: expected text (found a list)",
         "sections.bogus: unknown section (expected one of problem, hypothesis, data_needs, solution_options, "
         "trade_offs, recommendation, success_metrics, risks, rollout_plan)",
-        f"sections.problem: at most {MAX_SECTION_CHARS} characters (found {MAX_SECTION_CHARS + 1})",
     )
     assert str(error.value).startswith("invalid case deck: colour: unknown field")
 

@@ -175,7 +175,11 @@ class Deck:
             problems.append(f"sections: expected an object of section texts (found {_kind(given)})")
             return {s: "" for s in SECTIONS}
         texts: dict[SectionId, str] = {}
-        for key, value in given.items():
+        # Deck order, then unknown keys: the problems read alike whatever order the store kept the keys in
+        # (PostgreSQL's jsonb sorts them).
+        order = {s.value: i for i, s in enumerate(SECTIONS)}
+        for key in sorted(given, key=lambda k: (order.get(k, len(order)), str(k))):
+            value = given[key]
             try:
                 section = SectionId(key)
             except ValueError:
