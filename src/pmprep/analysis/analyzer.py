@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
-from pmprep.analysis.classify import bank_question, classify
+from pmprep.analysis.classify import bank_question, classify, neighbours
 from pmprep.analysis.criteria import (
     behavioral,
     common,
@@ -22,8 +23,10 @@ from pmprep.analysis.outline import FRAMEWORK_NAMES, outline
 from pmprep.analysis.probes import PROBES, RED_FLAG_PROBES
 from pmprep.analysis.rubric import TYPES, rubrics
 from pmprep.analysis.signals import FAMILIES, Hit, Signals
+from pmprep.analysis.substance import Relevance, Substance, Topic, measure, relevance
 from pmprep.analysis.text import FUNCTION_WORDS, Doc, stem
 from pmprep.bounded_regex import bounded
+from pmprep.catalog import shipped_catalog
 
 MAX_ANSWER_CHARS = 200_000
 MAX_QUESTION_CHARS = 5_000
@@ -36,6 +39,15 @@ TYPE_CRITERIA = {
 COMMON_WEIGHT = 0.5
 WEIGHTS = {"honest_limits": 0.6, "concision": 0.35}
 RED_FLAG_PENALTY = 7.0
+# Below this share of novel words (pmprep.analysis.substance) an answer is recital: pmprep's strong answers
+# are at 0.18 and above, answers built of the prompt's and the rubric's words at 0.07 and below.
+HOLLOW_RATIO = 0.12
+HOLLOW_CAP = 35.0  # Borderline at best: a terse real answer can also be short of words of its own
+# An answer whose closeness to the question asked is under this share of its closeness to the bank question
+# it is nearest is about that other question (pmprep.analysis.substance.relevance). A typed-in question has
+# no talking points of its own, so it is held to a lower bar.
+OFF_TOPIC_RATIO = 0.6
+OFF_TOPIC_RATIO_TYPED = 0.1
 # Score thresholds for overall levels 2, 3 and 4.
 SCORE_CUTS = (30.0, 50.0, 70.0)
 # Types whose answers look alike: an answer of a sibling type is not "off-topic".
@@ -119,10 +131,35 @@ def _red_flags(ctx: Context, specificity: float) -> list[RedFlag]:
     blame = ctx.hits("rf_blaming")
     if blame:
         add("blaming", blame, "Own your part: say what you could have done differently, even when others were at fault.")
+    denial = ctx.hits("rf_denial")
+    if denial and ctx.question_type in {"behavioral", "culture"}:
+        add("denies_failure", denial, "Pick a real failure and own it: what you decided, what went wrong because of it, "
+                                      "and what you do differently now.")
+    gave_up = ctx.hits("rf_dont_know")
+    if gave_up:
+        add("dont_know", gave_up, "When you are unsure, reason out loud: state an assumption, say how you would "
+                                  "check it, and commit to a first answer.")
     return flags
 
 
-def _gates(ctx: Context, overlap: float, fit: float) -> list[tuple[str, float]]:
+def _topic(question_text: str, stored) -> Topic:
+    """The question's topic: a bank question's own talking points, or those of the bank questions a
+    typed-in one is worded like."""
+    return _topic_of(question_text, stored.id if stored is not None else None)
+
+
+@lru_cache(maxsize=512)
+def _topic_of(question_text: str, question_id: str | None) -> Topic:
+    catalog = shipped_catalog()
+    if question_id is not None:
+        return Topic.of(question_text, catalog.questions[question_id].talking_points, question_id)
+    near = [(qid, similarity) for qid, similarity in neighbours(catalog, question_text, k=7) if similarity >= 0.2]
+    points = [p for qid, _ in near[:3] for p in catalog.questions[qid].talking_points]
+    return Topic.of(question_text, points, None, tuple(qid for qid, _ in near))
+
+
+def _gates(ctx: Context, overlap: float, fit: float, substance: Substance, topic: Topic,
+           related: Relevance) -> list[tuple[str, float]]:
     """Reasons the answer cannot be judged on its content, each with the highest score it may get."""
     doc = ctx.doc
     words = doc.word_count
@@ -140,11 +177,31 @@ def _gates(ctx: Context, overlap: float, fit: float) -> list[tuple[str, float]]:
         gates.append(("This reads like a list of keywords rather than an answer: say what you would do and why.", 15.0))
     if common.repetition_ratio(ctx) >= 0.3:
         gates.append(("Much of the answer repeats itself; repeated sentences are not counted twice.", 18.0))
+    # Recital: the question's and the rubric's words with next to nothing of the answer's own.
+    if words >= 25 and substance.novel_ratio < HOLLOW_RATIO:
+        gates.append(("This names the expected topics but says nothing about them: tie each one to what you "
+                      "would do, a number, a user or a decision.", HOLLOW_CAP))
     # Off-topic: little of the question's vocabulary and little of its type's shape; or none of the
-    # type's shape at all unless the answer shares much of the question's vocabulary.
+    # type's shape at all unless the answer shares much of the question's vocabulary; or much closer
+    # to another bank question than to this one.
     if words >= 25 and ((overlap < 0.1 and fit < 0.45) or (overlap + fit < 0.5) or (overlap < 0.5 and fit < 0.25)):
         gates.append(("The answer does not seem to address this question (different topic and a different kind of answer).", 15.0))
+    elif words >= 25 and related.ratio < (OFF_TOPIC_RATIO if topic.question_id else OFF_TOPIC_RATIO_TYPED):
+        gates.append((_off_topic(topic, related), 15.0))
     return gates
+
+
+def _off_topic(topic: Topic, related: Relevance) -> str:
+    said = "This does not answer the question asked"
+    closer = shipped_catalog().questions.get(related.nearest_id) if related.nearest_id else None
+    if closer is not None:
+        said += f": it is closer to another question (“{_clip(closer.text)}”) than to this one"
+    return said + f". Answer what was asked: “{_clip(topic.question)}”"
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def analyze(question: str, answer: str, *, question_type: str | None = None, seconds: float | None = None) -> Feedback:
@@ -191,7 +248,9 @@ def analyze(question: str, answer: str, *, question_type: str | None = None, sec
 
     flags = _red_flags(ctx, judgements["specificity"].strength)
     overlap, fit = _relevance(question_text, doc, signals, qtype)
-    gates = _gates(ctx, overlap, fit)
+    topic = _topic(question_text, stored)
+    gates = _gates(ctx, overlap, fit, measure(doc, topic, signals.ignored), topic,
+                   relevance(doc, topic, shipped_catalog(), signals.ignored))
 
     total_weight = sum(r.weight for r in results)
     score = 100 * sum(r.weight * r.strength for r in results) / total_weight

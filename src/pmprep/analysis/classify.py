@@ -129,7 +129,7 @@ def _index(catalog: Catalog) -> _Index:
     return _Index({_key(q.text): q.id for q in catalog.questions.values()}, vectors, idf)
 
 
-def _neighbours(catalog: Catalog, text: str, k: int = 7) -> list[tuple[str, float]]:
+def neighbours(catalog: Catalog, text: str, k: int = 7) -> list[tuple[str, float]]:
     index = _index(catalog)
     terms = _terms(text)
     vec = {t: c * index.idf.get(t, math.log(len(index.vectors) + 1) + 1) for t, c in terms.items()}
@@ -168,8 +168,8 @@ def classify(question: str, catalog: Catalog | None = None) -> Classification:
         for pattern, weight in cues:
             if pattern.search(text):
                 scores[qtype] += weight
-    neighbours = _neighbours(catalog, text)
-    for qid, similarity in neighbours:
+    near = neighbours(catalog, text)
+    for qid, similarity in near:
         scores[catalog.questions[qid].type.value] += 6 * similarity
     total = sum(scores.values())
     if total <= 0:
@@ -179,7 +179,7 @@ def classify(question: str, catalog: Catalog | None = None) -> Classification:
     margin = (ranked[0] - ranked[1]) / ranked[0] if ranked[0] else 0.0
     confidence = round(min(1.0, 0.5 * scores[best] / total + 0.5 * margin), 3)
     competencies: Counter[str] = Counter()
-    for qid, similarity in neighbours:
+    for qid, similarity in near:
         q = catalog.questions[qid]
         if q.type.value == best:
             for c in q.competencies:

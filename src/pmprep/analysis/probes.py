@@ -63,4 +63,6 @@ RED_FLAG_PROBES = {
     "vague_self": "Can you give me an example that shows that?",
     "generic_why_netflix": "Many people love watching Netflix. Why do you want to work on it?",
     "blaming": "What part of that was in your control, looking back?",
+    "denies_failure": "Take the worst moment of that project. What would you do differently?",
+    "dont_know": "Take a guess out loud: what would you look at first, and why?",
 }

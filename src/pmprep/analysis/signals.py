@@ -333,7 +333,19 @@ FAMILIES: dict[str, Family] = {f.id: f for f in [
        r"(?:his|her|their|the team'?s|engineering'?s|my manager'?s|the designer'?s|marketing'?s) fault", r"not my fault", r"wasn'?t my fault",
        r"(?:I|we) blamed? (?:the|my|our|him|her|them|engineering|design|marketing|ops)", r"(?:they|he|she|engineering|marketing|design) (?:was|were|is|are) to blame",
        r"because (?:of )?(?:him|her|them|the engineers|engineering|my manager) (?:didn'?t|never|failed|refused)", r"(?:they|he|she|engineering|the engineers|my manager|the team) (?:didn'?t|never|failed to|refused to) (?:deliver|listen|do|follow|care)",
-       r"if (?:they|he|she|engineering|my manager) had (?:listened|done|delivered)", r"(?:they|engineering|the engineers) dropped the ball", r"threw me under"),
+       r"if (?:they|he|she|engineering|my manager) had (?:listened|done|delivered)", r"(?:they|engineering|the engineers) dropped the ball", r"threw me under",
+       r"(?:engineering|the engineers|design|the designers?|marketing|legal|sales|my manager|my boss|the other team|the client|leadership) "
+       r"(?:was|were|kept being|had been) (?:too |really |very |just )?(?:slow|late|behind|difficult|unresponsive|disorganized|disorganised)",
+       r"(?:engineering|the engineers|the designers?|design|marketing|my manager|leadership|they|the client) kept (?:changing|moving|adding|missing)"),
+    _f("rf_denial", "denying a failure",
+       r"I (?:don'?t|do not) (?:really |actually )?have (?:a|any) (?:big |real |major |true |significant )?(?:failures?|mistakes?|weakness(?:es)?)",
+       r"(?:I'?ve|I have) never (?:really |actually )?(?:failed|had a (?:real |big )?failure|made a (?:real |big )?mistake)",
+       r"(?:I )?can'?t (?:really )?think of (?:a|any) (?:real |big )?(?:failures?|mistakes?)",
+       r"(?:it|everything|things) (?:was|were|turned out|worked out) (?:fine|ok|okay|all right|alright) in the end",
+       r"nothing (?:really )?went wrong", r"(?:it )?wasn'?t really a failure"),
+    _f("rf_dont_know", "\"I don't know\"",
+       r"I (?:don'?t|do not) (?:really )?know(?! (?:yet|whether|if|which|how much|how many))", r"(?:I have )?no idea",
+       r"I'?m not sure (?:what|how|where) to (?:say|start|begin)", r"(?:I )?(?:have|'ve) never (?:thought about|done) (?:this|that|it)"),
 ]}
 
 
