@@ -44,6 +44,8 @@ def main(details: bool = False) -> None:
             level_hits += fb.level == a["level"]
             within += abs(fb.level - a["level"]) <= 1
             for c in fb.criteria:
+                if c.id not in a["criteria"]:
+                    continue  # coverage is judged for bank questions and not labelled here
                 want = a["criteria"][c.id]
                 crit_exact[c.id].append(c.level == want)
                 crit_near[c.id].append(abs(c.level - want) <= 1)

@@ -18,12 +18,12 @@ from pmprep.analysis.criteria import (
 )
 from pmprep.analysis.delivery import delivery
 from pmprep.analysis.feedback import CriterionResult, Evidence, Feedback, Level, Probe, RedFlag, score_points
-from pmprep.analysis.judging import Context, Judgement, level_of
+from pmprep.analysis.judging import Context, Judgement, level_of, sat
 from pmprep.analysis.outline import FRAMEWORK_NAMES, outline
 from pmprep.analysis.probes import PROBES, RED_FLAG_PROBES
 from pmprep.analysis.rubric import TYPES, rubrics
 from pmprep.analysis.signals import FAMILIES, Hit, Signals
-from pmprep.analysis.substance import Relevance, Substance, Topic, measure, relevance
+from pmprep.analysis.substance import PointCover, Relevance, Substance, Topic, cover, measure, relevance
 from pmprep.analysis.text import FUNCTION_WORDS, Doc, stem
 from pmprep.bounded_regex import bounded
 from pmprep.catalog import shipped_catalog
@@ -37,7 +37,9 @@ TYPE_CRITERIA = {
     "culture": culture.CRITERIA,
 }
 COMMON_WEIGHT = 0.5
-WEIGHTS = {"honest_limits": 0.6, "concision": 0.35}
+WEIGHTS = {"honest_limits": 0.6, "concision": 0.35, "coverage": 1.0}
+# Covering this share of the question's talking points earns the coverage criterion in full.
+COVERAGE_ENOUGH = 0.85
 RED_FLAG_PENALTY = 7.0
 # Below this share of novel words (pmprep.analysis.substance) an answer is recital: pmprep's strong answers
 # are at 0.18 and above, answers built of the prompt's and the rubric's words at 0.07 and below.
@@ -191,6 +193,29 @@ def _gates(ctx: Context, overlap: float, fit: float, substance: Substance, topic
     return gates
 
 
+def point_label(point: str, limit: int = 90) -> str:
+    """A talking point as a short phrase: its first clause, lower-cased, without the full stop."""
+    head = point.strip().rstrip(".")
+    for mark in ("; ", " (", ": ", " — ", ", "):
+        if mark in head[:limit] and head.index(mark) >= 20:
+            head = head[:head.index(mark)]
+            break
+    head = _clip(head, limit).rstrip(",;:")
+    return head[:1].lower() + head[1:] if head[1:2].islower() else head
+
+
+def _coverage(doc: Doc, points: list[PointCover]) -> Judgement:
+    """How many of the question's talking points the answer covers, quoting where it covers each."""
+    covered = [p for p in points if p.covered]
+    gaps = [point_label(p.point) for p in points if not p.covered]
+    hits = [Hit(f"covers: {point_label(p.point, 60)}", p.start, p.end, doc.text[p.start:p.end])
+            for p in sorted(covered, key=lambda p: p.start)]
+    said = f"You covered {len(covered)} of {len(points)} points"
+    advice = f"{said}. A strong answer also {'; '.join(gaps)}." if gaps else f"{said}."
+    return Judgement(round(sat(len(covered) / len(points), COVERAGE_ENOUGH), 4), hits,
+                     [f"not covered: {g}" for g in gaps], advice)
+
+
 def _off_topic(topic: Topic, related: Relevance) -> str:
     said = "This does not answer the question asked"
     closer = shipped_catalog().questions.get(related.nearest_id) if related.nearest_id else None
@@ -237,18 +262,30 @@ def analyze(question: str, answer: str, *, question_type: str | None = None, sec
     judgements["concision"] = common.concision(ctx)
     judgements["conclusion"] = common.conclusion(ctx)
 
+    topic = _topic(question_text, stored)
+    if topic.question_id is not None:  # the question's own talking points are known
+        judgements["coverage"] = _coverage(doc, cover(doc, topic, shipped_catalog(), signals.ignored))
+
     results: list[CriterionResult] = []
     for definition in rubrics().for_type(qtype):
-        j = judgements[definition.id]
+        j = judgements.get(definition.id)
+        if j is None:
+            continue
         weight = WEIGHTS.get(definition.id, COMMON_WEIGHT if definition.common else 1.0)
         level = level_of(j.strength)
-        advice = "Keep this: it is what interviewers listen for." if level == 4 else j.advice
+        # Level and words never contradict: "missing" only below Solid, "keep this" only at Outstanding.
+        missing = j.missing if level <= 2 else []
+        if level == 4:
+            advice = "Keep this: it is what interviewers listen for."
+        elif j.advice.startswith("Keep this"):
+            advice = f"Go further: {definition.what[:1].lower()}{definition.what[1:]}"
+        else:
+            advice = j.advice
         results.append(CriterionResult(definition.id, definition.name, level, j.strength,
-                                       _evidence(j.hits), j.missing, advice, weight))
+                                       _evidence(j.hits), missing, advice, weight))
 
     flags = _red_flags(ctx, judgements["specificity"].strength)
     overlap, fit = _relevance(question_text, doc, signals, qtype)
-    topic = _topic(question_text, stored)
     gates = _gates(ctx, overlap, fit, measure(doc, topic, signals.ignored), topic,
                    relevance(doc, topic, shipped_catalog(), signals.ignored))
 
@@ -274,7 +311,10 @@ def _probes(results: list[CriterionResult], flags: list[RedFlag], stored) -> lis
         out.append(Probe(RED_FLAG_PROBES[flag.id], None, f"red flag: {flag.name}"))
     gaps = sorted((r for r in results if r.strength < 0.72), key=lambda r: (r.strength - 0.2 * r.weight, r.id))
     for r in gaps[: 3 - len(out)]:
-        out.append(Probe(PROBES[r.id], r.id, f"{r.name}: level {r.level}"))
+        text = PROBES[r.id]
+        if r.id == "coverage" and r.missing:
+            text = f"A strong answer here also {r.missing[0].removeprefix('not covered: ')}. How would you cover that?"
+        out.append(Probe(text, r.id, f"{r.name}: level {r.level}"))
     if stored is not None and len(out) < 3:
         out.append(Probe(stored.probes[0], None, "a follow-up this question often gets"))
     return out

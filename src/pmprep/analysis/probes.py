@@ -7,6 +7,7 @@ PROBES: dict[str, str] = {
     "specificity": "Can you put a number on that — how many, how much, over what period?",
     "concision": "If you had to give me that in sixty seconds, what would you keep?",
     "conclusion": "So what is your answer, in one sentence?",
+    "coverage": "What else would you need to cover to answer this fully?",
     # behavioral
     "situation": "Set the scene for me: when was this, and how big was the team and the product?",
     "ownership": "What was your decision in that, specifically — not the team's?",

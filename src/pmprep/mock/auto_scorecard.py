@@ -28,6 +28,9 @@ CRITERION_COMPETENCIES: Mapping[str, tuple[str, ...]] = {
     "specificity": (),
     "concision": (),
     "conclusion": ("case_solving",),
+    # Coverage of a bank question's talking points shapes the score; which competencies the points
+    # bear on differs by question, so it is no competency's evidence by itself.
+    "coverage": (),
     # Behavioural
     "situation": ("job_awareness", "customer_obsession"),
     "ownership": ("culture_leadership",),

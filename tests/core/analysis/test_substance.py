@@ -107,3 +107,53 @@ def test_the_shape_vocabulary_reads_both_spellings_and_hyphenated_words_from_the
     vocabulary = shape_vocabulary()
     assert {stem("prioritize"), stem("prioritise"), stem("guardrails"), stem("trade-off")} <= vocabulary
     assert stem("sourdough") not in vocabulary
+
+
+WEAK_CHURN = ("I would look at churn as the share of members who cancel each month. It matters because cancellations "
+              "hurt revenue, so we should reduce them with better content and maybe discounts for people who are "
+              "about to leave.")
+
+
+def test_coverage_quotes_where_each_talking_point_is_covered():
+    coverage = analyze(CHURN, strong(CHURN)).criterion("coverage")
+    assert (coverage.level, coverage.advice) == (4, "Keep this: it is what interviewers listen for.")
+    assert [e.signal for e in coverage.evidence] == [
+        "covers: defines monthly churn as members whose paid access ended in…", "covers: splits voluntary churn",
+        "covers: notes involuntary churn is often fixed with payment…",
+        "covers: tracks net churn including rejoins within 90 days"]
+    assert coverage.evidence[1].text == "Split by cause\n- Voluntary: the member cancelled."
+
+
+def test_coverage_names_the_points_an_answer_leaves_out_and_asks_about_the_first():
+    fb = analyze(CHURN, WEAK_CHURN)
+    coverage = fb.criterion("coverage")
+    assert (coverage.level, coverage.evidence) == (1, [])
+    assert coverage.advice == (
+        "You covered 0 of 4 points. A strong answer also defines monthly churn as members whose paid access ended "
+        "in the month divided by paying…; splits voluntary churn; notes involuntary churn is often fixed with "
+        "payment retries; tracks net churn including rejoins within 90 days.")
+    assert fb.probes[0].text == ("A strong answer here also defines monthly churn as members whose paid access ended "
+                                 "in the month divided by paying…. How would you cover that?")
+
+
+def test_a_typed_in_question_has_no_coverage_criterion():
+    fb = analyze("How should a meal-kit company measure churn?", WEAK_CHURN)
+    assert "coverage" not in {c.id for c in fb.criteria}
+
+
+def _answers_to_check():
+    for answer in ANSWERS:
+        yield answer.question_id, answer.answer
+    yield CHURN, STUFFED
+    yield CHURN, BAKING
+    yield CHURN, WEAK_CHURN
+    yield "beh-failure-product-you-owned", EVASIVE
+
+
+def test_a_level_and_its_words_never_contradict():
+    for question, answer in _answers_to_check():
+        for c in analyze(question, answer).criteria:
+            if c.level >= 3:
+                assert c.missing == [], (question, c.id, c.level, c.missing)
+            if c.level <= 3:
+                assert not c.advice.startswith("Keep this"), (question, c.id, c.level, c.advice)
