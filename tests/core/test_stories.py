@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pmprep.catalog import ContentError
+from pmprep.cue_words import compile_cues
 from pmprep.stories import (
     FieldEvidence,
     Story,
@@ -23,7 +24,7 @@ from pmprep.stories import (
     story_profile,
     suggest_stories,
 )
-from pmprep.stories.cues import KINDS_FILE, compile_cues
+from pmprep.stories.cues import KINDS_FILE
 
 # A small bank, built in code. Each story is written to show particular kinds.
 ONBOARDING = Story(

@@ -22,6 +22,7 @@ from pmprep.analysis.judging import Context, Judgement, level_of, sat
 from pmprep.analysis.outline import FRAMEWORK_NAMES, outline
 from pmprep.analysis.probes import PROBES, RED_FLAG_PROBES
 from pmprep.analysis.rubric import TYPES, rubrics
+from pmprep.analysis.shapes import shape_named, shape_of
 from pmprep.analysis.signals import FAMILIES, Hit, Signals
 from pmprep.analysis.substance import PointCover, Relevance, Substance, Topic, cover, measure, relevance
 from pmprep.analysis.text import FUNCTION_WORDS, Doc, stem
@@ -229,11 +230,13 @@ def _clip(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def analyze(question: str, answer: str, *, question_type: str | None = None, seconds: float | None = None) -> Feedback:
+def analyze(question: str, answer: str, *, question_type: str | None = None, seconds: float | None = None,
+            shape: str | None = None) -> Feedback:
     """Score ``answer`` to ``question`` and explain the score with evidence quoted from the answer.
 
     ``question`` may be any text or a bank question's id; ``question_type`` overrides classification;
-    ``seconds`` is the time available, used for concision and delivery. Answers over
+    ``seconds`` is the time available, used for concision and delivery; ``shape`` overrides the answer
+    shape detected from the question (pmprep.analysis.shapes), which weighs the type's criteria. Answers over
     ``MAX_ANSWER_CHARS`` characters raise :class:`AnswerTooLong`.
     """
     if not isinstance(question, str) or not isinstance(answer, str):
@@ -250,6 +253,7 @@ def analyze(question: str, answer: str, *, question_type: str | None = None, sec
     stored = bank_question(question)
     question_text = stored.text if stored else question
     qtype = question_type or (stored.type.value if stored else classify(question_text).question_type)
+    chosen = shape_named(qtype, shape) if shape else shape_of(question_text, qtype)
 
     doc = Doc(answer)
     signals = Signals(doc)
@@ -271,7 +275,7 @@ def analyze(question: str, answer: str, *, question_type: str | None = None, sec
         j = judgements.get(definition.id)
         if j is None:
             continue
-        weight = WEIGHTS.get(definition.id, COMMON_WEIGHT if definition.common else 1.0)
+        weight = WEIGHTS.get(definition.id, COMMON_WEIGHT if definition.common else 1.0) * chosen.weight(definition.id)
         level = level_of(j.strength)
         # Level and words never contradict: "missing" only below Solid, "keep this" only at Outstanding.
         missing = j.missing if level <= 2 else []
@@ -302,6 +306,7 @@ def analyze(question: str, answer: str, *, question_type: str | None = None, sec
         question=question_text, question_type=qtype, score=score, level=level, level_label=Level(level).label,
         summary=_summary(score, level, results, gates), criteria=results, red_flags=flags, probes=probes,
         outline=items, delivery=delivery(ctx), framework=FRAMEWORK_NAMES[qtype], notes=[g for g, _ in gates],
+        shape=chosen.id, shape_name=chosen.name,
     )
 
 

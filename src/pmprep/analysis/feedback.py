@@ -102,6 +102,8 @@ class Feedback:
     delivery: Delivery
     framework: str
     notes: list[str] = field(default_factory=list)
+    shape: str = ""  # the answer shape within the type (pmprep.analysis.shapes), e.g. "diagnose_change"
+    shape_name: str = ""  # "Diagnose a change"
 
     @property
     def points(self) -> int:

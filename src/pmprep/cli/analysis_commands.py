@@ -45,6 +45,10 @@ def analyze(
                                             "(default for a bank question: its round's budget, as in the web app)."),
     track: str = typer.Option("", "--track", help="Your track, for a bank question asked in rounds of both tracks: "
                               "its budget comes from your track's round, as in the web app."),
+    shape: Optional[str] = typer.Option(None, "--shape", help="Override the answer shape detected from the question "
+                                        "(metrics: define_metric, diagnose_change, design_experiment; technical: "
+                                        "explain_how, design_system, debug_incident; product_design: new_product, "
+                                        "improve_existing)."),
     as_json: bool = typer.Option(False, "--json", help="Print the full feedback as JSON."),
 ) -> None:
     """Score an answer and explain it: criteria, levels, quoted evidence and advice."""
@@ -68,7 +72,7 @@ def analyze(
     if seconds is None and stored is not None:
         seconds = catalog.answer_seconds(stored.id, track)
     try:
-        fb = run(question, answer, question_type=question_type, seconds=seconds)
+        fb = run(question, answer, question_type=question_type, seconds=seconds, shape=shape)
     except (AnswerTooLong, ValueError) as exc:
         fail(str(exc), code=2)
     if as_json:
@@ -76,7 +80,8 @@ def analyze(
         return
     console.print(f"[bold]{escape(fb.question)}[/]")
     type_name = catalog.question_types[fb.question_type].name if fb.question_type in catalog.question_types else fb.question_type
-    console.print(f"Type: {escape(type_name)} · structure to follow: {escape(fb.framework)}")
+    console.print(f"Type: {escape(type_name)} · answer shape: {escape(fb.shape_name)} · "
+                  f"structure to follow: {escape(fb.framework)}")
     console.print(f"[bold]{fb.level_label}[/] — {fb.points}/100. {escape(fb.summary.split('. ', 1)[-1])}")
     for note in fb.notes:
         console.print(f"[yellow]Note:[/] {escape(note)}")

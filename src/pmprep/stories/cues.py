@@ -6,7 +6,6 @@ their field and character offsets, so every kind, competency or theme pmprep inf
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,10 +15,10 @@ from typing import Annotated
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from pmprep.bounded_regex import bounded
 from pmprep.catalog import SHIPPED, ContentError, Problem
 from pmprep.catalog.model import Catalog
 from pmprep.catalog.schema import QuestionType
+from pmprep.cue_words import CueSet, compile_cues, fold
 from pmprep.stories.numbers import number_spans
 
 KINDS_FILE = SHIPPED / "story_kinds.yaml"
@@ -29,15 +28,6 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Where cue rules look, in this order (the first field with a match explains it). Notes are private
 # jottings, so they never count as evidence.
 SEARCH_FIELDS = ("title", "situation", "task", "action", "result", "reflection")
-
-# ASCII letters lower-cased and curly apostrophes straightened: the same length as the text, so
-# offsets found in the folded text are offsets in the original (str.lower can change the length).
-_FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, "’": "'", "‘": "'"})
-
-
-def fold(text: str) -> str:
-    return text.translate(_FOLD)
-
 
 _Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]*$", min_length=2, max_length=80)]
 _Cue = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
@@ -100,21 +90,6 @@ class CueHit:
 
 
 @dataclass(frozen=True)
-class CueSet:
-    """Cue phrases compiled into one pattern; the named group that matched says which cue it was."""
-
-    phrases: tuple[str, ...]
-    pattern: re.Pattern[str]
-
-    def first(self, folded: str) -> re.Match[str] | None:
-        # The leftmost match wins; at the same position, the cue listed first (regex alternation order).
-        return self.pattern.search(folded)
-
-    def phrase_of(self, match: re.Match[str]) -> str:
-        return self.phrases[int(match.lastgroup[1:])]  # type: ignore[index]
-
-
-@dataclass(frozen=True)
 class Rule:
     cues: CueSet
     with_: tuple[CueSet, ...] = ()
@@ -148,23 +123,6 @@ def _first(cues: CueSet, texts: Sequence[tuple[str, str]]) -> CueHit | None:
         if m is not None:
             return CueHit(field, m.start(), m.end(), text[m.start():m.end()], cues.phrase_of(m))
     return None
-
-
-def _cue_body(phrase: str) -> str:
-    words = []
-    for word in phrase.lower().split():
-        if word.endswith("*"):
-            words.append(re.escape(word[:-1]) + r"[\w'\-]*")
-        else:
-            words.append(re.escape(word))
-    return r"(?:\s*[,;:]\s*|\s+)".join(words)
-
-
-def compile_cues(phrases: Sequence[str]) -> CueSet:
-    """Whole words, case-insensitive (on folded text), any run of spaces or a comma between words;
-    a word ending in ``*`` takes any ending."""
-    body = "|".join(f"(?P<c{i}>{_cue_body(p)})" for i, p in enumerate(phrases))
-    return CueSet(tuple(phrases), bounded(rf"(?<![\w'\-])(?:{body})(?![\w\-])"))
 
 
 def _rule(spec: _RuleSpec) -> Rule:
