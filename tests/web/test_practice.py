@@ -143,3 +143,48 @@ def test_api_errors_are_clear_json(client, body, content_type, status, error):
 
 def test_api_refuses_get(client):
     assert client.get(reverse("api-analyze")).status_code == 405
+
+
+METRICS_ANSWER = ("First the goal: members who are glad they stayed. I'd define monthly churn as paying members whose "
+                  "access ended in the month over paying members at its start, split voluntary vs involuntary, and "
+                  "read it by tenure cohort and country. Involuntary churn is a payments problem, so retries and card "
+                  "updaters come first; voluntary churn needs a product answer such as a pause option.")
+
+
+def test_the_page_says_how_a_bank_question_is_judged_and_offers_to_change_it(client, alice):
+    client.force_login(alice)
+    html = client.get(reverse("practice:answer") + "?question=met-churn-voluntary-involuntary").content.decode()
+    assert "Judged as: Metrics · Define or choose a metric (change)" in html
+    assert '<label for="id_question_type">Question type</label>' in html
+    assert '<option value="diagnose_change">Metrics: Diagnose a change</option>' in html
+
+
+def test_a_chosen_shape_is_what_the_answer_is_judged_against(client, alice):
+    client.force_login(alice)
+    response = client.post(reverse("practice:answer"), {
+        "question_id": "met-churn-voluntary-involuntary", "question_text": "(filled in from the bank)",
+        "answer": METRICS_ANSWER, "shape": "design_experiment"})
+    assert response.status_code == 302
+    feedback = Attempt.objects.get().feedback
+    assert (feedback["question_type"], feedback["shape"], feedback["shape_name"]) == (
+        "metrics", "design_experiment", "Design an experiment")
+    html = client.get(response["Location"]).content.decode()
+    assert "Type: Metrics · Answer shape: Design an experiment" in html
+
+
+def test_a_typed_question_can_be_judged_as_another_type(client, alice):
+    client.force_login(alice)
+    client.post(reverse("practice:answer"), {"question_text": "How should a meal-kit company think about churn?",
+                                             "answer": METRICS_ANSWER, "question_type": "metrics"})
+    assert Attempt.objects.get().question_type == "metrics"
+
+
+def test_a_shape_of_another_type_is_refused_on_its_field_and_nothing_is_saved(client, alice):
+    client.force_login(alice)
+    response = client.post(reverse("practice:answer"), {
+        "question_text": "How should a meal-kit company think about churn?", "answer": METRICS_ANSWER,
+        "question_type": "behavioral", "shape": "debug_incident"})
+    assert response.status_code == 400
+    assert ("That is a shape of technical questions, not of behavioral ones: choose one of the type you picked."
+            in response.content.decode())
+    assert not Attempt.objects.exists()

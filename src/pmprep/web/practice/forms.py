@@ -4,6 +4,24 @@ from django import forms
 
 from pmprep.analysis import MAX_ANSWER_CHARS
 from pmprep.analysis.analyzer import MAX_QUESTION_CHARS
+from pmprep.analysis.rubric import TYPES
+from pmprep.analysis.shapes import shipped_shapes
+
+DETECT = ("", "As pmprep reads the question")
+
+
+def _type_choices() -> list[tuple[str, str]]:
+    return [DETECT] + [(t, t.replace("_", " ").capitalize()) for t in TYPES]
+
+
+def _shape_choices() -> list[tuple[str, str]]:
+    return [DETECT] + [(s.id, f"{qtype.replace('_', ' ').capitalize()}: {s.name}")
+                       for qtype, shapes in shipped_shapes().items() if len(shapes) > 1 for s in shapes]
+
+
+def shape_type(shape_id: str) -> str | None:
+    """The question type a shape belongs to."""
+    return next((t for t, shapes in shipped_shapes().items() for s in shapes if s.id == shape_id), None)
 
 
 class AnswerForm(forms.Form):
@@ -17,6 +35,23 @@ class AnswerForm(forms.Form):
         error_messages={"required": "Write an answer before asking for feedback."})
     seconds_budget = forms.IntegerField(required=False, min_value=1, max_value=7200, widget=forms.HiddenInput)
     seconds_taken = forms.IntegerField(required=False, min_value=0, max_value=86400, widget=forms.HiddenInput)
+    question_type = forms.ChoiceField(
+        label="Question type", required=False, choices=_type_choices,
+        help_text="Judge the answer as this type of question, if pmprep reads it wrongly.")
+    shape = forms.ChoiceField(
+        label="What the question asks for", required=False, choices=_shape_choices,
+        help_text="Within metrics, technical and product questions: the answer shape to judge against.")
+
+    def clean(self):
+        data = super().clean()
+        shape, qtype = data.get("shape"), data.get("question_type")
+        owner = shape_type(shape) if shape else None
+        if shape and qtype and owner != qtype:
+            self.add_error("shape", f"That is a shape of {owner.replace('_', ' ')} questions, not of "
+                                    f"{qtype.replace('_', ' ')} ones: choose one of the type you picked.")
+        elif shape and not qtype:
+            data["question_type"] = owner
+        return data
 
     def clean_answer(self) -> str:
         answer = self.cleaned_data["answer"]

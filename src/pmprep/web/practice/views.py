@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pmprep.analysis import AnswerTooLong, analyze
 from pmprep.analysis.follow_up import SEPARATOR, reply_to_probe
 from pmprep.analysis.rubric import rubrics
+from pmprep.analysis.shapes import shape_of
 from pmprep.config import active_catalog
 from pmprep.catalog.query import QuestionFilter, invalid_filter_values, pick_question
 from pmprep.stories import StoryError, outline
@@ -84,7 +85,9 @@ def answer(request: HttpRequest) -> HttpResponse:
         question = catalog.questions[qid].text if qid else data["question_text"]
         budget = _budget_seconds(qid, request.user) if qid else data["seconds_budget"]
         try:
-            fb = text_workers.run_when_free(analyze, qid or question, data["answer"], seconds=budget)
+            fb = text_workers.run_when_free(analyze, qid or question, data["answer"], seconds=budget,
+                                            question_type=data["question_type"] or None,
+                                            shape=data["shape"] or None)
         except (AnswerTooLong, ValueError, text_workers.TextWorkError) as exc:
             form.add_error("answer", str(exc))
         else:
@@ -102,6 +105,7 @@ def answer(request: HttpRequest) -> HttpResponse:
         "stories": story_bank.suggestions(request.user, q, catalog) if q else [],
         "budget": form["seconds_budget"].value() or (_budget_seconds(qid, request.user) if q else None),
         "type_name": catalog.question_types[q.type.value].name if q else "",
+        "shape": shape_of(q.text, q.type.value) if q else None,
     }, status=400 if form.errors else 200)
 
 
