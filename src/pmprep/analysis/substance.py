@@ -246,19 +246,32 @@ def cover(doc: Doc, topic: Topic, catalog: Catalog, ignored: set[int] | None = N
         if i >= 0 and word.lower[0].isalpha():
             words[i].append(word.lower)
     kept = [s for s in doc.sentences if not ignored or s.index not in ignored]
-    # Each stretch as a vector once; a point is compared with every stretch (a few dozen per answer).
-    stretches = []
+    # Each stretch as a vector once (stretches with the same words share one), indexed by word, so a
+    # point is compared only with the stretches that share a word with it.
+    spans: list[tuple[int, int]] = []
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    seen: dict[tuple[str, ...], dict[str, float]] = {}
     for i, sentence in enumerate(kept):
         pair = kept[i:i + 2]
-        stretches.append((sentence.start, pair[-1].end,
-                          index.vector(_topic_terms(w for s in pair for w in words[s.index]))))
+        key = tuple(w for s in pair for w in words[s.index])
+        vector = seen.get(key)
+        if vector is None:
+            vector = seen[key] = index.vector(_topic_terms(key))
+        if not vector:
+            continue
+        for term, weight in vector.items():
+            postings[term].append((len(spans), weight))
+        spans.append((sentence.start, pair[-1].end))
     out = []
     for point in topic.talking_points:
-        wanted = index.vector(_topic_terms(_words(point)))
+        totals: dict[int, float] = defaultdict(float)
+        for term, weight in index.vector(_topic_terms(_words(point))).items():
+            for n, other in postings.get(term, ()):
+                totals[n] += weight * other
         best = (0.0, 0, 0)
-        for start, end, vector in stretches:
-            similarity = sum(w * vector.get(t, 0.0) for t, w in wanted.items())
-            if similarity > best[0]:
-                best = (similarity, start, end)
+        if totals:
+            n = min(totals, key=lambda k: (-totals[k], k))  # the best, the earliest of equals
+            if totals[n] > 0:
+                best = (totals[n], *spans[n])
         out.append(PointCover(point, best[1], best[2], round(best[0], 4)))
     return out
