@@ -22,22 +22,18 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import NamedTuple
+
+import yaml
 
 from pmprep.analysis.signals import FAMILIES
 from pmprep.analysis.text import FUNCTION_WORDS, Doc, stem
 from pmprep.bounded_regex import bounded
-from pmprep.catalog import Catalog
+from pmprep.catalog import SHIPPED, Catalog, ContentError, Problem
 
-# Words of any question or answer that say nothing about its subject.
-_GENERIC_WORDS = (
-    "tell time describe would could should how what why when which netflix design improve example walk through "
-    "give think approach answer question make feature product user users member members new work about your you "
-    "way like know want build help someone something really very just also then first second third finally next "
-    "last thing things lot kind sort part important matter matters key main start starts bring cover covers look "
-    "looks take takes point points say said talk around mean means able sure good great well thing idea use using "
-    "used get getting got go going done doing step steps area areas aspect aspects overall basically simply clear "
-    "clearly whole each every many much more most less few some any other others same different right left")
+SUBSTANCE_FILE = SHIPPED / "substance.yaml"
+_WORD = bounded(r"[a-z][a-z'-]{0,40}")
 _LETTERS = bounded(r"[a-z](?:[a-z'-]{0,40}[a-z])?")
 _CLASS = bounded(r"\[([^\]\\^]{1,8})\]")
 _ESCAPE = bounded(r"\\[A-Za-z]")
@@ -49,7 +45,30 @@ def _content_stems(words: Iterable[str]) -> set[str]:
 
 @lru_cache(maxsize=1)
 def generic_stems() -> frozenset[str]:
-    return frozenset(stem(w) for w in _GENERIC_WORDS.split())
+    """Stems of the words in substance.yaml: generic words, buzzwords and framework words."""
+    return load_substance_words(SUBSTANCE_FILE)
+
+
+def load_substance_words(path: Path) -> frozenset[str]:
+    """Read and validate a substance-words file; :class:`ContentError` names file, list and entry."""
+    where = f"{path.parent.name}/{path.name}"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ContentError([Problem(where, None, None, f"cannot be read: {exc}")]) from exc
+    problems = []
+    if not isinstance(raw, dict) or set(raw) != {"generic", "buzzwords", "framework"}:
+        problems.append(Problem(where, None, None, "expected the lists generic, buzzwords and framework"))
+    else:
+        for key, words in raw.items():
+            if not isinstance(words, list):
+                problems.append(Problem(where, key, None, "expected a list of words"))
+                continue
+            problems += [Problem(where, key, f"[{n}]", f"expected one lower-case word (found {w!r})")
+                         for n, w in enumerate(words) if not isinstance(w, str) or not _WORD.fullmatch(w)]
+    if problems:
+        raise ContentError(problems)
+    return frozenset(stem(w) for words in raw.values() for w in words)
 
 
 @lru_cache(maxsize=1)

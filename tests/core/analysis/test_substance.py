@@ -157,3 +157,22 @@ def test_a_level_and_its_words_never_contradict():
                 assert c.missing == [], (question, c.id, c.level, c.missing)
             if c.level <= 3:
                 assert not c.advice.startswith("Keep this"), (question, c.id, c.level, c.advice)
+
+
+def test_a_broken_substance_words_file_is_refused_with_list_and_entry(tmp_path):
+    from pmprep.analysis.substance import load_substance_words
+    from pmprep.catalog import ContentError
+
+    path = tmp_path / "substance.yaml"
+    path.write_text("generic: [the, 'Two Words']\nbuzzwords: synergy\nframework: [step]\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_substance_words(path)
+    assert {(p.entry, p.field, p.message) for p in error.value.problems} == {
+        ("generic", "[1]", "expected one lower-case word (found 'Two Words')"),
+        ("buzzwords", None, "expected a list of words")}
+
+
+def test_buzzwords_are_not_words_of_the_answers_own():
+    from pmprep.analysis.substance import generic_stems
+
+    assert {stem("synergies"), stem("leverage"), stem("data-driven")} <= generic_stems()
