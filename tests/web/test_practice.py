@@ -188,3 +188,15 @@ def test_a_shape_of_another_type_is_refused_on_its_field_and_nothing_is_saved(cl
     assert ("That is a shape of technical questions, not of behavioral ones: choose one of the type you picked."
             in response.content.decode())
     assert not Attempt.objects.exists()
+
+
+def test_coverage_is_quoted_in_the_criteria_but_does_not_cover_the_other_highlights(client, alice):
+    client.force_login(alice)
+    response = client.post(reverse("practice:answer"), {
+        "question_id": "met-churn-voluntary-involuntary", "question_text": "(from the bank)", "answer": METRICS_ANSWER})
+    html = client.get(response["Location"]).content.decode()
+    feedback = Attempt.objects.get().feedback
+    coverage = next(c for c in feedback["criteria"] if c["id"] == "coverage")
+    assert coverage["evidence"]  # the passages are quoted…
+    assert 'title="Covers the question' not in html  # …but not highlighted in the answer
+    assert html.count('<mark class="ev') >= 3

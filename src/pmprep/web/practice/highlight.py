@@ -12,10 +12,16 @@ class Segment:
     signal: str = ""
 
 
+# Criteria whose evidence is a passage, not a phrase: quoted in the criteria table, not highlighted.
+WHOLE_PASSAGES = {"coverage"}
+
+
 def segments(answer: str, criteria: list[dict]) -> list[Segment]:
     """Split the answer into plain and highlighted pieces; an earlier-listed criterion wins overlaps."""
     spans: list[tuple[int, int, int, str, str]] = []
     for number, c in enumerate(criteria, start=1):
+        if c.get("id") in WHOLE_PASSAGES:
+            continue  # its quotes are whole sentences: they would hide every other highlight
         for e in c["evidence"]:
             if 0 <= e["start"] < e["end"] <= len(answer):
                 spans.append((e["start"], e["end"], number, c["name"], e["signal"]))
