@@ -65,7 +65,7 @@ def test_analyze_a_missing_file():
 
 def test_classify_text_and_json():
     assert runner.invoke(app, ["classify", "How many golf balls fit in a bus?"]).stdout == (
-        "Estimation (confidence 0.85; classified from its wording); competencies: Quantitative thinking and metrics, "
+        "Estimation (confidence 0.60; classified from its wording); competencies: Quantitative thinking and metrics, "
         "Data literacy\n")
     data = json.loads(runner.invoke(app, ["classify", "Why Netflix?", "--json"]).stdout)
     assert data["question_type"] == "culture" and data["source"] == "rules"

@@ -11,12 +11,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from pmprep.analysis.feedback import Classification
 from pmprep.analysis.text import FUNCTION_WORDS, stem, tokenize
 from pmprep.bounded_regex import bounded
-from pmprep.catalog import Catalog, shipped_catalog
+from pmprep.catalog import SHIPPED, Catalog, ContentError, Problem, shipped_catalog
 
+# Questions in many interviewers' phrasings, labelled with type and shape: the classifier's own data.
+EXAMPLES_FILE = SHIPPED / "classifier_questions.yaml"
 TYPES = ("behavioral", "product_design", "strategy", "metrics", "technical", "estimation", "culture")
 # What each type tests when no similar bank question says otherwise.
 DEFAULT_COMPETENCIES = {
@@ -143,6 +148,82 @@ def neighbours(catalog: Catalog, text: str, k: int = 7) -> list[tuple[str, float
     return scored[:k]
 
 
+@dataclass(frozen=True)
+class Example:
+    """A question in another interviewer's phrasing, labelled with its type and answer shape."""
+
+    text: str
+    type: str
+    shape: str
+
+
+def load_examples(path: Path) -> tuple[Example, ...]:
+    """Read and validate a classifier-examples file; :class:`ContentError` names file, entry and field."""
+    from pmprep.analysis.shapes import shipped_shapes
+
+    where = f"{path.parent.name}/{path.name}"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ContentError([Problem(where, None, None, f"cannot be read: {exc}")]) from exc
+    items = raw.get("questions") if isinstance(raw, dict) else None
+    if not isinstance(items, list):
+        raise ContentError([Problem(where, None, "questions", "expected a list of questions")])
+    shapes = shipped_shapes()
+    problems, out, seen = [], [], set()
+    for n, item in enumerate(items):
+        entry = f"questions[{n}]"
+        if not isinstance(item, dict) or set(item) != {"text", "type", "shape"}:
+            problems.append(Problem(where, entry, None, "expected the keys text, type and shape"))
+            continue
+        text, qtype, shape = item["text"], item["type"], item["shape"]
+        if not isinstance(text, str) or not 10 <= len(text.strip()) <= 500:
+            problems.append(Problem(where, entry, "text", "expected a question of 10 to 500 characters"))
+        elif _key(text) in seen:
+            problems.append(Problem(where, entry, "text", "the same question appears earlier"))
+        if qtype not in TYPES:
+            problems.append(Problem(where, entry, "type", f"expected one of {', '.join(TYPES)}"))
+        elif shape not in {s.id for s in shapes[qtype]}:
+            problems.append(Problem(where, entry, "shape", f"expected one of {qtype}'s shapes: "
+                                                           f"{', '.join(s.id for s in shapes[qtype])}"))
+        if isinstance(text, str):
+            seen.add(_key(text))
+            out.append(Example(text.strip(), qtype, shape))
+    if problems:
+        raise ContentError(problems)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def shipped_examples() -> tuple[Example, ...]:
+    return load_examples(EXAMPLES_FILE)
+
+
+@lru_cache(maxsize=4)
+def _example_index(catalog: Catalog) -> list[tuple[Example, dict[str, float], float]]:
+    idf = _index(catalog).idf
+    unseen = math.log(len(_index(catalog).vectors) + 1) + 1
+    out = []
+    for example in shipped_examples():
+        vec = {t: c * idf.get(t, unseen) for t, c in _terms(example.text).items()}
+        out.append((example, vec, math.sqrt(sum(v * v for v in vec.values())) or 1.0))
+    return out
+
+
+def similar_examples(catalog: Catalog, text: str, k: int = 7) -> list[tuple[Example, float]]:
+    """The classifier examples worded most like ``text``, with their cosine."""
+    index = _index(catalog)
+    vec = {t: c * index.idf.get(t, math.log(len(index.vectors) + 1) + 1) for t, c in _terms(text).items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    scored = []
+    for n, (example, other, other_norm) in enumerate(_example_index(catalog)):
+        dot = sum(w * other.get(t, 0.0) for t, w in vec.items())
+        if dot:
+            scored.append((n, example, dot / (norm * other_norm)))
+    scored.sort(key=lambda p: (-p[2], p[0]))
+    return [(example, similarity) for _, example, similarity in scored[:k]]
+
+
 def bank_question(text: str, catalog: Catalog | None = None):
     """The bank question with this id or this exact wording, if any."""
     catalog = catalog or shipped_catalog()
@@ -171,6 +252,9 @@ def classify(question: str, catalog: Catalog | None = None) -> Classification:
     near = neighbours(catalog, text)
     for qid, similarity in near:
         scores[catalog.questions[qid].type.value] += 6 * similarity
+    # Questions in other interviewers' phrasings (classifier_questions.yaml) vote the same way.
+    for example, similarity in similar_examples(catalog, text):
+        scores[example.type] += 6 * similarity
     total = sum(scores.values())
     if total <= 0:
         return Classification("product_design", DEFAULT_COMPETENCIES["product_design"], 0.0, "rules")
