@@ -113,6 +113,13 @@ def test_api_analyze(client):
     assert {"score", "level", "criteria", "red_flags", "probes", "outline", "delivery"} <= set(data)
 
 
+def test_api_analyze_judges_against_a_chosen_shape(client):
+    data = post_json(client, "api-analyze", {"question": "met-churn-voluntary-involuntary", "answer": METRICS_ANSWER,
+                                             "shape": "design_experiment"}).json()
+    assert (data["shape"], data["shape_name"]) == ("design_experiment", "Design an experiment")
+    assert "coverage" in {c["id"] for c in data["criteria"]}
+
+
 def test_api_classify(client):
     data = post_json(client, "api-classify", {"question": "How many golf balls fit in a bus?"}).json()
     assert data["question_type"] == "estimation" and data["source"] == "rules"
@@ -125,6 +132,12 @@ def test_api_classify(client):
      {"question_type": "must be one of behavioral, product_design, strategy, metrics, technical, estimation, culture"}),
     ({"question": "Q", "answer": ANSWER, "seconds": -1}, "application/json", 400, {"seconds": "must be a number of seconds between 0 and 86400"}),
     ({"question": "Q", "answer": ANSWER, "extra": 1}, "application/json", 400, {"extra": "is not a known field"}),
+    ({"question": "Q", "answer": ANSWER, "question_type": "metrics", "shape": "debug_incident"}, "application/json",
+     400, {"shape": "'debug_incident' is a shape of technical questions; metrics's are diagnose_change, "
+                    "design_experiment, define_metric"}),
+    ({"question": "Q", "answer": ANSWER, "shape": "haiku"}, "application/json", 400,
+     {"shape": "must be one of diagnose_change, design_experiment, define_metric, debug_incident, explain_how, "
+               "design_system, improve_existing, new_product, story, fit, strategy, estimation"}),
     (b"\xff\xfe", "application/json", 400, "The request body is not UTF-8."),
     ("[1, 2", "application/json", 400, "The request body is not valid JSON."),
     ("[" * 100_000 + "]" * 100_000, "application/json", 400, "The request body is not valid JSON."),
