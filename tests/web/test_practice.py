@@ -213,3 +213,12 @@ def test_coverage_is_quoted_in_the_criteria_but_does_not_cover_the_other_highlig
     assert coverage["evidence"]  # the passages are quoted…
     assert 'title="Covers the question' not in html  # …but not highlighted in the answer
     assert html.count('<mark class="ev') >= 3
+
+
+def test_the_feedback_opens_with_strengths_and_gaps(client, alice):
+    client.force_login(alice)
+    response = client.post(reverse("practice:answer"), {
+        "question_id": "met-churn-voluntary-involuntary", "question_text": "(from the bank)", "answer": METRICS_ANSWER})
+    html = client.get(response["Location"]).content.decode()
+    assert "<h3>Strengths</h3>" in html and "<h3>Biggest gaps</h3>" in html
+    assert html.index("<h3>Strengths</h3>") < html.index("Your answer, with the evidence found")

@@ -17,7 +17,7 @@ from pmprep.analysis.criteria import (
     technical,
 )
 from pmprep.analysis.delivery import delivery
-from pmprep.analysis.feedback import CriterionResult, Evidence, Feedback, Level, Probe, RedFlag, score_points
+from pmprep.analysis.feedback import CriterionResult, Evidence, Feedback, Highlight, Level, Probe, RedFlag, score_points
 from pmprep.analysis.judging import Context, Judgement, level_of, sat
 from pmprep.analysis.outline import FRAMEWORK_NAMES, outline
 from pmprep.analysis.probes import PROBES, RED_FLAG_PROBES
@@ -306,8 +306,24 @@ def analyze(question: str, answer: str, *, question_type: str | None = None, sec
         question=question_text, question_type=qtype, score=score, level=level, level_label=Level(level).label,
         summary=_summary(score, level, results, gates), criteria=results, red_flags=flags, probes=probes,
         outline=items, delivery=delivery(ctx), framework=FRAMEWORK_NAMES[qtype], notes=[g for g, _ in gates],
-        shape=chosen.id, shape_name=chosen.name,
+        shape=chosen.id, shape_name=chosen.name, strengths=_strengths(results), gaps=_gaps(results),
     )
+
+
+def _strengths(results: list[CriterionResult]) -> list[Highlight]:
+    """The two criteria that show most, each with the answer's own words that show it."""
+    shown = [r for r in results if r.level >= 3 and r.evidence]
+    shown.sort(key=lambda r: (-r.level, -r.strength * r.weight, r.id))
+    # The fullest of its first quotes: a phrase says more than one word.
+    return [Highlight(r.id, r.name, r.level, max(r.evidence[:4], key=lambda e: len(e.text)).text, r.advice)
+            for r in shown[:2]]
+
+
+def _gaps(results: list[CriterionResult]) -> list[Highlight]:
+    """The two criteria that cost most, each with what is missing and what to do."""
+    weak = [r for r in results if r.level <= 2]
+    weak.sort(key=lambda r: (-(1 - r.strength) * r.weight, r.id))
+    return [Highlight(r.id, r.name, r.level, r.missing[0] if r.missing else "", r.advice) for r in weak[:2]]
 
 
 def _probes(results: list[CriterionResult], flags: list[RedFlag], stored) -> list[Probe]:

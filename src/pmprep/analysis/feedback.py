@@ -57,6 +57,17 @@ class RedFlag:
 
 
 @dataclass(frozen=True)
+class Highlight:
+    """A strength or a gap for the summary card: the criterion, its level, and what shows it."""
+
+    criterion: str
+    name: str
+    level: int
+    quote: str  # a strength: the answer's own words; a gap: what is missing
+    advice: str
+
+
+@dataclass(frozen=True)
 class Probe:
     text: str
     criterion: str | None  # the gap it follows up on (None: the question's own probe)
@@ -104,6 +115,8 @@ class Feedback:
     notes: list[str] = field(default_factory=list)
     shape: str = ""  # the answer shape within the type (pmprep.analysis.shapes), e.g. "diagnose_change"
     shape_name: str = ""  # "Diagnose a change"
+    strengths: list[Highlight] = field(default_factory=list)  # at most two, best first
+    gaps: list[Highlight] = field(default_factory=list)  # at most two, biggest first
 
     @property
     def points(self) -> int:

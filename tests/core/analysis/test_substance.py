@@ -176,3 +176,15 @@ def test_buzzwords_are_not_words_of_the_answers_own():
     from pmprep.analysis.substance import generic_stems
 
     assert {stem("synergies"), stem("leverage"), stem("data-driven")} <= generic_stems()
+
+
+def test_the_summary_card_names_two_strengths_with_quotes_and_two_gaps_with_what_is_missing():
+    fb = analyze(CHURN, WEAK_CHURN)
+    assert [(g.criterion, g.level, g.quote) for g in fb.gaps] == [
+        ("goal_first", 1, "no goal stated"),
+        ("coverage", 1, "not covered: defines monthly churn as members whose paid access ended in the month "
+                        "divided by paying…")]
+    strong_fb = analyze(CHURN, strong(CHURN))
+    assert [s.criterion for s in strong_fb.strengths] == ["north_star", "coverage"]
+    assert all(s.level >= 3 and s.quote in strong(CHURN) for s in strong_fb.strengths)
+    assert strong_fb.to_dict()["strengths"][0]["name"] == "A precise north star with drivers and guardrails"
