@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from pmprep.analysis.feedback import Classification
 from pmprep.analysis.text import FUNCTION_WORDS, stem, tokenize
 from pmprep.bounded_regex import bounded
 from pmprep.catalog import SHIPPED, Catalog, ContentError, Problem, shipped_catalog
+from pmprep.catalog.errors import read_content_yaml
 
 # Questions in many interviewers' phrasings, labelled with type and shape: the classifier's own data.
 EXAMPLES_FILE = SHIPPED / "classifier_questions.yaml"
@@ -161,11 +160,7 @@ def load_examples(path: Path) -> tuple[Example, ...]:
     """Read and validate a classifier-examples file; :class:`ContentError` names file, entry and field."""
     from pmprep.analysis.shapes import shipped_shapes
 
-    where = f"{path.parent.name}/{path.name}"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ContentError([Problem(where, None, None, f"cannot be read: {exc}")]) from exc
+    where, raw = read_content_yaml(path)
     items = raw.get("questions") if isinstance(raw, dict) else None
     if not isinstance(items, list):
         raise ContentError([Problem(where, None, "questions", "expected a list of questions")])

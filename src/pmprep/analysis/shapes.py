@@ -8,11 +8,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from pmprep.analysis.rubric import TYPES, rubrics
 from pmprep.catalog import SHIPPED, ContentError, Problem
+from pmprep.catalog.errors import read_content_yaml
 from pmprep.cue_words import CueSet, compile_cues, fold
 
 SHAPES_FILE = SHIPPED / "shapes.yaml"
@@ -54,12 +54,9 @@ class Shape:
 def load_shapes(path: Path | str) -> dict[str, tuple[Shape, ...]]:
     """Read and validate a shapes file; :class:`ContentError` names file, entry and field."""
     path = Path(path)
-    where = f"{path.parent.name}/{path.name}"
+    where, raw = read_content_yaml(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         spec = _File.model_validate(raw)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ContentError([Problem(where, None, None, f"cannot be read: {exc}")]) from exc
     except ValidationError as exc:
         raise ContentError([Problem(where, None, ".".join(str(p) for p in e["loc"]) or None, e["msg"])
                             for e in exc.errors()]) from exc

@@ -25,12 +25,11 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
 from pmprep.analysis.signals import FAMILIES
 from pmprep.analysis.text import FUNCTION_WORDS, Doc, stem
 from pmprep.bounded_regex import bounded
 from pmprep.catalog import SHIPPED, Catalog, ContentError, Problem
+from pmprep.catalog.errors import read_content_yaml
 
 SUBSTANCE_FILE = SHIPPED / "substance.yaml"
 _WORD = bounded(r"[a-z][a-z'-]{0,40}")
@@ -51,11 +50,7 @@ def generic_stems() -> frozenset[str]:
 
 def load_substance_words(path: Path) -> frozenset[str]:
     """Read and validate a substance-words file; :class:`ContentError` names file, list and entry."""
-    where = f"{path.parent.name}/{path.name}"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ContentError([Problem(where, None, None, f"cannot be read: {exc}")]) from exc
+    where, raw = read_content_yaml(path)
     problems = []
     if not isinstance(raw, dict) or set(raw) != {"generic", "buzzwords", "framework"}:
         problems.append(Problem(where, None, None, "expected the lists generic, buzzwords and framework"))

@@ -12,18 +12,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from pmprep.catalog import SHIPPED, ContentError, Problem
+from pmprep.catalog.errors import read_content_yaml
 from pmprep.catalog.model import Catalog
 from pmprep.catalog.schema import QuestionType
 from pmprep.cue_words import CueSet, compile_cues, fold
 from pmprep.stories.numbers import number_spans
 
 KINDS_FILE = SHIPPED / "story_kinds.yaml"
-# libyaml's parser when PyYAML has it (as the catalog loader does): same results, several times faster.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Where cue rules look, in this order (the first field with a match explains it). Notes are private
 # jottings, so they never count as evidence.
@@ -186,11 +184,7 @@ class StoryKinds:
 def load_story_kinds(path: Path | str) -> StoryKinds:
     """Read and validate a story-kinds file; :class:`ContentError` lists every problem."""
     path = Path(path)
-    where = f"{path.parent.name}/{path.name}"
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ContentError([Problem(where, None, None, f"cannot be read: {exc}")]) from exc
+    where, raw = read_content_yaml(path)
     try:
         spec = _File.model_validate(raw)
     except ValidationError as exc:
