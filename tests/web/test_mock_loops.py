@@ -220,7 +220,7 @@ def test_the_case_round_is_a_timed_talk_then_the_panels_questions(logged_in, ali
     card = RoundScorecard.objects.get(loop_round=case)
     assert card.trade_offs_quantified is True  # "Pix costs $0.3M … reaches 70%" and the Q&A kept it
     assert card.ratings == {"customer_obsession": 2, "data_literacy": 4, "scope_control": 3, "case_solving": 3,
-                            "product_design": 3, "quantitative_metrics": 4}
+                            "product_design": 2, "quantitative_metrics": 4}
     assert "case_solving" in card.ratings
 
 

@@ -5,6 +5,7 @@ import math
 import re
 from functools import lru_cache
 
+from pmprep.analysis import calibration
 from pmprep.analysis.classify import bank_question, classify, neighbours
 from pmprep.analysis.criteria import (
     behavioral,
@@ -24,7 +25,18 @@ from pmprep.analysis.probes import PROBES, RED_FLAG_PROBES
 from pmprep.analysis.rubric import TYPES, rubrics
 from pmprep.analysis.shapes import shape_named, shape_of
 from pmprep.analysis.signals import FAMILIES, Hit, Signals
-from pmprep.analysis.substance import PointCover, Relevance, Substance, Topic, cover, measure, relevance
+from pmprep.analysis.substance import (
+    PointCover,
+    Relevance,
+    Substance,
+    Topic,
+    cover,
+    generic_stems,
+    measure,
+    relevance,
+    rubric_vocabulary,
+    shape_vocabulary,
+)
 from pmprep.analysis.text import FUNCTION_WORDS, Doc, stem
 from pmprep.bounded_regex import bounded
 from pmprep.catalog import shipped_catalog
@@ -51,6 +63,12 @@ HOLLOW_CAP = 35.0  # Borderline at best: a terse real answer can also be short o
 # no talking points of its own, so it is held to a lower bar.
 OFF_TOPIC_RATIO = 0.6
 OFF_TOPIC_RATIO_TYPED = 0.1
+# Below this share of words in claims, the feedback says so and quotes a sentence that earns nothing.
+SUBSTANCE_NOTE_BELOW = 0.6
+SUBSTANCE_NOTE = "Much of this answer names topics without saying anything about them"
+# Notes in fragments are not a keyword list when this share of their words make claims ("v1 = reorder
+# last basket only; 3 weeks").
+NOTES_CLAIMS = 0.5
 # Score thresholds for overall levels 2, 3 and 4.
 SCORE_CUTS = (30.0, 50.0, 70.0)
 # Types whose answers look alike: an answer of a sibling type is not "off-topic".
@@ -161,6 +179,24 @@ def _topic_of(question_text: str, question_id: str | None) -> Topic:
     return Topic.of(question_text, points, None, tuple(qid for qid, _ in near))
 
 
+def _substance_note(doc: Doc, signals: Signals) -> str:
+    """Why the score is held down when much of the answer only names topics, quoting the longest such sentence."""
+    hollow = [s for s in doc.sentences if s.index in signals.hollow and s.index not in signals.ignored]
+    example = max(hollow, key=lambda s: (len(s.text), -s.index)).text if hollow else ""
+    share = round(100 * (1 - signals.claim_share))
+    said = f"{SUBSTANCE_NOTE}: {share}% of its words are in sentences that earn nothing"
+    if example:
+        said += f", such as “{_clip(example, 120)}”"
+    return said + ". Tie each point to a number, a user, a mechanism or a decision."
+
+
+@lru_cache(maxsize=256)
+def _known(question_text: str) -> frozenset[str]:
+    """Stems that are not an answer's own words: the question's, generic words and the rubric's vocabulary."""
+    asked = {stem(w.lower) for w in Doc(question_text).alpha_words}
+    return generic_stems() | rubric_vocabulary() | asked
+
+
 def _gates(ctx: Context, overlap: float, fit: float, substance: Substance, topic: Topic,
            related: Relevance) -> list[tuple[str, float]]:
     """Reasons the answer cannot be judged on its content, each with the highest score it may get."""
@@ -176,7 +212,8 @@ def _gates(ctx: Context, overlap: float, fit: float, substance: Substance, topic
     clause_words = len(_CLAUSE.findall(doc.text))
     if words >= 6 and doc.function_word_ratio < 0.12:
         gates.append(("This does not read as sentences (almost no ordinary words): it looks like a keyword list or random text.", 10.0))
-    elif words >= 6 and (clause_words / words < 0.015 or (words >= 12 and doc.function_word_ratio < 0.22)):
+    elif words >= 6 and ctx.signals.claim_share < NOTES_CLAIMS and (
+            clause_words / words < 0.015 or (words >= 12 and doc.function_word_ratio < 0.22)):
         gates.append(("This reads like a list of keywords rather than an answer: say what you would do and why.", 15.0))
     if common.repetition_ratio(ctx) >= 0.3:
         gates.append(("Much of the answer repeats itself; repeated sentences are not counted twice.", 18.0))
@@ -256,7 +293,7 @@ def analyze(question: str, answer: str, *, question_type: str | None = None, sec
     chosen = shape_named(qtype, shape) if shape else shape_of(question_text, qtype)
 
     doc = Doc(answer)
-    signals = Signals(doc)
+    signals = Signals(doc, _known(question_text), shape_vocabulary())
     ctx = Context(doc, signals, question_text, qtype, float(seconds) if seconds else None)
     items, coverage = outline(ctx)
 
@@ -294,8 +331,13 @@ def analyze(question: str, answer: str, *, question_type: str | None = None, sec
                    relevance(doc, topic, shipped_catalog(), signals.ignored))
 
     total_weight = sum(r.weight for r in results)
-    score = 100 * sum(r.weight * r.strength for r in results) / total_weight
-    score -= min(3, len(flags)) * RED_FLAG_PENALTY
+    # Credit needs substance: the rubric score shrinks with the share of the answer that only names topics.
+    scale = calibration.shipped()
+    score = 100 * sum(r.weight * r.strength for r in results) / total_weight * scale.kept(signals.claim_share)
+    score = scale.score(score) - min(3, len(flags)) * RED_FLAG_PENALTY
+    notes = [g for g, _ in gates]
+    if not gates and signals.claim_share < SUBSTANCE_NOTE_BELOW:
+        notes.append(_substance_note(doc, signals))
     for _, cap in gates:
         score = min(score, cap)
     score = round(max(0.0, min(100.0, score)), 1)
@@ -304,8 +346,8 @@ def analyze(question: str, answer: str, *, question_type: str | None = None, sec
     probes = _probes(results, flags, stored)
     return Feedback(
         question=question_text, question_type=qtype, score=score, level=level, level_label=Level(level).label,
-        summary=_summary(score, level, results, gates), criteria=results, red_flags=flags, probes=probes,
-        outline=items, delivery=delivery(ctx), framework=FRAMEWORK_NAMES[qtype], notes=[g for g, _ in gates],
+        summary=_summary(score, level, results, notes), criteria=results, red_flags=flags, probes=probes,
+        outline=items, delivery=delivery(ctx), framework=FRAMEWORK_NAMES[qtype], notes=notes,
         shape=chosen.id, shape_name=chosen.name, strengths=_strengths(results), gaps=_gaps(results),
     )
 
@@ -341,10 +383,10 @@ def _probes(results: list[CriterionResult], flags: list[RedFlag], stored) -> lis
     return out
 
 
-def _summary(score: float, level: int, results: list[CriterionResult], gates: list[tuple[str, float]]) -> str:
+def _summary(score: float, level: int, results: list[CriterionResult], notes: list[str]) -> str:
     label = Level(level).label
-    if gates:
-        return f"{label} ({score_points(score)}/100). {gates[0][0]}"
+    if notes:
+        return f"{label} ({score_points(score)}/100). {notes[0]}"
     best = max(results, key=lambda r: (r.strength * r.weight, r.id))
     worst = min(results, key=lambda r: (r.strength - (1 - r.weight), r.id))
     return f"{label} ({score_points(score)}/100). Strongest: {best.name.lower()}. Biggest gap: {worst.name.lower()} — {worst.advice}"

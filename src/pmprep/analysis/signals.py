@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
+from pmprep.analysis.claims import hollow_sentences, is_quantity
 from pmprep.analysis.text import Doc
 from pmprep.bounded_regex import bounded
 
@@ -365,6 +366,9 @@ CONTENT_FAMILIES = (
     "phase", "arithmetic", "assumption", "range", "breakdown", "tradeoff", "risk", "rollout", "stakeholder",
 )
 
+# Content signals that count only in claims. A number is a claim of its own.
+CLAIM_FAMILIES = frozenset(CONTENT_FAMILIES) - {"number"}
+
 
 def _blank(text: str, spans: list) -> str:
     """``text`` with each span's characters turned into spaces (same length, so offsets hold)."""
@@ -383,10 +387,15 @@ class Signals:
 
     Sentences that repeat an earlier one are ignored, so pasting text again never adds evidence; they
     are blanked out before the patterns run, so a pasted wall of repeats costs no more than one copy.
+
+    With ``known`` (the stems that are not the answer's own: pmprep.analysis.claims), content signals
+    count only in claims: a sentence that names topics and says nothing about them earns nothing.
     """
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, known: frozenset[str] | None = None, shape: frozenset[str] = frozenset()):
         self.doc = doc
+        self._known = known
+        self._shape = shape
         self._cache: dict[str, list[Hit]] = {}
         self._sentences: dict[str, set[int]] = {}
         self._where: dict[str, list[int]] = {}  # per family, the sentence of each hit (-1: none)
@@ -411,13 +420,31 @@ class Signals:
                     while i < last and sentences[i].end <= start:
                         i += 1
                     index = i if i < last and sentences[i].start <= start else -1
-                    if index in self.ignored:
+                    if index in self.ignored or (family in CLAIM_FAMILIES and index in self.hollow):
                         continue
                     hits.append(Hit(family, start, end, self.doc.text[start:end]))
                     where.append(index)
             self._cache[family] = hits
             self._where[family] = where
         return hits
+
+    @cached_property
+    def hollow(self) -> frozenset[int]:
+        """Sentences that are not claims (none unless ``known`` was given)."""
+        if self._known is None:
+            return frozenset()
+        numbered = {index for h, index in zip(self("number"), self._where["number"]) if is_quantity(h.text)}
+        return hollow_sentences(self.doc, numbered, self._known, self._shape)
+
+    @cached_property
+    def claim_share(self) -> float:
+        """The share of the answer's words (repeats left out) that lie in claims."""
+        counted = claimed = 0
+        for index in self.doc.word_sentences:
+            if index >= 0 and index not in self.ignored:
+                counted += 1
+                claimed += index not in self.hollow
+        return claimed / counted if counted else 0.0
 
     def count(self, family: str) -> int:
         return len(self(family))

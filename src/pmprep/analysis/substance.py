@@ -69,10 +69,7 @@ def load_substance_words(path: Path) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def shape_vocabulary() -> frozenset[str]:
     """Stems of every word the signal patterns, the rubric and the frameworks look for: saying them is shape."""
-    from pmprep.analysis.outline import FRAMEWORK_NAMES, STEPS
-    from pmprep.analysis.rubric import rubrics
-
-    found: set[str] = set()
+    found: set[str] = set(rubric_vocabulary())
     for family in FAMILIES.values():
         source = _ESCAPE.sub(" ", family.pattern.pattern).replace("?", "")
         # A class such as [sz] or [- ] stands for each of its characters: read the words both ways.
@@ -80,6 +77,16 @@ def shape_vocabulary() -> frozenset[str]:
             spelled = _CLASS.sub(lambda m: m.group(1)[pick], source)
             found |= _content_stems(_LETTERS.findall(spelled))
         found |= _content_stems(_LETTERS.findall(family.label.lower()))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def rubric_vocabulary() -> frozenset[str]:
+    """Stems of the words that name the rubric's criteria and red flags and the frameworks' steps."""
+    from pmprep.analysis.outline import FRAMEWORK_NAMES, STEPS
+    from pmprep.analysis.rubric import rubrics
+
+    found: set[str] = set()
     r = rubrics()
     for definition in [*r.common, *(c for cs in r.by_type.values() for c in cs), *r.red_flags.values()]:
         found |= _content_stems(_LETTERS.findall(definition.name.lower()))

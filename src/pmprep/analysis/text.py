@@ -8,8 +8,9 @@ from typing import NamedTuple
 
 from pmprep.bounded_regex import bounded
 
-# Sentence ends: terminal punctuation followed by space, or a line break (bullets and lists).
-_BREAK = bounded(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n\s*\n|\n")
+# Sentence ends: terminal punctuation followed by space, or a line break (bullets and lists). A line break
+# followed by a lower-case word or a digit is a wrapped line, not a break ("the\nreal false-positive rate").
+_BREAK = bounded(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n\s*\n|\n(?![ \t]{0,8}[a-z0-9(])")
 _ABBREV = bounded(r"(?:\b(?:e\.g|i\.e|vs|etc|approx|Mr|Ms|Mrs|Dr|St|No|Fig|cf|Inc|Ltd|U\.S|a\.m|p\.m)\.)$", re.I)
 _FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, "’": "'", "‘": "'"})
 # Longer than the longest abbreviation above, so the window always holds the word boundary before it.

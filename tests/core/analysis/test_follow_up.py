@@ -7,8 +7,9 @@ from pmprep.analysis import analyze
 from pmprep.analysis.follow_up import choose_follow_ups, reply_to_probe
 
 QUESTION = "How would you improve the Netflix kids profile?"
-FIRST = ("I would add a new rewards feature for kids who finish shows. It would be fun and parents would like it. "
-         "We could launch it quickly.")
+FIRST = ("Kids aged 6 to 9 who finish a show often cannot find the next one and ask a parent for help. I would add a "
+         "rewards feature for kids who finish shows. It would be fun and parents would like it. We could launch it "
+         "quickly.")
 METRIC_REPLY = ("Success would be weekly viewing hours per kids profile, up 5% in eight weeks, with a guardrail that "
                 "parental complaints and total screen time do not rise by more than 2%.")
 
@@ -22,14 +23,14 @@ def test_the_two_biggest_gaps_are_probed_first(first):
     chosen = choose_follow_ups(first)
     assert [(p["criterion"], p["text"]) for p in chosen] == [
         ("metrics_first", "How would you know this worked? What is the one metric, and what must not get worse?"),
-        ("risks_rollout", "What could go wrong, and how would you roll it out safely?"),
+        ("options", "What other ways could you solve this, and why did you pick this one?"),
     ]
 
 
 def test_probes_already_asked_are_not_asked_again(first):
     asked = ["How would you know this worked? What is the one metric, and what must not get worse?"]
-    assert [p["criterion"] for p in choose_follow_ups(first, asked=asked)] == ["risks_rollout", "scoped_v1"]
-    assert [p["criterion"] for p in choose_follow_ups(first, asked=asked, limit=1)] == ["risks_rollout"]
+    assert [p["criterion"] for p in choose_follow_ups(first, asked=asked)] == ["options", "risks_rollout"]
+    assert [p["criterion"] for p in choose_follow_ups(first, asked=asked, limit=1)] == ["options"]
 
 
 def test_a_red_flag_probe_comes_before_the_gaps():
