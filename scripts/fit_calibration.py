@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
@@ -26,24 +26,21 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from labelled import kappa, load  # noqa: E402  (benchmarks/labelled.py: the same set, the same kappa)
 
 from pmprep.analysis import analyze, calibration  # noqa: E402
 from pmprep.analysis.analyzer import SUBSTANCE_NOTE  # noqa: E402
 from pmprep.analysis.calibration import CALIBRATION_FILE, Calibration  # noqa: E402
 from pmprep.catalog import shipped_catalog  # noqa: E402
 
-DATA = ROOT / "tests" / "data" / "labelled"
 CLAIMS_GRID = [(full, none) for full in (0.8, 0.9, 1.0) for none in (0.0, 0.1, 0.2, 0.3, 0.4)]
 CUTS = (30.0, 50.0, 70.0)
 
 
 def dev_items() -> list[tuple[str, dict, dict]]:
-    items = []
-    for path in sorted(DATA.glob("*.yaml")):
-        for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
-            if q["split"] == "dev":
-                items += [(q["id"], q, a) for a in q["answers"]]
-    return items
+    return [(q["id"], q, a) for q in load("dev") for a in q["answers"]]
 
 
 def scored(items, full: float, none: float) -> list[tuple[str, int, float, bool]]:
@@ -67,13 +64,6 @@ def pairs_right(rows) -> float:
                 total += 1
                 right += sa != sb and (sa > sb) == (la > lb)
     return right / total
-
-
-def kappa(want: list[int], got: list[int]) -> float:
-    observed, a, b, n = Counter(zip(want, got)), Counter(want), Counter(got), len(want)
-    num = sum((i - j) ** 2 * observed[(i, j)] for i in range(1, 5) for j in range(1, 5))
-    den = sum((i - j) ** 2 * a[i] * b[j] / n for i in range(1, 5) for j in range(1, 5))
-    return 1 - num / den if den else 1.0
 
 
 def weakest_reference(full: float, none: float) -> float:

@@ -34,8 +34,7 @@ class Calibration:
 
     def score(self, raw: float) -> float:
         """The shown score for a rubric score (both 0–100)."""
-        xs = [x for x, _ in self.knots]
-        i = max(1, min(len(xs) - 1, bisect_right(xs, raw)))
+        i = max(1, min(len(self.knots) - 1, bisect_right(self.knots, raw, key=lambda knot: knot[0])))
         (x0, y0), (x1, y1) = self.knots[i - 1], self.knots[i]
         return max(0.0, min(100.0, y0 + (y1 - y0) * (raw - x0) / (x1 - x0)))
 

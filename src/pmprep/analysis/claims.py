@@ -2,11 +2,12 @@
 
 Credit needs substance. A sentence earns the analyzer's credit only when it is a *claim*: it carries a
 quantity (a number that is not a bare year), or enough words of its own, words that are not the
-question's, not the generic and buzzword lists of ``substance.yaml`` and not the vocabulary the rubric
-and the signal patterns look for. "I defined a north star metric with drivers and guardrails" names
+question's, not the generic, buzzword and framework lists of ``substance.yaml`` and not the words that
+name the rubric's criteria. "I defined a north star metric with drivers and guardrails" names
 three topics and says nothing about them; "Missed bills were the top reason people wrote to support,
 usually after a late fee" says who, what and why. A heading, a bare term or a list of terms is never a
-claim. Abstract nouns ("alignment", "prioritisation") count half: they are how recital sounds.
+claim. Abstract nouns ("alignment", "prioritisation") and the words the signal patterns look for count a
+quarter: they are how recital sounds.
 
 The analyzer blanks the content signals of sentences that are not claims (pmprep.analysis.signals), so
 every type criterion and specificity is earned only by claims, and reports the share of claims.
@@ -18,7 +19,8 @@ from collections.abc import Iterable
 from pmprep.analysis.text import FUNCTION_WORDS, Doc, stem
 from pmprep.bounded_regex import bounded
 
-# A sentence with this many words of its own (abstract nouns counting half) is a claim.
+# A sentence with this many words of its own is a claim; an abstract noun or a word the signal patterns look
+# for counts SHAPE_WEIGHT of a word (both tuned on the labelled set's dev split).
 OWN_WORDS = 3.0
 SHAPE_WEIGHT = 0.25
 _ABSTRACT = bounded(r"[a-z]{3,40}(?:tion|sion|ment|ness|ity|ance|ence|ship|ism)s?")
@@ -26,8 +28,8 @@ _YEAR = bounded(r"(?:19|20)\d\d")
 
 
 def own_weight(word: str, known: frozenset[str], shape: frozenset[str] = frozenset()) -> float:
-    """What one word adds to a sentence's own words: 0 for known or function words, 0.5 for abstract nouns
-    and for words the signal patterns look for (``shape``), 1 for any other word."""
+    """What one word adds to a sentence's own words: 0 for known or function words, SHAPE_WEIGHT for abstract
+    nouns and for words the signal patterns look for (``shape``), 1 for any other word."""
     if len(word) <= 2 or word in FUNCTION_WORDS:
         return 0.0
     root = stem(word)
@@ -40,7 +42,7 @@ def hollow_sentences(doc: Doc, numbered: Iterable[int], known: frozenset[str],
                      shape: frozenset[str] = frozenset()) -> frozenset[int]:
     """Indexes of the sentences that are not claims.
 
-    ``numbered``: the sentences holding a number ; ``known``: stems that are not the answer's own
+    ``numbered``: the sentences holding a quantity; ``known``: stems that are not the answer's own
     (the question's words, generic words, buzzwords and the rubric's vocabulary).
     """
     numbered = set(numbered)

@@ -109,6 +109,24 @@ class _Index:
     vectors: list[tuple[str, dict[str, float], float]]
     idf: dict[str, float]
 
+    def vector(self, text: str) -> tuple[dict[str, float], float]:
+        """``text`` as a tf-idf vector over the bank's questions, with its norm (a word no question uses
+        weighs as much as the rarest)."""
+        unseen = math.log(len(self.vectors) + 1) + 1
+        vec = {t: c * self.idf.get(t, unseen) for t, c in _terms(text).items()}
+        return vec, math.sqrt(sum(v * v for v in vec.values())) or 1.0
+
+
+def _nearest(vec: dict[str, float], norm: float, rows, k: int) -> list[tuple[object, float]]:
+    """The ``k`` rows (label, vector, norm) closest to ``vec`` by cosine, earliest first among equals."""
+    scored = []
+    for n, (label, other, other_norm) in enumerate(rows):
+        dot = sum(w * other.get(t, 0.0) for t, w in vec.items())
+        if dot:
+            scored.append((n, label, dot / (norm * other_norm)))
+    scored.sort(key=lambda p: (-p[2], p[0]))
+    return [(label, similarity) for _, label, similarity in scored[:k]]
+
 
 def _key(text: str) -> str:
     return " ".join(w.lower for w in tokenize(text))
@@ -126,25 +144,17 @@ def _index(catalog: Catalog) -> _Index:
         df.update(terms.keys())
     n = len(docs) or 1
     idf = {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}
-    vectors = []
-    for qid, terms in docs.items():
+    vectors = []  # in id order, so among equally close questions the smaller id comes first
+    for qid, terms in sorted(docs.items()):
         vec = {t: c * idf[t] for t, c in terms.items()}
         vectors.append((qid, vec, math.sqrt(sum(v * v for v in vec.values())) or 1.0))
     return _Index({_key(q.text): q.id for q in catalog.questions.values()}, vectors, idf)
 
 
 def neighbours(catalog: Catalog, text: str, k: int = 7) -> list[tuple[str, float]]:
+    """The bank questions worded most like ``text``, with their cosine (ties: the smaller id first)."""
     index = _index(catalog)
-    terms = _terms(text)
-    vec = {t: c * index.idf.get(t, math.log(len(index.vectors) + 1) + 1) for t, c in terms.items()}
-    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-    scored = []
-    for qid, other, other_norm in index.vectors:
-        dot = sum(w * other.get(t, 0.0) for t, w in vec.items())
-        if dot:
-            scored.append((qid, dot / (norm * other_norm)))
-    scored.sort(key=lambda p: (-p[1], p[0]))
-    return scored[:k]
+    return _nearest(*index.vector(text), index.vectors, k)
 
 
 @dataclass(frozen=True)
@@ -196,27 +206,13 @@ def shipped_examples() -> tuple[Example, ...]:
 
 @lru_cache(maxsize=4)
 def _example_index(catalog: Catalog) -> list[tuple[Example, dict[str, float], float]]:
-    idf = _index(catalog).idf
-    unseen = math.log(len(_index(catalog).vectors) + 1) + 1
-    out = []
-    for example in shipped_examples():
-        vec = {t: c * idf.get(t, unseen) for t, c in _terms(example.text).items()}
-        out.append((example, vec, math.sqrt(sum(v * v for v in vec.values())) or 1.0))
-    return out
+    index = _index(catalog)
+    return [(example, *index.vector(example.text)) for example in shipped_examples()]
 
 
 def similar_examples(catalog: Catalog, text: str, k: int = 7) -> list[tuple[Example, float]]:
-    """The classifier examples worded most like ``text``, with their cosine."""
-    index = _index(catalog)
-    vec = {t: c * index.idf.get(t, math.log(len(index.vectors) + 1) + 1) for t, c in _terms(text).items()}
-    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-    scored = []
-    for n, (example, other, other_norm) in enumerate(_example_index(catalog)):
-        dot = sum(w * other.get(t, 0.0) for t, w in vec.items())
-        if dot:
-            scored.append((n, example, dot / (norm * other_norm)))
-    scored.sort(key=lambda p: (-p[2], p[0]))
-    return [(example, similarity) for _, example, similarity in scored[:k]]
+    """The classifier examples worded most like ``text``, with their cosine (ties: the earlier example first)."""
+    return _nearest(*_index(catalog).vector(text), _example_index(catalog), k)
 
 
 def bank_question(text: str, catalog: Catalog | None = None):

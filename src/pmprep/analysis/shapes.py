@@ -103,6 +103,11 @@ def shape_of(question: str, question_type: str, shapes: dict[str, tuple[Shape, .
     return options[-1]
 
 
+def shape_type(shape_id: str) -> str | None:
+    """The question type a shape belongs to (None for no shape of that id)."""
+    return next((t for t, shapes in shipped_shapes().items() for s in shapes if s.id == shape_id), None)
+
+
 def shape_named(question_type: str, shape_id: str) -> Shape:
     """A type's shape by id; ``ValueError`` names the ones there are."""
     options = shipped_shapes()[question_type]

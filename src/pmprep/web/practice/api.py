@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from pmprep.analysis import MAX_ANSWER_CHARS, analyze, classify
 from pmprep.analysis.analyzer import MAX_QUESTION_CHARS
 from pmprep.analysis.rubric import TYPES
-from pmprep.analysis.shapes import shipped_shapes
+from pmprep.analysis.shapes import shape_type, shipped_shapes
 from pmprep.web import text_workers
 from pmprep.web.throttling import api_throttle
 
@@ -104,11 +104,11 @@ def analyze_view(request: HttpRequest) -> JsonResponse:
         fields["seconds"] = "must be a number of seconds between 0 and 86400"
     shape = data.get("shape")
     if shape is not None:
-        owners = [t for t, shapes in shipped_shapes().items() for s in shapes if s.id == shape]
-        if not owners:
+        owner = shape_type(shape) if isinstance(shape, str) else None
+        if owner is None:
             fields["shape"] = "must be one of " + ", ".join(s.id for ss in shipped_shapes().values() for s in ss)
-        elif isinstance(qtype, str) and qtype in TYPES and qtype not in owners:
-            fields["shape"] = (f"'{shape}' is a shape of {owners[0]} questions; {qtype}'s are "
+        elif isinstance(qtype, str) and qtype in TYPES and qtype != owner:
+            fields["shape"] = (f"'{shape}' is a shape of {owner} questions; {qtype}'s are "
                                + ", ".join(s.id for s in shipped_shapes()[qtype]))
     unknown_fields(data, {"question", "answer", "question_type", "seconds", "shape"}, fields)
     if fields:

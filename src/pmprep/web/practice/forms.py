@@ -5,7 +5,7 @@ from django import forms
 from pmprep.analysis import MAX_ANSWER_CHARS
 from pmprep.analysis.analyzer import MAX_QUESTION_CHARS
 from pmprep.analysis.rubric import TYPES
-from pmprep.analysis.shapes import shipped_shapes
+from pmprep.analysis.shapes import shape_type, shipped_shapes
 
 DETECT = ("", "As pmprep reads the question")
 
@@ -17,11 +17,6 @@ def _type_choices() -> list[tuple[str, str]]:
 def _shape_choices() -> list[tuple[str, str]]:
     return [DETECT] + [(s.id, f"{qtype.replace('_', ' ').capitalize()}: {s.name}")
                        for qtype, shapes in shipped_shapes().items() if len(shapes) > 1 for s in shapes]
-
-
-def shape_type(shape_id: str) -> str | None:
-    """The question type a shape belongs to."""
-    return next((t for t, shapes in shipped_shapes().items() for s in shapes if s.id == shape_id), None)
 
 
 class AnswerForm(forms.Form):
