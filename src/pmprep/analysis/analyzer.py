@@ -40,6 +40,7 @@ from pmprep.analysis.substance import (
 from pmprep.analysis.text import FUNCTION_WORDS, Doc, stem
 from pmprep.bounded_regex import bounded
 from pmprep.catalog import shipped_catalog
+from pmprep.catalog.schema import Question
 
 MAX_ANSWER_CHARS = 200_000
 MAX_QUESTION_CHARS = 5_000
@@ -163,17 +164,22 @@ def _red_flags(ctx: Context, specificity: float) -> list[RedFlag]:
     return flags
 
 
-def _topic(question_text: str, stored) -> Topic:
+def _topic(question_text: str, stored: Question | None) -> Topic:
     """The question's topic: a bank question's own talking points, or those of the bank questions a
     typed-in one is worded like."""
-    return _topic_of(question_text, stored.id if stored is not None else None)
+    if stored is not None:
+        return _bank_topic(stored.id, question_text, tuple(stored.talking_points))
+    return _typed_topic(question_text)
 
 
 @lru_cache(maxsize=512)
-def _topic_of(question_text: str, question_id: str | None) -> Topic:
+def _bank_topic(question_id: str, question_text: str, talking_points: tuple[str, ...]) -> Topic:
+    return Topic.of(question_text, talking_points, question_id)
+
+
+@lru_cache(maxsize=512)
+def _typed_topic(question_text: str) -> Topic:
     catalog = shipped_catalog()
-    if question_id is not None:
-        return Topic.of(question_text, catalog.questions[question_id].talking_points, question_id)
     near = [(qid, similarity) for qid, similarity in neighbours(catalog, question_text, k=7) if similarity >= 0.2]
     points = [p for qid, _ in near[:3] for p in catalog.questions[qid].talking_points]
     return Topic.of(question_text, points, None, tuple(qid for qid, _ in near))
@@ -267,17 +273,19 @@ def _clip(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def analyze(question: str, answer: str, *, question_type: str | None = None, seconds: float | None = None,
+def analyze(question: str | Question, answer: str, *, question_type: str | None = None, seconds: float | None = None,
             shape: str | None = None) -> Feedback:
     """Score ``answer`` to ``question`` and explain the score with evidence quoted from the answer.
 
-    ``question`` may be any text or a bank question's id; ``question_type`` overrides classification;
+    ``question`` may be any text, a bank question's id, or a resolved bank question (a
+    :class:`pmprep.catalog.schema.Question`, for instance from a coach's overlay, which then keeps its own
+    type, talking points and probes); ``question_type`` overrides classification;
     ``seconds`` is the time available, used for concision and delivery; ``shape`` overrides the answer
     shape detected from the question (pmprep.analysis.shapes), which weighs the type's criteria. Answers over
     ``MAX_ANSWER_CHARS`` characters raise :class:`AnswerTooLong`.
     """
-    if not isinstance(question, str) or not isinstance(answer, str):
-        raise TypeError("question and answer must be text")
+    if not isinstance(question, (str, Question)) or not isinstance(answer, str):
+        raise TypeError("question and answer must be text (or the question a bank question)")
     if len(answer) > MAX_ANSWER_CHARS:
         raise AnswerTooLong(f"The answer is {len(answer):,} characters; the limit is {MAX_ANSWER_CHARS:,}. "
                             "Paste one answer at a time.")
@@ -286,8 +294,11 @@ def analyze(question: str, answer: str, *, question_type: str | None = None, sec
     if seconds is not None and (isinstance(seconds, bool) or not isinstance(seconds, (int, float))
                                 or not math.isfinite(seconds) or seconds <= 0):
         raise ValueError("seconds must be a positive number of seconds")
-    question = question[:MAX_QUESTION_CHARS]
-    stored = bank_question(question)
+    if isinstance(question, Question):
+        stored: Question | None = question
+    else:
+        question = question[:MAX_QUESTION_CHARS]
+        stored = bank_question(question)
     question_text = stored.text if stored else question
     qtype = question_type or (stored.type.value if stored else classify(question_text).question_type)
     chosen = shape_named(qtype, shape) if shape else shape_of(question_text, qtype)
@@ -368,7 +379,7 @@ def _gaps(results: list[CriterionResult]) -> list[Highlight]:
     return [Highlight(r.id, r.name, r.level, r.missing[0] if r.missing else "", r.advice) for r in weak[:2]]
 
 
-def _probes(results: list[CriterionResult], flags: list[RedFlag], stored) -> list[Probe]:
+def _probes(results: list[CriterionResult], flags: list[RedFlag], stored: Question | None) -> list[Probe]:
     out: list[Probe] = []
     for flag in flags[:1]:
         out.append(Probe(RED_FLAG_PROBES[flag.id], None, f"red flag: {flag.name}"))

@@ -13,6 +13,7 @@ from typing import Any
 
 from pmprep.analysis.analyzer import analyze
 from pmprep.analysis.feedback import Evidence, Feedback, score_points
+from pmprep.catalog.schema import Question
 
 SEPARATOR = "\n\n"
 SOLID = 3
@@ -62,7 +63,7 @@ def _into_reply(evidence: list[Evidence], offset: int) -> list[Evidence]:
     return [replace(e, start=e.start - offset, end=e.end - offset) for e in evidence if e.start >= offset]
 
 
-def reply_to_probe(question: str, answer: str, first: Mapping[str, Any], probe: Mapping[str, Any], reply: str,
+def reply_to_probe(question: str | Question, answer: str, first: Mapping[str, Any], probe: Mapping[str, Any], reply: str,
                    seconds: float | None = None) -> FollowUp:
     """Judge ``reply`` to ``probe`` (a dict from ``choose_follow_ups``) given the first answer's feedback."""
     if not reply.strip():

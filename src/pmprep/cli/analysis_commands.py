@@ -72,7 +72,7 @@ def analyze(
     if seconds is None and stored is not None:
         seconds = catalog.answer_seconds(stored.id, track)
     try:
-        fb = run(question, answer, question_type=question_type, seconds=seconds, shape=shape)
+        fb = run(stored or question, answer, question_type=question_type, seconds=seconds, shape=shape)
     except (AnswerTooLong, ValueError) as exc:
         fail(str(exc), code=2)
     if as_json:

@@ -13,6 +13,7 @@ from pmprep.analysis import analyze
 from pmprep.analysis.follow_up import SEPARATOR, reply_to_probe
 from pmprep.catalog.model import Catalog
 from pmprep.committee import Source
+from pmprep.config import active_catalog
 from pmprep.mock import (QA_PROBES, LoopLength, LoopRound as PlannedRound, answer_seconds, auto_scorecard,
                          loop_length, plan_loop)
 from pmprep.mock.auto_scorecard import RATER
@@ -103,7 +104,7 @@ def record_answer(r: LoopRound, catalog: Catalog, question_id: str, answer: str,
     question = catalog.questions[question_id]
     budget = answer_seconds(planned(r, catalog))
     # Raises ValueError on what cannot be analysed, TextWorkError when it could not be worked out.
-    fb = text_workers.run_when_free(analyze, question_id, answer, seconds=budget)
+    fb = text_workers.run_when_free(analyze, question, answer, seconds=budget)
     with transaction.atomic():
         attempt = Attempt.objects.create(
             user=r.user, question_id=question_id, question_text=question.text, question_type=fb.question_type,
@@ -123,9 +124,10 @@ def record_qa(r: LoopRound, replies: list[tuple[str, str]], now: datetime) -> li
         raise ValueError("Give the presentation before the panel's questions.")
     made: list[Attempt] = []
     chain = [talk]
+    asked = active_catalog().questions.get(talk.question_id) or talk.question_text
     for probe, reply in replies:
         conversation = SEPARATOR.join(a.answer for a in chain)
-        result = text_workers.run_when_free(reply_to_probe, talk.question_id, conversation, chain[-1].feedback,
+        result = text_workers.run_when_free(reply_to_probe, asked, conversation, chain[-1].feedback,
                                             {"text": probe, "criterion": None}, reply)
         child = Attempt(user=r.user, question_id="", question_text=probe, question_type=talk.question_type,
                         answer=reply, score=result.feedback.score, level=result.feedback.level,

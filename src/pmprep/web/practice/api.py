@@ -12,8 +12,10 @@ from django.views.decorators.http import require_POST
 
 from pmprep.analysis import MAX_ANSWER_CHARS, analyze, classify
 from pmprep.analysis.analyzer import MAX_QUESTION_CHARS
+from pmprep.analysis.classify import bank_question
 from pmprep.analysis.rubric import TYPES
 from pmprep.analysis.shapes import shape_type, shipped_shapes
+from pmprep.config import active_catalog
 from pmprep.web import text_workers
 from pmprep.web.throttling import api_throttle
 
@@ -113,7 +115,8 @@ def analyze_view(request: HttpRequest) -> JsonResponse:
     unknown_fields(data, {"question", "answer", "question_type", "seconds", "shape"}, fields)
     if fields:
         return json_error("The request has invalid fields.", fields=fields)
-    fb, problem = run_job(analyze, question, answer, question_type=qtype, seconds=seconds, shape=shape)
+    asked = bank_question(question, active_catalog()) or question  # a coach's question keeps its own type
+    fb, problem = run_job(analyze, asked, answer, question_type=qtype, seconds=seconds, shape=shape)
     return problem or JsonResponse(fb.to_dict())
 
 

@@ -40,7 +40,8 @@ def _strong_view(question_id: str) -> dict | None:
     if strong is None:
         return None
     # Judged against the question's own budget, as `pmprep analyze -q ID` judges it.
-    fb = analyze(question_id, strong.answer, seconds=active_catalog().answer_seconds(question_id)).to_dict()
+    catalog = active_catalog()
+    fb = analyze(catalog.questions[question_id], strong.answer, seconds=catalog.answer_seconds(question_id)).to_dict()
     return {"feedback": fb, "segments": segments(strong.answer, fb["criteria"])}
 
 
@@ -85,7 +86,8 @@ def answer(request: HttpRequest) -> HttpResponse:
         question = catalog.questions[qid].text if qid else data["question_text"]
         budget = _budget_seconds(qid, request.user) if qid else data["seconds_budget"]
         try:
-            fb = text_workers.run_when_free(analyze, qid or question, data["answer"], seconds=budget,
+            fb = text_workers.run_when_free(analyze, catalog.questions[qid] if qid else question, data["answer"],
+                                            seconds=budget,
                                             question_type=data["question_type"] or None,
                                             shape=data["shape"] or None)
         except (AnswerTooLong, ValueError, text_workers.TextWorkError) as exc:
@@ -158,7 +160,8 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
         return _attempt_page(request, item, follow_up_form=form, status=400)
     conversation = SEPARATOR.join(a.answer for a in chain)
     try:
-        result = text_workers.run_when_free(reply_to_probe, chain[0].question_id or chain[0].question_text,
+        asked = active_catalog().questions.get(chain[0].question_id) or chain[0].question_text
+        result = text_workers.run_when_free(reply_to_probe, asked,
                                             conversation, item.feedback, probe, form.cleaned_data["reply"])
     except (AnswerTooLong, ValueError, text_workers.TextWorkError) as exc:
         form.add_error("reply", str(exc))
