@@ -98,12 +98,13 @@ def test_frameworks(catalog):
     names = [f.name for f in catalog.frameworks.values()]
     assert names == [
         "STAR",
+        "Why → a story of your own → what you would contribute",
         "Problem → Hypothesis → Data needs → Solution options → Trade-offs → Recommendation",
         "Problem → Goal → Options → Trade-offs → Recommendation",
-        "User need → Constraints → Success metrics",
+        "User need → Constraints → Success metrics → Options → Trade-offs → Recommendation → Rollout",
         "The funnel",
-        "North star + guardrails",
-        "Estimation",
+        "Goal → North star → Drivers → Guardrails → Diagnosis → Experiment",
+        "Assumptions → Structure → Arithmetic → Sanity check → Answer",
     ]
     assert [s.id for s in catalog.frameworks["funnel"].steps] == ["acquisition", "activation", "engagement", "retention"]
 

@@ -20,7 +20,7 @@ from pmprep.analysis.criteria import (
 from pmprep.analysis.delivery import delivery
 from pmprep.analysis.feedback import CriterionResult, Evidence, Feedback, Highlight, Level, Probe, RedFlag, score_points
 from pmprep.analysis.judging import Context, Judgement, level_of, sat
-from pmprep.analysis.outline import FRAMEWORK_NAMES, outline
+from pmprep.analysis.outline import frameworks, outline
 from pmprep.analysis.probes import PROBES, RED_FLAG_PROBES
 from pmprep.analysis.rubric import TYPES, rubrics
 from pmprep.analysis.shapes import shape_named, shape_of
@@ -358,7 +358,7 @@ def analyze(question: str | Question, answer: str, *, question_type: str | None 
     return Feedback(
         question=question_text, question_type=qtype, score=score, level=level, level_label=Level(level).label,
         summary=_summary(score, level, results, notes), criteria=results, red_flags=flags, probes=probes,
-        outline=items, delivery=delivery(ctx), framework=FRAMEWORK_NAMES[qtype], notes=notes,
+        outline=items, delivery=delivery(ctx), framework=frameworks()[qtype].name, notes=notes,
         shape=chosen.id, shape_name=chosen.name, strengths=_strengths(results), gaps=_gaps(results),
     )
 

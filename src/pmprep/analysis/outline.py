@@ -1,74 +1,56 @@
 """Which step of the expected structure each sentence serves, and how completely the answer follows it."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 from pmprep.analysis.feedback import OutlineItem
 from pmprep.analysis.judging import Context
+from pmprep.catalog import Catalog, ContentError, Problem, shipped_catalog
 
-_STAR = [
-    ("situation", "Situation", ("when",)),
-    ("task", "Task", ("goal", "requirement")),
-    ("action", "Action", ("i_action", "obstacle")),
-    ("result", "Result", ("result", "baseline", "percent")),
-    ("reflection", "Reflection", ("reflection",)),
-]
-_CASE = [
-    ("problem", "Problem", ("problem_framing", "segment", "requirement")),
-    ("hypothesis", "Hypothesis", ("hypothesis",)),
-    ("data_needs", "Data needs", ("dimension", "data_check", "metric")),
-    ("solution_options", "Solution options", ("option", "solution", "tech_concept")),
-    ("trade_offs", "Trade-offs", ("tradeoff", "tech_tradeoff_dim", "risk")),
-    ("recommendation", "Recommendation", ("recommendation", "choice", "timebox", "rollout")),
-]
-STEPS: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {
-    "behavioral": _STAR,
-    "culture": [("why", "Why (themes)", ("culture_theme", "rf_generic_why")), *_STAR[:4],
-                ("contribution", "Contribution", ("contribution", "company_fact"))],
-    "product_design": [
-        ("user_need", "User need", ("problem_framing", "segment")),
-        ("success_metrics", "Success metrics", ("north_star", "metric_unit", "guardrail", "metric")),
-        ("solution_options", "Solution options", ("option", "solution")),
-        ("trade_offs", "Trade-offs", ("tradeoff",)),
-        ("recommendation", "Recommendation", ("choice", "recommendation", "timebox")),
-        ("rollout", "Risks and rollout", ("risk", "rollout")),
-    ],
-    "metrics": [
-        ("goal", "Goal", ("goal",)),
-        ("north_star", "North-star metric", ("north_star", "metric_unit")),
-        ("drivers", "Driver metrics", ("metric",)),
-        ("guardrails", "Guardrails", ("guardrail",)),
-        ("diagnosis", "Diagnosis", ("dimension", "data_check")),
-        ("experiment", "Experiment", ("experiment_design", "rollout")),
-    ],
-    "technical": _CASE,
-    "strategy": [
-        ("problem", "Problem and context", ("goal", "market")),
-        ("options", "Options", ("option",)),
-        ("trade_offs", "Trade-offs", ("tradeoff", "risk")),
-        ("metrics", "Metrics", ("metric", "guardrail")),
-        ("recommendation", "Recommendation and phases", ("recommendation", "phase", "choice")),
-    ],
-    "estimation": [
-        ("assumptions", "Assumptions", ("assumption",)),
-        ("structure", "Structure", ("breakdown",)),
-        ("arithmetic", "Arithmetic", ("arithmetic",)),
-        ("sanity_check", "Sanity check", ("sanity",)),
-        ("answer", "Answer with a range", ("range",)),
-    ],
-}
-FRAMEWORK_NAMES = {
-    "behavioral": "STAR (Situation, Task, Action, Result, Reflection)",
-    "culture": "Why → a story of your own → what you would contribute",
-    "product_design": "User need → Success metrics → Options → Trade-offs → Recommendation → Rollout",
-    "metrics": "Goal → North star → Drivers → Guardrails → Diagnosis → Experiment",
-    "technical": "Problem → Hypothesis → Data needs → Solution options → Trade-offs → Recommendation",
-    "strategy": "Problem → Goal → Options → Trade-offs → Recommendation",
-    "estimation": "Assumptions → Structure → Arithmetic → Sanity check → Answer",
-}
+Step = tuple[str, str, tuple[str, ...]]  # (step id, name, the signal families that show it)
+
+
+@dataclass(frozen=True)
+class TypeFramework:
+    """The structure a question type's answers follow: one definition, in the company folder's
+    frameworks.yaml, shared by the bank page, the feedback page and this outline."""
+
+    name: str
+    steps: tuple[Step, ...]
+
+
+@lru_cache(maxsize=1)
+def frameworks() -> dict[str, TypeFramework]:
+    """Each question type's framework in the shipped content."""
+    return type_frameworks(shipped_catalog())
+
+
+def type_frameworks(catalog: Catalog) -> dict[str, TypeFramework]:
+    """Each question type's framework; refused with the file, entry and field when a step names no
+    signal family, or one the analyzer does not have."""
+    from pmprep.analysis.signals import FAMILIES
+
+    out: dict[str, TypeFramework] = {}
+    problems: list[Problem] = []
+    for info in catalog.question_types.values():
+        framework = catalog.frameworks[info.framework]
+        for n, step in enumerate(framework.steps):
+            unknown = [f for f in step.signals if f not in FAMILIES]
+            if not step.signals or unknown:
+                said = (f"unknown signal families: {', '.join(unknown)}" if unknown else
+                        f"each step of a question type's framework ({info.id.value}) lists the signals that show it")
+                problems.append(Problem(f"{catalog.company.id}/frameworks.yaml", framework.id, f"steps[{n}].signals", said))
+        out[info.id.value] = TypeFramework(
+            framework.name, tuple((s.id, s.name, tuple(s.signals)) for s in framework.steps))
+    if problems:
+        raise ContentError(problems)
+    return out
 
 
 def outline(ctx: Context) -> tuple[list[OutlineItem], float]:
     """One item per sentence, and a 0–1 coverage of the steps (present, and in order)."""
-    steps = STEPS[ctx.question_type]
+    steps = frameworks()[ctx.question_type].steps
     per_sentence: dict[int, dict[str, int]] = {}
     for step_id, _, families in steps:
         for family in families:

@@ -83,17 +83,15 @@ def shape_vocabulary() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def rubric_vocabulary() -> frozenset[str]:
     """Stems of the words that name the rubric's criteria and red flags and the frameworks' steps."""
-    from pmprep.analysis.outline import FRAMEWORK_NAMES, STEPS
+    from pmprep.analysis.outline import frameworks
     from pmprep.analysis.rubric import rubrics
 
     found: set[str] = set()
     r = rubrics()
     for definition in [*r.common, *(c for cs in r.by_type.values() for c in cs), *r.red_flags.values()]:
         found |= _content_stems(_LETTERS.findall(definition.name.lower()))
-    for name in FRAMEWORK_NAMES.values():
-        found |= _content_stems(_LETTERS.findall(name.lower()))
-    for steps in STEPS.values():
-        for _, label, _ in steps:
+    for framework in frameworks().values():
+        for label in (framework.name, *(name for _, name, _ in framework.steps)):
             found |= _content_stems(_LETTERS.findall(label.lower()))
     return frozenset(found)
 

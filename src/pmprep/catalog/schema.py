@@ -125,6 +125,8 @@ class FrameworkStep(Strict):
     id: Id
     name: Text
     prompt: Text
+    # The analyzer's signal families that show an answer taking this step (its outline and structure).
+    signals: list[Id] = []
 
 
 class Framework(Strict):
