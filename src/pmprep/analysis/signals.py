@@ -22,6 +22,11 @@ _UNIT = (r"(?:%|percent|per ?cent|pp|percentage points?|points?|x\b|k\b|m\b|bn\b
          r"mbps|gbps|kbps|gb|tb|pb|mb|users?|members?|subscribers?|customers?|people|households?|accounts?|"
          r"titles?|countries|markets?|engineers?|streams?|requests?|sessions?)")
 _PERIOD = r"(?:days?|weeks?|months?|quarters?|years?|sprints?)"
+# A number that names rather than counts: "Step 2", "phase 1", "option 3", "#3", "H.264" ("v2" is already
+# kept out by the boundary before every pattern). The look-ahead first, so other positions cost nothing.
+_NOT_A_LABEL = r"(?=\d)" + "".join(rf"(?<!\b{word} )" for word in (
+    "step", "steps", "phase", "stage", "option", "part", "tier", "version", "level", "round", "question",
+    "chapter", "section", "slide", "figure", "point", "priority", "no.")) + r"(?<!#)(?<![a-z]\.)"
 
 
 @dataclass(frozen=True)
@@ -53,8 +58,8 @@ FAMILIES: dict[str, Family] = {f.id: f for f in [
     # ---- numbers and time
     _f("number", "a number",
        r"[$€£₹]\s?\d[\d,]*+(?:\.\d+)?\s?(?:k|m|bn|million|billion)?",
-       r"\d[\d,]*+(?:\.\d+)?\s?" + _UNIT,
-       r"\d[\d,]*+(?:\.\d+)?(?:\s?[-–]\s?\d[\d,]*+(?:\.\d+)?)?",
+       _NOT_A_LABEL + r"\d[\d,]*+(?:\.\d+)?\s?" + _UNIT,
+       _NOT_A_LABEL + r"\d[\d,]*+(?:\.\d+)?(?:\s?[-–]\s?\d[\d,]*+(?:\.\d+)?)?",
        r"p(?:50|90|95|99)",
        _NUM_WORDS + r"\s+" + _UNIT),
     _f("percent", "a percentage", r"\d[\d,]*+(?:\.\d+)?\s?(?:%|percent|per ?cent|pp|percentage points?)"),

@@ -36,6 +36,7 @@ _WORD = bounded(r"[a-z][a-z'-]{0,40}")
 _LETTERS = bounded(r"[a-z](?:[a-z'-]{0,40}[a-z])?")
 _CLASS = bounded(r"\[([^\]\\^]{1,8})\]")
 _ESCAPE = bounded(r"\\[A-Za-z]")
+_AVOIDED = bounded(r"\(\?<!(?:[^()\\]|\\.){0,40}\)")  # a negative look-behind: words a pattern avoids, not seeks
 
 
 def _content_stems(words: Iterable[str]) -> set[str]:
@@ -71,7 +72,7 @@ def shape_vocabulary() -> frozenset[str]:
     """Stems of every word the signal patterns, the rubric and the frameworks look for: saying them is shape."""
     found: set[str] = set(rubric_vocabulary())
     for family in FAMILIES.values():
-        source = _ESCAPE.sub(" ", family.pattern.pattern).replace("?", "")
+        source = _ESCAPE.sub(" ", _AVOIDED.sub(" ", family.pattern.pattern)).replace("?", "")
         # A class such as [sz] or [- ] stands for each of its characters: read the words both ways.
         for pick in (0, -1):
             spelled = _CLASS.sub(lambda m: m.group(1)[pick], source)

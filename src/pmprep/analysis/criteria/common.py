@@ -13,6 +13,11 @@ IDEAL_WORDS = {
     "metrics": (180, 600), "technical": (180, 600), "estimation": (140, 500),
 }
 _NAMED = bounded(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z0-9+&'\-]*(?:\s+[A-Z][a-zA-Z0-9+&'\-]*)*")
+# What can open a line before its first word: a bullet, a list number or a label such as "Step 2 -".
+# The word after it starts the line's sentence, so it is not a name.
+_LINE_OPENER = bounded(r"[ \t]*(?:[-*•][ \t]*|\d{1,2}[.)][ \t]*|(?:step|phase|stage|part|option)[ \t]+\d{1,2}[ \t]*[-–—:.)]?[ \t]*)",
+                       re.I)
+_OPENER_REACH = 24  # the longest opener looked for, so each name costs a bounded look back
 _EXAMPLE = bounded(r"\b(?:for example|for instance|e\.g\.|such as|like when|say,)\b", re.I)
 _VAGUE = bounded(r"\b(?:things?|stuff|various|a lot|lots of|some sort|somehow|etc|and so on|whatever|many ways|in general|generally)\b", re.I)
 
@@ -24,12 +29,22 @@ def _regex_hits(ctx: Context, pattern: re.Pattern[str], family: str) -> list[Hit
 def named_things(ctx: Context) -> list[Hit]:
     """Capitalised names that are not sentence starts or the pronoun I."""
     starts = {s.start for s in ctx.doc.sentences}
+    text = ctx.doc.text
     out = []
-    for m in _NAMED.finditer(ctx.doc.text):
-        if m.start() in starts or m.group(0) in {"I", "I'm", "I'd", "I've", "I'll", "OK"}:
+    for m in _NAMED.finditer(text):
+        if m.start() in starts or m.group(0) in {"I", "I'm", "I'd", "I've", "I'll", "OK"} or _opens_line(text, m.start()):
             continue
         out.append(Hit("named", m.start(), m.end(), m.group(0)))
     return out
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Whether only a bullet, a list number or a step label stands between the line's start and ``start``."""
+    reach = max(0, start - _OPENER_REACH)
+    line = text.rfind("\n", reach, start) + 1
+    if line == 0 and reach > 0:
+        return False  # the line starts further back than any opener reaches
+    return _LINE_OPENER.fullmatch(text, line, start) is not None
 
 
 def structure(ctx: Context, framework_coverage: float) -> Judgement:

@@ -1,7 +1,15 @@
 """Estimation: assumptions, a segmented structure, arithmetic shown, a sanity check, a range."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+from pmprep.analysis.claims import is_quantity
 from pmprep.analysis.judging import Context, Judgement, Part, judge, sat
+
+# An estimate is worked in numbers: with fewer quantities than this, naming assumptions, a range or a
+# sanity check is only the shape of an estimate, and those criteria stay below Solid.
+FEWEST_QUANTITIES = 3
+UNWORKED = 0.4  # the most those criteria earn then (Borderline)
 
 
 def assumptions(ctx: Context) -> Judgement:
@@ -48,5 +56,24 @@ def range_answer(ctx: Context) -> Judgement:
     )
 
 
-CRITERIA = {"assumptions": assumptions, "segmentation": segmentation, "arithmetic": arithmetic,
-            "sanity_check": sanity_check, "range_answer": range_answer}
+def worked_in_numbers(ctx: Context) -> bool:
+    return sum(1 for h in ctx.hits("number") if is_quantity(h.text)) >= FEWEST_QUANTITIES
+
+
+def _needs_numbers(criterion):
+    """The criterion as judged, held at Borderline when the answer puts no numbers to work."""
+    def judged(ctx: Context) -> Judgement:
+        j = criterion(ctx)
+        if j.strength <= UNWORKED or worked_in_numbers(ctx):
+            return j
+        return replace(j, strength=UNWORKED, missing=[*j.missing, "the estimate is not worked in numbers"],
+                       advice="An estimate is numbers: give each assumption a value, multiply them through and "
+                              "end with the figure and its range.")
+    judged.__name__ = criterion.__name__
+    judged.__doc__ = criterion.__doc__
+    return judged
+
+
+CRITERIA = {"assumptions": _needs_numbers(assumptions), "segmentation": segmentation,
+            "arithmetic": _needs_numbers(arithmetic), "sanity_check": _needs_numbers(sanity_check),
+            "range_answer": _needs_numbers(range_answer)}
