@@ -31,7 +31,7 @@ def test_answering_a_follow_up_judges_the_exchange_and_says_if_the_gap_closed(cl
     assert response.status_code == 302 and response["Location"] == reverse("practice:attempt", args=[child.pk])
     assert (child.probe, child.probe_criterion, child.answer, child.question_type) == (METRICS_PROBE, "metrics_first", METRIC_REPLY, "product_design")
     assert child.feedback["follow_up"]["outcome"] == "Your reply closed the gap: success metrics first went from level 1 to 3."
-    html = client.get(response["Location"]).content.decode()
+    html = client.get(response["Location"] + "?show=metrics_first").content.decode()
     assert "Feedback on your follow-up reply" in html and "The conversation so far" in html
     assert "Your reply closed the gap" in html
     assert '<mark class="ev' in html  # the reply's own evidence is highlighted

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -48,7 +49,13 @@ def test_submitting_saves_an_attempt_and_shows_feedback(client, alice, bank_q):
     assert (attempt.user, attempt.question_id, attempt.question_type, attempt.seconds_taken) == (alice, bank_q.id, "behavioral", 95)
     html = client.get(response["Location"]).content.decode()
     assert f"{attempt.score:.0f}/100" in html
-    assert '<mark class="ev' in html and "<sup" in html  # highlighted evidence, numbered (not colour alone)
+    assert '<mark class="ev' not in html  # the answer reads as plain text until a criterion is picked
+    shown = next(c for c in attempt.feedback["criteria"] if c["evidence"] and c["id"] != "coverage")
+    assert f'href="?show={shown["id"]}#answer-heading"' in html
+    picked = client.get(response["Location"] + f"?show={shown['id']}").content.decode()
+    titles = set(re.findall(r'<mark class="ev" title="([^:"]+):', picked))
+    assert titles == {shown["name"]}  # only that criterion's evidence, named in the legend as well
+    assert f"the evidence for <strong>{shown['name']}</strong>" in picked and 'aria-current="true"' in picked
     assert "What an interviewer would ask next" in html
     assert "Compare with a strong answer" in html
 
@@ -211,8 +218,10 @@ def test_coverage_is_quoted_in_the_criteria_but_does_not_cover_the_other_highlig
     feedback = Attempt.objects.get().feedback
     coverage = next(c for c in feedback["criteria"] if c["id"] == "coverage")
     assert coverage["evidence"]  # the passages are quoted…
-    assert 'title="Covers the question' not in html  # …but not highlighted in the answer
-    assert html.count('<mark class="ev') >= 3
+    assert "?show=coverage" not in html  # …but not offered as highlights in the answer
+    assert '<mark class="ev' not in client.get(response["Location"] + "?show=coverage").content.decode()
+    specific = client.get(response["Location"] + "?show=specificity").content.decode()
+    assert specific.count('<mark class="ev') >= 3
 
 
 def test_the_feedback_opens_with_strengths_and_gaps(client, alice):
@@ -222,3 +231,19 @@ def test_the_feedback_opens_with_strengths_and_gaps(client, alice):
     html = client.get(response["Location"]).content.decode()
     assert "<h3>Strengths</h3>" in html and "<h3>Biggest gaps</h3>" in html
     assert html.index("<h3>Strengths</h3>") < html.index("Your answer, with the evidence found")
+
+
+def test_an_unknown_criterion_to_show_is_plain_text_not_an_error(client, alice):
+    client.force_login(alice)
+    response = client.post(reverse("practice:answer"), {"question_text": "Tell me about a time you failed.", "answer": ANSWER})
+    page = client.get(response["Location"] + "?show=%3Cscript%3E")
+    assert page.status_code == 200 and '<mark class="ev' not in page.content.decode()
+
+
+def test_the_strong_answer_reads_as_paragraphs_and_keeps_its_evidence_offsets():
+    from pmprep.web.practice.highlight import unwrapped
+
+    text = "First line of a paragraph\nwraps here.\n\nA new paragraph:\n- a bullet\n- another\n2. a numbered item"
+    out = unwrapped(text)
+    assert out == "First line of a paragraph wraps here.\n\nA new paragraph:\n- a bullet\n- another\n2. a numbered item"
+    assert len(out) == len(text)

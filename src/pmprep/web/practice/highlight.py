@@ -1,6 +1,7 @@
 """Lay evidence spans over the answer as non-overlapping, numbered segments for the feedback page."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -14,6 +15,22 @@ class Segment:
 
 # Criteria whose evidence is a passage, not a phrase: quoted in the criteria table, not highlighted.
 WHOLE_PASSAGES = {"coverage"}
+
+
+# A line break inside a paragraph: not before a blank line, a bullet or a numbered item.
+_WRAPPED = re.compile(r"(?<=\S)\n(?=[^\s\-*•\d])")
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with the line breaks of hard-wrapped paragraphs turned into spaces, so it reads as
+    formatted paragraphs; same length, so evidence offsets still hold. Bullets and blank lines stay."""
+    return _WRAPPED.sub(" ", text)
+
+
+def shown(criteria: list[dict], criterion_id: str | None) -> list[dict]:
+    """The criteria whose evidence is highlighted: only the one asked for (none by default), so the answer
+    reads as plain text until the user asks where one criterion's evidence lies."""
+    return [c for c in criteria if c.get("id") == criterion_id and c.get("id") not in WHOLE_PASSAGES]
 
 
 def segments(answer: str, criteria: list[dict]) -> list[Segment]:

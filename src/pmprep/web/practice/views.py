@@ -25,7 +25,7 @@ from pmprep.web import text_workers
 from pmprep.web.practice import exports, queue
 from pmprep.web.practice.api import json_error
 from pmprep.web.practice.forms import AnswerForm, DraftForm, FollowUpForm, SelfRatingForm
-from pmprep.web.practice.highlight import segments
+from pmprep.web.practice.highlight import segments, shown, unwrapped
 from pmprep.web.practice.models import Attempt, Draft
 from pmprep.web.stories import bank as story_bank
 from pmprep.web.stories.models import Story
@@ -35,14 +35,22 @@ RECENT_DAYS = 14  # a drill started from a round or competency avoids questions 
 
 
 @lru_cache(maxsize=256)
-def _strong_view(question_id: str) -> dict | None:
+def _strong_feedback(question_id: str) -> tuple[str, dict] | None:
     strong = active_catalog().strong_answers.get(question_id)
     if strong is None:
         return None
-    # Judged against the question's own budget, as `pmprep analyze -q ID` judges it.
+    # Judged against the question's own budget, as `pmprep analyze -q ID` judges it; shown as paragraphs.
     catalog = active_catalog()
-    fb = analyze(catalog.questions[question_id], strong.answer, seconds=catalog.answer_seconds(question_id)).to_dict()
-    return {"feedback": fb, "segments": segments(strong.answer, fb["criteria"])}
+    text = unwrapped(strong.answer)
+    return text, analyze(catalog.questions[question_id], text, seconds=catalog.answer_seconds(question_id)).to_dict()
+
+
+def _strong_view(question_id: str, criterion_id: str | None) -> dict | None:
+    found = _strong_feedback(question_id)
+    if found is None:
+        return None
+    text, fb = found
+    return {"feedback": fb, "segments": segments(text, shown(fb["criteria"], criterion_id))}
 
 
 def _budget_seconds(question_id: str, user) -> int | None:
@@ -126,11 +134,15 @@ def _attempt_page(request: HttpRequest, item: Attempt, follow_up_form: FollowUpF
     chain, replies, probes = item.conversation()
     rated = [{"id": c["id"], "name": c["name"], "auto": c["level"], "self": item.self_ratings.get(c["id"])}
              for c in fb["criteria"]]
+    # Highlights on demand: the answer reads as plain text until one criterion's evidence is asked for.
+    showing = next((c for c in shown(fb["criteria"], request.GET.get("show"))), None)
     return render(request, "practice/attempt.html", {
-        "attempt": item, "fb": fb, "segments": segments(item.answer, fb["criteria"]),
+        "attempt": item, "fb": fb, "segments": segments(item.answer, [showing] if showing else []),
+        "showing": showing, "highlightable": [c for c in fb["criteria"] if c["evidence"] and shown([c], c["id"])],
         "previous": previous, "changes": changes,
         "score_delta": round(item.score - previous.score, 1) if previous else None,
-        "strong": _strong_view(item.question_id) if item.question_id and first else None,
+        "strong": _strong_view(item.question_id, showing["id"] if showing else None)
+        if item.question_id and first else None,
         "outline": sentence_steps, "numbered": list(enumerate(fb["criteria"], start=1)),
         "chain": chain[:-1], "root": chain[0], "follow_ups": replies,
         "probes": probes, "follow_up_form": follow_up_form or FollowUpForm(),
