@@ -21,7 +21,6 @@ from pmprep.analysis.delivery import delivery
 from pmprep.analysis.feedback import CriterionResult, Evidence, Feedback, Highlight, Level, Probe, RedFlag, score_points
 from pmprep.analysis.judging import Context, Judgement, level_of, sat
 from pmprep.analysis.outline import frameworks, outline
-from pmprep.analysis.probes import PROBES, RED_FLAG_PROBES
 from pmprep.analysis.rubric import TYPES, rubrics
 from pmprep.analysis.shapes import shape_named, shape_of
 from pmprep.analysis.signals import FAMILIES, Hit, Signals
@@ -379,13 +378,23 @@ def _gaps(results: list[CriterionResult]) -> list[Highlight]:
     return [Highlight(r.id, r.name, r.level, r.missing[0] if r.missing else "", r.advice) for r in weak[:2]]
 
 
+@lru_cache(maxsize=1)
+def _probe_texts() -> dict[str, str]:
+    r = rubrics()
+    return {c.id: c.probe for c in [*r.common, *(c for cs in r.by_type.values() for c in cs)]}
+
+
+def _probe_for(criterion_id: str) -> str:
+    return _probe_texts()[criterion_id]
+
+
 def _probes(results: list[CriterionResult], flags: list[RedFlag], stored: Question | None) -> list[Probe]:
     out: list[Probe] = []
     for flag in flags[:1]:
-        out.append(Probe(RED_FLAG_PROBES[flag.id], None, f"red flag: {flag.name}"))
+        out.append(Probe(rubrics().red_flags[flag.id].probe, None, f"red flag: {flag.name}"))
     gaps = sorted((r for r in results if r.strength < 0.72), key=lambda r: (r.strength - 0.2 * r.weight, r.id))
     for r in gaps[: 3 - len(out)]:
-        text = PROBES[r.id]
+        text = _probe_for(r.id)
         if r.id == "coverage" and r.missing:
             text = f"A strong answer here also {r.missing[0].removeprefix('not covered: ')}. How would you cover that?"
         out.append(Probe(text, r.id, f"{r.name}: level {r.level}"))

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-import yaml
-
-from pmprep.catalog import SHIPPED
+from pmprep.catalog import SHIPPED, ContentError, Problem
+from pmprep.catalog.errors import read_content_yaml
 
 TYPES = ("behavioral", "product_design", "strategy", "metrics", "technical", "estimation", "culture")
 
@@ -17,6 +17,7 @@ class CriterionDef:
     name: str
     what: str
     common: bool
+    probe: str = ""  # what an interviewer asks when the answer falls short here
 
 
 @dataclass(frozen=True)
@@ -33,15 +34,46 @@ class Rubrics:
 
 @lru_cache(maxsize=1)
 def rubrics() -> Rubrics:
-    raw = yaml.safe_load((SHIPPED / "rubrics.yaml").read_text(encoding="utf-8"))
+    return load_rubrics(SHIPPED / "rubrics.yaml")
 
-    def defs(items: list[dict], common: bool = False) -> list[CriterionDef]:
-        return [CriterionDef(i["id"], i["name"], i["what"], common) for i in items]
 
-    return Rubrics(
-        common=defs(raw["common"], common=True),
-        by_type={t: defs(raw["types"][t]) for t in TYPES},
-        red_flags={d.id: d for d in defs(raw["red_flags"])},
-        levels={int(k): v for k, v in raw["levels"].items()},
-        anchors={int(k): v for k, v in raw["anchors"].items()},
+def load_rubrics(path: Path) -> Rubrics:
+    """The rubric file, refused with the file, entry and field of every problem: each criterion and red
+    flag needs an id, a name, what it means and the follow-up an interviewer asks when it is missing."""
+    where, raw = read_content_yaml(path)
+    problems: list[Problem] = []
+
+    def defs(items, section: str, common: bool = False) -> list[CriterionDef]:
+        if not isinstance(items, list):
+            problems.append(Problem(where, section, None, "expected a list of criteria"))
+            return []
+        out = []
+        for n, item in enumerate(items):
+            entry = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else f"{section}[{n}]"
+            if not isinstance(item, dict):
+                problems.append(Problem(where, entry, None, "expected a mapping with id, name, what and probe"))
+                continue
+            bad = [f for f in ("id", "name", "what", "probe") if not isinstance(item.get(f), str) or not item[f].strip()]
+            problems.extend(Problem(where, entry, f, "expected non-empty text") for f in bad)
+            problems.extend(Problem(where, entry, f, "is not a field of a criterion")
+                            for f in sorted(set(item) - {"id", "name", "what", "probe"}))
+            if not bad:
+                out.append(CriterionDef(item["id"], item["name"], item["what"], common, item["probe"].strip()))
+        return out
+
+    if not isinstance(raw, dict):
+        raise ContentError([Problem(where, None, None, "expected a mapping with common, types and red_flags")])
+    types = raw.get("types") if isinstance(raw.get("types"), dict) else {}
+    for t in TYPES:
+        if t not in types:
+            problems.append(Problem(where, "types", t, "the question type has no criteria"))
+    result = Rubrics(
+        common=defs(raw.get("common"), "common", common=True),
+        by_type={t: defs(types.get(t), f"types.{t}") for t in TYPES},
+        red_flags={d.id: d for d in defs(raw.get("red_flags"), "red_flags")},
+        levels={int(k): v for k, v in (raw.get("levels") or {}).items()},
+        anchors={int(k): v for k, v in (raw.get("anchors") or {}).items()},
     )
+    if problems:
+        raise ContentError(problems)
+    return result
