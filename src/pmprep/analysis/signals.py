@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from pmprep.analysis.claims import hollow_sentences, is_quantity
-from pmprep.analysis.text import Doc
+from pmprep.analysis.text import Doc, stem
 from pmprep.bounded_regex import bounded
 
 _NUM_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
@@ -440,6 +440,11 @@ class Signals:
             return frozenset()
         numbered = {index for h, index in zip(self("number"), self._where["number"]) if is_quantity(h.text)}
         return hollow_sentences(self.doc, numbered, self._known, self._shape)
+
+    def is_known(self, word: str) -> bool:
+        """Whether ``word`` is not the answer's own: the question's, generic or the rubric's and frameworks'
+        vocabulary (never, when no ``known`` stems were given)."""
+        return self._known is not None and stem(word.lower()) in self._known
 
     @cached_property
     def claim_share(self) -> float:

@@ -17,14 +17,24 @@ def test_step_and_version_numbers_are_labels_not_quantities():
     assert _numbers(text) == ["40,000 users", "2", "4K", "30%", "8%", "$5"]
 
 
-def _named(text: str) -> list[str]:
+def _named(text: str, question: str = "") -> list[str]:
+    from pmprep.analysis.analyzer import _known
+    from pmprep.analysis.substance import shape_vocabulary
+
     doc = Doc(text)
-    return [h.text for h in common.named_things(Context(doc, Signals(doc), "", "estimation", None))]
+    signals = Signals(doc, _known(question), shape_vocabulary())
+    return [h.text for h in common.named_things(Context(doc, signals, question, "estimation", None))]
 
 
 def test_the_first_word_after_a_bullet_or_a_step_label_is_not_a_name():
     text = "Step 1 - Clarify the scope with Netflix.\n- Goal: more members in Brazil\n2) Segment by Spotify plan"
-    assert _named(text) == ["Netflix", "Brazil", "Spotify"]
+    assert _named(text) == ["Brazil", "Spotify"]  # "Netflix" is the rubric's own word here, not a specific
+
+
+def test_the_first_word_after_a_heading_label_and_names_the_question_or_rubric_says_are_not_names():
+    text = ("I'll use the STAR framework.\nSituation: Leadership asked us to ship it at Monzo.\n"
+            "Goal and context: Duolingo wants growth in Mexico.")
+    assert _named(text, "Should Duolingo expand into new subjects?") == ["Monzo", "Mexico"]
 
 
 UNWORKED = ("I'll use a structured approach. Step 1 - Clarify scope: every ATM in the UK, cash withdrawals only. "

@@ -13,11 +13,12 @@ IDEAL_WORDS = {
     "metrics": (180, 600), "technical": (180, 600), "estimation": (140, 500),
 }
 _NAMED = bounded(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z0-9+&'\-]*(?:\s+[A-Z][a-zA-Z0-9+&'\-]*)*")
-# What can open a line before its first word: a bullet, a list number or a label such as "Step 2 -".
+# What can open a line before its first word: a bullet, a list number, a step label ("Step 2 -") or a
+# heading label ("Goal and context:").
 # The word after it starts the line's sentence, so it is not a name.
-_LINE_OPENER = bounded(r"[ \t]*(?:[-*•][ \t]*|\d{1,2}[.)][ \t]*|(?:step|phase|stage|part|option)[ \t]+\d{1,2}[ \t]*[-–—:.)]?[ \t]*)",
-                       re.I)
-_OPENER_REACH = 24  # the longest opener looked for, so each name costs a bounded look back
+_LINE_OPENER = bounded(r"[ \t]*(?:[-*•][ \t]*|\d{1,2}[.)][ \t]*|(?:step|phase|stage|part|option)[ \t]+\d{1,2}[ \t]*[-–—:.)]?[ \t]*"
+                       r"|[a-z][a-z\-]{1,20}(?: [a-z\-]{1,12}){0,3}:[ \t]*)", re.I)
+_OPENER_REACH = 60  # the longest opener looked for, so each name costs a bounded look back
 _EXAMPLE = bounded(r"\b(?:for example|for instance|e\.g\.|such as|like when|say,)\b", re.I)
 _VAGUE = bounded(r"\b(?:things?|stuff|various|a lot|lots of|some sort|somehow|etc|and so on|whatever|many ways|in general|generally)\b", re.I)
 
@@ -32,8 +33,9 @@ def named_things(ctx: Context) -> list[Hit]:
     text = ctx.doc.text
     out = []
     for m in _NAMED.finditer(text):
-        if m.start() in starts or m.group(0) in {"I", "I'm", "I'd", "I've", "I'll", "OK"} or _opens_line(text, m.start()):
-            continue
+        if (m.start() in starts or m.group(0) in {"I", "I'm", "I'd", "I've", "I'll", "OK"} or _opens_line(text, m.start())
+                or all(ctx.signals.is_known(w) for w in m.group(0).split())):
+            continue  # a sentence start, or a name the question or the rubric already says ("STAR")
         out.append(Hit("named", m.start(), m.end(), m.group(0)))
     return out
 
