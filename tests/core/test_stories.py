@@ -540,14 +540,14 @@ def test_recall_prompt_without_numbers_or_lesson():
 
 
 def test_a_score_of_a_half_shows_as_one_whole_number_everywhere():
-    # This story scores exactly 36.5: the summary and the page's heading once said 36 and 37.
+    # This story scores exactly 38.5: the summary and the page's heading once said 38 and 39.
     story = Story(id="x", title="t",
                   situation="In my internship at a food-delivery app, growth wanted a referral programme before the "
                             "holidays.",
                   task="My job was the rollout plan.",
                   action="We talked to users and we shipped a fix.",
-                  result="Completion rose from 52% to 61% in six weeks.")
+                  result="Completion rose from 52% to 61% in six weeks, and I learned to test first.")
     analysis = analyse_story(story)
-    assert analysis.score == 36.5
-    assert analysis.points == 37
-    assert analysis.summary.startswith("Borderline (37/100). ")
+    assert analysis.score == 38.5
+    assert analysis.points == 39
+    assert analysis.summary.startswith("Borderline (39/100). ")
