@@ -267,8 +267,9 @@ def test_a_half_point_score_reads_the_same_in_the_export_heading_and_summary(cli
                   "Completion rose from 52% to 61% in six weeks.")
     with time_machine.travel(T0, tick=False):
         half = practised(alice, story_like, question="Tell me about a time.")
-    half.score = 30.5  # the analyzer's own score for this answer depends on the budget; pin the half
-    half.feedback = {**half.feedback, "score": 30.5, "summary": "Borderline (31/100). Strongest: quantified result."}
+    half.score, half.level = 30.5, 2  # the analyzer's own score for this answer depends on the budget; pin the half
+    half.feedback = {**half.feedback, "score": 30.5, "level": 2, "level_label": "Borderline",
+                     "summary": "Borderline (31/100). Strongest: quantified result."}
     half.save()
     client.force_login(alice)
     text = md(client, "practice:attempt_md", half.pk)
