@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 import pmprep
 from pmprep.analysis import MAX_ANSWER_CHARS, analyze, classify
+from pmprep.analysis.classify import shipped_cues
 from pmprep.bounded_regex import MAX_RUN, bound_repeats, bounded, unbounded_repeats
 from pmprep.casedeck import Deck, check_deck
 from pmprep.casedeck.deck import MAX_SECTION_CHARS, SECTIONS
@@ -83,6 +84,7 @@ def core_patterns() -> dict[str, re.Pattern]:
     # bounded_regex's own pattern reads pmprep's pattern sources, never a user's text.
     roots = [(name, vars(importlib.import_module(name))) for name in CORE if name != "pmprep.bounded_regex"]
     roots.append(("story_kinds()", {"kinds": story_kinds()}))  # cue patterns built from content on first use
+    roots.append(("shipped_cues()", {"cues": shipped_cues()}))
     for where, namespace in roots:
         for key, value in namespace.items():
             for pattern in _patterns_in(value, seen):

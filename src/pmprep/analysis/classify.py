@@ -1,8 +1,9 @@
 """What kind of question is this? Bank questions keep their stored tags; other text is classified.
 
 Two views are combined: cues in the wording that interviewers use for each type ("tell me about a
-time…", "how many…", "should Netflix enter…"), and the most similar questions in the bank, whose
-types are known. Both are deterministic and need no model download.
+time…", "how many…", "should Netflix enter…", in classifier_cues.yaml), and the most similar questions
+in the bank and in classifier_questions.yaml, whose types are known. Both are content, deterministic and
+need no model download.
 """
 from __future__ import annotations
 
@@ -22,85 +23,55 @@ from pmprep.catalog.errors import read_content_yaml
 # Questions in many interviewers' phrasings, labelled with type and shape: the classifier's own data.
 EXAMPLES_FILE = SHIPPED / "classifier_questions.yaml"
 TYPES = ("behavioral", "product_design", "strategy", "metrics", "technical", "estimation", "culture")
-# What each type tests when no similar bank question says otherwise.
-DEFAULT_COMPETENCIES = {
-    "behavioral": ["culture_leadership", "strategy_execution"], "culture": ["culture_leadership", "company_awareness"],
-    "product_design": ["customer_obsession", "product_design"], "strategy": ["strategy_execution", "company_awareness"],
-    "metrics": ["data_literacy", "quantitative_metrics"], "technical": ["technical_judgment", "technical_fluency"],
-    "estimation": ["quantitative_metrics", "data_literacy"],
-}
+# Wording interviewers use for each type, with weights: content, like the examples.
+CUES_FILE = SHIPPED / "classifier_cues.yaml"
+
+Cue = tuple[re.Pattern[str], float]
 
 
-def _cues(*pairs: tuple[str, float]) -> list[tuple[re.Pattern[str], float]]:
-    return [(bounded(p, re.I), w) for p, w in pairs]
+def load_cues(path: Path) -> dict[str, list[Cue]]:
+    """The classifier's cue file, refused with the file, entry and field of every problem: each question
+    type maps to a list of cues, each a pattern that compiles and a positive weight."""
+    where, raw = read_content_yaml(path)
+    cues = raw.get("cues") if isinstance(raw, dict) else None
+    if not isinstance(cues, dict):
+        raise ContentError([Problem(where, None, None, "expected a mapping with cues: a list for each question type")])
+    problems: list[Problem] = []
+    out: dict[str, list[Cue]] = {}
+    for qtype, items in cues.items():
+        if qtype not in TYPES:
+            problems.append(Problem(where, "cues", str(qtype), f"is not a question type (one of {', '.join(TYPES)})"))
+            continue
+        if not isinstance(items, list) or not items:
+            problems.append(Problem(where, "cues", qtype, "expected a non-empty list of cues"))
+            continue
+        out[qtype] = []
+        for n, item in enumerate(items):
+            entry = f"{qtype}[{n}]"
+            if not isinstance(item, dict):
+                problems.append(Problem(where, entry, None, "expected a mapping with weight and pattern"))
+                continue
+            problems.extend(Problem(where, entry, f, "is not a field of a cue")
+                            for f in sorted(set(item) - {"weight", "pattern"}))
+            weight, pattern = item.get("weight"), item.get("pattern")
+            if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight <= 0:
+                problems.append(Problem(where, entry, "weight", "expected a positive number"))
+                continue
+            if not isinstance(pattern, str) or not pattern.strip():
+                problems.append(Problem(where, entry, "pattern", "expected a non-empty pattern"))
+                continue
+            try:
+                out[qtype].append((bounded(pattern, re.I), float(weight)))
+            except re.error as exc:
+                problems.append(Problem(where, entry, "pattern", f"is not a valid pattern: {exc}"))
+    if problems:
+        raise ContentError(problems)
+    return out
 
 
-CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
-    "behavioral": _cues(
-        (r"\btell me about (?:a|an|the|one) (?:time|situation|moment|occasion|project|decision|product|failure|mistake|conflict)", 6),
-        (r"\b(?:describe|share|give (?:me )?an example of|walk me through) (?:a|an|the|one) (?:time|situation|moment|occasion|instance)", 6),
-        (r"\ba time (?:when )?(?:you|your)\b", 4), (r"\bhave you ever\b", 4), (r"\bwhen (?:was the last time|have you)\b", 3),
-        (r"\bhow did you (?:handle|deal|manage|resolve|respond|decide|approach|convince|get|know|measure)\b", 3),
-        (r"\b(?:your|a) (?:biggest|greatest|proudest|hardest|toughest) (?:failure|mistake|achievement|accomplishment|decision|challenge)", 4),
-        (r"\b(?:a|the) (?:product|project|feature|launch) you (?:owned|led|launched|shipped|built|managed|are proud of)", 4),
-        (r"\btell me about yourself\b|\bwalk me through your (?:resume|cv|background)\b", 4),
-        (r"\b(?:you|your team) (?:disagreed|failed|pushed back|changed|pivoted|had to)\b", 2),
-        (r"\bwhat did you learn\b", 2), (r"\bin your (?:last|previous|current) (?:role|job)\b", 2),
-        (r"\bweakness(?:es)?\b|\bstrengths?\b", 1.5), (r"\bconflict\b|\bdifficult (?:stakeholder|colleague|person)\b", 1.5),
-    ),
-    "culture": _cues(
-        (r"\bwhy (?:do you want to (?:work|join)|netflix|this (?:company|role|team)|us\b|now\b|product management|pm\b)", 6),
-        (r"\bwhy (?:are you|would you) (?:interested|leave|join|apply)", 5),
-        (r"\bculture (?:memo|deck|doc)\b|\bour culture\b|\bnetflix(?:'s)? culture\b|\bcompany culture\b", 6),
-        (r"\bfreedom (?:and|&) responsibility\b|\bcontext,? not control\b|\bkeeper test\b|\bcandou?r\b|\binformed captain\b|\bdisagree (?:and|then) commit\b", 6),
-        (r"\bwhich (?:part|value|principle|aspect) of\b", 3), (r"\bvalues?\b", 2),
-        (r"\bwhat (?:would|will|can) you (?:bring|contribute)\b|\bfirst (?:30|60|90) days\b", 4),
-        (r"\bwhat (?:excites|draws|attracts|interests) you\b|\bwhere do you see yourself\b|\bcareer goals?\b", 4),
-        (r"\bfeedback\b", 1.5), (r"\bwork(?:ing)? style\b|\bmanagement style\b|\bhow do you like to (?:work|receive|give|be managed|get)\b", 4),
-    ),
-    "estimation": _cues(
-        (r"\bhow many\b", 5), (r"\bestimate\b|\bguesstimate\b|\bback[- ]of[- ]the[- ]envelope\b|\bballpark\b", 6),
-        (r"\bhow much (?:data|bandwidth|storage|money|revenue|traffic|would|does|will|do|is|are|disk|energy|power|time)\b", 5),
-        (r"\bsize (?:of )?the (?:market|opportunity)\b|\bmarket size\b|\bsize the\b|\btam\b", 5),
-        (r"\bwhat (?:is|would be) the (?:total|number|size|cost)\b", 3), (r"\bcalculate\b|\bper (?:day|month|year|second)\b", 2),
-        (r"\bpeak (?:concurrent|traffic|bandwidth|load)\b", 2),
-    ),
-    "metrics": _cues(
-        (r"\bmetrics?\b|\bkpis?\b|\bnorth[- ]star\b", 4), (r"\bmeasure\b|\bmeasuring\b|\bsuccess of\b|\bsuccessful\b", 3),
-        (r"\b(?:dropped|declined|fell|decreased|increased|spiked|went (?:down|up)|is down|is up|has dropped|has fallen|has declined)\b", 4),
-        (r"\b(?:down|up) (?:by )?\d+(?:\.\d+)?\s?%", 4), (r"\ba/b test\w*|\bexperiment\w*\b|\bab test\w*", 3),
-        (r"\bdashboard\b|\bfunnel\b|\bconversion\b|\bretention\b|\bchurn\b|\bengagement\b|\bwatch time\b|\bdau\b|\bmau\b|\barpu\b", 2),
-        (r"\bhow would you (?:evaluate|know|tell|determine|decide whether|assess)\b", 2), (r"\binvestigate\b|\bdiagnose\b|\broot cause\b", 2),
-        (r"\bgoals?\b", 1),
-    ),
-    "product_design": _cues(
-        (r"\bdesign (?:a|an)\b(?! (?:backend|system|api|service|database|architecture|pipeline|cache|schema))", 4),
-        (r"\bhow (?:would|could|should) you improve\b|\bimprove (?:the|our|a|netflix|its)\b", 5),
-        (r"\b(?:build|create|launch) (?:a|an) (?:new )?(?:product|feature|app)\b", 4), (r"\bfeatures?\b", 2),
-        (r"\bfavou?rite (?:product|app)\b", 6), (r"\bhow would you (?:make|redesign|rethink|reimagine)\b", 4),
-        (r"\bwhat (?:would|will) you (?:build|change|add|remove)\b", 3), (r"\buser experience\b|\bux\b|\bonboarding\b|\bexperience for\b", 2),
-        (r"\bfor (?:kids|children|families|the blind|blind people|visually impaired|seniors|older adults|students|travell?ers|commuters)\b", 3),
-        (r"\bproduct for\b|\bapp for\b", 3), (r"\busers?\b|\bmembers?\b|\bcustomers?\b", 1),
-    ),
-    "strategy": _cues(
-        (r"\bshould (?:netflix|we|the company|google|apple|amazon|meta|microsoft|spotify|uber|disney|youtube|tiktok|\w+) (?:enter|launch|acquire|buy|expand|invest|offer|add|compete|build|get into|move into|start|open|partner|bid|raise|lower|respond|go)", 7),
-        (r"\bstrateg(?:y|ic|ies)\b", 4), (r"\bcompet(?:e|ition|itor|itors|itive)\b", 3), (r"\bmarket (?:entry|share|position)\b", 4),
-        (r"\bexpand (?:into|to)\b|\benter (?:the|a|new)\b|\bnew markets?\b|\bnext (?:market|country|region)\b", 4),
-        (r"\bacquir(?:e|ing)|acquisition\b|\bpartner(?:ship)?s?\b|\bmerger\b", 3), (r"\bpricing\b|\bprice\b|\bbusiness model\b|\bmonetiz|\bmonetis", 3), (r"\bprice (?:a|an|the|its|our)\b", 3),
-        (r"\bgo[- ]to[- ]market\b|\bthreat\b|\blong[- ]term\b|\bover the next (?:\w+ )?years?\b|\bfive years\b|\b10 years\b", 3),
-        (r"\bads? (?:tier|plan|supported)\b|\badvertis\w+|\bpassword sharing\b|\bpaid sharing\b|\blive sports\b|\bgam(?:es|ing)\b|\bbundl\w+", 2),
-        (r"\bhow should (?:netflix|we|the company) respond\b|\bwhere should\b|\binvest\b", 3),
-    ),
-    "technical": _cues(
-        (r"\bhow (?:does|do|would|could|will) (?:a |an |the )?[\w\s'\-]{0,40}\bwork\b", 4), (r"\bexplain (?:how|what|the difference)\b", 3),
-        (r"\barchitecture\b|\bsystem design\b|\binfrastructure\b", 5),
-        (r"\bdesign (?:the |a |an )?(?:backend|system|api|service|database|architecture|pipeline|cache|schema)\b", 6),
-        (r"\bbackend\b|\bapis?\b|\bendpoints?\b|\bserver\w*\b|\bdatabase\w*\b|\bcdns?\b|\bcach(?:e|es|ing)\b|\blatency\b|\bbandwidth\b", 3),
-        (r"\bscal(?:e|ing|able|ability)\b|\boutages?\b|\bfailover\b|\bdebug\w*\b|\bbugs?\b|\bcrash\w*\b|\bload\b|\bthroughput\b", 2),
-        (r"\bwhat happens when\b|\bunder the hood\b|\btechnical\w*\b|\balgorithm\w*\b|\bdata pipelines?\b|\bmicroservices?\b|\bsql\b|\bencrypt\w*\b|\bsecurity\b", 3),
-        (r"\bengineer(?:s|ing)\b|\btech(?:nical)? debt\b|\bon[- ]device\b|\bcloud\b|\bsync\w*\b|\bstreaming protocol\b|\bbitrate\b|\bencoding\b", 2),
-    ),
-}
+@lru_cache(maxsize=1)
+def shipped_cues() -> dict[str, list[Cue]]:
+    return load_cues(CUES_FILE)
 
 
 @dataclass(frozen=True)
@@ -236,7 +207,7 @@ def classify(question: str, catalog: Catalog | None = None) -> Classification:
 
     text = question[:5000]
     scores = {t: 0.0 for t in TYPES}
-    for qtype, cues in CUES.items():
+    for qtype, cues in shipped_cues().items():
         for pattern, weight in cues:
             if pattern.search(text):
                 scores[qtype] += weight
@@ -248,7 +219,7 @@ def classify(question: str, catalog: Catalog | None = None) -> Classification:
         scores[example.type] += 6 * similarity
     total = sum(scores.values())
     if total <= 0:
-        return Classification("product_design", DEFAULT_COMPETENCIES["product_design"], 0.0, "rules")
+        return Classification("product_design", _type_competencies(catalog, "product_design"), 0.0, "rules")
     best = max(TYPES, key=lambda t: (scores[t], -TYPES.index(t)))
     ranked = sorted(scores.values(), reverse=True)
     margin = (ranked[0] - ranked[1]) / ranked[0] if ranked[0] else 0.0
@@ -259,5 +230,11 @@ def classify(question: str, catalog: Catalog | None = None) -> Classification:
         if q.type.value == best:
             for c in q.competencies:
                 competencies[c] += similarity
-    chosen = [c for c, _ in competencies.most_common(3)] or DEFAULT_COMPETENCIES[best]
+    chosen = [c for c, _ in competencies.most_common(3)] or _type_competencies(catalog, best)
     return Classification(best, chosen, confidence, "rules")
+
+
+def _type_competencies(catalog: Catalog, qtype: str) -> list[str]:
+    """What a question of the type tests, as its question_types.yaml entry says."""
+    info = catalog.question_types.get(qtype)
+    return list(info.competencies) if info else []

@@ -315,6 +315,7 @@ def _check_references(reader: _Reader, cat: Catalog, questions: list[tuple[Quest
             reader.problem(path, rnd.id, "minutes_max", f"must not be less than minutes ({rnd.minutes})")
     for qt, path in parts.get("question_types", []):
         unknown(path, qt.id.value, "framework", [qt.framework], cat.frameworks, "framework")
+        unknown(path, qt.id.value, "competencies", qt.competencies, competencies, "competency")
     for comp, path in components:
         unknown(path, comp.id, "dimensions", comp.dimensions, cat.dimensions, "dimension")
         unknown(path, comp.id, "rounds", comp.rounds, cat.rounds, "round")

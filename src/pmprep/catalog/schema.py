@@ -141,6 +141,8 @@ class QuestionTypeInfo(Strict):
     name: Text
     description: Text
     framework: Id
+    # What a question of this type tests when no similar bank question says otherwise (typed-in questions).
+    competencies: list[Id] = Field(min_length=1)
 
 
 class Theme(Strict):
