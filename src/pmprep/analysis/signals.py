@@ -109,21 +109,27 @@ def load_families(path: Path) -> dict[str, Family]:
             continue
         expanded = []
         for k, text in enumerate(patterns):
-            field = f"patterns[{k}]"
             if not isinstance(text, str) or not text.strip():
-                problems.append(Problem(where, entry, field, "expected a non-empty pattern"))
-                continue
-            alternative = expand(text, entry, field)
-            if alternative is None:
-                continue
-            try:
-                bounded(alternative)
-            except re.error as exc:
-                problems.append(Problem(where, entry, field, f"is not a valid pattern: {exc}"))
-                continue
-            expanded.append(alternative)
-        if len(expanded) == len(patterns) and isinstance(item.get("id"), str) and entry not in families:
-            families[entry] = Family(entry, item.get("label", ""), family_pattern(expanded))
+                problems.append(Problem(where, entry, f"patterns[{k}]", "expected a non-empty pattern"))
+            else:
+                expanded.append(expand(text, entry, f"patterns[{k}]"))
+        if len(expanded) < len(patterns) or None in expanded:
+            continue
+        try:
+            pattern = family_pattern(expanded)
+        except re.error as joined:
+            # Compiled one by one only now, to name the pattern at fault (compiling each costs a startup).
+            before = len(problems)
+            for k, alternative in enumerate(expanded):
+                try:
+                    bounded(alternative)
+                except re.error as exc:
+                    problems.append(Problem(where, entry, f"patterns[{k}]", f"is not a valid pattern: {exc}"))
+            if len(problems) == before:
+                problems.append(Problem(where, entry, "patterns", f"do not make a valid pattern together: {joined}"))
+            continue
+        if isinstance(item.get("id"), str) and entry not in families:
+            families[entry] = Family(entry, item.get("label", ""), pattern)
     problems.extend(Problem(where, "families", family, "the analyzer reads this family; it is missing")
                     for family in REQUIRED if family not in families and not any(
                         isinstance(i, dict) and i.get("id") == family for i in items))
