@@ -11,8 +11,16 @@ from __future__ import annotations
 
 from pmprep.analysis.analyzer import MAX_ANSWER_CHARS, AnswerTooLong, analyze
 from pmprep.analysis.classify import classify
-from pmprep.analysis.feedback import (Classification, CriterionResult, Delivery, Evidence, Feedback, Level, Probe,
-                                      RedFlag)
+from pmprep.analysis.feedback import (
+    Classification,
+    CriterionResult,
+    Delivery,
+    Evidence,
+    Feedback,
+    Level,
+    Probe,
+    RedFlag,
+)
 
 __all__ = ["MAX_ANSWER_CHARS", "AnswerTooLong", "Classification", "CriterionResult", "Delivery", "Evidence",
            "Feedback", "Level", "Probe", "RedFlag", "analyze", "classify"]
