@@ -65,12 +65,11 @@ HOLLOW_CAP = 35.0  # Borderline at best: a terse real answer can also be short o
 # no talking points of its own, so it is held to a lower bar.
 OFF_TOPIC_RATIO = 0.6
 OFF_TOPIC_RATIO_TYPED = 0.1
-# An answer whose specificity is below Solid keeps its type's criteria at Borderline at most, with this advice
+# An answer whose specificity is below Solid keeps its type's criteria at Borderline at most, with rubrics.yaml's
+# "unsupported" advice
 # (tried on the labelled dev split: bait held at Borderline 19/29 -> 24/29, pairs 0.719 -> 0.724).
 UNSUPPORTED_BELOW = 0.45
 UNSUPPORTED_MOST = 0.44
-UNSUPPORTED_ADVICE = ("Back this with specifics: a number, a named product, user or place, or an example from your "
-                      "own work. Without them it reads as the shape of an answer.")
 # Below this share of words in claims, the feedback says so and quotes a sentence that earns nothing.
 SUBSTANCE_NOTE_BELOW = 0.6
 SUBSTANCE_NOTE = "Much of this answer names topics without saying anything about them"
@@ -137,37 +136,35 @@ def _red_flags(ctx: Context, specificity: float) -> list[RedFlag]:
     defs = rubrics().red_flags
     flags: list[RedFlag] = []
 
-    def add(flag_id: str, hits: list[Hit], advice: str) -> None:
-        flags.append(RedFlag(flag_id, defs[flag_id].name, _evidence(hits), advice))
+    def add(flag_id: str, hits: list[Hit], advice: str = "") -> None:
+        flags.append(RedFlag(flag_id, defs[flag_id].name, _evidence(hits), advice or defs[flag_id].advice))
 
     talk = ctx.hits("rf_talk_to_engineering")
     if talk:
-        add("talk_to_engineering", talk, "Reason about it yourself first: name the likely causes and the trade-offs, then say what you would confirm with engineering.")
+        add("talk_to_engineering", talk)
     rigid = ctx.hits("rf_rigidity")
     if rigid:
-        add("rigidity", rigid, "Show you adapt the method to the problem: say when you would do it differently.")
+        add("rigidity", rigid)
     # "Business metrics with no user angle" is a weak signal too, so metrics answers are held to it.
     if ctx.question_type in {"product_design", "strategy", "metrics"} and ctx.doc.word_count >= 30 and not ctx.hits("user"):
-        add("no_user", [], "Bring the people in: who uses this, what changes for them, and how you would know.")
+        add("no_user", [])
     vague = ctx.hits("rf_vague_self")
     if vague and specificity < 0.6:
-        add("vague_self", vague, "Replace adjectives about yourself with a short example that shows them.")
+        add("vague_self", vague)
     generic = ctx.hits("rf_generic_why")
     if generic and (ctx.question_type == "culture" or "netflix" in ctx.question.lower()) and not ctx.hits("culture_theme", "company_fact")[:2]:
-        add("generic_why_netflix", generic, "Tie your reason to something specific: a part of the culture memo, a product bet, a business problem you want to work on.")
+        add("generic_why_netflix", generic)
     elif generic and ctx.question_type == "culture":
-        add("generic_why_netflix", generic, "Lead with the specific reason; mention being a fan last, if at all.")
+        add("generic_why_netflix", generic, rubrics().advice["generic_why_lead"])
     blame = ctx.hits("rf_blaming")
     if blame:
-        add("blaming", blame, "Own your part: say what you could have done differently, even when others were at fault.")
+        add("blaming", blame)
     denial = ctx.hits("rf_denial")
     if denial and ctx.question_type in {"behavioral", "culture"}:
-        add("denies_failure", denial, "Pick a real failure and own it: what you decided, what went wrong because of it, "
-                                      "and what you do differently now.")
+        add("denies_failure", denial)
     gave_up = ctx.hits("rf_dont_know")
     if gave_up:
-        add("dont_know", gave_up, "When you are unsure, reason out loud: state an assumption, say how you would "
-                                  "check it, and commit to a first answer.")
+        add("dont_know", gave_up)
     return flags
 
 
@@ -179,7 +176,7 @@ def _hold_unsupported(judgements: dict[str, Judgement], own: Iterable[str]) -> N
     for cid in own:
         j = judgements[cid]
         if j.strength > UNSUPPORTED_MOST:
-            judgements[cid] = replace(j, strength=UNSUPPORTED_MOST, advice=UNSUPPORTED_ADVICE)
+            judgements[cid] = replace(j, strength=UNSUPPORTED_MOST, advice=rubrics().advice["unsupported"])
 
 
 def _topic(question_text: str, stored: Question | None) -> Topic:
@@ -338,6 +335,9 @@ def analyze(question: str | Question, answer: str, *, question_type: str | None 
         judgements["coverage"] = _coverage(doc, cover(doc, topic, shipped_catalog(), signals.ignored))
 
     results: list[CriterionResult] = []
+    texts = rubrics().advice
+    # Praise: the "keep" advice, and a part's advice when nothing is missing from it ("Keep this length.").
+    praise = {texts["keep"], *(advice for missing, advice in rubrics().parts.values() if not missing)}
     for definition in rubrics().for_type(qtype):
         j = judgements.get(definition.id)
         if j is None:
@@ -347,9 +347,9 @@ def analyze(question: str | Question, answer: str, *, question_type: str | None 
         # Level and words never contradict: "missing" only below Solid, "keep this" only at Outstanding.
         missing = j.missing if level <= 2 else []
         if level == 4:
-            advice = "Keep this: it is what interviewers listen for."
-        elif j.advice.startswith("Keep this"):
-            advice = f"Go further: {definition.what[:1].lower()}{definition.what[1:]}"
+            advice = texts["keep"]
+        elif j.advice in praise:
+            advice = texts["go_further"].format(what=definition.what[:1].lower() + definition.what[1:])
         else:
             advice = j.advice
         results.append(CriterionResult(definition.id, definition.name, level, j.strength,

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from pmprep.analysis.rubric import rubrics
 from pmprep.analysis.signals import Hit, Signals
 from pmprep.analysis.text import Doc
 
@@ -88,6 +89,15 @@ class Judgement:
     notes: list[str] = field(default_factory=list)
 
 
+def part(weight: float, credit: float, hits: list[Hit], name: str, **values: object) -> Part:
+    """A part of a criterion, with its words from rubrics.yaml: ``name`` is "criterion.part", and
+    ``values`` fill the {placeholders} of its text."""
+    missing, advice = rubrics().parts[name]
+    if values:
+        missing, advice = missing.format(**values), advice.format(**values)
+    return Part(weight, credit, hits, missing, advice)
+
+
 def judge(*parts: Part) -> Judgement:
     total = sum(p.weight for p in parts) or 1.0
     strength = sum(p.weight * max(0.0, min(1.0, p.credit)) for p in parts) / total
@@ -103,7 +113,7 @@ def judge(*parts: Part) -> Judgement:
     hits.sort(key=lambda h: h.start)
     missing = [p.missing for p in parts if p.credit < 0.5 and p.missing]
     weakest = max(parts, key=lambda p: (p.weight * (1 - min(1.0, p.credit)), p.weight))
-    advice = weakest.advice if weakest.credit < 1 else "Keep this: it is what interviewers listen for."
+    advice = weakest.advice if weakest.credit < 1 else rubrics().advice["keep"]
     return Judgement(round(strength, 4), hits, missing, advice)
 
 

@@ -18,6 +18,7 @@ class CriterionDef:
     what: str
     common: bool
     probe: str = ""  # what an interviewer asks when the answer falls short here
+    advice: str = ""  # a red flag's advice (a criterion's advice is in its parts)
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,9 @@ class Rubrics:
     red_flags: dict[str, CriterionDef]
     levels: dict[int, str]
     anchors: dict[int, str]
+    # "criterion.part" -> (what is missing, the advice) when that part of a criterion falls short
+    parts: dict[str, tuple[str, str]]
+    advice: dict[str, str]  # advice the analyzer gives across criteria ("keep", "unsupported"…)
 
     def for_type(self, question_type: str) -> list[CriterionDef]:
         return self.by_type[question_type] + self.common
@@ -43,7 +47,8 @@ def load_rubrics(path: Path) -> Rubrics:
     where, raw = read_content_yaml(path)
     problems: list[Problem] = []
 
-    def defs(items, section: str, common: bool = False) -> list[CriterionDef]:
+    def defs(items, section: str, common: bool = False, flags: bool = False) -> list[CriterionDef]:
+        fields = ("id", "name", "what", "probe", "advice") if flags else ("id", "name", "what", "probe")
         if not isinstance(items, list):
             problems.append(Problem(where, section, None, "expected a list of criteria"))
             return []
@@ -51,14 +56,15 @@ def load_rubrics(path: Path) -> Rubrics:
         for n, item in enumerate(items):
             entry = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else f"{section}[{n}]"
             if not isinstance(item, dict):
-                problems.append(Problem(where, entry, None, "expected a mapping with id, name, what and probe"))
+                problems.append(Problem(where, entry, None, f"expected a mapping with {', '.join(fields)}"))
                 continue
-            bad = [f for f in ("id", "name", "what", "probe") if not isinstance(item.get(f), str) or not item[f].strip()]
+            bad = [f for f in fields if not isinstance(item.get(f), str) or not item[f].strip()]
             problems.extend(Problem(where, entry, f, "expected non-empty text") for f in bad)
             problems.extend(Problem(where, entry, f, "is not a field of a criterion")
-                            for f in sorted(set(item) - {"id", "name", "what", "probe"}))
+                            for f in sorted(set(item) - set(fields)))
             if not bad:
-                out.append(CriterionDef(item["id"], item["name"], item["what"], common, item["probe"].strip()))
+                out.append(CriterionDef(item["id"], item["name"], item["what"], common, item["probe"].strip(),
+                                        item.get("advice", "").strip()))
         return out
 
     if not isinstance(raw, dict):
@@ -67,13 +73,63 @@ def load_rubrics(path: Path) -> Rubrics:
     for t in TYPES:
         if t not in types:
             problems.append(Problem(where, "types", t, "the question type has no criteria"))
+    common_defs = defs(raw.get("common"), "common", common=True)
+    by_type = {t: defs(types.get(t), f"types.{t}") for t in TYPES}
+    # Every criterion the file names, loaded or not, so that one problem is not reported twice.
+    listed = [raw.get("common"), *(types.get(t) for t in TYPES)]
+    criteria = {i.get("id") for items in listed if isinstance(items, list) for i in items if isinstance(i, dict)}
     result = Rubrics(
-        common=defs(raw.get("common"), "common", common=True),
-        by_type={t: defs(types.get(t), f"types.{t}") for t in TYPES},
-        red_flags={d.id: d for d in defs(raw.get("red_flags"), "red_flags")},
+        common=common_defs,
+        by_type=by_type,
+        red_flags={d.id: d for d in defs(raw.get("red_flags"), "red_flags", flags=True)},
         levels={int(k): v for k, v in (raw.get("levels") or {}).items()},
         anchors={int(k): v for k, v in (raw.get("anchors") or {}).items()},
+        parts=_parts(raw.get("parts"), criteria, where, problems),
+        advice=_advice(raw.get("advice"), where, problems),
     )
     if problems:
         raise ContentError(problems)
     return result
+
+
+# The analyzer-wide advice it reads by name.
+ADVICE = ("keep", "go_further", "unsupported", "generic_why_lead", "unworked_missing", "unworked")
+
+
+def _parts(raw, criteria: set[str], where: str, problems: list[Problem]) -> dict[str, tuple[str, str]]:
+    """Each criterion's parts: a mapping of part name to what is missing and the advice."""
+    if not isinstance(raw, dict):
+        problems.append(Problem(where, "parts", None, "expected a mapping of criterion ids to their parts"))
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    for cid, items in raw.items():
+        if cid not in criteria:
+            problems.append(Problem(where, "parts", str(cid), "is not a criterion of this rubric"))
+            continue
+        if not isinstance(items, dict) or not items:
+            problems.append(Problem(where, f"parts.{cid}", None, "expected a mapping of part names to missing and advice"))
+            continue
+        for key, texts in items.items():
+            entry = f"parts.{cid}.{key}"
+            if not isinstance(texts, dict):
+                problems.append(Problem(where, entry, None, "expected a mapping with missing and advice"))
+                continue
+            problems.extend(Problem(where, entry, f, "is not a field of a part") for f in sorted(set(texts) - {"missing", "advice"}))
+            missing, advice = texts.get("missing"), texts.get("advice")
+            if not isinstance(missing, str):
+                problems.append(Problem(where, entry, "missing", "expected text (empty when nothing is missing)"))
+            if not isinstance(advice, str) or not advice.strip():
+                problems.append(Problem(where, entry, "advice", "expected non-empty text"))
+            if isinstance(missing, str) and isinstance(advice, str):
+                out[f"{cid}.{key}"] = (missing, advice)
+    return out
+
+
+def _advice(raw, where: str, problems: list[Problem]) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        problems.append(Problem(where, "advice", None, f"expected a mapping with {', '.join(ADVICE)}"))
+        return {}
+    problems.extend(Problem(where, "advice", name, "expected non-empty text") for name in ADVICE
+                    if not isinstance(raw.get(name), str) or not raw[name].strip())
+    problems.extend(Problem(where, "advice", str(name), "is not advice the analyzer gives") for name in raw if name not in ADVICE)
+    return {name: text for name, text in raw.items() if isinstance(text, str)}

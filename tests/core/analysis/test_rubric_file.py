@@ -34,3 +34,52 @@ def test_a_broken_rubric_file_names_file_entry_and_field(tmp_path):
     assert set(error.value.problems) == {
         Problem("acme/rubrics.yaml", "scoped_v1", "probe", "expected non-empty text"),
         Problem("acme/rubrics.yaml", "goal_first", "colour", "is not a field of a criterion")}
+
+
+def test_every_part_a_judging_function_names_has_its_words_in_the_rubric_file():
+    import ast
+    from pathlib import Path
+
+    import pmprep.analysis.criteria as criteria
+
+    named = set()
+    for path in Path(criteria.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "part":
+                named.add(node.args[3].value)
+    assert len(named) == 100 and named == set(rubrics().parts)
+    assert rubrics().parts["north_star.guardrail_metric"] == ("no guardrail metric",
+                                                              "Add guardrails that must not get worse.")
+
+
+def test_a_part_fills_in_its_values_and_the_advice_reads_as_written():
+    fb = analyze("Estimate the number of piano tuners in Chicago.", "Chicago has about 2.7 million people. " * 2)
+    concision = next(c for c in fb.criteria if c.id == "concision")
+    assert concision.missing[0].startswith("short for the time available (") and "aim for at least" in concision.missing[0]
+    assert concision.advice == rubrics().parts["concision.short"][1]
+    flag = analyze("Tell me about a failure.", "I don't really have a big failure. It was fine in the end, honestly, "
+                   "and everyone on the team agreed that the launch went well and that we did what we could.")
+    denial = next(f for f in flag.red_flags if f.id == "denies_failure")
+    assert denial.advice == rubrics().red_flags["denies_failure"].advice
+
+
+def test_broken_parts_and_advice_name_file_entry_and_field(tmp_path):
+    folder = tmp_path / "acme"
+    folder.mkdir()
+    text = (SHIPPED / "rubrics.yaml").read_text(encoding="utf-8")
+    text = text.replace("    guardrail_metric: {missing: 'no guardrail metric', advice: 'Add guardrails that must not get worse.'}",
+                        "    guardrail_metric: {missing: 'no guardrail metric', advice: '', tone: firm}")
+    text = text.replace("\nparts:\n", "\nparts:\n  wizardry:\n    spell: {missing: x, advice: y}\n")
+    text = text.replace("  keep: 'Keep this: it is what interviewers listen for.'\n", "")
+    text = text.replace(", advice: 'Own your part:", ", tip: 'Own your part:")
+    (folder / "rubrics.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_rubrics(folder / "rubrics.yaml")
+    where = "acme/rubrics.yaml"
+    assert set(error.value.problems) == {
+        Problem(where, "parts.north_star.guardrail_metric", "advice", "expected non-empty text"),
+        Problem(where, "parts.north_star.guardrail_metric", "tone", "is not a field of a part"),
+        Problem(where, "parts", "wizardry", "is not a criterion of this rubric"),
+        Problem(where, "advice", "keep", "expected non-empty text"),
+        Problem(where, "blaming", "advice", "expected non-empty text"),
+        Problem(where, "blaming", "tip", "is not a field of a criterion")}

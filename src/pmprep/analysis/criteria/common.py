@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from pmprep.analysis.judging import Context, Judgement, Part, judge, sat
+from pmprep.analysis.judging import Context, Judgement, judge, part, sat
 from pmprep.analysis.signals import Hit
 from pmprep.bounded_regex import bounded
 
@@ -52,13 +52,10 @@ def _opens_line(text: str, start: int) -> bool:
 def structure(ctx: Context, framework_coverage: float) -> Judgement:
     posts = ctx.hits("signpost")
     return judge(
-        Part(0.45, sat(len({h.text.lower() for h in posts}), 3), posts,
-             "no signposting (first…, second…, finally…) to show the shape of the answer",
-             "Announce your structure in the first sentence (\"I'll cover the user, the options, then a recommendation\") and follow it."),
-        Part(0.35, framework_coverage, [], "the answer skips steps of the expected structure",
-             "Walk through every step of the framework for this type of question, in order."),
-        Part(0.2, sat(len(ctx.signals.informative), 5), [], "too few sentences to carry a structure",
-             "Give each step its own sentence or two."),
+        part(0.45, sat(len({h.text.lower() for h in posts}), 3), posts,
+             "structure.signposting_first"),
+        part(0.35, framework_coverage, [], "structure.answer_skips"),
+        part(0.2, sat(len(ctx.signals.informative), 5), [], "structure.too_sentences"),
     )
 
 
@@ -70,14 +67,11 @@ def specificity(ctx: Context) -> Judgement:
     words = max(1, ctx.signals.informative_words)
     vagueness = min(1.0, vague * 40 / words)  # about one vague word per 40 words costs everything
     return judge(
-        Part(0.5, sat(len({h.text for h in numbers}), 4) * (1 - 0.5 * vagueness), numbers,
-             "no numbers (sizes, percentages, dates, durations)",
-             "Put a number on it: how many users, from what to what, over how long."),
-        Part(0.3, sat(len({h.text for h in named}), 4), named[:6],
-             "nothing named (products, places, teams, tools)",
-             "Name the product, market, team or tool you mean instead of describing it generally."),
-        Part(0.2, sat(len(examples), 1), examples, "no concrete example",
-             "Illustrate your main point with one concrete example (\"for example, a family sharing one TV…\")."),
+        part(0.5, sat(len({h.text for h in numbers}), 4) * (1 - 0.5 * vagueness), numbers,
+             "specificity.numbers_sizes"),
+        part(0.3, sat(len({h.text for h in named}), 4), named[:6],
+             "specificity.nothing_named"),
+        part(0.2, sat(len(examples), 1), examples, "specificity.concrete_example"),
     )
 
 
@@ -96,23 +90,18 @@ def concision(ctx: Context) -> Judgement:
     else:
         low, high = IDEAL_WORDS.get(ctx.question_type, (180, 550))
     if useful < low:
-        length_credit = (useful / low) ** 1.5
-        missing = f"short for the time available ({useful} words of substance; aim for at least {int(low)})"
-        advice = "Develop each step with a sentence of reasoning and a number; a strong answer here runs to a few hundred words."
+        length = part(0.6, (useful / low) ** 1.5, [], "concision.short", useful=useful, low=int(low))
     elif words > high:
-        length_credit = max(0.0, 1 - (words - high) / high)
-        missing = f"longer than the time allows ({words} words; aim for at most {int(high)})"
-        advice = "Cut background and repetition: keep one sentence of context and spend the words on decisions and numbers."
+        length = part(0.6, max(0.0, 1 - (words - high) / high), [], "concision.long", words=words, high=int(high))
     else:
-        length_credit, missing, advice = 1.0, "", "Keep this length."
+        length = part(0.6, 1.0, [], "concision.length_right")
     fillers = ctx.hits("filler")
     filler_rate = len(fillers) / max(1, words)
     repeats = repetition_ratio(ctx)
     return judge(
-        Part(0.6, length_credit, [], missing, advice),
-        Part(0.25, 1 - min(1.0, repeats * 3), [], "sentences repeated", "Say each point once."),
-        Part(0.15, 1 - min(1.0, filler_rate * 25), [], "many filler words (um, basically, kind of)",
-             "Replace filler words with a pause; they make a spoken answer sound unsure."),
+        length,
+        part(0.25, 1 - min(1.0, repeats * 3), [], "concision.sentences_repeated"),
+        part(0.15, 1 - min(1.0, filler_rate * 25), [], "concision.filler_words"),
     )
 
 
@@ -127,10 +116,7 @@ def conclusion(ctx: Context) -> Judgement:
     tail = [s for s in sentences if ctx.position(s.start) >= 0.75]
     tail_numbers = [h for h in ctx.signals("number") if tail and h.start >= tail[0].start]
     return judge(
-        Part(0.45, sat(len(closing), 1), closing, "no closing \"so what\"",
-             "End with one sentence that states the point: the recommendation, the result, or the lesson."),
-        Part(0.35, sat(len(end_hits), 1), end_hits, "the last sentence does not land the point",
-             "Make your last sentence the answer itself, not a trailing detail."),
-        Part(0.2, sat(len(tail_numbers), 1), tail_numbers, "the ending has no number",
-             "Close with the number that matters (the result, the target, or the estimate)."),
+        part(0.45, sat(len(closing), 1), closing, "conclusion.closing"),
+        part(0.35, sat(len(end_hits), 1), end_hits, "conclusion.last_sentence"),
+        part(0.2, sat(len(tail_numbers), 1), tail_numbers, "conclusion.ending_number"),
     )

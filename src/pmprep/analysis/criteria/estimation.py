@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pmprep.analysis.claims import is_quantity
-from pmprep.analysis.judging import Context, Judgement, Part, judge, sat
+from pmprep.analysis.judging import Context, Judgement, judge, part, sat
+from pmprep.analysis.rubric import rubrics
 
 # An estimate is worked in numbers: with fewer quantities than this, naming assumptions, a range or a
 # sanity check is only the shape of an estimate, and those criteria stay below Solid.
@@ -16,9 +17,8 @@ def assumptions(ctx: Context) -> Judgement:
     found = ctx.hits("assumption")
     numbers = ctx.hits("number")
     return judge(
-        Part(0.7, sat(len({h.text.lower() for h in found}), 3), found, "assumptions are not stated",
-             "State each assumption out loud (\"assume 2.5 people per household…\") with where it comes from."),
-        Part(0.3, sat(len(numbers), 4), numbers, "few numbers to work with", "Put a number on every assumption."),
+        part(0.7, sat(len({h.text.lower() for h in found}), 3), found, "assumptions.assumptions_stated"),
+        part(0.3, sat(len(numbers), 4), numbers, "assumptions.numbers_work"),
     )
 
 
@@ -26,9 +26,8 @@ def segmentation(ctx: Context) -> Judgement:
     parts = ctx.hits("breakdown")
     posts = ctx.hits("signpost")
     return judge(
-        Part(0.65, sat(len({h.text.lower() for h in parts}), 2), parts, "no segmented structure",
-             "Break the quantity into segments you can estimate (by device, region, plan)."),
-        Part(0.35, sat(len(posts), 2), posts, "the structure is not signposted", "Announce the segments before the maths."),
+        part(0.65, sat(len({h.text.lower() for h in parts}), 2), parts, "segmentation.segmented_structure"),
+        part(0.35, sat(len(posts), 2), posts, "segmentation.structure_signposted"),
     )
 
 
@@ -36,23 +35,22 @@ def arithmetic(ctx: Context) -> Judgement:
     maths = ctx.hits("arithmetic")
     numbers = ctx.hits("number")
     return judge(
-        Part(0.7, sat(len(maths), 3), maths, "the arithmetic is not shown", "Show each step: \"50M households × 20% × 2 streams = 20M\"."),
-        Part(0.3, sat(len(numbers), 8), numbers, "few numbers", "Carry numbers through every step."),
+        part(0.7, sat(len(maths), 3), maths, "arithmetic.arithmetic_shown"),
+        part(0.3, sat(len(numbers), 8), numbers, "arithmetic.numbers"),
     )
 
 
 def sanity_check(ctx: Context) -> Judgement:
     found = ctx.hits("sanity")
-    return judge(Part(1.0, sat(len(found), 1), found, "no sanity check",
-                      "Check the result another way or against a known figure before you commit to it."))
+    return judge(part(1.0, sat(len(found), 1), found, "sanity_check.sanity_check"))
 
 
 def range_answer(ctx: Context) -> Judgement:
     ranges = ctx.hits("range")
     late_numbers = ctx.hits_in_part("number", 0.7, 1.0)
     return judge(
-        Part(0.6, sat(len(ranges), 1), ranges, "no range", "Give the answer as a range and say what would move it."),
-        Part(0.4, sat(len(late_numbers), 1), late_numbers, "no final number at the end", "End with the number itself."),
+        part(0.6, sat(len(ranges), 1), ranges, "range_answer.range"),
+        part(0.4, sat(len(late_numbers), 1), late_numbers, "range_answer.final_number"),
     )
 
 
@@ -66,9 +64,8 @@ def _needs_numbers(criterion):
         j = criterion(ctx)
         if j.strength <= UNWORKED or worked_in_numbers(ctx):
             return j
-        return replace(j, strength=UNWORKED, missing=[*j.missing, "the estimate is not worked in numbers"],
-                       advice="An estimate is numbers: give each assumption a value, multiply them through and "
-                              "end with the figure and its range.")
+        advice = rubrics().advice
+        return replace(j, strength=UNWORKED, missing=[*j.missing, advice["unworked_missing"]], advice=advice["unworked"])
     judged.__name__ = criterion.__name__
     judged.__doc__ = criterion.__doc__
     return judged
