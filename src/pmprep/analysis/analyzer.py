@@ -224,29 +224,29 @@ def _gates(ctx: Context, overlap: float, fit: float, substance: Substance, topic
     doc = ctx.doc
     words = doc.word_count
     gates: list[tuple[str, float]] = []
+    notes = rubrics().notes
     if words == 0 or not doc.alpha_words:
-        return [("There is no answer to analyse.", 0.0)]
+        return [(notes["no_answer"], 0.0)]
     if words < 25:
         # The cap shrinks with length, so a one-liner never outscores a weak but complete answer.
         gates.append((f"The answer is only {words} word{'s' if words != 1 else ''}: too short to show any of the rubric.",
                       round(12.0 * words / 25, 1)))
     clause_words = len(_CLAUSE.findall(doc.text))
     if words >= 6 and doc.function_word_ratio < 0.12:
-        gates.append(("This does not read as sentences (almost no ordinary words): it looks like a keyword list or random text.", 10.0))
+        gates.append((notes["not_sentences"], 10.0))
     elif words >= 6 and ctx.signals.claim_share < NOTES_CLAIMS and (
             clause_words / words < 0.015 or (words >= 12 and doc.function_word_ratio < 0.22)):
-        gates.append(("This reads like a list of keywords rather than an answer: say what you would do and why.", 15.0))
+        gates.append((notes["keyword_list"], 15.0))
     if common.repetition_ratio(ctx) >= 0.3:
-        gates.append(("Much of the answer repeats itself; repeated sentences are not counted twice.", 18.0))
+        gates.append((notes["repeats"], 18.0))
     # Recital: the question's and the rubric's words with next to nothing of the answer's own.
     if words >= 25 and substance.novel_ratio < HOLLOW_RATIO:
-        gates.append(("This names the expected topics but says nothing about them: tie each one to what you "
-                      "would do, a number, a user or a decision.", HOLLOW_CAP))
+        gates.append((notes["hollow"], HOLLOW_CAP))
     # Off-topic: little of the question's vocabulary and little of its type's shape; or none of the
     # type's shape at all unless the answer shares much of the question's vocabulary; or much closer
     # to another bank question than to this one.
     if words >= 25 and ((overlap < 0.1 and fit < 0.45) or (overlap + fit < 0.5) or (overlap < 0.5 and fit < 0.25)):
-        gates.append(("The answer does not seem to address this question (different topic and a different kind of answer).", 15.0))
+        gates.append((notes["unrelated"], 15.0))
     elif words >= 25 and related.ratio < (OFF_TOPIC_RATIO if topic.question_id else OFF_TOPIC_RATIO_TYPED):
         gates.append((_off_topic(topic, related), 15.0))
     return gates

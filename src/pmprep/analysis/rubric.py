@@ -31,6 +31,7 @@ class Rubrics:
     # "criterion.part" -> (what is missing, the advice) when that part of a criterion falls short
     parts: dict[str, tuple[str, str]]
     advice: dict[str, str]  # advice the analyzer gives across criteria ("keep", "unsupported"…)
+    notes: dict[str, str]  # why an answer cannot be judged on its content ("no_answer", "keyword_list"…)
 
     def for_type(self, question_type: str) -> list[CriterionDef]:
         return self.by_type[question_type] + self.common
@@ -85,7 +86,8 @@ def load_rubrics(path: Path) -> Rubrics:
         levels={int(k): v for k, v in (raw.get("levels") or {}).items()},
         anchors={int(k): v for k, v in (raw.get("anchors") or {}).items()},
         parts=_parts(raw.get("parts"), criteria, where, problems),
-        advice=_advice(raw.get("advice"), where, problems),
+        advice=_texts(raw.get("advice"), "advice", ADVICE, "advice the analyzer gives", where, problems),
+        notes=_texts(raw.get("notes"), "notes", NOTES, "a note the analyzer gives", where, problems),
     )
     if problems:
         raise ContentError(problems)
@@ -94,6 +96,8 @@ def load_rubrics(path: Path) -> Rubrics:
 
 # The analyzer-wide advice it reads by name.
 ADVICE = ("keep", "go_further", "unsupported", "generic_why_lead", "unworked_missing", "unworked")
+# The gate notes it reads by name.
+NOTES = ("no_answer", "not_sentences", "keyword_list", "repeats", "hollow", "unrelated")
 
 
 def _parts(raw, criteria: set[str], where: str, problems: list[Problem]) -> dict[str, tuple[str, str]]:
@@ -125,11 +129,12 @@ def _parts(raw, criteria: set[str], where: str, problems: list[Problem]) -> dict
     return out
 
 
-def _advice(raw, where: str, problems: list[Problem]) -> dict[str, str]:
+def _texts(raw, section: str, names: tuple[str, ...], what: str, where: str, problems: list[Problem]) -> dict[str, str]:
+    """A section of named texts: every name the analyzer reads, and no other."""
     if not isinstance(raw, dict):
-        problems.append(Problem(where, "advice", None, f"expected a mapping with {', '.join(ADVICE)}"))
+        problems.append(Problem(where, section, None, f"expected a mapping with {', '.join(names)}"))
         return {}
-    problems.extend(Problem(where, "advice", name, "expected non-empty text") for name in ADVICE
+    problems.extend(Problem(where, section, name, "expected non-empty text") for name in names
                     if not isinstance(raw.get(name), str) or not raw[name].strip())
-    problems.extend(Problem(where, "advice", str(name), "is not advice the analyzer gives") for name in raw if name not in ADVICE)
+    problems.extend(Problem(where, section, str(name), f"is not {what}") for name in raw if name not in names)
     return {name: text for name, text in raw.items() if isinstance(text, str)}

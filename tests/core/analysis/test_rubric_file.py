@@ -57,6 +57,7 @@ def test_a_part_fills_in_its_values_and_the_advice_reads_as_written():
     concision = next(c for c in fb.criteria if c.id == "concision")
     assert concision.missing[0].startswith("short for the time available (") and "aim for at least" in concision.missing[0]
     assert concision.advice == rubrics().parts["concision.short"][1]
+    assert analyze("Why Netflix?", "   ").notes[0] == rubrics().notes["no_answer"] == "There is no answer to analyse."
     flag = analyze("Tell me about a failure.", "I don't really have a big failure. It was fine in the end, honestly, "
                    "and everyone on the team agreed that the launch went well and that we did what we could.")
     denial = next(f for f in flag.red_flags if f.id == "denies_failure")
@@ -72,6 +73,7 @@ def test_broken_parts_and_advice_name_file_entry_and_field(tmp_path):
     text = text.replace("\nparts:\n", "\nparts:\n  wizardry:\n    spell: {missing: x, advice: y}\n")
     text = text.replace("  keep: 'Keep this: it is what interviewers listen for.'\n", "")
     text = text.replace(", advice: 'Own your part:", ", tip: 'Own your part:")
+    text = text.replace("  repeats: 'Much of the answer repeats itself", "  repeated: 'Much of the answer repeats itself")
     (folder / "rubrics.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ContentError) as error:
         load_rubrics(folder / "rubrics.yaml")
@@ -82,4 +84,6 @@ def test_broken_parts_and_advice_name_file_entry_and_field(tmp_path):
         Problem(where, "parts", "wizardry", "is not a criterion of this rubric"),
         Problem(where, "advice", "keep", "expected non-empty text"),
         Problem(where, "blaming", "advice", "expected non-empty text"),
-        Problem(where, "blaming", "tip", "is not a field of a criterion")}
+        Problem(where, "blaming", "tip", "is not a field of a criterion"),
+        Problem(where, "notes", "repeats", "expected non-empty text"),
+        Problem(where, "notes", "repeated", "is not a note the analyzer gives")}
