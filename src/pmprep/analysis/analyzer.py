@@ -336,8 +336,6 @@ def analyze(question: str | Question, answer: str, *, question_type: str | None 
 
     results: list[CriterionResult] = []
     texts = rubrics().advice
-    # Praise: the "keep" advice, and a part's advice when nothing is missing from it ("Keep this length.").
-    praise = {texts["keep"], *(advice for missing, advice in rubrics().parts.values() if not missing)}
     for definition in rubrics().for_type(qtype):
         j = judgements.get(definition.id)
         if j is None:
@@ -348,7 +346,7 @@ def analyze(question: str | Question, answer: str, *, question_type: str | None 
         missing = j.missing if level <= 2 else []
         if level == 4:
             advice = texts["keep"]
-        elif j.advice in praise:
+        elif j.advice in rubrics().praise:
             advice = texts["go_further"].format(what=definition.what[:1].lower() + definition.what[1:])
         else:
             advice = j.advice

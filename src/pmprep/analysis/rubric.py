@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pmprep.catalog import SHIPPED, ContentError, Problem
@@ -35,6 +35,12 @@ class Rubrics:
 
     def for_type(self, question_type: str) -> list[CriterionDef]:
         return self.by_type[question_type] + self.common
+
+    @cached_property
+    def praise(self) -> frozenset[str]:
+        """Advice that says nothing is missing: "keep", and a part's advice when nothing is missing from it
+        ("Keep this length.")."""
+        return frozenset({self.advice["keep"], *(advice for missing, advice in self.parts.values() if not missing)})
 
 
 @lru_cache(maxsize=1)

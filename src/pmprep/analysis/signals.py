@@ -130,9 +130,9 @@ def load_families(path: Path) -> dict[str, Family]:
             continue
         if isinstance(item.get("id"), str) and entry not in families:
             families[entry] = Family(entry, item.get("label", ""), pattern)
+    listed = {item.get("id") for item in items if isinstance(item, dict)}  # loaded or not: one problem each
     problems.extend(Problem(where, "families", family, "the analyzer reads this family; it is missing")
-                    for family in REQUIRED if family not in families and not any(
-                        isinstance(i, dict) and i.get("id") == family for i in items))
+                    for family in REQUIRED if family not in listed)
     if problems:
         raise ContentError(problems)
     return families
