@@ -60,6 +60,9 @@ RED_FLAG_PENALTY = 7.0
 # are at 0.18 and above, answers built of the prompt's and the rubric's words at 0.07 and below.
 HOLLOW_RATIO = 0.12
 HOLLOW_CAP = 35.0  # Borderline at best: a terse real answer can also be short of words of its own
+# An answer without its type's essential criterion (rubrics.yaml's ``essential``) is Borderline at best
+# (tried on the labelled dev split: pairs 0.710 -> 0.716, bait held at Borderline 27/32 -> 30/32).
+ESSENTIAL_CAP = 35.0
 # An answer whose closeness to the question asked is under this share of its closeness to the bank question
 # it is nearest is about that other question (pmprep.analysis.substance.relevance). A typed-in question has
 # no talking points of its own, so it is held to a lower bar.
@@ -357,6 +360,9 @@ def analyze(question: str | Question, answer: str, *, question_type: str | None 
     overlap, fit = _relevance(question_text, doc, signals, qtype)
     gates = _gates(ctx, overlap, fit, measure(doc, topic, signals.ignored), topic,
                    relevance(doc, topic, shipped_catalog(), signals.ignored))
+    if doc.word_count >= 25:  # a shorter answer is already held down for its length
+        gates += [(d.essential_note, ESSENTIAL_CAP) for d in rubrics().by_type[qtype]
+                  if d.essential is not None and judgements[d.id].strength < d.essential]
 
     total_weight = sum(r.weight for r in results)
     # Credit needs substance: the rubric score shrinks with the share of the answer that only names topics.

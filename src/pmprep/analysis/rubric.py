@@ -19,6 +19,10 @@ class CriterionDef:
     common: bool
     probe: str = ""  # what an interviewer asks when the answer falls short here
     advice: str = ""  # a red flag's advice (a criterion's advice is in its parts)
+    # An essential criterion: below this strength the answer has not done what its type asks at all, and
+    # ``essential_note`` says so (the analyzer holds it at Borderline).
+    essential: float | None = None
+    essential_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,11 +71,13 @@ def load_rubrics(path: Path) -> Rubrics:
                 continue
             bad = [f for f in fields if not isinstance(item.get(f), str) or not item[f].strip()]
             problems.extend(Problem(where, entry, f, "expected non-empty text") for f in bad)
+            allowed = {*fields, "essential"} if not flags else set(fields)
             problems.extend(Problem(where, entry, f, "is not a field of a criterion")
-                            for f in sorted(set(item) - set(fields)))
+                            for f in sorted(set(item) - allowed))
+            essential = _essential(item.get("essential"), entry, where, problems)
             if not bad:
                 out.append(CriterionDef(item["id"], item["name"], item["what"], common, item["probe"].strip(),
-                                        item.get("advice", "").strip()))
+                                        item.get("advice", "").strip(), *essential))
         return out
 
     if not isinstance(raw, dict):
@@ -104,6 +110,23 @@ def load_rubrics(path: Path) -> Rubrics:
 ADVICE = ("keep", "go_further", "unsupported", "generic_why_lead", "unworked_missing", "unworked")
 # The gate notes it reads by name.
 NOTES = ("no_answer", "not_sentences", "keyword_list", "repeats", "hollow", "unrelated")
+
+
+def _essential(raw, entry: str, where: str, problems: list[Problem]) -> tuple[float | None, str]:
+    """A criterion's ``essential: {below, note}``: the strength under which the answer has not done what its
+    type asks, and the note that says so."""
+    if raw is None:
+        return None, ""
+    below, note = (raw.get("below"), raw.get("note")) if isinstance(raw, dict) else (None, None)
+    if not isinstance(raw, dict) or set(raw) != {"below", "note"}:
+        problems.append(Problem(where, entry, "essential", "expected a mapping with below and note"))
+    elif isinstance(below, bool) or not isinstance(below, (int, float)) or not 0 < below < 1:
+        problems.append(Problem(where, entry, "essential.below", "expected a strength between 0 and 1"))
+    elif not isinstance(note, str) or not note.strip():
+        problems.append(Problem(where, entry, "essential.note", "expected non-empty text"))
+    else:
+        return float(below), note.strip()
+    return None, ""
 
 
 def _parts(raw, criteria: set[str], where: str, problems: list[Problem]) -> dict[str, tuple[str, str]]:

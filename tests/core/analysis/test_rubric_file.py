@@ -87,3 +87,41 @@ def test_broken_parts_and_advice_name_file_entry_and_field(tmp_path):
         Problem(where, "blaming", "tip", "is not a field of a criterion"),
         Problem(where, "notes", "repeats", "expected non-empty text"),
         Problem(where, "notes", "repeated", "is not a note the analyzer gives")}
+
+
+def test_an_estimate_with_no_numbers_worked_through_is_held_at_borderline_and_says_why():
+    note = next(c for c in rubrics().by_type["estimation"] if c.id == "arithmetic").essential_note
+    words = ("I would start with the population of the city, then think about how many households own a piano, "
+             "how often a piano needs tuning, and how many pianos one tuner can look after in a working year. "
+             "Multiplying those through gives the number of tuners, and I would sanity-check it against listings.")
+    fb = analyze("Estimate the number of piano tuners in Chicago.", words)
+    assert note in fb.notes and fb.score <= 35.0 and fb.level <= 2
+    worked = ("Chicago has about 2.7 million people in 1.1 million households. Say 1 in 20 households has a piano: "
+              "55,000 pianos, plus 5,000 in schools and churches, so 60,000. Each is tuned once a year, so 60,000 "
+              "tunings. A tuner does 4 a day for 250 days, 1,000 a year, so 60,000 / 1,000 = 60 tuners, "
+              "between 40 and 90. A directory listing of about 50 tuners fits that.")
+    assert note not in analyze("Estimate the number of piano tuners in Chicago.", worked).notes
+
+
+def test_a_technical_answer_that_names_no_mechanism_is_held_at_borderline():
+    note = next(c for c in rubrics().by_type["technical"] if c.id == "concepts").essential_note
+    fb = analyze("How does Netflix make sure a video starts quickly?", (
+        "I think speed matters a great deal to members, and everyone wants the video to start quickly when they "
+        "press play. I would talk with the team about what matters, agree on the goals with the people involved "
+        "and keep improving it over time until members are happy with how quickly it starts."),
+        question_type="technical")
+    assert note in fb.notes and fb.score <= 35.0
+
+
+def test_a_broken_essential_names_file_entry_and_field(tmp_path):
+    folder = tmp_path / "acme"
+    folder.mkdir()
+    text = (SHIPPED / "rubrics.yaml").read_text(encoding="utf-8")
+    text = text.replace("essential: {below: 0.2, note:", "essential: {below: 2, note:")
+    text = text.replace("essential: {below: 0.15, note:", "essential: {under: 0.15, note:")
+    (folder / "rubrics.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_rubrics(folder / "rubrics.yaml")
+    assert set(error.value.problems) == {
+        Problem("acme/rubrics.yaml", "arithmetic", "essential.below", "expected a strength between 0 and 1"),
+        Problem("acme/rubrics.yaml", "concepts", "essential", "expected a mapping with below and note")}
