@@ -3,15 +3,24 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from functools import lru_cache
 
 import pytest
 import yaml
 
-from pmprep.analysis import analyze
+from pmprep.analysis import Feedback, analyze
+from pmprep.analysis.feedback import CriterionResult, Evidence
 from pmprep.catalog import SHIPPED
 from pmprep.committee import Recommendation, Scorecard, Source
-from pmprep.mock import (CRITERION_COMPETENCIES, QA_PROBES, LoopLength, answer_seconds, auto_scorecard,
-                         loop_length, plan_loop)
+from pmprep.mock import (
+    CRITERION_COMPETENCIES,
+    QA_PROBES,
+    LoopLength,
+    answer_seconds,
+    auto_scorecard,
+    loop_length,
+    plan_loop,
+)
 
 # ---------------------------------------------------------------- planning the loop
 
@@ -155,14 +164,19 @@ NAMES = {"metrics_first": "Success metrics first", "north_star": "A precise nort
          "options_tradeoffs": "Options with trade-offs", "assumptions": "Stated assumptions"}
 
 
-def crit(criterion_id: str, level: int, *quotes: str) -> dict:
-    """A criterion as ``Feedback.to_dict()`` writes it, with only the fields the scorecard reads."""
-    return {"id": criterion_id, "name": NAMES[criterion_id], "level": level,
-            "evidence": [{"start": 0, "end": len(q), "text": q, "signal": "test"} for q in quotes]}
+def crit(criterion_id: str, level: int, *quotes: str) -> CriterionResult:
+    """A criterion at a level, quoting ``quotes`` (the fields the scorecard reads; the rest plain)."""
+    return CriterionResult(criterion_id, NAMES[criterion_id], level, level / 4,
+                           [Evidence(0, len(q), q, "test") for q in quotes], [], "", 1.0)
 
 
-def feedback(*criteria: dict) -> dict:
-    return {"criteria": list(criteria)}
+@lru_cache(maxsize=1)
+def _some_feedback() -> Feedback:
+    return analyze("Why Netflix?", "Because I like films.")
+
+
+def feedback(*criteria: CriterionResult) -> Feedback:
+    return replace(_some_feedback(), criteria=list(criteria))
 
 
 def rubric_criterion_ids() -> set[str]:
@@ -323,7 +337,7 @@ CASE_ANSWER = (
 def test_the_real_analyzer_feeds_a_case_scorecard(catalog):
     case_round = catalog.rounds["ei_case_presentation"]
     question = "Fans of small genres say they run out of things to watch. How would you help them find more?"
-    fb = analyze(question, CASE_ANSWER, question_type="product_design", seconds=25 * 60).to_dict()
+    fb = analyze(question, CASE_ANSWER, question_type="product_design", seconds=25 * 60)
 
     card = auto_scorecard(case_round.id, case_round.competencies, [fb], is_case=True)
 

@@ -56,7 +56,7 @@ def every_kind_of_record(client, user: User) -> None:
                                           "answer": ANSWER, "seconds_budget": "300", "seconds_taken": "200"})
         first = Attempt.objects.get(user=user)
         _, _, probes = first.conversation()
-        _post(client, "practice:follow_up", {"probe": probes[0]["text"], "reply": "I would track 30-day retention.",
+        _post(client, "practice:follow_up", {"probe": probes[0].text, "reply": "I would track 30-day retention.",
                                              "seconds_taken": "40"}, first.pk)
         _post(client, "practice:self_rating", {c["id"]: "2" for c in first.feedback["criteria"]}, first.pk)
         _post(client, "practice:draft", {"question_id": other.id, "answer": "Half an answer"}, status=200)

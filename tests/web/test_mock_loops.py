@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 import time_machine
-from hypothesis import HealthCheck, given, settings, strategies as st
 from django.urls import reverse
 from django.utils.html import escape
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pmprep.web.accounts import portability
 from pmprep.web.accounts.models import User
@@ -428,14 +429,21 @@ def test_an_export_written_before_loops_existed_still_imports(alice):
 
 
 def test_a_reply_can_lift_a_criterion_but_never_lower_what_the_talk_showed():
+    from dataclasses import replace
+
+    from pmprep.analysis import analyze
+    from pmprep.analysis.feedback import CriterionResult
     from pmprep.web.loops.rounds import best_of
 
-    talk = {"score": 70, "criteria": [{"id": "tradeoffs", "level": 4}, {"id": "risks_rollout", "level": 2},
-                                      {"id": "conclusion", "level": 4}]}
-    exchange = {"score": 60, "criteria": [{"id": "tradeoffs", "level": 3}, {"id": "risks_rollout", "level": 3},
-                                          {"id": "conclusion", "level": 2}]}
-    assert [(c["id"], c["level"]) for c in best_of(talk, exchange)["criteria"]] == [
-        ("tradeoffs", 4), ("risks_rollout", 3), ("conclusion", 4)]
+    def at(**levels: int) -> list[CriterionResult]:
+        return [CriterionResult(cid, cid, level, level / 4, [], [], "", 1.0) for cid, level in levels.items()]
+
+    base = analyze("Why Netflix?", "Because I like films.")
+    talk = replace(base, score=70.0, criteria=at(tradeoffs=4, risks_rollout=2, conclusion=4))
+    exchange = replace(base, score=60.0, criteria=at(tradeoffs=3, risks_rollout=3, conclusion=2))
+    merged = best_of(talk, exchange)
+    assert [(c.id, c.level) for c in merged.criteria] == [("tradeoffs", 4), ("risks_rollout", 3), ("conclusion", 4)]
+    assert merged.score == 70.0
 
 
 # ---------------------------------------------------------------- hostile input

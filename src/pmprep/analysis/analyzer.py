@@ -20,7 +20,17 @@ from pmprep.analysis.criteria import (
     technical,
 )
 from pmprep.analysis.delivery import delivery
-from pmprep.analysis.feedback import CriterionResult, Evidence, Feedback, Highlight, Level, Probe, RedFlag, score_points
+from pmprep.analysis.feedback import (
+    RED_FLAG_REASON,
+    CriterionResult,
+    Evidence,
+    Feedback,
+    Highlight,
+    Level,
+    Probe,
+    RedFlag,
+    score_points,
+)
 from pmprep.analysis.judging import Context, Judgement, level_of, sat
 from pmprep.analysis.outline import frameworks, outline
 from pmprep.analysis.rubric import TYPES, rubrics
@@ -415,7 +425,7 @@ def _probe_for(criterion_id: str) -> str:
 def _probes(results: list[CriterionResult], flags: list[RedFlag], stored: Question | None) -> list[Probe]:
     out: list[Probe] = []
     for flag in flags[:1]:
-        out.append(Probe(rubrics().red_flags[flag.id].probe, None, f"red flag: {flag.name}"))
+        out.append(Probe(rubrics().red_flags[flag.id].probe, None, f"{RED_FLAG_REASON}{flag.name}", flag.id))
     gaps = sorted((r for r in results if r.strength < 0.72), key=lambda r: (r.strength - 0.2 * r.weight, r.id))
     for r in gaps[: 3 - len(out)]:
         text = _probe_for(r.id)

@@ -7,28 +7,27 @@ whether the reply closed the gap the probe was about.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
 
 from pmprep.analysis.analyzer import analyze
-from pmprep.analysis.feedback import Evidence, Feedback, score_points
+from pmprep.analysis.feedback import Evidence, Feedback, FollowUpOutcome, Probe, score_points
 from pmprep.catalog.schema import Question
 
 SEPARATOR = "\n\n"
 SOLID = 3
 
 
-def choose_follow_ups(feedback: Mapping[str, Any], asked: Iterable[str] = (), limit: int = 2) -> list[dict[str, Any]]:
-    """One or two probes from a feedback dict: a red flag's probe, then the biggest gaps.
+def choose_follow_ups(feedback: Feedback, asked: Iterable[str] = (), limit: int = 2) -> list[Probe]:
+    """One or two probes from the feedback: a red flag's probe, then the biggest gaps.
 
     The analyzer lists its probes in that order already (a red flag first, then criteria by how
     far below Solid they are); the question's own stock probe is used only when there is no gap.
     Probes already asked in this conversation are skipped.
     """
     seen = set(asked)
-    fresh = [p for p in feedback.get("probes", []) if p["text"] not in seen]
-    targeted = [p for p in fresh if p["criterion"] or p["reason"].startswith("red flag")]
+    fresh = [p for p in feedback.probes if p.text not in seen]
+    targeted = [p for p in fresh if p.targeted]
     return (targeted or fresh)[:limit]
 
 
@@ -42,7 +41,7 @@ class FollowUp:
     before: int | None  # the criterion's level after the first answer
     after: int | None  # …and with the reply added
     score_before: float
-    feedback: Feedback  # on original + reply; spans and outline point into the reply
+    feedback: Feedback  # on original + reply; spans and outline point into the reply; its follow_up is set
 
     @property
     def closed(self) -> bool:
@@ -63,22 +62,24 @@ def _into_reply(evidence: list[Evidence], offset: int) -> list[Evidence]:
     return [replace(e, start=e.start - offset, end=e.end - offset) for e in evidence if e.start >= offset]
 
 
-def reply_to_probe(question: str | Question, answer: str, first: Mapping[str, Any], probe: Mapping[str, Any], reply: str,
+def reply_to_probe(question: str | Question, answer: str, first: Feedback, probe: Probe, reply: str,
                    seconds: float | None = None) -> FollowUp:
-    """Judge ``reply`` to ``probe`` (a dict from ``choose_follow_ups``) given the first answer's feedback."""
+    """Judge ``reply`` to ``probe`` (one of ``choose_follow_ups``) given the first answer's feedback."""
     if not reply.strip():
         raise ValueError("Write a reply to the follow-up question.")
     offset = len(answer) + len(SEPARATOR)
-    whole = analyze(question, answer + SEPARATOR + reply, question_type=first["question_type"], seconds=seconds)
+    whole = analyze(question, answer + SEPARATOR + reply, question_type=first.question_type, seconds=seconds)
     criteria = [replace(c, evidence=_into_reply(c.evidence, offset)) for c in whole.criteria]
     flags = [replace(f, evidence=_into_reply(f.evidence, offset)) for f in whole.red_flags]
     outline = [replace(o, start=o.start - offset, end=o.end - offset) for o in whole.outline if o.start >= offset]
     feedback = replace(whole, criteria=criteria, red_flags=[f for f in flags if f.evidence], outline=outline)
-    criterion = probe.get("criterion")
-    before = next((c["level"] for c in first["criteria"] if c["id"] == criterion), None)
+    criterion = probe.criterion
+    before = next((c.level for c in first.criteria if c.id == criterion), None)
     after = next((c.level for c in whole.criteria if c.id == criterion), None)
     name = next((c.name for c in whole.criteria if c.id == criterion), "")
-    return FollowUp(probe["text"], criterion, name, before, after, first["score"], feedback)
+    result = FollowUp(probe.text, criterion, name, before, after, first.score, feedback)
+    told = FollowUpOutcome(criterion, name, before, after, result.outcome())
+    return replace(result, feedback=replace(feedback, follow_up=told))
 
 
 __all__ = ["FollowUp", "choose_follow_ups", "reply_to_probe"]

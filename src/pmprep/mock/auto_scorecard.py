@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from pmprep.analysis.feedback import CriterionResult, Feedback
 from pmprep.committee.scorecard import Recommendation, Scorecard, Source
 
 RATER = "pmprep"
@@ -88,22 +88,22 @@ class _Rated:
     mean: float
 
 
-def auto_scorecard(round_id: str, competencies: Sequence[str], feedbacks: Sequence[Mapping[str, Any]],
+def auto_scorecard(round_id: str, competencies: Sequence[str], feedbacks: Sequence[Feedback],
                    is_case: bool, *, names: Mapping[str, str] | None = None) -> Scorecard:
-    """The AUTOMATIC scorecard for a round from the feedback dicts (``Feedback.to_dict()``) of its answers.
+    """The AUTOMATIC scorecard for a round from the analyzer's feedback on its answers.
 
     Competencies no analysed criterion bears on are left unrated, with "no evidence" written
     against them. ``names`` (competency id -> display name) is used in the summary only.
     Raises ValueError when no competency of the round can be rated.
     """
-    criteria = [c for fb in feedbacks for c in fb.get("criteria", ())]
+    criteria = [c for fb in feedbacks for c in fb.criteria]
     rated: list[_Rated] = []
     evidence: dict[str, str] = {}
     for competency in competencies:
-        bearing = [c for c in criteria if competency in CRITERION_COMPETENCIES.get(c["id"], ())]
+        bearing = [c for c in criteria if competency in CRITERION_COMPETENCIES.get(c.id, ())]
         evidence[competency] = _evidence(bearing)
         if bearing:
-            levels = [int(c["level"]) for c in bearing]
+            levels = [c.level for c in bearing]
             rated.append(_Rated(competency, _mean_half_up(levels), sum(levels) / len(levels)))
     if not rated:
         raise ValueError(f"automatic scorecard for {round_id}: no analysed criterion bears on its "
@@ -136,18 +136,18 @@ def _recommendation(mean: float) -> Recommendation:
     return next((rec for cut, rec in RECOMMENDATION_CUTS if mean >= cut), Recommendation.STRONG_NO)
 
 
-def _evidence(bearing: Sequence[Mapping[str, Any]]) -> str:
+def _evidence(bearing: Sequence[CriterionResult]) -> str:
     """Up to two quotes from the highest-level criterion that has any (the first one on a tie)."""
-    quoted = [c for c in bearing if c.get("evidence")]
+    quoted = [c for c in bearing if c.evidence]
     if not quoted:
         return NO_EVIDENCE
-    best = max(quoted, key=lambda c: int(c["level"]))  # max keeps the first of equals
-    return "; ".join(f"“{e['text'].strip()}” ({best['name']})" for e in best["evidence"][:EVIDENCE_QUOTES])
+    best = max(quoted, key=lambda c: c.level)  # max keeps the first of equals
+    return "; ".join(f"“{e.text.strip()}” ({best.name})" for e in best.evidence[:EVIDENCE_QUOTES])
 
 
-def _trade_offs_quantified(criteria: Sequence[Mapping[str, Any]]) -> bool | None:
+def _trade_offs_quantified(criteria: Sequence[CriterionResult]) -> bool | None:
     """True or False when a trade-off criterion was judged in the round; None when none was."""
-    levels = [int(c["level"]) for c in criteria if c["id"] in TRADE_OFF_CRITERIA]
+    levels = [c.level for c in criteria if c.id in TRADE_OFF_CRITERIA]
     if not levels:
         return None
     return max(levels) >= TRADE_OFFS_QUANTIFIED_LEVEL

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from typing_extensions import TypedDict
-
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
@@ -28,13 +26,13 @@ from pydantic import TypeAdapter
 from pydantic import ValidationError as ShapeError
 
 from pmprep.analysis import Feedback
+from pmprep.analysis.feedback import upgrade
 from pmprep.committee import Source
 from pmprep.config import active_catalog
 from pmprep.web.accounts.export_format import ACCOUNT_FIELDS, BY_NAME, Section
 from pmprep.web.accounts.export_reader import describe
 from pmprep.web.accounts.models import User
-from pmprep.web.loops.forms import EVIDENCE_CHARS, ReferralForm, ScorecardForm
-from pmprep.web.loops.forms import InformalNoteForm, PeerLinkForm
+from pmprep.web.loops.forms import EVIDENCE_CHARS, InformalNoteForm, PeerLinkForm, ReferralForm, ScorecardForm
 from pmprep.web.outreach.forms import ContactForm
 from pmprep.web.plans.forms import PlanForm, SelfCheckForm
 from pmprep.web.practice.forms import AnswerForm, DraftForm, FollowUpForm, SelfRatingForm
@@ -60,24 +58,9 @@ class Checked:
         return self.values["uid"]
 
 
-class FollowUpOutcome(TypedDict):
-    """What the practice view adds to a follow-up reply's feedback (pmprep.web.practice.views.follow_up)."""
-
-    criterion: str | None
-    criterion_name: str
-    before: int | None
-    after: int | None
-    outcome: str
-
-
 @lru_cache(maxsize=1)
 def _feedback_shape() -> TypeAdapter:
     return TypeAdapter(Feedback)
-
-
-@lru_cache(maxsize=1)
-def _follow_up_shape() -> TypeAdapter:
-    return TypeAdapter(FollowUpOutcome)
 
 
 def _shape_problems(adapter: TypeAdapter, value: Any, name: str) -> list[str]:
@@ -230,14 +213,17 @@ def _attempt_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
         return found
     if not isinstance(feedback, dict):
         return [*found, ("feedback", f"expected pmprep's feedback object (found {describe(feedback)})")]
-    extra = sorted(set(feedback) - set(Feedback.__dataclass_fields__) - {"follow_up"})
+    try:
+        # An export written before the feedback's current schema is read as the migration reads stored
+        # feedback: upgraded, and kept upgraded.
+        feedback = v["feedback"] = upgrade(feedback)
+    except ValueError as exc:
+        return [*found, ("feedback", str(exc))]
+    extra = sorted(set(feedback) - set(Feedback.__dataclass_fields__))
     if extra:
         found.append(("feedback", f"{', '.join(extra)}: not part of pmprep's feedback"))
     found += [("feedback", p.removeprefix("feedback: ").removeprefix("feedback."))
-              for p in _shape_problems(_feedback_shape(), {k: x for k, x in feedback.items() if k != "follow_up"},
-                                       "feedback")]
-    if "follow_up" in feedback:
-        found += [("feedback", p) for p in _shape_problems(_follow_up_shape(), feedback["follow_up"], "follow_up")]
+              for p in _shape_problems(_feedback_shape(), feedback, "feedback")]
     if found:
         return found
     for name in ("score", "level", "question_type"):

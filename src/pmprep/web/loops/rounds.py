@@ -4,18 +4,18 @@ Views call these; they take the user's records and the current time and save wha
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 
-from pmprep.analysis import analyze
+from pmprep.analysis import Feedback, Probe, analyze
 from pmprep.analysis.follow_up import SEPARATOR, reply_to_probe
 from pmprep.catalog.model import Catalog
 from pmprep.committee import Source
 from pmprep.config import active_catalog
-from pmprep.mock import (QA_PROBES, LoopLength, LoopRound as PlannedRound, answer_seconds, auto_scorecard,
-                         loop_length, plan_loop)
+from pmprep.mock import QA_PROBES, LoopLength, answer_seconds, auto_scorecard, loop_length, plan_loop
+from pmprep.mock import LoopRound as PlannedRound
 from pmprep.mock.auto_scorecard import RATER
 from pmprep.web import text_workers
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
@@ -23,6 +23,7 @@ from pmprep.web.practice import queue
 from pmprep.web.practice.models import Attempt, Draft
 
 RECENT_DAYS = 14  # questions answered this recently are drawn only when a round runs out of fresh ones
+PANEL_REASON = "the case panel's question"  # a Q&A probe is the panel's, not a gap the analyzer found
 PANEL_ROLES = {"design": "Design", "data_science": "Data science", "engineering": "Engineering"}
 
 
@@ -82,14 +83,13 @@ def qa_probes() -> list[tuple[str, str, str]]:
             for role, probes in QA_PROBES.items() for i, text in enumerate(probes, start=1)]
 
 
-def best_of(first: dict, exchange: dict) -> dict:
+def best_of(first: Feedback, exchange: Feedback) -> Feedback:
     """A talk and its Q&A as one piece of evidence: each criterion at the better of its level after
     the talk and after the whole exchange. A reply can close a gap the talk left; it cannot undo what
     the talk already showed (the whole exchange is judged longer and looser than the talk alone)."""
-    after = {c["id"]: c for c in exchange.get("criteria", ())}
-    merged = [after[c["id"]] if c["id"] in after and after[c["id"]]["level"] > c["level"] else c
-              for c in first.get("criteria", ())]
-    return {**first, "criteria": merged}
+    after = {c.id: c for c in exchange.criteria}
+    merged = [after[c.id] if c.id in after and after[c.id].level > c.level else c for c in first.criteria]
+    return replace(first, criteria=merged)
 
 
 class RoundClosed(Exception):
@@ -127,8 +127,8 @@ def record_qa(r: LoopRound, replies: list[tuple[str, str]], now: datetime) -> li
     asked = active_catalog().questions.get(talk.question_id) or talk.question_text
     for probe, reply in replies:
         conversation = SEPARATOR.join(a.answer for a in chain)
-        result = text_workers.run_when_free(reply_to_probe, asked, conversation, chain[-1].feedback,
-                                            {"text": probe, "criterion": None}, reply)
+        result = text_workers.run_when_free(reply_to_probe, asked, conversation, chain[-1].analysed,
+                                            Probe(probe, None, PANEL_REASON), reply)
         child = Attempt(user=r.user, question_id="", question_text=probe, question_type=talk.question_type,
                         answer=reply, score=result.feedback.score, level=result.feedback.level,
                         feedback=result.feedback.to_dict(), parent=chain[-1], probe=probe, loop_round=r,
@@ -144,10 +144,10 @@ def record_qa(r: LoopRound, replies: list[tuple[str, str]], now: datetime) -> li
 def finish(r: LoopRound, catalog: Catalog, now: datetime) -> RoundScorecard | None:
     """End the round and write pmprep's scorecard from its answers (None when nothing was answered)."""
     p = progress(r)
-    judged = {qid: a.feedback for qid, a in p.answers.items()}
+    judged = {qid: a.analysed for qid, a in p.answers.items()}
     if p.replies:
         talk_qid = next(iter(p.answers))
-        judged[talk_qid] = best_of(judged[talk_qid], p.replies[-1].feedback)
+        judged[talk_qid] = best_of(judged[talk_qid], p.replies[-1].analysed)
     spec = catalog.rounds[r.round_id]
     names = {c: catalog.competency_name(c) for c in spec.competencies}
     with transaction.atomic():

@@ -43,13 +43,14 @@ def _quotes(user, catalog: Catalog, competency: str) -> list[Quote]:
         q = catalog.questions.get(a.question_id)
         if q is None or competency not in q.competencies:
             continue
-        weakest = min(a.feedback.get("criteria", []), key=lambda c: c["level"], default=None)
+        criteria = a.analysed.criteria
+        weakest = min(criteria, key=lambda c: c.level, default=None)
         if weakest is None:
             continue
-        said = next((e["text"] for c in a.feedback["criteria"] for e in c.get("evidence", [])), "")
+        said = next((e.text for c in criteria for e in c.evidence), "")
         words = said or a.answer[:200]
-        quotes.append(Quote(words, f"{Truncator(q.text).chars(90)} — level {a.level}; weakest: {weakest['name']} "
-                                   f"(level {weakest['level']})"))
+        quotes.append(Quote(words, f"{Truncator(q.text).chars(90)} — level {a.level}; weakest: {weakest.name} "
+                                   f"(level {weakest.level})"))
         if len(quotes) == QUOTES_PER_GAP:
             break
     return quotes

@@ -11,7 +11,7 @@ from datetime import datetime
 from django.http import HttpResponse
 from django.utils import timezone
 
-from pmprep.analysis.feedback import score_points
+from pmprep.analysis.feedback import Delivery, Evidence, score_points
 from pmprep.reports import Block, Bullets, Document, Heading, Highlighted, Paragraph, Quote, Table, to_markdown, to_pdf
 from pmprep.web.downloads import MARKDOWN, PDF, download, filename
 from pmprep.web.practice.models import Attempt
@@ -20,8 +20,8 @@ EVIDENCE_SHOWN = 4  # quotes per criterion in the table, as on the page
 
 
 def attempt_document(attempt: Attempt) -> Document:
-    fb = attempt.feedback
-    criteria = fb.get("criteria", [])
+    fb = attempt.analysed
+    criteria = fb.criteria
     chain, replies, probes = attempt.conversation()
     root = chain[0]
     blocks: list[Block] = []
@@ -32,46 +32,45 @@ def attempt_document(attempt: Attempt) -> Document:
                 blocks.append(Paragraph(f"Follow-up: {a.probe}"))
             blocks.append(Quote(a.answer, cite=f"{score_points(a.score)}/100"))
         blocks.append(Paragraph(f"Follow-up: {attempt.probe}"))
-        if fb.get("follow_up"):
-            blocks.append(Paragraph(f"Outcome: {fb['follow_up']['outcome']}"))
+        if fb.follow_up:
+            blocks.append(Paragraph(f"Outcome: {fb.follow_up.outcome}"))
 
-    blocks += [Heading(f"{fb.get('level_label', '')} — {score_points(attempt.score)}/100"), Paragraph(fb.get("summary", ""))]
-    blocks += [Paragraph(f"Note: {note}") for note in fb.get("notes", [])]
-    blocks.append(Paragraph(f"Type: {fb.get('question_type', attempt.question_type)} · "
-                            f"Structure to follow: {fb.get('framework', '')}"))
+    blocks += [Heading(f"{fb.level_label} — {score_points(attempt.score)}/100"), Paragraph(fb.summary)]
+    blocks += [Paragraph(f"Note: {note}") for note in fb.notes]
+    blocks.append(Paragraph(f"Type: {fb.question_type} · Structure to follow: {fb.framework}"))
 
     reply = "Your reply" if len(chain) > 1 else "Your answer"
-    spans = [(e["start"], e["end"], c["name"]) for c in criteria for e in c["evidence"]
-             if 0 <= e["start"] < e["end"] <= len(attempt.answer)]  # as the page: a bad span is not shown
+    spans = [(e.start, e.end, c.name) for c in criteria for e in c.evidence
+             if 0 <= e.start < e.end <= len(attempt.answer)]  # as the page: a bad span is not shown
     blocks += [Heading(f"{reply}, with the evidence found"),
-               Highlighted(attempt.answer, spans, legend=[c["name"] for c in criteria])]
+               Highlighted(attempt.answer, spans, legend=[c.name for c in criteria])]
 
     blocks += [Heading("Criteria"), Table("", ["#", "Criterion", "Level", "Your words", "Missing, and what to do"], [
-        [n, c["name"], f"{c['level']}/4", _quotes(c["evidence"][:EVIDENCE_SHOWN], with_signal=True),
-         " ".join(p for p in (f"{'; '.join(c['missing'])}." if c["missing"] else "", c["advice"]) if p)]
+        [n, c.name, f"{c.level}/4", _quotes(c.evidence[:EVIDENCE_SHOWN], with_signal=True),
+         " ".join(p for p in (f"{'; '.join(c.missing)}." if c.missing else "", c.advice) if p)]
         for n, c in enumerate(criteria, start=1)])]
 
-    if fb.get("red_flags"):
-        blocks += [Heading("Red flags"), Bullets([f"{f['name']}: {_quotes(f['evidence'][:3])} — {f['advice']}"
-                                                  for f in fb["red_flags"]])]
+    if fb.red_flags:
+        blocks += [Heading("Red flags"), Bullets([f"{f.name}: {_quotes(f.evidence[:3])} — {f.advice}"
+                                                  for f in fb.red_flags])]
 
     blocks.append(Heading("What an interviewer would ask next"))
     if replies:
         blocks += [Paragraph("Follow-ups you answered:"),
-                   Bullets([f"{r.probe} — {r.feedback.get('follow_up', {}).get('outcome', '')}" for r in replies])]
-    blocks.append(Bullets([f"{p['text']} ({p['reason']})" for p in probes]) if probes
+                   Bullets([f"{r.probe} — {r.analysed.follow_up.outcome if r.analysed.follow_up else ''}"
+                            for r in replies])]
+    blocks.append(Bullets([f"{p.text} ({p.reason})" for p in probes]) if probes
                   else Paragraph("No obvious gaps left to probe."))
 
     if attempt.self_ratings:
         blocks += [Heading("Your ratings beside pmprep's"), Table("", ["Criterion", "pmprep", "You", "Difference"], [
-            [c["name"], f"{c['level']}/4", *_self_rating(attempt.self_ratings.get(c["id"]), c["level"])]
+            [c.name, f"{c.level}/4", *_self_rating(attempt.self_ratings.get(c.id), c.level)]
             for c in criteria])]
 
-    if fb.get("delivery"):
-        blocks += [Heading("Delivery"), Bullets(_delivery(fb["delivery"], attempt.seconds_taken))]
-    if fb.get("outline"):
+    blocks += [Heading("Delivery"), Bullets(_delivery(fb.delivery, attempt.seconds_taken))]
+    if fb.outline:
         blocks += [Heading("Which step of the structure each sentence serves"),
-                   Bullets([f"{o['step_name']}: {attempt.answer[o['start']:o['end']]}" for o in fb["outline"]])]
+                   Bullets([f"{o.step_name}: {attempt.answer[o.start:o.end]}" for o in fb.outline])]
 
     title = "Feedback on your follow-up reply" if len(chain) > 1 else "Feedback"
     return Document(title, f"{root.question_text} ({_when(attempt.created)})", blocks)
@@ -87,10 +86,10 @@ def pdf_download(attempt: Attempt, now: datetime) -> HttpResponse:
                     filename("feedback", attempt.question_text, attempt.created, "pdf"), PDF)
 
 
-def _quotes(evidence: list[dict], *, with_signal: bool = False) -> str:
+def _quotes(evidence: list[Evidence], *, with_signal: bool = False) -> str:
     if not evidence:
         return "—"
-    return "; ".join(f"“{e['text']}”" + (f" ({e['signal']})" if with_signal else "") for e in evidence)
+    return "; ".join(f"“{e.text}”" + (f" ({e.signal})" if with_signal else "") for e in evidence)
 
 
 def _self_rating(mine: int | None, auto: int) -> list[str]:
@@ -100,20 +99,20 @@ def _self_rating(mine: int | None, auto: int) -> list[str]:
     return [f"{mine}/4", diff]
 
 
-def _delivery(d: dict, seconds_taken: int | None) -> list[str]:
-    time = f"about {d['speaking_seconds']:.0f} s at 150 words a minute"
-    if d.get("budget_seconds"):
-        time += f"; budget {d['budget_seconds']:.0f} s"
+def _delivery(d: Delivery, seconds_taken: int | None) -> list[str]:
+    time = f"about {d.speaking_seconds:.0f} s at 150 words a minute"
+    if d.budget_seconds:
+        time += f"; budget {d.budget_seconds:.0f} s"
     if seconds_taken:
         time += f"; you took {seconds_taken} s to write it"
 
-    def examples(key: str) -> str:
-        return f" ({', '.join(d[key])})" if d.get(key) else ""
+    def examples(found: list[str]) -> str:
+        return f" ({', '.join(found)})" if found else ""
 
-    repeated = ", ".join(f"{word} ×{n}" for word, n in d.get("repeated_words", [])) or "—"
-    return [f"Words: {d['words']} in {d['sentences']} sentences ({d['average_sentence_words']} per sentence)",
-            f"Speaking time: {time}", f"Fillers: {d['fillers']}{examples('filler_examples')}",
-            f"Hedges: {d['hedges']}{examples('hedge_examples')}", f"Most repeated words: {repeated}"]
+    repeated = ", ".join(f"{word} ×{n}" for word, n in d.repeated_words) or "—"
+    return [f"Words: {d.words} in {d.sentences} sentences ({d.average_sentence_words} per sentence)",
+            f"Speaking time: {time}", f"Fillers: {d.fillers}{examples(d.filler_examples)}",
+            f"Hedges: {d.hedges}{examples(d.hedge_examples)}", f"Most repeated words: {repeated}"]
 
 
 def _when(moment: datetime) -> str:

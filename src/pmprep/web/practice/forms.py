@@ -4,6 +4,7 @@ from django import forms
 
 from pmprep.analysis import MAX_ANSWER_CHARS
 from pmprep.analysis.analyzer import MAX_QUESTION_CHARS
+from pmprep.analysis.feedback import CriterionResult
 from pmprep.analysis.rubric import TYPES
 from pmprep.analysis.shapes import shape_type, shipped_shapes
 
@@ -86,9 +87,9 @@ class SelfRatingForm(forms.Form):
 
     CHOICES = [(1, "1 Poor"), (2, "2 Borderline"), (3, "3 Solid"), (4, "4 Outstanding")]
 
-    def __init__(self, criteria: list[dict], *args, **kwargs):
+    def __init__(self, criteria: list[CriterionResult], *args, **kwargs):
         super().__init__(*args, **kwargs)
         for c in criteria:
-            self.fields[c["id"]] = forms.TypedChoiceField(
-                label=c["name"], choices=self.CHOICES, coerce=int, widget=forms.RadioSelect,
-                error_messages={"required": f"Rate “{c['name']}” from 1 to 4."})
+            self.fields[c.id] = forms.TypedChoiceField(
+                label=c.name, choices=self.CHOICES, coerce=int, widget=forms.RadioSelect,
+                error_messages={"required": f"Rate “{c.name}” from 1 to 4."})

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 
 @dataclass(frozen=True)
@@ -27,21 +29,40 @@ def unwrapped(text: str) -> str:
     return _WRAPPED.sub(" ", text)
 
 
-def shown(criteria: list[dict], criterion_id: str | None) -> list[dict]:
+class Span(Protocol):
+    start: int
+    end: int
+    signal: str
+
+
+class Judged(Protocol):
+    """A criterion with its evidence: the analyzer's ``CriterionResult`` or a story's ``StoryCriterion``."""
+
+    id: str
+    name: str
+
+    @property
+    def evidence(self) -> Sequence[Span]: ...
+
+
+C = TypeVar("C", bound=Judged)
+
+
+def shown(criteria: Sequence[C], criterion_id: str | None) -> list[C]:
     """The criteria whose evidence is highlighted: only the one asked for (none by default), so the answer
     reads as plain text until the user asks where one criterion's evidence lies."""
-    return [c for c in criteria if c.get("id") == criterion_id and c.get("id") not in WHOLE_PASSAGES]
+    return [c for c in criteria if c.id == criterion_id and c.id not in WHOLE_PASSAGES]
 
 
-def segments(answer: str, criteria: list[dict]) -> list[Segment]:
+def segments(answer: str, criteria: Sequence[Judged]) -> list[Segment]:
     """Split the answer into plain and highlighted pieces; an earlier-listed criterion wins overlaps."""
     spans: list[tuple[int, int, int, str, str]] = []
     for number, c in enumerate(criteria, start=1):
-        if c.get("id") in WHOLE_PASSAGES:
+        if c.id in WHOLE_PASSAGES:
             continue  # its quotes are whole sentences: they would hide every other highlight
-        for e in c["evidence"]:
-            if 0 <= e["start"] < e["end"] <= len(answer):
-                spans.append((e["start"], e["end"], number, c["name"], e["signal"]))
+        for e in c.evidence:
+            if 0 <= e.start < e.end <= len(answer):
+                spans.append((e.start, e.end, number, c.name, e.signal))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[2]))
     out: list[Segment] = []
     pos = 0

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import uuid
+from functools import cached_property
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from pmprep.analysis.feedback import Feedback, Probe
 from pmprep.analysis.follow_up import choose_follow_ups
 
 
@@ -33,7 +35,7 @@ class Attempt(models.Model):
     seconds_taken = models.PositiveIntegerField(null=True, blank=True)
     score = models.FloatField()
     level = models.PositiveSmallIntegerField()
-    feedback = models.JSONField()
+    feedback = models.JSONField()  # Feedback.to_dict(); read it typed through ``analysed``
     # A reply to a follow-up probe points at the attempt it follows; its feedback judges the exchange.
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
     probe = models.TextField(blank=True, default="")
@@ -52,6 +54,12 @@ class Attempt(models.Model):
         ordering = ["-created", "-id"]
         indexes = [models.Index(fields=["user", "question_id", "created"])]
 
+    @cached_property
+    def analysed(self) -> Feedback:
+        """The analyzer's feedback as it was given, typed (stored feedback is upgraded on read as well as by
+        migration, so an older export imported later reads the same)."""
+        return Feedback.from_dict(self.feedback)
+
     def chain(self) -> list["Attempt"]:
         """The conversation up to this attempt: the first answer, then each follow-up reply."""
         chain = [self]
@@ -59,12 +67,12 @@ class Attempt(models.Model):
             chain.insert(0, chain[0].parent)
         return chain
 
-    def conversation(self) -> tuple[list["Attempt"], list["Attempt"], list[dict]]:
+    def conversation(self) -> tuple[list["Attempt"], list["Attempt"], list[Probe]]:
         """The chain up to this attempt, the replies to it so far, and the probes still open."""
         chain = self.chain()
         replies = list(self.follow_ups.order_by("created", "id"))
         asked = [a.probe for a in chain[1:]] + [r.probe for r in replies]
-        return chain, replies, choose_follow_ups(self.feedback, asked=asked)
+        return chain, replies, choose_follow_ups(self.analysed, asked=asked)
 
     def previous(self) -> "Attempt | None":
         return (Attempt.objects.same_question(self).filter(created__lt=self.created)

@@ -14,12 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pmprep.analysis import AnswerTooLong, analyze
+from pmprep.analysis import AnswerTooLong, Feedback, analyze
 from pmprep.analysis.follow_up import SEPARATOR, reply_to_probe
 from pmprep.analysis.rubric import rubrics
 from pmprep.analysis.shapes import shape_of
-from pmprep.config import active_catalog
 from pmprep.catalog.query import QuestionFilter, invalid_filter_values, pick_question
+from pmprep.config import active_catalog
 from pmprep.stories import StoryError, outline
 from pmprep.web import text_workers
 from pmprep.web.practice import exports, queue
@@ -30,19 +30,18 @@ from pmprep.web.practice.models import Attempt, Draft
 from pmprep.web.stories import bank as story_bank
 from pmprep.web.stories.models import Story
 
-
 RECENT_DAYS = 14  # a drill started from a round or competency avoids questions practised this recently
 
 
 @lru_cache(maxsize=256)
-def _strong_feedback(question_id: str) -> tuple[str, dict] | None:
+def _strong_feedback(question_id: str) -> tuple[str, Feedback] | None:
     strong = active_catalog().strong_answers.get(question_id)
     if strong is None:
         return None
     # Judged against the question's own budget, as `pmprep analyze -q ID` judges it; shown as paragraphs.
     catalog = active_catalog()
     text = unwrapped(strong.answer)
-    return text, analyze(catalog.questions[question_id], text, seconds=catalog.answer_seconds(question_id)).to_dict()
+    return text, analyze(catalog.questions[question_id], text, seconds=catalog.answer_seconds(question_id))
 
 
 def _strong_view(question_id: str, criterion_id: str | None) -> dict | None:
@@ -50,7 +49,7 @@ def _strong_view(question_id: str, criterion_id: str | None) -> dict | None:
     if found is None:
         return None
     text, fb = found
-    return {"feedback": fb, "segments": segments(text, shown(fb["criteria"], criterion_id))}
+    return {"feedback": fb, "segments": segments(text, shown(fb.criteria, criterion_id))}
 
 
 def _budget_seconds(question_id: str, user) -> int | None:
@@ -121,32 +120,32 @@ def answer(request: HttpRequest) -> HttpResponse:
 
 def _attempt_page(request: HttpRequest, item: Attempt, follow_up_form: FollowUpForm | None = None,
                   rating_form: SelfRatingForm | None = None, status: int = 200) -> HttpResponse:
-    fb = item.feedback
+    fb = item.analysed
     # A follow-up reply is part of a conversation: no "previous attempt" or strong answer to compare.
     first = item.parent_id is None
     previous = item.previous() if first else None
     changes = []
     if previous is not None:
-        before = {c["id"]: c["level"] for c in previous.feedback["criteria"]}
-        changes = [{"name": c["name"], "before": before.get(c["id"]), "after": c["level"],
-                    "delta": c["level"] - before.get(c["id"], c["level"])} for c in fb["criteria"]]
-    sentence_steps = [(item.answer[o["start"]:o["end"]], o["step_name"]) for o in fb["outline"]]
+        before = {c.id: c.level for c in previous.analysed.criteria}
+        changes = [{"name": c.name, "before": before.get(c.id), "after": c.level,
+                    "delta": c.level - before.get(c.id, c.level)} for c in fb.criteria]
+    sentence_steps = [(item.answer[o.start:o.end], o.step_name) for o in fb.outline]
     chain, replies, probes = item.conversation()
-    rated = [{"id": c["id"], "name": c["name"], "auto": c["level"], "self": item.self_ratings.get(c["id"])}
-             for c in fb["criteria"]]
+    rated = [{"id": c.id, "name": c.name, "auto": c.level, "self": item.self_ratings.get(c.id)}
+             for c in fb.criteria]
     # Highlights on demand: the answer reads as plain text until one criterion's evidence is asked for.
-    showing = next((c for c in shown(fb["criteria"], request.GET.get("show"))), None)
+    showing = next((c for c in shown(fb.criteria, request.GET.get("show"))), None)
     return render(request, "practice/attempt.html", {
         "attempt": item, "fb": fb, "segments": segments(item.answer, [showing] if showing else []),
-        "showing": showing, "highlightable": [c for c in fb["criteria"] if c["evidence"] and shown([c], c["id"])],
+        "showing": showing, "highlightable": [c for c in fb.criteria if c.evidence and shown([c], c.id)],
         "previous": previous, "changes": changes,
         "score_delta": round(item.score - previous.score, 1) if previous else None,
-        "strong": _strong_view(item.question_id, showing["id"] if showing else None)
+        "strong": _strong_view(item.question_id, showing.id if showing else None)
         if item.question_id and first else None,
-        "outline": sentence_steps, "numbered": list(enumerate(fb["criteria"], start=1)),
+        "outline": sentence_steps, "numbered": list(enumerate(fb.criteria, start=1)),
         "chain": chain[:-1], "root": chain[0], "follow_ups": replies,
         "probes": probes, "follow_up_form": follow_up_form or FollowUpForm(),
-        "rating_form": rating_form or SelfRatingForm(fb["criteria"], initial=item.self_ratings),
+        "rating_form": rating_form or SelfRatingForm(fb.criteria, initial=item.self_ratings),
         "anchors": sorted(rubrics().anchors.items()), "rated": rated, "has_self": bool(item.self_ratings),
     }, status=status)
 
@@ -166,7 +165,7 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     form = FollowUpForm(request.POST)
     if not form.is_valid():
         return _attempt_page(request, item, follow_up_form=form, status=400)
-    probe = next((p for p in probes if p["text"] == form.cleaned_data["probe"]), None)
+    probe = next((p for p in probes if p.text == form.cleaned_data["probe"]), None)
     if probe is None:
         form.add_error("probe", "That follow-up is not open for this answer any more; pick one of those shown.")
         return _attempt_page(request, item, follow_up_form=form, status=400)
@@ -174,18 +173,15 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         asked = active_catalog().questions.get(chain[0].question_id) or chain[0].question_text
         result = text_workers.run_when_free(reply_to_probe, asked,
-                                            conversation, item.feedback, probe, form.cleaned_data["reply"])
+                                            conversation, item.analysed, probe, form.cleaned_data["reply"])
     except (AnswerTooLong, ValueError, text_workers.TextWorkError) as exc:
         form.add_error("reply", str(exc))
         return _attempt_page(request, item, follow_up_form=form, status=400)
-    stored = result.feedback.to_dict()
-    stored["follow_up"] = {"criterion": result.criterion, "criterion_name": result.criterion_name,
-                           "before": result.before, "after": result.after, "outcome": result.outcome()}
     child = Attempt.objects.create(
-        user=request.user, question_id="", question_text=probe["text"], question_type=item.question_type,
+        user=request.user, question_id="", question_text=probe.text, question_type=item.question_type,
         answer=form.cleaned_data["reply"], seconds_taken=form.cleaned_data["seconds_taken"],
-        score=result.feedback.score, level=result.feedback.level, feedback=stored, parent=item,
-        probe=probe["text"], probe_criterion=probe["criterion"] or "")
+        score=result.feedback.score, level=result.feedback.level, feedback=result.feedback.to_dict(), parent=item,
+        probe=probe.text, probe_criterion=probe.criterion or "")
     return redirect("practice:attempt", pk=child.pk)
 
 
@@ -194,7 +190,7 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
 def self_rating(request: HttpRequest, pk: int) -> HttpResponse:
     """The user's own 1–4 per criterion, kept beside the automatic levels."""
     item = get_object_or_404(Attempt.objects.of(request.user), pk=pk)
-    form = SelfRatingForm(item.feedback["criteria"], request.POST)
+    form = SelfRatingForm(item.analysed.criteria, request.POST)
     if not form.is_valid():
         return _attempt_page(request, item, rating_form=form, status=400)
     item.self_ratings = {k: int(v) for k, v in form.cleaned_data.items()}

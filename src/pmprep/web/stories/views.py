@@ -1,6 +1,8 @@
 """The story bank pages: the matrix, writing a story with its feedback, and recalling one."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -52,12 +54,10 @@ def _edit_page(request: HttpRequest, form: StoryForm, story: Story | None, statu
         except StoryError:  # stored under older rules: the form shows what to fix
             analysis = None
     if analysis is not None:
-        numbered = [{"name": c.name, "evidence": c.evidence} for c in analysis.criteria]
         for name in STAR_FIELDS:
             text = getattr(story, name)
-            criteria = [{"name": c["name"], "evidence": [{"start": e.start, "end": e.end, "signal": e.signal}
-                                                        for e in c["evidence"] if e.field == name]}
-                        for c in numbered]
+            criteria = [replace(c, evidence=tuple(e for e in c.evidence if e.field == name))
+                        for c in analysis.criteria]
             fields.append({"name": name, "label": StoryForm.Meta.labels.get(name, name), "text": text,
                            "segments": segments(text, criteria),
                            "checks": [c.message for c in analysis.checks if c.field == name]})
