@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from pmprep.analysis import analyze
 from pmprep.web.practice.models import Attempt, ReviewCard
 from pmprep.web.practice.queue import record_attempt, record_self_rating
 from tests.web.conftest import looped, practised
@@ -100,9 +101,10 @@ def test_deleting_a_reply_keeps_the_answer_and_its_review(signed_in, alice, bank
 def test_an_answer_inside_a_mock_loop_is_kept_and_the_page_says_why(signed_in, alice, catalog):
     loop = looped(alice)
     r = loop.rounds.order_by("order").first()
+    fb = analyze(catalog.questions[r.question_ids[0]], GOOD)
     attempt = Attempt.objects.create(user=alice, question_id=r.question_ids[0], question_text="Q",
-                                     question_type="behavioral", answer=GOOD, score=50, level=3,
-                                     feedback={"level_label": "Solid"}, loop_round=r)
+                                     question_type=fb.question_type, answer=GOOD, score=fb.score, level=fb.level,
+                                     feedback=fb.to_dict(), loop_round=r)
     response = signed_in.post(reverse("practice:delete_attempt", args=[attempt.pk]))
     assert response.status_code == 409 and "Delete the whole loop" in response.content.decode()
     assert Attempt.objects.filter(pk=attempt.pk).exists()

@@ -9,18 +9,16 @@ from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 
-from pmprep.analysis import Feedback, Probe, analyze
-from pmprep.analysis.follow_up import SEPARATOR, reply_to_probe
+from pmprep.analysis import Feedback, Probe
 from pmprep.catalog.model import Catalog
 from pmprep.committee import Source
-from pmprep.config import active_catalog
 from pmprep.mock import QA_PROBES, LoopLength, answer_seconds, auto_scorecard, loop_length, plan_loop
 from pmprep.mock import LoopRound as PlannedRound
 from pmprep.mock.auto_scorecard import RATER
-from pmprep.web import text_workers
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
-from pmprep.web.practice import queue
-from pmprep.web.practice.models import Attempt, Draft
+from pmprep.web.practice import recording
+from pmprep.web.practice.models import Attempt
+from pmprep.web.practice.recording import Asked
 
 RECENT_DAYS = 14  # questions answered this recently are drawn only when a round runs out of fresh ones
 PANEL_REASON = "the case panel's question"  # a Q&A probe is the panel's, not a gap the analyzer found
@@ -102,17 +100,10 @@ def record_answer(r: LoopRound, catalog: Catalog, question_id: str, answer: str,
     if r.status == LoopRound.DONE:
         raise RoundClosed(f"{catalog.rounds[r.round_id].name} is finished; its answers can no longer change.")
     question = catalog.questions[question_id]
-    budget = answer_seconds(planned(r, catalog))
     # Raises ValueError on what cannot be analysed, TextWorkError when it could not be worked out.
-    fb = text_workers.run_when_free(analyze, question, answer, seconds=budget)
-    with transaction.atomic():
-        attempt = Attempt.objects.create(
-            user=r.user, question_id=question_id, question_text=question.text, question_type=fb.question_type,
-            answer=answer, seconds_budget=budget, seconds_taken=seconds, score=fb.score, level=fb.level,
-            feedback=fb.to_dict(), loop_round=r, created=now)
-        Draft.objects.filter(user=r.user, question_id=question_id).delete()
-        queue.record_attempt(attempt)
-    return attempt
+    return recording.record_answer(r.user, Asked(question, question.text), answer,
+                                   budget=answer_seconds(planned(r, catalog)), seconds_taken=seconds, loop_round=r,
+                                   created=now)
 
 
 def record_qa(r: LoopRound, replies: list[tuple[str, str]], now: datetime) -> list[Attempt]:
@@ -122,23 +113,8 @@ def record_qa(r: LoopRound, replies: list[tuple[str, str]], now: datetime) -> li
     talk = next(iter(progress(r).answers.values()), None)
     if talk is None:
         raise ValueError("Give the presentation before the panel's questions.")
-    made: list[Attempt] = []
-    chain = [talk]
-    asked = active_catalog().questions.get(talk.question_id) or talk.question_text
-    for probe, reply in replies:
-        conversation = SEPARATOR.join(a.answer for a in chain)
-        result = text_workers.run_when_free(reply_to_probe, asked, conversation, chain[-1].analysed,
-                                            Probe(probe, None, PANEL_REASON), reply)
-        child = Attempt(user=r.user, question_id="", question_text=probe, question_type=talk.question_type,
-                        answer=reply, score=result.feedback.score, level=result.feedback.level,
-                        feedback=result.feedback.to_dict(), parent=chain[-1], probe=probe, loop_round=r,
-                        created=now)
-        chain.append(child)
-        made.append(child)
-    with transaction.atomic():
-        for child in made:  # in order, so each parent is saved before the reply that points at it
-            child.save()
-    return made
+    return recording.record_replies([talk], [(Probe(probe, None, PANEL_REASON), reply, None)
+                                             for probe, reply in replies], loop_round=r, created=now)
 
 
 def finish(r: LoopRound, catalog: Catalog, now: datetime) -> RoundScorecard | None:

@@ -15,18 +15,18 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pmprep.analysis import AnswerTooLong, Feedback, analyze
-from pmprep.analysis.follow_up import SEPARATOR, reply_to_probe
 from pmprep.analysis.rubric import rubrics
 from pmprep.analysis.shapes import shape_of
 from pmprep.catalog.query import QuestionFilter, invalid_filter_values, pick_question
 from pmprep.config import active_catalog
 from pmprep.stories import StoryError, outline
 from pmprep.web import text_workers
-from pmprep.web.practice import exports, queue
+from pmprep.web.practice import exports, queue, recording
 from pmprep.web.practice.api import json_error
 from pmprep.web.practice.forms import AnswerForm, DraftForm, FollowUpForm, SelfRatingForm
 from pmprep.web.practice.highlight import segments, shown, unwrapped
 from pmprep.web.practice.models import Attempt, Draft
+from pmprep.web.practice.recording import Asked
 from pmprep.web.stories import bank as story_bank
 from pmprep.web.stories.models import Story
 
@@ -89,23 +89,15 @@ def answer(request: HttpRequest) -> HttpResponse:
             "answer": draft.answer if draft else _story_outline(request), "seconds_taken": draft.seconds_taken if draft else None})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        qid = data["question_id"] if data["question_id"] in catalog.questions else ""
-        question = catalog.questions[qid].text if qid else data["question_text"]
-        budget = _budget_seconds(qid, request.user) if qid else data["seconds_budget"]
+        asked = Asked.of(data["question_id"], data["question_text"])
+        budget = _budget_seconds(asked.id, request.user) if asked.question else data["seconds_budget"]
         try:
-            fb = text_workers.run_when_free(analyze, catalog.questions[qid] if qid else question, data["answer"],
-                                            seconds=budget,
-                                            question_type=data["question_type"] or None,
-                                            shape=data["shape"] or None)
+            attempt = recording.record_answer(request.user, asked, data["answer"], budget=budget,
+                                              seconds_taken=data["seconds_taken"],
+                                              question_type=data["question_type"] or None, shape=data["shape"] or None)
         except (AnswerTooLong, ValueError, text_workers.TextWorkError) as exc:
             form.add_error("answer", str(exc))
         else:
-            attempt = Attempt.objects.create(
-                user=request.user, question_id=qid, question_text=question, question_type=fb.question_type,
-                answer=data["answer"], seconds_budget=budget, seconds_taken=data["seconds_taken"],
-                score=fb.score, level=fb.level, feedback=fb.to_dict())
-            Draft.objects.filter(user=request.user, question_id=qid).delete()
-            queue.record_attempt(attempt)
             return redirect("practice:attempt", pk=attempt.pk)
     qid = form["question_id"].value() or ""
     q = catalog.questions.get(qid)
@@ -169,19 +161,12 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     if probe is None:
         form.add_error("probe", "That follow-up is not open for this answer any more; pick one of those shown.")
         return _attempt_page(request, item, follow_up_form=form, status=400)
-    conversation = SEPARATOR.join(a.answer for a in chain)
     try:
-        asked = active_catalog().questions.get(chain[0].question_id) or chain[0].question_text
-        result = text_workers.run_when_free(reply_to_probe, asked,
-                                            conversation, item.analysed, probe, form.cleaned_data["reply"])
+        [child] = recording.record_replies(chain, [(probe, form.cleaned_data["reply"],
+                                                    form.cleaned_data["seconds_taken"])])
     except (AnswerTooLong, ValueError, text_workers.TextWorkError) as exc:
         form.add_error("reply", str(exc))
         return _attempt_page(request, item, follow_up_form=form, status=400)
-    child = Attempt.objects.create(
-        user=request.user, question_id="", question_text=probe.text, question_type=item.question_type,
-        answer=form.cleaned_data["reply"], seconds_taken=form.cleaned_data["seconds_taken"],
-        score=result.feedback.score, level=result.feedback.level, feedback=result.feedback.to_dict(), parent=item,
-        probe=probe.text, probe_criterion=probe.criterion or "")
     return redirect("practice:attempt", pk=child.pk)
 
 
