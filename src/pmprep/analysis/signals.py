@@ -61,7 +61,9 @@ def family_pattern(alternatives: list[str]) -> re.Pattern[str]:
     run of digits is possessive ([\\d,.]*+): nothing after a number starts with a digit, a comma or
     a point, so giving digits back could never help, and on "1.1.1.…" it cost a pass per digit."""
     body = "|".join(f"(?:{_lower_literals(a)})" for a in alternatives)
-    return bounded(rf"(?<![\w-])(?:{body})(?![\w])")
+    # A whole word at the end too, when the match ends in one: a cue that ends in a space or a mark ("1. ",
+    # "so: ") is whole whatever follows it.
+    return bounded(rf"(?<![\w-])(?:{body})(?:(?<!\w)|(?!\w))")
 
 
 def load_families(path: Path) -> dict[str, Family]:
@@ -202,8 +204,10 @@ class Signals:
             for m in pattern.finditer(self._scanned):
                 start, end = m.start(), m.end()
                 raw = m.group(0)
-                # Trim whitespace and list markers so the quoted evidence starts at a word.
-                lead = len(raw) - len(raw.lstrip(" \n\t-*•"))
+                # Trim whitespace and list markers so the quoted evidence starts at a word; a bare list
+                # marker ("- ") is quoted as the marker.
+                bare = not raw.lstrip(" \n\t-*•").strip()
+                lead = len(raw) - len(raw.lstrip(" \n\t" if bare else " \n\t-*•"))
                 trail = len(raw) - len(raw.rstrip(" \n\t,"))
                 start, end = start + lead, end - trail
                 if end > start:

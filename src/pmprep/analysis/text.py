@@ -12,11 +12,21 @@ from pmprep.bounded_regex import bounded
 # followed by a lower-case word or a digit is a wrapped line, not a break ("the\nreal false-positive rate").
 _BREAK = bounded(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n\s*\n|\n(?![ \t]{0,8}[a-z0-9(])")
 _ABBREV = bounded(r"(?:\b(?:e\.g|i\.e|vs|etc|approx|Mr|Ms|Mrs|Dr|St|No|Fig|cf|Inc|Ltd|U\.S|a\.m|p\.m)\.)$", re.I)
+class _CasedLetters(dict):
+    """A translation table, filled as characters are met: a letter outside ASCII becomes "A" or "a"."""
+
+    def __missing__(self, code: int) -> int:
+        char = chr(code)
+        self[code] = (ord("A") if char.isupper() else ord("a")) if code > 127 and char.isalpha() else code
+        return self[code]
+
+
+_CASED = _CasedLetters()
 _FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, "’": "'", "‘": "'"})
 # Longer than the longest abbreviation above, so the window always holds the word boundary before it.
 _ABBREV_WINDOW = 12
 _KEY_WORD = bounded(r"[a-z0-9]+")
-_WORD = bounded(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
+_WORD = bounded(r"[^\W\d_](?:[^\W\d_]|['’\-])*|\d+(?:[.,]\d+)*")  # letters of any alphabet ("São", "crème")
 
 # Small, closed-class English words. Real prose is roughly a third to a half function words;
 # gibberish and bare keyword lists have almost none, which is how they are recognised.
@@ -103,6 +113,12 @@ class Doc:
     def folded(self) -> str:
         """ASCII letters lower-cased and curly apostrophes straightened; same length as ``text``."""
         return self.text.translate(_FOLD)
+
+    @cached_property
+    def cased(self) -> str:
+        """Every letter outside ASCII as "A" or "a" by its case, the rest as written; same length as ``text``
+        (for ASCII patterns that need the case, such as capitalised names)."""
+        return self.text.translate(_CASED)
 
     @cached_property
     def alpha_words(self) -> list[Word]:

@@ -333,17 +333,12 @@ def test_with_nothing_specific_no_type_criterion_is_solid():
     assert fb.criterion("specificity").strength == 0.0
 
 
-# Reported analyzer bugs, pinned as what the analyzer should do: strict, so a fix shows as XPASS and the case
-# then moves into CASES with its new values.
-@pytest.mark.xfail(strict=True, reason="common._NAMED and text._WORD know only ASCII letters: 'São Paulo' is named "
-                                       "as 'S' and 'Paulo', 'Zürich' as 'Z'")
+# Analyzer bugs found by pinning each rule, and fixed: an accented name was split ("S", "Paulo"), and the A
+# and B of "A/B" counted as names.
 def test_an_accented_name_is_one_name():
     assert [h.text for h in judged("behavioral", "specificity", "We opened in São Paulo and Zürich.").hits] == [
         "São Paulo", "Zürich"]
 
 
-@pytest.mark.xfail(strict=True, reason="common._NAMED reads the A and the B of 'A/B' as capitalised names (in "
-                                       "analyze() the A is a known word, the B is not), so an A/B test earns "
-                                       "specificity as if it named a product or place")
 def test_an_ab_test_names_nothing():
     assert judged("behavioral", "specificity", "We ran an A/B test on it.").hits == []

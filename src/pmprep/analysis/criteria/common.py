@@ -12,7 +12,9 @@ IDEAL_WORDS = {
     "behavioral": (180, 480), "culture": (120, 400), "product_design": (220, 650), "strategy": (220, 650),
     "metrics": (180, 600), "technical": (180, 600), "estimation": (140, 500),
 }
-_NAMED = bounded(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z0-9+&'\-]*(?:\s+[A-Z][a-zA-Z0-9+&'\-]*)*")
+# Run on the answer's cased shadow (every letter outside ASCII as "A" or "a", so "São Paulo" is one name); a
+# capital beside a slash ("A/B", "TCP/IP") is a term, not a name.
+_NAMED = bounded(r"(?<![.!?]\s)(?<!^)(?<!/)\b[A-Z][a-zA-Z0-9+&'\-]*(?:\s+[A-Z][a-zA-Z0-9+&'\-]*)*(?![/\w])")
 # What can open a line before its first word: a bullet, a list number, a step label ("Step 2 -") or a
 # heading label ("Goal and context:").
 # The word after it starts the line's sentence, so it is not a name.
@@ -32,11 +34,12 @@ def named_things(ctx: Context) -> list[Hit]:
     starts = {s.start for s in ctx.doc.sentences}
     text = ctx.doc.text
     out = []
-    for m in _NAMED.finditer(text):
-        if (m.start() in starts or m.group(0) in {"I", "I'm", "I'd", "I've", "I'll", "OK"} or _opens_line(text, m.start())
-                or all(ctx.signals.is_known(w) for w in m.group(0).split())):
+    for m in _NAMED.finditer(ctx.doc.cased):
+        name = text[m.start():m.end()]
+        if (m.start() in starts or name in {"I", "I'm", "I'd", "I've", "I'll", "OK"} or _opens_line(text, m.start())
+                or all(ctx.signals.is_known(w) for w in name.split())):
             continue  # a sentence start, or a name the question or the rubric already says ("STAR")
-        out.append(Hit("named", m.start(), m.end(), m.group(0)))
+        out.append(Hit("named", m.start(), m.end(), name))
     return out
 
 
