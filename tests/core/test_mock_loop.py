@@ -10,8 +10,15 @@ import yaml
 from pmprep.analysis import analyze
 from pmprep.catalog import SHIPPED
 from pmprep.committee import Recommendation, Scorecard, Source
-from pmprep.mock import (CRITERION_COMPETENCIES, QA_PROBES, LoopLength, answer_seconds, auto_scorecard,
-                         loop_length, plan_loop)
+from pmprep.mock import (
+    CRITERION_COMPETENCIES,
+    QA_PROBES,
+    LoopLength,
+    answer_seconds,
+    auto_scorecard,
+    loop_length,
+    plan_loop,
+)
 
 # ---------------------------------------------------------------- planning the loop
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
@@ -26,7 +26,7 @@ from pmprep.planning.allocation import split
 from pmprep.planning.plan import MAX_HOURS_PER_WEEK
 
 D = date
-STAMP = datetime(2026, 8, 10, 9, 30, tzinfo=timezone.utc)
+STAMP = datetime(2026, 8, 10, 9, 30, tzinfo=UTC)
 LOGISTICS = {TaskKind.LOGISTICS, TaskKind.RESEARCH}
 
 

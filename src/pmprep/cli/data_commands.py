@@ -11,14 +11,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO, Optional
+from typing import BinaryIO
 
 import typer
 from rich.markup import escape
 
 from pmprep.cli.console import console, fail
-from pmprep.config import ConfigError, private_file
 from pmprep.cli.server import setup_django
+from pmprep.config import ConfigError, private_file
 
 
 def _migrated() -> None:
@@ -29,7 +29,7 @@ def _migrated() -> None:
 
 def export(
     username: str = typer.Argument(..., help="Whose data to export."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
+    output: Path | None = typer.Option(None, "--output", "-o",
                                           help="File to write (default pmprep-USER-DATE.json here; - for standard output)."),
 ) -> None:
     """Write one user's complete data as a versioned JSON file."""
@@ -59,7 +59,7 @@ def export(
 
 def import_(
     file: Path = typer.Argument(..., help="An export file, or - for standard input."),
-    user: Optional[str] = typer.Option(None, "--user",
+    user: str | None = typer.Option(None, "--user",
                                        help="Add the file's data to this existing account (by default the import "
                                             "creates the account named in the file, and refuses when it exists)."),
 ) -> None:
@@ -135,7 +135,7 @@ def _where() -> str:
 
 
 def backup(
-    to: Optional[Path] = typer.Option(None, "--to", help="File to write (default: PMPREP_HOME/backups/pmprep-DATE-TIME…)."),
+    to: Path | None = typer.Option(None, "--to", help="File to write (default: PMPREP_HOME/backups/pmprep-DATE-TIME…)."),
 ) -> None:
     """Copy the whole database consistently, also while `pmprep serve` is running."""
     setup_django()

@@ -18,8 +18,18 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 
 from pmprep.casedeck.pdf import DEFAULT_CREATED, pdf_safe_text
-from pmprep.reports.document import (BarChart, Block, Bullets, Document, Heading, Highlighted, Paragraph, Quote,
-                                     Table, format_value)
+from pmprep.reports.document import (
+    BarChart,
+    Block,
+    Bullets,
+    Document,
+    Heading,
+    Highlighted,
+    Paragraph,
+    Quote,
+    Table,
+    format_value,
+)
 
 FOOTER = "pmprep — private, generated on your machine"
 FONT = "Helvetica"

@@ -6,8 +6,8 @@ from PMPREP_TRUSTED_PROXY, so a client cannot choose its own counter by sending 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
-from typing import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse

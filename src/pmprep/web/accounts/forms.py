@@ -7,7 +7,6 @@ from pmprep.config import active_catalog
 from pmprep.web.accounts.models import User
 from pmprep.web.plans.forms import InterviewDateField
 
-
 # A taken name cannot be given out again, so some signal is unavoidable; the wording does not confirm
 # that an account exists (a name is also refused when taken in another case), and sign-ups are
 # throttled per address (pmprep.web.throttling).

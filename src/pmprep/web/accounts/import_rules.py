@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from typing_extensions import TypedDict
-
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
@@ -26,6 +24,7 @@ from django.utils import timezone
 from fsrs import Card
 from pydantic import TypeAdapter
 from pydantic import ValidationError as ShapeError
+from typing_extensions import TypedDict
 
 from pmprep.analysis import Feedback
 from pmprep.committee import Source
@@ -33,8 +32,7 @@ from pmprep.config import active_catalog
 from pmprep.web.accounts.export_format import ACCOUNT_FIELDS, BY_NAME, Section
 from pmprep.web.accounts.export_reader import describe
 from pmprep.web.accounts.models import User
-from pmprep.web.loops.forms import EVIDENCE_CHARS, ReferralForm, ScorecardForm
-from pmprep.web.loops.forms import InformalNoteForm, PeerLinkForm
+from pmprep.web.loops.forms import EVIDENCE_CHARS, InformalNoteForm, PeerLinkForm, ReferralForm, ScorecardForm
 from pmprep.web.outreach.forms import ContactForm
 from pmprep.web.plans.forms import PlanForm, SelfCheckForm
 from pmprep.web.practice.forms import AnswerForm, DraftForm, FollowUpForm, SelfRatingForm

@@ -14,10 +14,26 @@ from typing import Any, BinaryIO
 
 from django.utils import timezone
 
-from pmprep.web.accounts.export_format import (ACCOUNT_FIELDS, FORMAT, SECTIONS, VERSION, Section, dumps,
-                                               export_user, owned_models)
-from pmprep.web.accounts.export_reader import (MAX_DEPTH, MAX_RECORD_VALUES, MAX_RECORDS, Entry, FileError,
-                                               TooLarge, read_document, read_stream)
+from pmprep.web.accounts.export_format import (
+    ACCOUNT_FIELDS,
+    FORMAT,
+    SECTIONS,
+    VERSION,
+    Section,
+    dumps,
+    export_user,
+    owned_models,
+)
+from pmprep.web.accounts.export_reader import (
+    MAX_DEPTH,
+    MAX_RECORD_VALUES,
+    MAX_RECORDS,
+    Entry,
+    FileError,
+    TooLarge,
+    read_document,
+    read_stream,
+)
 from pmprep.web.accounts.import_check import AccountExists, FirstPass
 from pmprep.web.accounts.import_problems import MAX_PROBLEMS, ImportProblem, TooManyProblems
 from pmprep.web.accounts.import_writer import ImportSummary, Writer

@@ -9,8 +9,16 @@ from __future__ import annotations
 from django import forms
 from django.utils.text import Truncator
 
-from pmprep.casedeck import (MAX_PROMPT_CHARS, MAX_SECTION_CHARS, MAX_TALK_MINUTES, MAX_TITLE_CHARS,
-                             MIN_TALK_MINUTES, SECTIONS, DeckError, SectionId)
+from pmprep.casedeck import (
+    MAX_PROMPT_CHARS,
+    MAX_SECTION_CHARS,
+    MAX_TALK_MINUTES,
+    MAX_TITLE_CHARS,
+    MIN_TALK_MINUTES,
+    SECTIONS,
+    DeckError,
+    SectionId,
+)
 from pmprep.catalog.model import Catalog
 from pmprep.catalog.schema import Question
 from pmprep.mock import is_case_round

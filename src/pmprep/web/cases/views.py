@@ -13,12 +13,34 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pmprep.casedeck import (SECTIONS, Deck, DeckError, DeckReview, Finding, SectionId, Status, check_deck,
-                             from_question, pacing_plan, qa_probes, to_markdown, to_pdf, to_pptx)
+from pmprep.casedeck import (
+    SECTIONS,
+    Deck,
+    DeckError,
+    DeckReview,
+    Finding,
+    SectionId,
+    Status,
+    check_deck,
+    from_question,
+    pacing_plan,
+    qa_probes,
+    to_markdown,
+    to_pdf,
+    to_pptx,
+)
 from pmprep.clock import minutes_seconds
 from pmprep.config import active_catalog
-from pmprep.web.cases.forms import (DEFAULT_MINUTES, DeckForm, DeleteForm, FromQuestionForm, OwnPromptForm,
-                                    RehearseForm, add_deck_problems, case_questions)
+from pmprep.web.cases.forms import (
+    DEFAULT_MINUTES,
+    DeckForm,
+    DeleteForm,
+    FromQuestionForm,
+    OwnPromptForm,
+    RehearseForm,
+    add_deck_problems,
+    case_questions,
+)
 from pmprep.web.cases.models import CaseDeck
 from pmprep.web.downloads import MARKDOWN, PDF, download
 

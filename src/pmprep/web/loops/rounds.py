@@ -14,8 +14,8 @@ from pmprep.analysis.follow_up import SEPARATOR, reply_to_probe
 from pmprep.catalog.model import Catalog
 from pmprep.committee import Source
 from pmprep.config import active_catalog
-from pmprep.mock import (QA_PROBES, LoopLength, LoopRound as PlannedRound, answer_seconds, auto_scorecard,
-                         loop_length, plan_loop)
+from pmprep.mock import QA_PROBES, LoopLength, answer_seconds, auto_scorecard, loop_length, plan_loop
+from pmprep.mock import LoopRound as PlannedRound
 from pmprep.mock.auto_scorecard import RATER
 from pmprep.web import text_workers
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard

@@ -21,8 +21,15 @@ from pmprep.mock import answer_seconds
 from pmprep.web import text_workers
 from pmprep.web.loops import exports, rounds
 from pmprep.web.loops.committee import committee_view
-from pmprep.web.loops.forms import (InformalNoteForm, PeerLinkForm, QAForm, ReferralForm, RoundAnswerForm,
-                                    ScorecardForm, StartLoopForm)
+from pmprep.web.loops.forms import (
+    InformalNoteForm,
+    PeerLinkForm,
+    QAForm,
+    ReferralForm,
+    RoundAnswerForm,
+    ScorecardForm,
+    StartLoopForm,
+)
 from pmprep.web.loops.models import InformalNote, LoopRound, MockLoop, PeerLink, RoundScorecard
 from pmprep.web.practice.models import Draft
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from pmprep.config import active_catalog
 from pmprep.outreach import MessageTooLong, check
-from pmprep.web.outreach.forms import ContactForm, CheckForm
+from pmprep.web.outreach.forms import CheckForm, ContactForm
 from pmprep.web.outreach.highlight import numbered, pieces, points_label
 from pmprep.web.outreach.models import Contact
 

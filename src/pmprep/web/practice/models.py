@@ -10,10 +10,10 @@ from pmprep.analysis.follow_up import choose_follow_ups
 
 
 class AttemptQuerySet(models.QuerySet):
-    def of(self, user) -> "AttemptQuerySet":
+    def of(self, user) -> AttemptQuerySet:
         return self.filter(user=user)
 
-    def same_question(self, attempt: "Attempt") -> "AttemptQuerySet":
+    def same_question(self, attempt: Attempt) -> AttemptQuerySet:
         if attempt.question_id:
             return self.filter(user=attempt.user, question_id=attempt.question_id)
         return self.filter(user=attempt.user, question_id="", question_text=attempt.question_text)
@@ -52,21 +52,21 @@ class Attempt(models.Model):
         ordering = ["-created", "-id"]
         indexes = [models.Index(fields=["user", "question_id", "created"])]
 
-    def chain(self) -> list["Attempt"]:
+    def chain(self) -> list[Attempt]:
         """The conversation up to this attempt: the first answer, then each follow-up reply."""
         chain = [self]
         while chain[0].parent_id:
             chain.insert(0, chain[0].parent)
         return chain
 
-    def conversation(self) -> tuple[list["Attempt"], list["Attempt"], list[dict]]:
+    def conversation(self) -> tuple[list[Attempt], list[Attempt], list[dict]]:
         """The chain up to this attempt, the replies to it so far, and the probes still open."""
         chain = self.chain()
         replies = list(self.follow_ups.order_by("created", "id"))
         asked = [a.probe for a in chain[1:]] + [r.probe for r in replies]
         return chain, replies, choose_follow_ups(self.feedback, asked=asked)
 
-    def previous(self) -> "Attempt | None":
+    def previous(self) -> Attempt | None:
         return (Attempt.objects.same_question(self).filter(created__lt=self.created)
                 .exclude(pk=self.pk).order_by("-created", "-id").first())
 

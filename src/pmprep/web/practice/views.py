@@ -18,8 +18,8 @@ from pmprep.analysis import AnswerTooLong, analyze
 from pmprep.analysis.follow_up import SEPARATOR, reply_to_probe
 from pmprep.analysis.rubric import rubrics
 from pmprep.analysis.shapes import shape_of
-from pmprep.config import active_catalog
 from pmprep.catalog.query import QuestionFilter, invalid_filter_values, pick_question
+from pmprep.config import active_catalog
 from pmprep.stories import StoryError, outline
 from pmprep.web import text_workers
 from pmprep.web.practice import exports, queue
@@ -29,7 +29,6 @@ from pmprep.web.practice.highlight import segments, shown, unwrapped
 from pmprep.web.practice.models import Attempt, Draft
 from pmprep.web.stories import bank as story_bank
 from pmprep.web.stories.models import Story
-
 
 RECENT_DAYS = 14  # a drill started from a round or competency avoids questions practised this recently
 
