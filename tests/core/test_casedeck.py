@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from itertools import pairwise
 
 import pytest
 import time_machine
@@ -347,7 +348,7 @@ def test_every_slot_is_at_least_a_minute_and_the_total_is_exact(minutes):
 
     assert sum(s.seconds for s in slots) == minutes * 60
     assert min(s.seconds for s in slots) >= 60
-    assert all(a.end_seconds == b.start_seconds for a, b in zip(slots, slots[1:]))
+    assert all(a.end_seconds == b.start_seconds for a, b in pairwise(slots))
 
 
 @pytest.mark.parametrize("minutes", [19, 31, 0, 25.5, True, "25"])

@@ -224,7 +224,7 @@ class Signals:
         """Sentences that are not claims (none unless ``known`` was given)."""
         if self._known is None:
             return frozenset()
-        numbered = {index for h, index in zip(self("number"), self._where["number"]) if is_quantity(h.text)}
+        numbered = {index for h, index in zip(self("number"), self._where["number"], strict=True) if is_quantity(h.text)}
         return hollow_sentences(self.doc, numbered, self._known, self._shape)
 
     def is_known(self, word: str) -> bool:
@@ -250,7 +250,7 @@ class Signals:
 
     def in_sentences(self, family: str, sentence_indexes: set[int]) -> list[Hit]:
         hits = self(family)
-        return [h for h, index in zip(hits, self._where[family]) if index in sentence_indexes and index >= 0]
+        return [h for h, index in zip(hits, self._where[family], strict=True) if index in sentence_indexes and index >= 0]
 
     def sentences_with(self, family: str) -> set[int]:
         found = self._sentences.get(family)

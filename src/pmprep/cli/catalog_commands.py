@@ -118,12 +118,12 @@ def content_check(
     except ContentError as exc:
         if as_json:
             typer.echo(json.dumps({"ok": False, "problems": [p.to_dict() for p in exc.problems]}, indent=2))
-            raise typer.Exit(1)
+            raise typer.Exit(1) from None
         errors.print(f"[bold red]{len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}[/] "
                      f"in {escape(str(target))} (nothing was loaded):")
         for p in exc.problems:
             errors.print(f"  • {escape(str(p))}")
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     except ConfigError as exc:
         fail(str(exc))
     counts = catalog.counts()

@@ -276,7 +276,8 @@ def fill(sched: Scheduler, writer: TaskWriter, competencies: list[str], levels: 
 
     weights = weights_for(competencies, levels)
     ordinals = {c: free(f"drill:{c}:", taken) for c in competencies}
-    for (b, minutes), (competency, _j) in zip(slots, spread(len(slots), weights)):
+    # strict=False: with no competency to weigh, spread() gives no drills for the slots.
+    for (b, minutes), (competency, _j) in zip(slots, spread(len(slots), weights), strict=False):
         key = next(ordinals[competency])
         sched.put(writer.task(key, b.lightest_day(), minutes))
     for b, minutes in reviews:

@@ -92,7 +92,7 @@ class Volume:
 
     @property
     def totals(self) -> tuple[int, ...]:
-        return tuple(a + b for a, b in zip(self.first, self.follow_ups))
+        return tuple(a + b for a, b in zip(self.first, self.follow_ups, strict=True))
 
     @property
     def sums(self) -> tuple[int, int, int]:
@@ -104,7 +104,7 @@ class Volume:
         return not any(self.totals)
 
     def rows(self) -> list[tuple[date, int, int, int]]:
-        return list(zip(self.weeks, self.first, self.follow_ups, self.totals))
+        return list(zip(self.weeks, self.first, self.follow_ups, self.totals, strict=True))
 
     def to_dict(self) -> dict[str, Any]:
         return {"weeks": [w.isoformat() for w in self.weeks], "first": list(self.first),

@@ -102,7 +102,7 @@ def _quote(block: Quote) -> str:
 
 def _chart(chart: BarChart) -> str:
     rows = []
-    for label, value in zip(chart.labels, chart.values):
+    for label, value in zip(chart.labels, chart.values, strict=True):
         filled = int(chart.fraction(value) * BAR_WIDTH + 0.5)  # half up
         rows.append((label, f"{FULL * filled}{EMPTY * (BAR_WIDTH - filled)} {format_value(value, chart.unit)}"))
     return _table(chart.caption, ("", "Value"), tuple(rows))

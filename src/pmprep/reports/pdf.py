@@ -162,7 +162,7 @@ def _cell_lines(pdf: FPDF, cells: list[str], widths: list[float], *, bold: bool)
     """Each cell's text cut into the lines it takes in its column."""
     pdf.set_font(FONT, style="B" if bold else "", size=TABLE_SIZE)
     return [pdf.multi_cell(w=w - 2 * CELL_PAD, h=TABLE_LINE, text=c, dry_run=True, markdown=False,
-                           output=MethodReturnValue.LINES) for c, w in zip(cells, widths)]
+                           output=MethodReturnValue.LINES) for c, w in zip(cells, widths, strict=True)]
 
 
 def _row(pdf: FPDF, lines: list[list[str]], widths: list[float], head: list[list[str]]) -> None:
@@ -200,9 +200,9 @@ def _widths(pdf: FPDF, header: list[str], rows: list[list[str]]) -> list[float]:
              for col in columns]
     if sum(natural) <= total:
         return [w * total / sum(natural) for w in natural]
-    want = [max(0.0, nat - low) for nat, low in zip(natural, floor)]
+    want = [max(0.0, nat - low) for nat, low in zip(natural, floor, strict=True)]
     spare = total - sum(floor)
-    return [low + spare * w / (sum(want) or 1) for low, w in zip(floor, want)]
+    return [low + spare * w / (sum(want) or 1) for low, w in zip(floor, want, strict=True)]
 
 
 def _draw_row(pdf: FPDF, lines: list[list[str]], widths: list[float], *, fill: bool) -> None:
@@ -211,7 +211,7 @@ def _draw_row(pdf: FPDF, lines: list[list[str]], widths: list[float], *, fill: b
     pdf.set_font(FONT, style="B" if fill else "", size=TABLE_SIZE)
     pdf.set_draw_color(*RULE)
     pdf.set_fill_color(*HEADER_FILL)
-    for cell_lines, width in zip(lines, widths):
+    for cell_lines, width in zip(lines, widths, strict=True):
         pdf.rect(x, y, width, height, style="DF" if fill else "D")
         for i, text in enumerate(cell_lines):
             pdf.set_xy(x + CELL_PAD, y + CELL_PAD + i * TABLE_LINE)
@@ -235,7 +235,7 @@ def _chart(pdf: FPDF, chart: BarChart) -> None:
     label_w = min(pdf.epw * 0.4, max([pdf.get_string_width(lbl) for lbl in labels] + [10]) + pad + 2)
     bar_w = pdf.epw - label_w - value_w
     line = TABLE_LINE
-    for label, value, number in zip(labels, values, chart.values):
+    for label, value, number in zip(labels, values, chart.values, strict=True):
         label_lines = pdf.multi_cell(w=label_w - 2, h=line, text=label, dry_run=True, markdown=False,
                                      output=MethodReturnValue.LINES)
         height = max(line, len(label_lines) * line) + 1.5

@@ -298,7 +298,7 @@ def start(request: HttpRequest) -> HttpResponse:
     f = QuestionFilter(round=request.GET.get("round") or None, competency=request.GET.get("competency") or None)
     bad = invalid_filter_values(catalog, f)
     if bad or f.is_empty():
-        for name, message in (bad or {"round": "Choose a round or a competency to start a drill."}).items():
+        for message in (bad or {"round": "Choose a round or a competency to start a drill."}).values():
             messages.error(request, message)
         return redirect("practice:today")
     recent = Attempt.objects.of(request.user).filter(
