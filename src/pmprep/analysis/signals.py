@@ -92,7 +92,7 @@ def load_families(path: Path) -> dict[str, Family]:
         problems.append(Problem(where, "families", None, "expected a list of families"))
         items = []
     for n, item in enumerate(items):
-        entry = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else f"families[{n}]"
+        entry = item["id"] if isinstance(item, dict) and isinstance(item.get("id"), str) else f"families[{n}]"
         if not isinstance(item, dict):
             problems.append(Problem(where, entry, None, "expected a mapping with id, label and patterns"))
             continue
@@ -115,12 +115,13 @@ def load_families(path: Path) -> dict[str, Family]:
                 expanded.append(expand(text, entry, f"patterns[{k}]"))
         if len(expanded) < len(patterns) or None in expanded:
             continue
+        alternatives = [text for text in expanded if text is not None]  # all of them, as just checked
         try:
-            pattern = family_pattern(expanded)
+            pattern = family_pattern(alternatives)
         except re.error as joined:
             # Compiled one by one only now, to name the pattern at fault (compiling each costs a startup).
             before = len(problems)
-            for k, alternative in enumerate(expanded):
+            for k, alternative in enumerate(alternatives):
                 try:
                     bounded(alternative)
                 except re.error as exc:

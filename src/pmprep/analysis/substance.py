@@ -75,7 +75,7 @@ def shape_vocabulary() -> frozenset[str]:
         source = _ESCAPE.sub(" ", _AVOIDED.sub(" ", family.pattern.pattern)).replace("?", "")
         # A class such as [sz] or [- ] stands for each of its characters: read the words both ways.
         for pick in (0, -1):
-            spelled = _CLASS.sub(lambda m, pick=pick: m.group(1)[pick], source)
+            spelled = _CLASS.sub(lambda m: m.group(1)[pick], source)  # noqa: B023 - sub() calls it in this turn
             found |= _content_stems(_LETTERS.findall(spelled))
         found |= _content_stems(_LETTERS.findall(family.label.lower()))
     return frozenset(found)

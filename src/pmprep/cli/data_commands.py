@@ -7,11 +7,11 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, Any
 
 import typer
 from rich.markup import escape
@@ -91,7 +91,7 @@ def import_(
 
 
 @contextmanager
-def _opened(file: Path) -> Iterator[tuple[BinaryIO, str]]:
+def _opened(file: Path) -> Iterator[tuple[IO[bytes], str]]:
     """The file to import as a seekable stream (the import reads it twice); standard input is spooled."""
     if str(file) == "-":
         with tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024) as spool:
@@ -179,7 +179,7 @@ def _backup_sqlite(source: Path, target: Path) -> None:
     partial.replace(target)
 
 
-def _backup_postgres(db: dict, target: Path) -> None:
+def _backup_postgres(db: Mapping[str, Any], target: Path) -> None:
     dump = shutil.which("pg_dump")
     if dump is None:
         fail("pg_dump was not found: install the PostgreSQL client tools (e.g. apt-get install postgresql-client)")

@@ -141,7 +141,7 @@ def levels_by_dimension(answers: Iterable[Answer], dimensions: Mapping[str, str]
         for a in answers:
             if a.follow_up:
                 continue
-            touched = set()
+            touched: set[str] = set()
             for c in a.competencies:
                 touched.update([c] if c in dimensions else dimensions_of.get(c, ()))
             for d in sorted(touched):

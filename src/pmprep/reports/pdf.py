@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Literal, cast
 
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
@@ -102,7 +103,7 @@ def _block(pdf: FPDF, block: Block) -> None:
 
 
 def _text(pdf: FPDF, text: str, *, size: float, style: str, height: float, indent: float = 0.0,
-          border: str | int = 0, padding: Sequence[float] = (0, 0, 0, 0)) -> None:
+          border: Literal[0, 1] | str = 0, padding: Sequence[int] = (0, 0, 0, 0)) -> None:
     pdf.set_font(FONT, style=style, size=size)
     pdf.set_x(pdf.l_margin + indent)
     pdf.multi_cell(w=pdf.epw - indent, h=height, text=pdf_safe_text(text), markdown=False, border=border,
@@ -161,8 +162,9 @@ def _table(pdf: FPDF, caption: str, header: Sequence[str], rows: Sequence[Sequen
 def _cell_lines(pdf: FPDF, cells: list[str], widths: list[float], *, bold: bool) -> list[list[str]]:
     """Each cell's text cut into the lines it takes in its column."""
     pdf.set_font(FONT, style="B" if bold else "", size=TABLE_SIZE)
-    return [pdf.multi_cell(w=w - 2 * CELL_PAD, h=TABLE_LINE, text=c, dry_run=True, markdown=False,
-                           output=MethodReturnValue.LINES) for c, w in zip(cells, widths, strict=True)]
+    # With output=LINES, multi_cell() returns the lines; its annotation covers every output it can give.
+    return [cast(list[str], pdf.multi_cell(w=w - 2 * CELL_PAD, h=TABLE_LINE, text=c, dry_run=True, markdown=False,
+                                           output=MethodReturnValue.LINES)) for c, w in zip(cells, widths, strict=True)]
 
 
 def _row(pdf: FPDF, lines: list[list[str]], widths: list[float], head: list[list[str]]) -> None:
@@ -236,8 +238,8 @@ def _chart(pdf: FPDF, chart: BarChart) -> None:
     bar_w = pdf.epw - label_w - value_w
     line = TABLE_LINE
     for label, value, number in zip(labels, values, chart.values, strict=True):
-        label_lines = pdf.multi_cell(w=label_w - 2, h=line, text=label, dry_run=True, markdown=False,
-                                     output=MethodReturnValue.LINES)
+        label_lines = cast(list[str], pdf.multi_cell(w=label_w - 2, h=line, text=label, dry_run=True, markdown=False,
+                                                     output=MethodReturnValue.LINES))
         height = max(line, len(label_lines) * line) + 1.5
         _keep_room(pdf, height)
         y = pdf.get_y()

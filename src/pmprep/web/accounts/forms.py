@@ -37,7 +37,7 @@ class TrackForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         catalog = active_catalog()
-        self.fields["track"].choices = [(t.id, f"{t.name} — {t.audience}") for t in catalog.tracks.values()]
+        self.fields["track"].choices = [(t.id, f"{t.name} — {t.audience}") for t in catalog.tracks.values()]  # type: ignore[attr-defined]  # a ChoiceField
 
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024

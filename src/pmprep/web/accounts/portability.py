@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from django.utils import timezone
 
@@ -44,7 +44,7 @@ __all__ = ["ACCOUNT_FIELDS", "FORMAT", "MAX_DEPTH", "MAX_PROBLEMS", "MAX_RECORDS
            "import_bytes", "import_document", "import_file", "owned_models"]
 
 
-def import_file(stream: BinaryIO, source: str, user: User | None = None) -> tuple[User, ImportSummary]:
+def import_file(stream: IO[bytes], source: str, user: User | None = None) -> tuple[User, ImportSummary]:
     """Add an export file's records to `user` (or to a new account named as in the file).
 
     `stream` is read twice, so it must be seekable (an upload, a file, or bytes in a BytesIO).

@@ -88,7 +88,7 @@ class FromQuestionForm(forms.Form):
             info = catalog.question_types.get(q.type.value)
             by_type.setdefault(info.name if info else q.type.value, []).append(
                 (q.id, Truncator(q.text).chars(OPTION_CHARS)))
-        self.fields["question"].choices = [("", "Choose a question…"), *by_type.items()]
+        self.fields["question"].choices = [("", "Choose a question…"), *by_type.items()]  # type: ignore[attr-defined]  # a ChoiceField
 
     def chosen(self) -> Question:
         return self.catalog.questions[self.cleaned_data["question"]]

@@ -27,6 +27,7 @@ from pmprep.web.practice.api import json_error
 from pmprep.web.practice.forms import AnswerForm, DraftForm, FollowUpForm, SelfRatingForm
 from pmprep.web.practice.highlight import segments, shown, unwrapped
 from pmprep.web.practice.models import Attempt, Draft
+from pmprep.web.requests import AuthenticatedRequest
 from pmprep.web.stories import bank as story_bank
 from pmprep.web.stories.models import Story
 
@@ -57,7 +58,7 @@ def _budget_seconds(question_id: str, user) -> int | None:
     return active_catalog().answer_seconds(question_id, getattr(user, "track", ""))
 
 
-def _story_outline(request: HttpRequest) -> str:
+def _story_outline(request: AuthenticatedRequest) -> str:
     """A drill opened from a suggested story starts from that story's STAR outline."""
     uid = request.GET.get("story", "")
     try:
@@ -72,7 +73,7 @@ def _story_outline(request: HttpRequest) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def answer(request: HttpRequest) -> HttpResponse:
+def answer(request: AuthenticatedRequest) -> HttpResponse:
     catalog = active_catalog()
     draft = None
     if request.method == "POST":
@@ -158,7 +159,7 @@ def attempt(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+def follow_up(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Answer one of the follow-up probes; the reply is judged with the conversation so far."""
     item = get_object_or_404(Attempt.objects.of(request.user), pk=pk)
     chain, _, probes = item.conversation()
@@ -264,7 +265,7 @@ def save_draft(request: HttpRequest) -> JsonResponse:
 
 @login_required
 @require_GET
-def today(request: HttpRequest) -> HttpResponse:
+def today(request: AuthenticatedRequest) -> HttpResponse:
     """What is due for review today, with counts by round, and ways to start a drill."""
     catalog = active_catalog()
     plan = queue.today(request.user)
