@@ -30,7 +30,7 @@ def main() -> None:
     print(f"question type: {sum(right) / len(items):.3f} ({sum(right)}/{len(items)}); "
           f"majority class ({majority}): {count / len(items):.3f}")
     per: dict[str, list[bool]] = defaultdict(list)
-    for q, ok in zip(items, right):
+    for q, ok in zip(items, right, strict=True):
         per[q["type"]].append(ok)
     for t, oks in sorted(per.items()):
         print(f"  {t:<15} {sum(oks)}/{len(oks)}")
@@ -42,7 +42,7 @@ def main() -> None:
     print(f"answer shape (given the type): {sum(hits) / len(shaped):.3f} ({sum(hits)}/{len(shaped)}); "
           f"most common shape per type: {sum(base) / len(shaped):.3f}")
     if "--misses" in sys.argv:
-        for q, ok in zip(items, right):
+        for q, ok in zip(items, right, strict=True):
             if not ok:
                 print(f"  type {q['type']:<15} got {classify(q['text']).question_type:<15} {q['text']}")
 

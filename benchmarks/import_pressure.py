@@ -27,16 +27,17 @@ import subprocess
 import sys
 import tempfile
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 MB = 1024 * 1024
 MEMORY_CAP_MB = 8192
 CHILD_SECONDS = 600
-NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 ANSWER = ("I led the onboarding redesign at a streaming start-up. Completion was 52% and I set a target of 60% "
           "in one quarter. I interviewed 12 new members, found that the plan picker confused them, and ran an "
           "A/B test with 40,000 sign-ups against a guardrail on refunds. Completion rose to 61% in three weeks "
@@ -370,7 +371,7 @@ def _child_waits(path: Path) -> None:
             try:
                 with transaction.atomic():
                     Draft.objects.update_or_create(user=other, question_id="", defaults={
-                        "question_text": "My own question", "answer": f"typing {n}", "updated": datetime.now(timezone.utc)})
+                        "question_text": "My own question", "answer": f"typing {n}", "updated": datetime.now(UTC)})
             except OperationalError:
                 failed[0] += 1
             waits.append(time.perf_counter() - start)

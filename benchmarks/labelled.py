@@ -48,7 +48,7 @@ def kappa(want: list[int], got: list[int]) -> float:
     n = len(want)
     if not n:
         return float("nan")
-    observed = Counter(zip(want, got))
+    observed = Counter(zip(want, got, strict=True))
     a, b = Counter(want), Counter(got)
     num = den = 0.0
     for i in LEVELS:

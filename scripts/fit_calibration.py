@@ -86,7 +86,7 @@ def fit_cuts(rows, floor: float) -> tuple[tuple[float, float, float], float, flo
         if cuts[1] > floor:
             continue
         got = [1 + sum(s >= c for c in cuts) for _, s in free]
-        exact = sum(w == g for w, g in zip(want, got)) / len(want)
+        exact = sum(w == g for w, g in zip(want, got, strict=True)) / len(want)
         k = kappa(want, got)
         if best is None or exact + k > best[0] + 1e-12:
             best = (exact + k, cuts, gamma, exact, k)

@@ -4,15 +4,31 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from itertools import pairwise
 
 import pytest
 import time_machine
 from pptx import Presentation
 from pypdf import PdfReader
 
-from pmprep.casedeck import (MAX_SECTION_CHARS, SECTIONS, Deck, DeckError, SectionId, Severity, Status, check_deck,
-                             check_section, from_question, pacing_plan, pdf_safe_text, qa_probes, to_markdown, to_pdf,
-                             to_pptx)
+from pmprep.casedeck import (
+    MAX_SECTION_CHARS,
+    SECTIONS,
+    Deck,
+    DeckError,
+    SectionId,
+    Severity,
+    Status,
+    check_deck,
+    check_section,
+    from_question,
+    pacing_plan,
+    pdf_safe_text,
+    qa_probes,
+    to_markdown,
+    to_pdf,
+    to_pptx,
+)
 from pmprep.casedeck.slides import MAX_BULLETS, bullets
 from pmprep.mock import QA_PROBES
 
@@ -332,7 +348,7 @@ def test_every_slot_is_at_least_a_minute_and_the_total_is_exact(minutes):
 
     assert sum(s.seconds for s in slots) == minutes * 60
     assert min(s.seconds for s in slots) >= 60
-    assert all(a.end_seconds == b.start_seconds for a, b in zip(slots, slots[1:]))
+    assert all(a.end_seconds == b.start_seconds for a, b in pairwise(slots))
 
 
 @pytest.mark.parametrize("minutes", [19, 31, 0, 25.5, True, "25"])
@@ -433,13 +449,13 @@ def test_pdf_survives_a_very_long_unbroken_word():
 
 
 def test_pdf_is_byte_for_byte_reproducible():
-    with time_machine.travel(dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc), tick=False):
+    with time_machine.travel(dt.datetime(2025, 1, 1, tzinfo=dt.UTC), tick=False):
         first = to_pdf(solid_deck())
-    with time_machine.travel(dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc), tick=False):
+    with time_machine.travel(dt.datetime(2026, 6, 1, tzinfo=dt.UTC), tick=False):
         second = to_pdf(solid_deck())
 
     assert first == second
-    created = dt.datetime(2025, 10, 2, 9, 30, tzinfo=dt.timezone.utc)
+    created = dt.datetime(2025, 10, 2, 9, 30, tzinfo=dt.UTC)
     assert PdfReader(io.BytesIO(to_pdf(solid_deck(), created=created))).metadata.creation_date == created
 
 
@@ -482,9 +498,9 @@ def test_pptx_caps_bullets_and_keeps_everything_in_the_notes():
 
 
 def test_pptx_properties_are_set_and_the_file_is_reproducible():
-    with time_machine.travel(dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc), tick=False):
+    with time_machine.travel(dt.datetime(2025, 1, 1, tzinfo=dt.UTC), tick=False):
         first = to_pptx(solid_deck())
-    with time_machine.travel(dt.datetime(2026, 6, 1, 12, 0, 7, tzinfo=dt.timezone.utc), tick=False):
+    with time_machine.travel(dt.datetime(2026, 6, 1, 12, 0, 7, tzinfo=dt.UTC), tick=False):
         second = to_pptx(solid_deck())
 
     assert first == second

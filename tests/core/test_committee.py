@@ -5,8 +5,17 @@ import json
 
 import pytest
 
-from pmprep.committee import (INFORMAL_REASON, RULES, InformalInput, Outcome, Recommendation, Scorecard,
-                              Source, decide, rule_text)
+from pmprep.committee import (
+    INFORMAL_REASON,
+    RULES,
+    InformalInput,
+    Outcome,
+    Recommendation,
+    Scorecard,
+    Source,
+    decide,
+    rule_text,
+)
 
 YES, STRONG_YES, NO = Recommendation.YES, Recommendation.STRONG_YES, Recommendation.NO
 

@@ -253,7 +253,7 @@ def test_the_recommendation_follows_the_mean_rating(levels, expected):
     # Each of these criteria bears on exactly one of the four competencies, in this order.
     criteria = ("requirements", "market_facts", "culture_themes", "contribution")
     competencies = ["technical_judgment", "company_awareness", "culture_leadership", "job_awareness"]
-    answers = [feedback(crit(c, level)) for c, level in zip(criteria, levels)]
+    answers = [feedback(crit(c, level)) for c, level in zip(criteria, levels, strict=True)]
 
     card = auto_scorecard("ex_recruiter_screen", competencies, answers, is_case=False)
 

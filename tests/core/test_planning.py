@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from icalendar import Calendar
@@ -26,11 +27,11 @@ from pmprep.planning.allocation import split
 from pmprep.planning.plan import MAX_HOURS_PER_WEEK
 
 D = date
-STAMP = datetime(2026, 8, 10, 9, 30, tzinfo=timezone.utc)
+STAMP = datetime(2026, 8, 10, 9, 30, tzinfo=UTC)
 LOGISTICS = {TaskKind.LOGISTICS, TaskKind.RESEARCH}
 
 
-def plan(catalog, track="early_in", today=D(2026, 8, 10), hours=10, interview=None, **kw) -> Plan:
+def plan(catalog, track="early_in", today=date(2026, 8, 10), hours=10, interview=None, **kw) -> Plan:
     return generate_plan(track, today, hours, interview_date=interview, catalog=catalog, **kw)
 
 
@@ -84,7 +85,7 @@ def test_weeks_start_on_monday_and_cover_today_to_the_day_before_the_target(cata
     p = plan(catalog, **args)
     assert p.weeks[0].first_day == p.today
     assert p.weeks[-1].last_day == p.target - timedelta(days=1)
-    for week, following in zip(p.weeks, p.weeks[1:]):
+    for week, following in pairwise(p.weeks):
         assert following.monday.weekday() == 0 and following.first_day == following.monday
         assert following.first_day == week.last_day + timedelta(days=1)
     assert all(p.today <= t.on < p.target for t in p.tasks)

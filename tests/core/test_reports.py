@@ -7,10 +7,20 @@ import pytest
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
-from pmprep.reports import (BarChart, Bullets, Document, Heading, Highlighted, Paragraph, Quote, Table, to_markdown,
-                            to_pdf)
+from pmprep.reports import (
+    BarChart,
+    Bullets,
+    Document,
+    Heading,
+    Highlighted,
+    Paragraph,
+    Quote,
+    Table,
+    to_markdown,
+    to_pdf,
+)
 
-CREATED = dt.datetime(2026, 3, 4, 5, 6, 7, tzinfo=dt.timezone.utc)
+CREATED = dt.datetime(2026, 3, 4, 5, 6, 7, tzinfo=dt.UTC)
 HOSTILE = "<script>alert('x')</script>\n# heading\n| pipes | here |\n- not a list\n👍 “curly” ‘quotes’ *stars*"
 
 

@@ -1,16 +1,15 @@
 """The review queue: FSRS ratings and due dates, and the plan for one day (due, squeeze, cap, mixing)."""
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
 from fsrs import Rating, State
 
 from pmprep.review import ReviewItem, due_of, new_card, plan_today, rating_for, review
 
-NOW = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 2)
-UTC = timezone.utc
 
 
 def item(key: str, due: datetime, type: str = "metrics", rounds: tuple[str, ...] = ("product-sense",)) -> ReviewItem:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+
 @pytest.mark.browser
 def test_filter_open_a_question_and_reveal_its_talking_points(served, page, catalog):
     page.goto(served.url + "/questions/")

@@ -16,7 +16,7 @@ from tests.e2e.browsing import sign_up
 
 @pytest.mark.browser
 def test_a_saved_interview_date_stays_in_the_picker_and_a_long_plan_folds(served, page):
-    interview = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=400)
+    interview = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=400)
     sign_up(page, served.url, "dater")
     page.get_by_label("Experienced").check()
     page.get_by_label("Interview date (if you have one)").fill(interview.isoformat())

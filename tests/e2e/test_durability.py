@@ -9,8 +9,6 @@ import subprocess
 import threading
 from pathlib import Path
 
-import pytest
-
 from tests.e2e.served import PMPREP, Visitor, database_for, start_server
 
 PASSWORD = "a-long-practice-passphrase"

@@ -19,7 +19,7 @@ import uuid
 from pmprep.review.schedule import new_card
 from tests.e2e.served import PMPREP
 
-NOW = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 PATIENCE_SECONDS = 2.0
 SAVE_EVERY = 0.05  # twenty saves a second, far more often than anyone's autosave
 

@@ -69,7 +69,7 @@ def test_profile_requires_login(client):
 
 def test_picking_a_track_saves_it_and_shows_the_loop(client, alice):
     client.force_login(alice)
-    with time_machine.travel(dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.timezone.utc), tick=False):  # dates are bounded from today
+    with time_machine.travel(dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC), tick=False):  # dates are bounded from today
         response = client.post(reverse("accounts:profile"), {"track": "early_in", "interview_date": "2027-01-15"})
     assert response.status_code == 302 and response["Location"] == reverse("bank:loop", args=["early_in"])
     alice.refresh_from_db()

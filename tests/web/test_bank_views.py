@@ -4,8 +4,8 @@ import re
 
 import pytest
 import time_machine
-from django.utils.html import escape
 from django.urls import reverse
+from django.utils.html import escape
 
 from pmprep.web.accounts.models import User
 

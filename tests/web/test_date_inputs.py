@@ -31,7 +31,7 @@ from pmprep.web.plans.forms import MoveForm, PlanForm
 from pmprep.web.plans.models import StudyPlan
 
 pytestmark = pytest.mark.django_db
-NOW = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC)
 DAY = dt.date(2026, 12, 23)  # a day above 12, so 23/12 and 12/23 cannot pass for each other
 TRACKS = [("early_in", "Early-in"), ("experienced", "Experienced")]
 

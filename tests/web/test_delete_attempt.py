@@ -13,7 +13,7 @@ from pmprep.web.practice.queue import record_attempt, record_self_rating
 from tests.web.conftest import looped, practised
 
 pytestmark = pytest.mark.django_db
-DAY1 = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.timezone.utc)
+DAY1 = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
 WEAK = "I would probably look at some data and talk to people about it and then decide what to do next."
 GOOD = ("Last spring I led onboarding for a budgeting app with 40,000 monthly users. Interviews showed people quit "
         "at bank linking, so I cut two steps and tested it against the old flow for three weeks. Completion rose "

@@ -12,7 +12,7 @@ from pmprep.analysis import MAX_ANSWER_CHARS
 from pmprep.web.practice.models import Attempt, Draft
 
 pytestmark = pytest.mark.django_db
-NOW = dt.datetime(2026, 11, 2, 14, 5, 9, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 2, 14, 5, 9, tzinfo=dt.UTC)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from pmprep.web.practice.models import Attempt
 from tests.web.conftest import looped, practised
 
 pytestmark = pytest.mark.django_db
-T0 = dt.datetime(2026, 11, 2, 10, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 11, 2, 10, 0, tzinfo=dt.UTC)
 FILENAME = "feedback-tell-me-about-a-launch-you-led-2026-11-02"
 ANSWER = ("At a budgeting app with 40,000 monthly users I owned onboarding. <script>alert('x')</script>\n"
           "# not a heading\n"

@@ -20,7 +20,7 @@ def first(alice):
 def test_the_feedback_page_offers_two_follow_ups_to_answer(client, alice, first):
     client.force_login(alice)
     html = client.get(reverse("practice:attempt", args=[first.pk])).content.decode()
-    assert html.count('action="/practice/attempts/%d/follow-up"' % first.pk) == 2
+    assert html.count(f'action="/practice/attempts/{first.pk}/follow-up"') == 2
     assert '<label for="reply-1"><strong>Follow-up 1:</strong> How would you know this worked?' in html
 
 

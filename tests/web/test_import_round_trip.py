@@ -22,7 +22,7 @@ from pmprep.web.loops.rounds import qa_probes
 from pmprep.web.practice.models import Attempt
 
 pytestmark = pytest.mark.django_db(transaction=False)
-T0 = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC)
 ANSWER = ("Last spring at a 40-person streaming start-up I led the onboarding redesign. I owned completion, which "
           "was 52%. I interviewed 12 new members, I cut the plan picker to two choices, and I convinced the "
           "sceptical billing engineer with a prototype. Completion rose to 61% in three weeks while refunds held. "

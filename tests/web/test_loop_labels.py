@@ -18,7 +18,7 @@ from pmprep.web.loops.models import InformalNote, LoopRound, MockLoop, PeerLink,
 from pmprep.web.loops.rounds import start_loop
 
 pytestmark = pytest.mark.django_db
-T0 = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC)
 SNAKE_CASE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")  # the shape of every id the catalog names
 
 

@@ -18,7 +18,7 @@ from pmprep.web.practice.models import Attempt, Draft
 from tests.web.conftest import drafted, looped
 
 pytestmark = pytest.mark.django_db
-T0 = dt.datetime(2026, 11, 2, 10, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 11, 2, 10, 0, tzinfo=dt.UTC)
 STRONG_BEHAVIOURAL = (
     "At a budgeting app with 40,000 monthly users I owned onboarding. Interviews showed people quit at bank "
     "linking, so I proposed cutting two steps; engineering disagreed on scope, and I agreed a smaller first "
@@ -470,7 +470,7 @@ def test_loop_forms_answer_junk_with_a_page_never_a_crash(logged_in, running_loo
     loop = running_loop
     if name == "peer":
         link = PeerLink.objects.get_or_create(user=loop.user, loop_round=_round(loop, order),
-                                              defaults={"expires": dt.datetime(2100, 1, 1, tzinfo=dt.timezone.utc)})[0]
+                                              defaults={"expires": dt.datetime(2100, 1, 1, tzinfo=dt.UTC)})[0]
         target = reverse("peer", args=[link.token])
     elif name == "start":
         target = reverse("loops:start")

@@ -41,7 +41,7 @@ def pages(client, alice):
     with time_machine.travel(NOW, tick=False):
         saved = save_everything(client, alice)
         out = {}
-        for name, url in urls(saved):
+        for _name, url in urls(saved):
             response = client.get(url)
             kind = response.get("Content-Type", "")
             if response.status_code == 200 and (kind.startswith("text/html") or kind.startswith("text/markdown")):

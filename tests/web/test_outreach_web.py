@@ -244,7 +244,7 @@ def test_the_log_is_framed_as_research_not_referrals(logged_in):
 
 
 def test_notes_are_listed_newest_first_undated_last(logged_in, alice):
-    t0 = dt.datetime(2026, 10, 1, tzinfo=dt.timezone.utc)
+    t0 = dt.datetime(2026, 10, 1, tzinfo=dt.UTC)
     for name, met_on, created in [("Undated", None, t0 + dt.timedelta(days=9)), ("Old", dt.date(2026, 9, 1), t0),
                                   ("New", dt.date(2026, 10, 5), t0), ("Undated earlier", None, t0)]:
         Contact.objects.create(user=alice, name=name, met_on=met_on, learned="x", created=created)

@@ -17,8 +17,8 @@ from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
 from tests.web.conftest import practised
 
 pytestmark = pytest.mark.django_db
-NOV22 = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.timezone.utc)
-AUG10 = dt.datetime(2026, 8, 10, 9, 0, tzinfo=dt.timezone.utc)
+NOV22 = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
+AUG10 = dt.datetime(2026, 8, 10, 9, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
@@ -211,7 +211,7 @@ def test_readiness_reads_the_latest_committee_decision(logged_in, alice):
     assert "1 mock loop done; the latest committee decision: No hire." in page
 
 
-DEC2 = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.timezone.utc)
+DEC2 = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC)
 FAR = "The interview date 1 Jan 2126 is more than 2 years ahead: give a date from today to 2 Dec 2028, or leave it " \
       "empty until you have one."
 PAST = "The interview date 1 Dec 2026 is before today (2 Dec 2026): there is nothing left to plan."

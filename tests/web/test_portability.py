@@ -17,7 +17,7 @@ from pmprep.web.practice.models import Attempt, Draft
 from tests.web.conftest import drafted, practised
 
 pytestmark = pytest.mark.django_db(transaction=False)
-FROZEN = dt.datetime(2026, 10, 5, 9, 30, tzinfo=dt.timezone.utc)
+FROZEN = dt.datetime(2026, 10, 5, 9, 30, tzinfo=dt.UTC)
 NOTHING = {s.name: 0 for s in portability.SECTIONS}
 
 

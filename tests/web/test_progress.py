@@ -1,7 +1,7 @@
 """The progress page: empty states in plain words, exact numbers in the tables, each chart as a safe SVG."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import lxml.html
 import pytest
@@ -20,7 +20,7 @@ from tests.web.conftest import looped, practised
 pytestmark = pytest.mark.django_db
 BEHAVIOURAL = "beh-owned-end-to-end-what-to-build"  # strategy_execution, customer_obsession, scope_control
 TECHNICAL = "est-cdn-bandwidth-release-night"  # technical_fluency, quantitative_metrics
-TODAY = datetime(2026, 3, 12, 12, 0, tzinfo=timezone.utc)  # a Thursday: its week starts on Monday 9 March
+TODAY = datetime(2026, 3, 12, 12, 0, tzinfo=UTC)  # a Thursday: its week starts on Monday 9 March
 ANSWER = "I owned the onboarding redesign, cut two steps and completion rose from 52% to 61% in three weeks."
 POLICY = {
     "default-src": "'self'", "script-src": "'self'", "style-src": "'self'", "img-src": "'self' data:",
@@ -30,7 +30,7 @@ POLICY = {
 
 
 def _at(day: int, hour: int = 9) -> datetime:
-    return datetime(2026, 3, day, hour, 0, tzinfo=timezone.utc)
+    return datetime(2026, 3, day, hour, 0, tzinfo=UTC)
 
 
 def _answered(user, when: datetime, level: int, question_id: str = "", parent: Attempt | None = None) -> Attempt:
@@ -149,7 +149,7 @@ def test_volume_counts_every_answer_with_follow_up_replies_apart(client, practic
 
 def test_backlog_counts_review_items_by_when_they_fall_due(client, alice):
     for kind, due in (("question", _at(1)), ("question", _at(2)), ("story", TODAY), ("question", _at(15)),
-                      ("story", _at(19, 8)), ("question", datetime(2026, 4, 30, tzinfo=timezone.utc))):
+                      ("story", _at(19, 8)), ("question", datetime(2026, 4, 30, tzinfo=UTC))):
         ReviewCard.objects.create(user=alice, kind=kind, key=f"{kind}-{due:%m%d}", card={}, due=due)
     client.force_login(alice)
     rows = _table(_page(client), "Review-queue items")

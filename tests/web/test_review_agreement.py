@@ -13,7 +13,7 @@ from pmprep.web.practice.models import ReviewCard
 from pmprep.web.stories.models import Story
 
 pytestmark = pytest.mark.django_db
-NOW = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
 
 
 def _card(user, key: str, due: dt.datetime, kind: str = "question") -> None:

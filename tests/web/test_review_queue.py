@@ -12,7 +12,7 @@ from pmprep.web.practice.queue import record_attempt, record_self_rating, today
 from tests.web.conftest import practised
 
 pytestmark = pytest.mark.django_db
-DAY1 = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.timezone.utc)
+DAY1 = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
 GOOD = ("Last spring I led onboarding for a budgeting app with 40,000 monthly users. Interviews showed people quit "
         "at bank linking, so I cut two steps and tested it against the old flow for three weeks. Completion rose "
         "from 52% to 61%. I decided to ship it to everyone, accepting a month's delay on reports. I learned to "

@@ -16,7 +16,7 @@ from pmprep.web.practice.models import ReviewCard
 from pmprep.web.stories.models import Story
 
 pytestmark = pytest.mark.django_db
-T0 = dt.datetime(2026, 11, 2, 10, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 11, 2, 10, 0, tzinfo=dt.UTC)
 REFERRAL = {
     "title": "The referral programme that flopped",
     "situation": "In my internship at a food-delivery app, growth wanted a referral programme before the holidays.",

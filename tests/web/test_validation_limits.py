@@ -32,7 +32,7 @@ from pmprep.web.stories.models import Story
 from tests.web.test_ownership import _patterns
 
 pytestmark = pytest.mark.django_db
-NOW = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC)
 ANSWER_CHARS = 20_000  # a long answer; the analyzer's 200,000 limit is timed by the hostile-input tests
 
 # Pages that answer something other than 200 to a GET, and why.

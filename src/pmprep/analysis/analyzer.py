@@ -324,10 +324,11 @@ def analyze(question: str | Question, answer: str, *, question_type: str | None 
         raise ValueError("seconds must be a positive number of seconds")
     if isinstance(question, Question):
         stored: Question | None = question
+        question_text = question.text
     else:
         question = question[:MAX_QUESTION_CHARS]
         stored = bank_question(question)
-    question_text = stored.text if stored else question
+        question_text = stored.text if stored else question
     qtype = question_type or (stored.type.value if stored else classify(question_text).question_type)
     chosen = shape_named(qtype, shape) if shape else shape_of(question_text, qtype)
 

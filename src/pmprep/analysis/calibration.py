@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from pmprep.catalog import SHIPPED, ContentError, Problem
@@ -66,7 +67,7 @@ def load_calibration(path: Path) -> Calibration:
         pairs = tuple((float(x), float(y)) for x, y in knots)
         if pairs[0] != (0.0, 0.0) or pairs[-1] != (100.0, 100.0):
             problems.append(Problem(where, None, "knots", "expected the first pair [0, 0] and the last [100, 100]"))
-        if any(b[0] <= a[0] or b[1] < a[1] for a, b in zip(pairs, pairs[1:])):
+        if any(b[0] <= a[0] or b[1] < a[1] for a, b in pairwise(pairs)):
             problems.append(Problem(where, None, "knots", "expected rubric scores rising and shown scores never falling"))
     claims = raw["claims"]
     if not (isinstance(claims, dict) and set(claims) == {"full", "none"} and all(_number(v) for v in claims.values())

@@ -47,7 +47,7 @@ def hollow_sentences(doc: Doc, numbered: Iterable[int], known: frozenset[str],
     """
     numbered = set(numbered)
     own: dict[int, dict[str, float]] = {}
-    for word, index in zip(doc.words, doc.word_sentences):
+    for word, index in zip(doc.words, doc.word_sentences, strict=True):
         if index < 0 or index in numbered or not word.lower[0].isalpha():
             continue
         weight = own_weight(word.lower, known, shape)

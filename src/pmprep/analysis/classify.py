@@ -10,9 +10,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from pmprep.analysis.feedback import Classification
 from pmprep.analysis.text import FUNCTION_WORDS, stem, tokenize
@@ -88,7 +90,11 @@ class _Index:
         return vec, math.sqrt(sum(v * v for v in vec.values())) or 1.0
 
 
-def _nearest(vec: dict[str, float], norm: float, rows, k: int) -> list[tuple[object, float]]:
+_Label = TypeVar("_Label")
+
+
+def _nearest(vec: dict[str, float], norm: float, rows: Iterable[tuple[_Label, dict[str, float], float]],
+             k: int) -> list[tuple[_Label, float]]:
     """The ``k`` rows (label, vector, norm) closest to ``vec`` by cosine, earliest first among equals."""
     scored = []
     for n, (label, other, other_norm) in enumerate(rows):
@@ -229,7 +235,7 @@ def classify(question: str, catalog: Catalog | None = None) -> Classification:
         q = catalog.questions[qid]
         if q.type.value == best:
             for c in q.competencies:
-                competencies[c] += similarity
+                competencies[c] += similarity  # type: ignore[assignment]  # Counter adds floats too; typeshed counts in int
     chosen = [c for c, _ in competencies.most_common(3)] or _type_competencies(catalog, best)
     return Classification(best, chosen, confidence, "rules")
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from pmprep.analysis.feedback import OutlineItem
 from pmprep.analysis.judging import Context
@@ -72,8 +73,8 @@ def outline(ctx: Context) -> tuple[list[OutlineItem], float]:
             items.append(OutlineItem(sentence.index, sentence.start, sentence.end, None, "—"))
     present = len(set(sequence)) / len(steps)
     firsts: dict[int, int] = {}
-    for pos, step in enumerate(sequence):
-        firsts.setdefault(step, pos)
+    for pos, position in enumerate(sequence):
+        firsts.setdefault(position, pos)
     ranked = [s for s, _ in sorted(firsts.items(), key=lambda kv: kv[1])]
-    in_order = sum(1 for a, b in zip(ranked, ranked[1:]) if a < b) / max(1, len(ranked) - 1) if len(ranked) > 1 else 0.0
+    in_order = sum(1 for a, b in pairwise(ranked) if a < b) / max(1, len(ranked) - 1) if len(ranked) > 1 else 0.0
     return items, round(0.7 * present + 0.3 * in_order, 4)

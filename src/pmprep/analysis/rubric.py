@@ -65,7 +65,7 @@ def load_rubrics(path: Path) -> Rubrics:
             return []
         out = []
         for n, item in enumerate(items):
-            entry = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else f"{section}[{n}]"
+            entry = item["id"] if isinstance(item, dict) and isinstance(item.get("id"), str) else f"{section}[{n}]"
             if not isinstance(item, dict):
                 problems.append(Problem(where, entry, None, f"expected a mapping with {', '.join(fields)}"))
                 continue
@@ -82,7 +82,7 @@ def load_rubrics(path: Path) -> Rubrics:
 
     if not isinstance(raw, dict):
         raise ContentError([Problem(where, None, None, "expected a mapping with common, types and red_flags")])
-    types = raw.get("types") if isinstance(raw.get("types"), dict) else {}
+    types = raw["types"] if isinstance(raw.get("types"), dict) else {}
     for t in TYPES:
         if t not in types:
             problems.append(Problem(where, "types", t, "the question type has no criteria"))
@@ -129,7 +129,7 @@ def _essential(raw, entry: str, where: str, problems: list[Problem]) -> tuple[fl
     return None, ""
 
 
-def _parts(raw, criteria: set[str], where: str, problems: list[Problem]) -> dict[str, tuple[str, str]]:
+def _parts(raw, criteria: set[str | None], where: str, problems: list[Problem]) -> dict[str, tuple[str, str]]:
     """Each criterion's parts: a mapping of part name to what is missing and the advice."""
     if not isinstance(raw, dict):
         problems.append(Problem(where, "parts", None, "expected a mapping of criterion ids to their parts"))

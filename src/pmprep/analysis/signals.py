@@ -94,7 +94,7 @@ def load_families(path: Path) -> dict[str, Family]:
         problems.append(Problem(where, "families", None, "expected a list of families"))
         items = []
     for n, item in enumerate(items):
-        entry = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else f"families[{n}]"
+        entry = item["id"] if isinstance(item, dict) and isinstance(item.get("id"), str) else f"families[{n}]"
         if not isinstance(item, dict):
             problems.append(Problem(where, entry, None, "expected a mapping with id, label and patterns"))
             continue
@@ -117,12 +117,13 @@ def load_families(path: Path) -> dict[str, Family]:
                 expanded.append(expand(text, entry, f"patterns[{k}]"))
         if len(expanded) < len(patterns) or None in expanded:
             continue
+        alternatives = [text for text in expanded if text is not None]  # all of them, as just checked
         try:
-            pattern = family_pattern(expanded)
+            pattern = family_pattern(alternatives)
         except re.error as joined:
             # Compiled one by one only now, to name the pattern at fault (compiling each costs a startup).
             before = len(problems)
-            for k, alternative in enumerate(expanded):
+            for k, alternative in enumerate(alternatives):
                 try:
                     bounded(alternative)
                 except re.error as exc:
@@ -228,7 +229,7 @@ class Signals:
         """Sentences that are not claims (none unless ``known`` was given)."""
         if self._known is None:
             return frozenset()
-        numbered = {index for h, index in zip(self("number"), self._where["number"]) if is_quantity(h.text)}
+        numbered = {index for h, index in zip(self("number"), self._where["number"], strict=True) if is_quantity(h.text)}
         return hollow_sentences(self.doc, numbered, self._known, self._shape)
 
     def is_known(self, word: str) -> bool:
@@ -254,7 +255,7 @@ class Signals:
 
     def in_sentences(self, family: str, sentence_indexes: set[int]) -> list[Hit]:
         hits = self(family)
-        return [h for h, index in zip(hits, self._where[family]) if index in sentence_indexes and index >= 0]
+        return [h for h, index in zip(hits, self._where[family], strict=True) if index in sentence_indexes and index >= 0]
 
     def sentences_with(self, family: str) -> set[int]:
         found = self._sentences.get(family)

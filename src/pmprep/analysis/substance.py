@@ -75,7 +75,7 @@ def shape_vocabulary() -> frozenset[str]:
         source = _ESCAPE.sub(" ", _AVOIDED.sub(" ", family.pattern.pattern)).replace("?", "")
         # A class such as [sz] or [- ] stands for each of its characters: read the words both ways.
         for pick in (0, -1):
-            spelled = _CLASS.sub(lambda m: m.group(1)[pick], source)
+            spelled = _CLASS.sub(lambda m: m.group(1)[pick], source)  # noqa: B023 - sub() calls it in this turn
             found |= _content_stems(_LETTERS.findall(spelled))
         found |= _content_stems(_LETTERS.findall(family.label.lower()))
     return frozenset(found)
@@ -140,7 +140,7 @@ class Substance:
 def measure(doc: Doc, topic: Topic, ignored: set[int] | None = None) -> Substance:
     """The answer's novel words and topic coverage, leaving out sentences in ``ignored`` (repeats)."""
     if ignored:
-        wanted = [w.lower for w, index in zip(doc.words, doc.word_sentences)
+        wanted = [w.lower for w, index in zip(doc.words, doc.word_sentences, strict=True)
                   if index not in ignored and w.lower[0].isalpha()]
     else:
         wanted = [w.lower for w in doc.alpha_words]
@@ -231,7 +231,7 @@ class Relevance:
 
 def relevance(doc: Doc, topic: Topic, catalog: Catalog, ignored: set[int] | None = None) -> Relevance:
     index = topic_index(catalog)
-    words = [w.lower for w, i in zip(doc.words, doc.word_sentences) if not ignored or i not in ignored]
+    words = [w.lower for w, i in zip(doc.words, doc.word_sentences, strict=True) if not ignored or i not in ignored]
     answer = index.vector(_topic_terms(w for w in words if w[0].isalpha()))
     asked = index.vector(topic.asked)
     similarity = sum(w * asked.get(t, 0.0) for t, w in answer.items())
@@ -262,7 +262,7 @@ def cover(doc: Doc, topic: Topic, catalog: Catalog, ignored: set[int] | None = N
     """For each of the topic's talking points, the stretch of one or two sentences that covers it best."""
     index = topic_index(catalog)
     words: dict[int, list[str]] = defaultdict(list)
-    for word, i in zip(doc.words, doc.word_sentences):
+    for word, i in zip(doc.words, doc.word_sentences, strict=True):
         if i >= 0 and word.lower[0].isalpha():
             words[i].append(word.lower)
     kept = [s for s in doc.sentences if not ignored or s.index not in ignored]

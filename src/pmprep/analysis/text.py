@@ -45,7 +45,7 @@ wouldn't couldn't shouldn't haven't hasn't hadn't i'll we'll they'd they're that
 # Sentences, words and hits are named tuples, not frozen dataclasses: a 200 KB answer makes
 # hundreds of thousands of them, and a tuple is built several times faster.
 class Sentence(NamedTuple):
-    index: int
+    index: int  # type: ignore[assignment]  # the sentence's position; shadows tuple.index(), which nothing calls
     start: int
     end: int
     text: str

@@ -8,11 +8,26 @@ paced for a 20–30 minute talk, rehearsed against panel questions and exported.
 """
 from __future__ import annotations
 
-from pmprep.casedeck.deck import (MAX_PROMPT_CHARS, MAX_SECTION_CHARS, MAX_TITLE_CHARS, SECTIONS, Deck, DeckError,
-                                  SectionId, from_question)
+from pmprep.casedeck.deck import (
+    MAX_PROMPT_CHARS,
+    MAX_SECTION_CHARS,
+    MAX_TITLE_CHARS,
+    SECTIONS,
+    Deck,
+    DeckError,
+    SectionId,
+    from_question,
+)
 from pmprep.casedeck.markdown import to_markdown
-from pmprep.casedeck.pacing import (IMPORTANCE, MAX_TALK_MINUTES, MIN_TALK_MINUTES, PanelProbe, SectionSlot,
-                                    pacing_plan, qa_probes)
+from pmprep.casedeck.pacing import (
+    IMPORTANCE,
+    MAX_TALK_MINUTES,
+    MIN_TALK_MINUTES,
+    PanelProbe,
+    SectionSlot,
+    pacing_plan,
+    qa_probes,
+)
 from pmprep.casedeck.pdf import pdf_safe_text, to_pdf
 from pmprep.casedeck.review import DeckReview, Finding, Severity, Status, check_deck, check_section
 from pmprep.casedeck.slides import to_pptx

@@ -17,7 +17,7 @@ from fpdf.enums import XPos, YPos
 from pmprep.casedeck.deck import SECTIONS, Deck
 
 # Output is byte-for-byte reproducible: the creation date is this unless the caller passes one.
-DEFAULT_CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+DEFAULT_CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 NOT_WRITTEN = "Not written yet."
 UNSUPPORTED = "?"
 

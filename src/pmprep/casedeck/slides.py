@@ -48,7 +48,7 @@ def to_pptx(deck: Deck, created: dt.datetime | None = None) -> bytes:
     """A 16:9 presentation: title slide (title, prompt), then a slide per non-empty section."""
     created = created or DEFAULT_CREATED
     if created.tzinfo is not None:  # the file format stores UTC without an offset
-        created = created.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        created = created.astimezone(dt.UTC).replace(tzinfo=None)
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
 

@@ -7,7 +7,7 @@ catalog is returned, or :class:`ContentError` lists every problem and nothing ch
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -120,7 +120,7 @@ def _kind(value: Any) -> str:
             bool: "true/false", type(None): "nothing"}.get(type(value), type(value).__name__)
 
 
-def _message(err: dict[str, Any]) -> str:
+def _message(err: Mapping[str, Any]) -> str:
     kind = err["type"]
     if kind == "missing":
         return "is required but missing"
@@ -262,7 +262,7 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
     for key, what in (("tracks", "track"), ("rounds", "round"), ("calendars", "calendar"),
                       ("frameworks", "framework"), ("themes", "theme")):
         _duplicates(reader, parts.get(key, []), what)
-    _duplicates(reader, dimensions + components, "competency")
+    _duplicates(reader, [*dimensions, *components], "competency")
     _duplicates(reader, questions, "question")
     _duplicates(reader, primers, "primer")
     seen_answers: dict[str, Path] = {}

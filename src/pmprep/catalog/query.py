@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from pmprep.bounded_regex import bounded
@@ -92,7 +92,7 @@ def find_questions(catalog: Catalog, f: QuestionFilter) -> list[Question]:
 def invalid_filter_values(catalog: Catalog, f: QuestionFilter) -> dict[str, str]:
     """Field -> message for filter values that name nothing in the catalog."""
     problems: dict[str, str] = {}
-    checks = {
+    checks: dict[str, Mapping[str, object]] = {
         "track": catalog.tracks, "round": catalog.rounds, "type": catalog.question_types,
         "competency": {**catalog.dimensions, **catalog.components}, "theme": catalog.themes,
         "difficulty": {"easy": 1, "medium": 1, "hard": 1},

@@ -6,7 +6,6 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.markup import escape
@@ -19,7 +18,7 @@ _ID_LIKE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 TYPES_HELP = "behavioral, product_design, strategy, metrics, technical, estimation or culture"
 
 
-def _read_answer(file: Optional[Path]) -> str:
+def _read_answer(file: Path | None) -> str:
     if file is not None and str(file) != "-":
         try:
             data = file.read_bytes()
@@ -39,13 +38,13 @@ def _read_answer(file: Optional[Path]) -> str:
 
 def analyze(
     question: str = typer.Option(..., "--question", "-q", help="The question text, or a bank question id."),
-    file: Optional[Path] = typer.Option(None, "--file", "-f", help="A text file with the answer (default: standard input)."),
-    question_type: Optional[str] = typer.Option(None, "--type", help=f"Override the question type: {TYPES_HELP}."),
-    seconds: Optional[float] = typer.Option(None, "--seconds", help="Time available for the answer, in seconds "
+    file: Path | None = typer.Option(None, "--file", "-f", help="A text file with the answer (default: standard input)."),
+    question_type: str | None = typer.Option(None, "--type", help=f"Override the question type: {TYPES_HELP}."),
+    seconds: float | None = typer.Option(None, "--seconds", help="Time available for the answer, in seconds "
                                             "(default for a bank question: its round's budget, as in the web app)."),
     track: str = typer.Option("", "--track", help="Your track, for a bank question asked in rounds of both tracks: "
                               "its budget comes from your track's round, as in the web app."),
-    shape: Optional[str] = typer.Option(None, "--shape", help="Override the answer shape detected from the question "
+    shape: str | None = typer.Option(None, "--shape", help="Override the answer shape detected from the question "
                                         "(metrics: define_metric, diagnose_change, design_experiment; technical: "
                                         "explain_how, design_system, debug_incident; product_design: new_product, "
                                         "improve_existing)."),

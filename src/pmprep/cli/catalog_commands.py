@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.markup import escape
@@ -12,8 +11,8 @@ from rich.table import Table
 
 from pmprep.catalog import Catalog, ContentError, load_catalog
 from pmprep.catalog.calendar import position
-from pmprep.catalog.schema import Difficulty
 from pmprep.catalog.query import QuestionFilter, find_questions, invalid_filter_values
+from pmprep.catalog.schema import Difficulty
 from pmprep.cli.console import console, errors, fail
 from pmprep.config import ConfigError, content_folder, load_active_catalog
 
@@ -26,13 +25,13 @@ def _catalog() -> Catalog:
 
 
 def questions(
-    track: Optional[str] = typer.Option(None, help="Track id, e.g. early_in or experienced."),
-    round: Optional[str] = typer.Option(None, "--round", help="Round id, e.g. ei_technical_deep_dive."),
-    type: Optional[str] = typer.Option(None, "--type", help="behavioral, product_design, strategy, metrics, technical, estimation or culture."),
-    competency: Optional[str] = typer.Option(None, help="A dimension or component id, e.g. data_literacy."),
-    difficulty: Optional[Difficulty] = typer.Option(None, help="easy, medium or hard."),
-    theme: Optional[str] = typer.Option(None, help="A theme id, e.g. peak_buffering."),
-    search: Optional[str] = typer.Option(None, "--search", "-s", help="Words to search for in the questions."),
+    track: str | None = typer.Option(None, help="Track id, e.g. early_in or experienced."),
+    round: str | None = typer.Option(None, "--round", help="Round id, e.g. ei_technical_deep_dive."),
+    type: str | None = typer.Option(None, "--type", help="behavioral, product_design, strategy, metrics, technical, estimation or culture."),
+    competency: str | None = typer.Option(None, help="A dimension or component id, e.g. data_literacy."),
+    difficulty: Difficulty | None = typer.Option(None, help="easy, medium or hard."),
+    theme: str | None = typer.Option(None, help="A theme id, e.g. peak_buffering."),
+    search: str | None = typer.Option(None, "--search", "-s", help="Words to search for in the questions."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """List questions from the bank, filtered and searched."""
@@ -57,8 +56,8 @@ def questions(
 
 
 def loop(
-    track: Optional[str] = typer.Option(None, help="early_in or experienced (default: both)."),
-    today: Optional[str] = typer.Option(None, help="Date to place on the calendar, YYYY-MM-DD (default: today)."),
+    track: str | None = typer.Option(None, help="early_in or experienced (default: both)."),
+    today: str | None = typer.Option(None, help="Date to place on the calendar, YYYY-MM-DD (default: today)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
 ) -> None:
     """Show a track's interview loop: rounds, durations, interviewers, signals and the calendar."""
@@ -106,7 +105,7 @@ def loop(
 
 
 def content_check(
-    folder: Optional[Path] = typer.Argument(None, help="A company folder, or an overlay folder of questions/primers (default: the content in use)."),
+    folder: Path | None = typer.Argument(None, help="A company folder, or an overlay folder of questions/primers (default: the content in use)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
 ) -> None:
     """Validate a content folder and print what it holds, or every problem with file, entry and field."""
@@ -119,12 +118,12 @@ def content_check(
     except ContentError as exc:
         if as_json:
             typer.echo(json.dumps({"ok": False, "problems": [p.to_dict() for p in exc.problems]}, indent=2))
-            raise typer.Exit(1)
+            raise typer.Exit(1) from None
         errors.print(f"[bold red]{len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}[/] "
                      f"in {escape(str(target))} (nothing was loaded):")
         for p in exc.problems:
             errors.print(f"  • {escape(str(p))}")
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     except ConfigError as exc:
         fail(str(exc))
     counts = catalog.counts()

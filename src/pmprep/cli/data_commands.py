@@ -7,18 +7,18 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO, Optional
+from typing import IO, Any
 
 import typer
 from rich.markup import escape
 
 from pmprep.cli.console import console, fail
-from pmprep.config import ConfigError, private_file
 from pmprep.cli.server import setup_django
+from pmprep.config import ConfigError, private_file
 
 
 def _migrated() -> None:
@@ -29,7 +29,7 @@ def _migrated() -> None:
 
 def export(
     username: str = typer.Argument(..., help="Whose data to export."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
+    output: Path | None = typer.Option(None, "--output", "-o",
                                           help="File to write (default pmprep-USER-DATE.json here; - for standard output)."),
 ) -> None:
     """Write one user's complete data as a versioned JSON file."""
@@ -59,7 +59,7 @@ def export(
 
 def import_(
     file: Path = typer.Argument(..., help="An export file, or - for standard input."),
-    user: Optional[str] = typer.Option(None, "--user",
+    user: str | None = typer.Option(None, "--user",
                                        help="Add the file's data to this existing account (by default the import "
                                             "creates the account named in the file, and refuses when it exists)."),
 ) -> None:
@@ -91,7 +91,7 @@ def import_(
 
 
 @contextmanager
-def _opened(file: Path) -> Iterator[tuple[BinaryIO, str]]:
+def _opened(file: Path) -> Iterator[tuple[IO[bytes], str]]:
     """The file to import as a seekable stream (the import reads it twice); standard input is spooled."""
     if str(file) == "-":
         with tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024) as spool:
@@ -135,7 +135,7 @@ def _where() -> str:
 
 
 def backup(
-    to: Optional[Path] = typer.Option(None, "--to", help="File to write (default: PMPREP_HOME/backups/pmprep-DATE-TIME…)."),
+    to: Path | None = typer.Option(None, "--to", help="File to write (default: PMPREP_HOME/backups/pmprep-DATE-TIME…)."),
 ) -> None:
     """Copy the whole database consistently, also while `pmprep serve` is running."""
     setup_django()
@@ -179,7 +179,7 @@ def _backup_sqlite(source: Path, target: Path) -> None:
     partial.replace(target)
 
 
-def _backup_postgres(db: dict, target: Path) -> None:
+def _backup_postgres(db: Mapping[str, Any], target: Path) -> None:
     dump = shutil.which("pg_dump")
     if dump is None:
         fail("pg_dump was not found: install the PostgreSQL client tools (e.g. apt-get install postgresql-client)")

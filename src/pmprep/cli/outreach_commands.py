@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.markup import escape
@@ -37,7 +36,7 @@ def _read_message(file: str) -> tuple[str, str]:
 def outreach(
     file: str = typer.Argument(..., metavar="FILE|-",
                                help="A text file with the message, or - to read standard input."),
-    channel: Optional[str] = typer.Option(
+    channel: str | None = typer.Option(
         None, "--channel", help="linkedin (a connection note, 300 characters at most) or email; inferred if left out."),
     as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
 ) -> None:

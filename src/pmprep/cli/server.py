@@ -6,6 +6,7 @@ import signal
 import sys
 import threading
 import webbrowser
+from typing import Any
 
 import typer
 
@@ -40,7 +41,7 @@ def _url(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
-def _proxy_options(settings) -> dict[str, object]:
+def _proxy_options(settings) -> dict[str, Any]:
     """waitress's options for PMPREP_TRUSTED_PROXY: only that peer's forwarded headers are applied
     (waitress rewrites REMOTE_ADDR and wsgi.url_scheme from them); anyone else's are dropped."""
     proxy = settings.TRUSTED_PROXY
@@ -72,7 +73,7 @@ def serve(
 
     from django.conf import settings
     from django.core.management import call_command
-    from waitress import create_server
+    from waitress.server import MultiSocketServer, create_server
 
     from pmprep.catalog import ContentError
     from pmprep.config import active_catalog
@@ -91,7 +92,12 @@ def serve(
     except OSError as exc:
         fail(f"cannot listen on {host}:{port} ({exc.strerror or exc}). "
              f"Is another pmprep running? Try --port {port + 1 if port else 8001}.")
-    url = _url(host, server.effective_port)
+    # A host name with several addresses (localhost as 127.0.0.1 and ::1) gets a server per address.
+    if isinstance(server, MultiSocketServer):
+        listening = server.effective_listen[0][1]
+    else:
+        listening = server.effective_port  # type: ignore[attr-defined]  # set in __init__; types-waitress omits it
+    url = _url(host, listening)
     db = settings.DATABASES["default"]
     where = db["NAME"] if db["ENGINE"].endswith("sqlite3") else f"{db['ENGINE'].rsplit('.', 1)[-1]} database {db['NAME']}"
     # Plain lines (not Rich): scripts and tests read the address from them, so they must not wrap.

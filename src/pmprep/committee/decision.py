@@ -328,7 +328,7 @@ def _quotes(cards: Iterable[Scorecard], competency: str) -> tuple[Evidence, ...]
 
 def _mean(values: Iterable[float]) -> float:
     numbers = [Decimal(str(v)) for v in values]
-    return float((sum(numbers) / len(numbers)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    return float((sum(numbers, Decimal(0)) / len(numbers)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def _namer(names: Mapping[str, str] | None) -> Callable[[str], str]:

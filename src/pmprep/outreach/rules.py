@@ -173,10 +173,10 @@ RULES: tuple[Rule, ...] = (
     Rule(Kind.JOB_SEEKING, _compile(
         r"\bi(?:'ve| have)? (?:recently |just |already )?(?:applied|submitted (?:an|my) application)\b",
         r"\bi(?:'m| am) (?:currently )?applying\b",
-        rf"\bmy application\b",
-        rf"\b(?:looking|searching|hunting|on the hunt) for (?:an? |my )?(?:new |next |first |full-time |"
-        rf"entry-level )?(?:pm |product |product management |product manager |apm )?(?:jobs?|roles?|positions?|"
-        rf"opportunit(?:y|ies)|internships?|work)\b",
+        r"\bmy application\b",
+        r"\b(?:looking|searching|hunting|on the hunt) for (?:an? |my )?(?:new |next |first |full-time |"
+        r"entry-level )?(?:pm |product |product management |product manager |apm )?(?:jobs?|roles?|positions?|"
+        r"opportunit(?:y|ies)|internships?|work)\b",
         r"\b(?:open to|exploring|seeking|pursuing) (?:new |my next |an? )?(?:pm |product |full-time )?"
         r"(?:opportunit(?:y|ies)|roles?|positions?|jobs?)\b",
         r"\bjob (?:search|hunt|hunting)\b",

@@ -117,9 +117,9 @@ class Evidence:
             except (TypeError, ValueError):
                 problems.append(f"attempts[{i}]: expected (on, question_type, round_ids, competency_ids, level)")
         cards: list[RoundRatings] = []
-        for i, raw in enumerate(self.scorecards):
+        for i, card in enumerate(self.scorecards):
             try:
-                cards.append(_ratings(raw))
+                cards.append(_ratings(card))
             except (TypeError, ValueError):
                 problems.append(f"scorecards[{i}]: expected (round_id, {{competency_id: rating}})")
         for i, a in enumerate(attempts):

@@ -71,7 +71,7 @@ def milestones(targets: Targets, tasks: tuple[Task, ...], done: set[str], sched:
     out.append(Milestone("stories", "Write 6–8 STAR stories", last(found),
                          MilestoneLevel.OK if count >= CORE_STORIES else MilestoneLevel.SHORT,
                          f"{count} of {len(STORY_THEMES)} STAR stories planned or written"
-                         + (f", the last on {day(last(found))}." if found else ".")
+                         + (f", the last on {day(max(t.on for t in found))}." if found else ".")
                          + ("" if count >= CORE_STORIES else f" The vault needs at least {CORE_STORIES}."),
                          keys(found, finished)))
 
@@ -80,7 +80,7 @@ def milestones(targets: Targets, tasks: tuple[Task, ...], done: set[str], sched:
     rnd = writer.case_round
     out.append(Milestone("case_deck", f"Build a case deck for the {rnd.name}", last(found),
                          MilestoneLevel.OK if count == 2 else MilestoneLevel.SHORT,
-                         (f"Outline and finish planned or done, ready by {day(last(found))}."
+                         (f"Outline and finish planned or done, ready by {day(max(t.on for t in found))}."
                           if count == 2 and found else
                           "Outline and finish done." if count == 2 else
                           f"{count} of 2 case-deck sessions fit the time you have."),

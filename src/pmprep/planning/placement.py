@@ -6,7 +6,7 @@ mechanics. Nothing here is public API except ``week_budget``.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from fractions import Fraction
@@ -159,7 +159,14 @@ class Scheduler:
         return False
 
 
-def free(prefix: str, taken: set[str]) -> Iterable[str]:
+def _known(writer: TaskWriter, key: str, on: date, minutes: int | None = None) -> Task:
+    """The task for a key this module made, so one the writer knows."""
+    task = writer.task(key, on, minutes)
+    assert task is not None, key
+    return task
+
+
+def free(prefix: str, taken: set[str]) -> Iterator[str]:
     """``prefix1``, ``prefix2``, … skipping keys already taken (done or moved)."""
     n = 0
     while True:
@@ -248,10 +255,10 @@ def place_fixed(sched: Scheduler, targets: Targets, taken: set[str]) -> None:
     share = 1 if (target - today).days < SHORT_HORIZON_DAYS else FIXED_SHARE
     admitted, closed = 0, False
     for want in fixed_prep(today, target, taken):
-        minutes = sched.writer.task(want.key, today).minutes
+        minutes = _known(sched.writer, want.key, today).minutes
         if not want.must and (closed or admitted + minutes > share * prep_total):
             closed = True
-            sched.left_out.append(sched.writer.task(want.key, want.preferred))
+            sched.left_out.append(_known(sched.writer, want.key, want.preferred))
             continue
         if sched.place(want):
             admitted += minutes
@@ -276,11 +283,12 @@ def fill(sched: Scheduler, writer: TaskWriter, competencies: list[str], levels: 
 
     weights = weights_for(competencies, levels)
     ordinals = {c: free(f"drill:{c}:", taken) for c in competencies}
-    for (b, minutes), (competency, _j) in zip(slots, spread(len(slots), weights)):
+    # strict=False: with no competency to weigh, spread() gives no drills for the slots.
+    for (b, minutes), (competency, _j) in zip(slots, spread(len(slots), weights), strict=False):
         key = next(ordinals[competency])
-        sched.put(writer.task(key, b.lightest_day(), minutes))
+        sched.put(_known(writer, key, b.lightest_day(), minutes))
     for b, minutes in reviews:
-        sched.put(writer.task(f"review:{b.monday.isoformat()}", b.lightest_day(), minutes))
+        sched.put(_known(writer, f"review:{b.monday.isoformat()}", b.lightest_day(), minutes))
 
     research = free("research:", taken)
     for b in sched.bins:
@@ -294,6 +302,6 @@ def fill(sched: Scheduler, writer: TaskWriter, competencies: list[str], levels: 
             else:
                 pieces = [QUARTER]
         for minutes in pieces:
-            sched.put(writer.task(next(research), b.lightest_day(), minutes))
+            sched.put(_known(writer, next(research), b.lightest_day(), minutes))
     return weights
 

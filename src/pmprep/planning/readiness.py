@@ -149,13 +149,19 @@ def _and_ratings(summary: LevelSummary) -> str:
     return f" and your mock-loop ratings {level(summary.rating_level)}"
 
 
+def _level(value: float | None) -> str:
+    """A level the status says is there: every status but not-enough-evidence has one."""
+    assert value is not None
+    return level(value)
+
+
 def _statement(name: str, summary: LevelSummary, status: Status) -> str:
     if status is Status.NOT_ENOUGH_EVIDENCE:
         if not summary.points:
             return f"Not enough evidence: no answers or mock-loop ratings for {name} yet."
         return (f"Not enough evidence: {_so_far(summary)} for {name} so far; readiness needs at least "
                 f"{MIN_POINTS}.")
-    return f"Level {level(summary.level)}: {_reading(summary)}."
+    return f"Level {_level(summary.level)}: {_reading(summary)}."
 
 
 class _Reader:
@@ -198,12 +204,12 @@ class _Reader:
                       f"on {name} averaged level {level(s.recent_level)}{_and_ratings(s)}.")
         elif status is Status.NOT_READY:
             action = (f"Answer 2 {kind} questions on {name} in the {rnd.name}; your mock-loop ratings "
-                      f"average {level(s.rating_level)}.")
+                      f"average {_level(s.rating_level)}.")
         elif status is Status.ALMOST:
             action = (f"Answer 2 more {kind} questions in the {rnd.name} aiming for level 3 on {name}; "
-                      f"you are at {level(s.level)}.")
+                      f"you are at {_level(s.level)}.")
         else:
-            action = f"Keep {name} warm: one {kind} question in the {rnd.name} a week; you are at {level(s.level)}."
+            action = f"Keep {name} warm: one {kind} question in the {rnd.name} a week; you are at {_level(s.level)}."
         # A competency only an optional round tests (technical fluency for experienced hires) is optional too.
         optional = all(r.optional for r in self.rounds if competency_id in r.competencies)
         return ReadinessItem("competency", competency_id, name, status, _statement(name, s, status), action,
@@ -226,12 +232,12 @@ class _Reader:
                       f"{_and_ratings(s)}.{focus}")
         elif status is Status.NOT_READY:
             action = (f"Answer 2 {kind} questions in the {rnd.name}; your mock-loop ratings there average "
-                      f"{level(s.rating_level)}.{focus}")
+                      f"{_level(s.rating_level)}.{focus}")
         elif status is Status.ALMOST:
             action = (f"Answer 2 more {kind} questions in the {rnd.name} aiming for level 3; you are at "
-                      f"{level(s.level)}.{focus}")
+                      f"{_level(s.level)}.{focus}")
         else:
-            action = f"Keep the {rnd.name} warm: one question a week; you are at {level(s.level)}."
+            action = f"Keep the {rnd.name} warm: one question a week; you are at {_level(s.level)}."
         return ReadinessItem("round", rnd.id, rnd.name, status, _statement(f"the {rnd.name}", s, status),
                              action, _numbers(s, self.today), optional=rnd.optional)
 

@@ -104,6 +104,7 @@ def resolve(catalog: Catalog, track_id: str, today: dt.date, interview_date: dt.
         raise ValueError(" ".join(problems))
 
     if track.calendar is None:
+        assert interview_date is not None  # refused above otherwise
         return Targets(interview_date, f"your interview on {day(interview_date)}", interview_date,
                        None, None, None, None, ())
 

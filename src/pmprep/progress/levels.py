@@ -92,7 +92,7 @@ class Volume:
 
     @property
     def totals(self) -> tuple[int, ...]:
-        return tuple(a + b for a, b in zip(self.first, self.follow_ups))
+        return tuple(a + b for a, b in zip(self.first, self.follow_ups, strict=True))
 
     @property
     def sums(self) -> tuple[int, int, int]:
@@ -104,7 +104,7 @@ class Volume:
         return not any(self.totals)
 
     def rows(self) -> list[tuple[date, int, int, int]]:
-        return list(zip(self.weeks, self.first, self.follow_ups, self.totals))
+        return list(zip(self.weeks, self.first, self.follow_ups, self.totals, strict=True))
 
     def to_dict(self) -> dict[str, Any]:
         return {"weeks": [w.isoformat() for w in self.weeks], "first": list(self.first),
@@ -141,7 +141,7 @@ def levels_by_dimension(answers: Iterable[Answer], dimensions: Mapping[str, str]
         for a in answers:
             if a.follow_up:
                 continue
-            touched = set()
+            touched: set[str] = set()
             for c in a.competencies:
                 touched.update([c] if c in dimensions else dimensions_of.get(c, ()))
             for d in sorted(touched):

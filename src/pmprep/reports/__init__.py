@@ -5,8 +5,18 @@ by its app and rendered here, so all exports escape, page and label text the sam
 """
 from __future__ import annotations
 
-from pmprep.reports.document import (BarChart, Block, Bullets, Document, Heading, Highlighted, Paragraph, Quote,
-                                     Span, Table)
+from pmprep.reports.document import (
+    BarChart,
+    Block,
+    Bullets,
+    Document,
+    Heading,
+    Highlighted,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
+)
 from pmprep.reports.markdown import to_markdown
 from pmprep.reports.pdf import FOOTER, to_pdf
 

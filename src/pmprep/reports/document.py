@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Union
 
 MAX_HEADING_LEVEL = 4
 
@@ -175,7 +174,7 @@ class Highlighted:
         return [(n, label) for label, n in sorted(self.numbers().items(), key=lambda e: e[1]) if n in shown]
 
 
-Block = Union[Heading, Paragraph, Bullets, Table, Quote, BarChart, Highlighted]
+Block = Heading | Paragraph | Bullets | Table | Quote | BarChart | Highlighted
 BLOCK_TYPES = (Heading, Paragraph, Bullets, Table, Quote, BarChart, Highlighted)
 
 

@@ -13,6 +13,8 @@ after one can never complete them into a link (``[3](…)``), an image or a link
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pmprep.bounded_regex import bounded
 from pmprep.reports.document import (
     BarChart,
@@ -81,7 +83,7 @@ def _bullet(item: str) -> str:
     return "\n".join([f"- {lines[0]}"] + [f"  {line}" if line else "" for line in lines[1:]])
 
 
-def _table(caption: str, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
+def _table(caption: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     out = [f"**{_one_line(caption)}**", ""] if caption.strip() else []
     out.append(_row(header))
     out.append("| " + " | ".join("---" for _ in header) + " |")
@@ -89,7 +91,7 @@ def _table(caption: str, header: tuple[str, ...], rows: tuple[tuple[str, ...], .
     return "\n".join(out)
 
 
-def _row(cells: tuple[str, ...]) -> str:
+def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(_one_line(c) for c in cells) + " |"
 
 
@@ -102,7 +104,7 @@ def _quote(block: Quote) -> str:
 
 def _chart(chart: BarChart) -> str:
     rows = []
-    for label, value in zip(chart.labels, chart.values):
+    for label, value in zip(chart.labels, chart.values, strict=True):
         filled = int(chart.fraction(value) * BAR_WIDTH + 0.5)  # half up
         rows.append((label, f"{FULL * filled}{EMPTY * (BAR_WIDTH - filled)} {format_value(value, chart.unit)}"))
     return _table(chart.caption, ("", "Value"), tuple(rows))

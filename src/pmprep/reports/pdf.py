@@ -13,13 +13,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Literal, cast
 
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 
 from pmprep.casedeck.pdf import DEFAULT_CREATED, pdf_safe_text
-from pmprep.reports.document import (BarChart, Block, Bullets, Document, Heading, Highlighted, Paragraph, Quote,
-                                     Table, format_value)
+from pmprep.reports.document import (
+    BarChart,
+    Block,
+    Bullets,
+    Document,
+    Heading,
+    Highlighted,
+    Paragraph,
+    Quote,
+    Table,
+    format_value,
+)
 
 FOOTER = "pmprep — private, generated on your machine"
 FONT = "Helvetica"
@@ -92,7 +103,7 @@ def _block(pdf: FPDF, block: Block) -> None:
 
 
 def _text(pdf: FPDF, text: str, *, size: float, style: str, height: float, indent: float = 0.0,
-          border: str | int = 0, padding: Sequence[float] = (0, 0, 0, 0)) -> None:
+          border: Literal[0, 1] | str = 0, padding: Sequence[int] = (0, 0, 0, 0)) -> None:
     pdf.set_font(FONT, style=style, size=size)
     pdf.set_x(pdf.l_margin + indent)
     pdf.multi_cell(w=pdf.epw - indent, h=height, text=pdf_safe_text(text), markdown=False, border=border,
@@ -151,8 +162,9 @@ def _table(pdf: FPDF, caption: str, header: Sequence[str], rows: Sequence[Sequen
 def _cell_lines(pdf: FPDF, cells: list[str], widths: list[float], *, bold: bool) -> list[list[str]]:
     """Each cell's text cut into the lines it takes in its column."""
     pdf.set_font(FONT, style="B" if bold else "", size=TABLE_SIZE)
-    return [pdf.multi_cell(w=w - 2 * CELL_PAD, h=TABLE_LINE, text=c, dry_run=True, markdown=False,
-                           output=MethodReturnValue.LINES) for c, w in zip(cells, widths)]
+    # With output=LINES, multi_cell() returns the lines; its annotation covers every output it can give.
+    return [cast(list[str], pdf.multi_cell(w=w - 2 * CELL_PAD, h=TABLE_LINE, text=c, dry_run=True, markdown=False,
+                                           output=MethodReturnValue.LINES)) for c, w in zip(cells, widths, strict=True)]
 
 
 def _row(pdf: FPDF, lines: list[list[str]], widths: list[float], head: list[list[str]]) -> None:
@@ -190,9 +202,9 @@ def _widths(pdf: FPDF, header: list[str], rows: list[list[str]]) -> list[float]:
              for col in columns]
     if sum(natural) <= total:
         return [w * total / sum(natural) for w in natural]
-    want = [max(0.0, nat - low) for nat, low in zip(natural, floor)]
+    want = [max(0.0, nat - low) for nat, low in zip(natural, floor, strict=True)]
     spare = total - sum(floor)
-    return [low + spare * w / (sum(want) or 1) for low, w in zip(floor, want)]
+    return [low + spare * w / (sum(want) or 1) for low, w in zip(floor, want, strict=True)]
 
 
 def _draw_row(pdf: FPDF, lines: list[list[str]], widths: list[float], *, fill: bool) -> None:
@@ -201,7 +213,7 @@ def _draw_row(pdf: FPDF, lines: list[list[str]], widths: list[float], *, fill: b
     pdf.set_font(FONT, style="B" if fill else "", size=TABLE_SIZE)
     pdf.set_draw_color(*RULE)
     pdf.set_fill_color(*HEADER_FILL)
-    for cell_lines, width in zip(lines, widths):
+    for cell_lines, width in zip(lines, widths, strict=True):
         pdf.rect(x, y, width, height, style="DF" if fill else "D")
         for i, text in enumerate(cell_lines):
             pdf.set_xy(x + CELL_PAD, y + CELL_PAD + i * TABLE_LINE)
@@ -225,9 +237,9 @@ def _chart(pdf: FPDF, chart: BarChart) -> None:
     label_w = min(pdf.epw * 0.4, max([pdf.get_string_width(lbl) for lbl in labels] + [10]) + pad + 2)
     bar_w = pdf.epw - label_w - value_w
     line = TABLE_LINE
-    for label, value, number in zip(labels, values, chart.values):
-        label_lines = pdf.multi_cell(w=label_w - 2, h=line, text=label, dry_run=True, markdown=False,
-                                     output=MethodReturnValue.LINES)
+    for label, value, number in zip(labels, values, chart.values, strict=True):
+        label_lines = cast(list[str], pdf.multi_cell(w=label_w - 2, h=line, text=label, dry_run=True, markdown=False,
+                                                     output=MethodReturnValue.LINES))
         height = max(line, len(label_lines) * line) + 1.5
         _keep_room(pdf, height)
         y = pdf.get_y()

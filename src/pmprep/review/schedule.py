@@ -5,9 +5,10 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from fsrs import Card, Rating, Scheduler
+from fsrs.card import CardDict
 
 # Fuzzing off: the same reviews always give the same due dates, so plans and tests are reproducible.
 _SCHEDULER = Scheduler(desired_retention=0.9, enable_fuzzing=False)
@@ -47,10 +48,10 @@ class TodayPlan:
 def _utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         raise ValueError(f"now must be timezone-aware, got naive {moment.isoformat()}")
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
-def new_card(now: datetime) -> dict:
+def new_card(now: datetime) -> CardDict:
     """A fresh FSRS card, due at ``now``."""
     now = _utc(now)
     # An id from ``now`` rather than the wall clock keeps this function pure.
@@ -69,7 +70,7 @@ def rating_for(level: int, self_rating: int | None = None) -> Rating:
     return Rating(level if self_rating is None else min(level, self_rating))
 
 
-def review(card: dict, rating: Rating, now: datetime) -> dict:
+def review(card: CardDict, rating: Rating, now: datetime) -> CardDict:
     """The card after a review with ``rating`` at ``now`` (the input dict is not changed)."""
     reviewed, _log = _SCHEDULER.review_card(Card.from_dict(card), rating, _utc(now))
     return reviewed.to_dict()
@@ -95,7 +96,7 @@ def _mix(items: list[ReviewItem]) -> list[ReviewItem]:
     while len(mixed) < len(items):
         remaining = len(items) - len(mixed)
         ready = [types[(turn + i) % len(types)] for i in range(len(types))]
-        ready = [t for t in ready if queues[t] and t != last] or [last]
+        ready = [t for t in ready if queues[t] and t != last] or [t for t in ready if queues[t]]  # or only last
         # A type holding more than half of what is left must go now, or it will end up back to back.
         pick = next((t for t in ready if 2 * len(queues[t]) > remaining), ready[0])
         mixed.append(queues[pick].pop(0))

@@ -20,7 +20,15 @@ from pmprep.stories.analysis import (
 )
 from pmprep.stories.coverage import Column, Coverage, Gap, Overuse, columns, coverage
 from pmprep.stories.cues import CueHit, KindDef, StoryKinds, load_story_kinds, story_kinds
-from pmprep.stories.kinds import KindMatch, QuestionKind, Reason, StoryProfile, detect_kinds, question_kinds, story_profile
+from pmprep.stories.kinds import (
+    KindMatch,
+    QuestionKind,
+    Reason,
+    StoryProfile,
+    detect_kinds,
+    question_kinds,
+    story_profile,
+)
 from pmprep.stories.outline import outline
 from pmprep.stories.recall import REVIEW_KIND, RecallPrompt, recall_prompt
 from pmprep.stories.story import STAR_FIELDS, Story, StoryError

@@ -132,7 +132,9 @@ class _Layout:
 
 
 def _layout(story: Story) -> _Layout:
-    parts, offsets, pos = [], [], 0
+    parts: list[str] = []
+    offsets: list[tuple[str, int, int]] = []
+    pos = 0
     for name in story.filled():
         text = story.field(name)
         if parts:

@@ -20,7 +20,7 @@ interview loop of four or five rounds will expose):
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pmprep.catalog.model import Catalog
@@ -113,7 +113,8 @@ def columns(catalog: Catalog) -> list[Column]:
 def _cells(profile: StoryProfile, cols: list[Column]) -> dict[str, tuple[Reason, ...]]:
     by_kind = {k.kind: (Reason("chosen" if k.chosen else "cue", k.reason, kind=k.kind, hits=k.hits),)
                for k in profile.kinds}
-    found = {"kind": by_kind, "competency": profile.competencies, "theme": profile.themes}
+    found: dict[str, Mapping[str, tuple[Reason, ...]]] = {"kind": by_kind, "competency": profile.competencies,
+                                                           "theme": profile.themes}
     return {c.key: found[c.group][c.id] for c in cols if c.id in found[c.group]}
 
 

@@ -110,7 +110,8 @@ class Story:
         problems += [f"{key}: is not a known field" for key in data if key not in KNOWN_FIELDS]
         if problems:
             raise StoryError(problems)
-        return cls(**{k: tuple(v) if k in LIST_FIELDS else v for k, v in data.items()})
+        fields: dict[str, Any] = {k: tuple(v) if k in LIST_FIELDS else v for k, v in data.items()}
+        return cls(**fields)
 
 
 def _problems(values: Mapping[str, Any]) -> list[str]:

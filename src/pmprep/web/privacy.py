@@ -8,7 +8,7 @@ WhiteNoise before this middleware and keep their own caching.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 

@@ -78,7 +78,7 @@ class TextWorkers:
         admitted = self._admitted.acquire(timeout=_wait) if _wait else self._admitted.acquire(blocking=False)
         if not admitted:
             raise Busy
-        pending = Pending(self)
+        pending: Pending[T] = Pending(self)
         try:
             pending.start(self._current(), job, args, kwargs)
         except BaseException:

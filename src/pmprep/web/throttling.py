@@ -6,8 +6,8 @@ from PMPREP_TRUSTED_PROXY, so a client cannot choose its own counter by sending 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
-from typing import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -24,6 +24,7 @@ UNITS = {"s": "second", "m": "minute", "h": "hour", "d": "day"}
 def describe(rate: str) -> str:
     """``30/m`` → "30 a minute"; ``10/5m`` → "10 per 5 minutes"."""
     found = RATE.fullmatch(rate)
+    assert found is not None, rate  # the settings accept only rates that match
     unit = UNITS[found["unit"]]
     if found["multiple"] and int(found["multiple"]) > 1:
         return f"{found['count']} per {int(found['multiple'])} {unit}s"

@@ -1,6 +1,8 @@
 """Credit needs substance: which sentences are claims, what hollow sentences earn, and the calibrated scale."""
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from pmprep.analysis import analyze
@@ -80,7 +82,7 @@ def test_the_shipped_calibration_is_monotone_from_zero_to_one_hundred():
     scale = shipped()
     shown = [scale.score(x) for x in range(0, 101)]
     assert shown[0] == 0.0 and shown[-1] == 100.0
-    assert all(a <= b for a, b in zip(shown, shown[1:]))
+    assert all(a <= b for a, b in pairwise(shown))
 
 
 @pytest.mark.parametrize(("body", "field", "message"), [

@@ -98,7 +98,7 @@ def export_user(user: User, now: datetime | None = None) -> dict[str, Any]:
     data: dict[str, list[dict[str, Any]]] = {}
     for section in SECTIONS:
         columns = [f"{f}__uid" if f in section.references else f for f in section.fields]
-        rows = section.model.objects.filter(user=user).order_by("pk").values(*columns)
+        rows = section.model._default_manager.filter(user=user).order_by("pk").values(*columns)
         data[section.name] = [{k.removesuffix("__uid"): _plain(v) for k, v in row.items()} for row in rows]
     return {
         "format": FORMAT,

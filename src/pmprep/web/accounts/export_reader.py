@@ -15,7 +15,7 @@ from __future__ import annotations
 import codecs
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 import ijson
 
@@ -95,7 +95,7 @@ def read_document(document: Any) -> Iterator[Entry]:
                     yield Entry("record", name, index, record)
 
 
-def read_stream(stream: BinaryIO) -> Iterator[Entry]:
+def read_stream(stream: IO[bytes]) -> Iterator[Entry]:
     """The entries of an export file, read from a seekable binary stream as it is parsed."""
     stream.seek(0)
     events = _events(stream)
@@ -179,7 +179,7 @@ def _build(where: str, first: tuple[str, Any], events: Iterator[tuple[str, Any]]
         event, value = next(events)
 
 
-def _events(stream: BinaryIO) -> Iterator[tuple[str, Any]]:
+def _events(stream: IO[bytes]) -> Iterator[tuple[str, Any]]:
     """ijson's basic events, with UTF-8 checked on the way and JSON errors placed by line and column."""
     found = ijson.sendable_list()
     parser = ijson.basic_parse_coro(found, use_float=True)
@@ -224,7 +224,7 @@ REASONS = {
 }
 
 
-def _located(stream: BinaryIO, start: int, offset: int, chunk: bytes, exc: Exception) -> str:
+def _located(stream: IO[bytes], start: int, offset: int, chunk: bytes, exc: Exception) -> str:
     """Where the parser stopped, found by feeding the failing chunk again one byte at a time."""
     message = exc.args[0] if exc.args else ""
     text = message.decode("utf-8", "replace") if isinstance(message, bytes) else str(message)

@@ -7,7 +7,6 @@ from pmprep.config import active_catalog
 from pmprep.web.accounts.models import User
 from pmprep.web.plans.forms import InterviewDateField
 
-
 # A taken name cannot be given out again, so some signal is unavoidable; the wording does not confirm
 # that an account exists (a name is also refused when taken in another case), and sign-ups are
 # throttled per address (pmprep.web.throttling).
@@ -38,7 +37,7 @@ class TrackForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         catalog = active_catalog()
-        self.fields["track"].choices = [(t.id, f"{t.name} — {t.audience}") for t in catalog.tracks.values()]
+        self.fields["track"].choices = [(t.id, f"{t.name} — {t.audience}") for t in catalog.tracks.values()]  # type: ignore[attr-defined]  # a ChoiceField
 
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024

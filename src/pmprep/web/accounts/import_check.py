@@ -181,7 +181,7 @@ class FirstPass:
         if not batch:
             return
         owner = self.user.pk if self.user is not None else None
-        found = section.model.objects.filter(uid__in=[uuid.UUID(int=u) for u, _ in batch]).values_list("uid", "user_id")
+        found = section.model._default_manager.filter(uid__in=[uuid.UUID(int=u) for u, _ in batch]).values_list("uid", "user_id")
         for uid, user_id in found:
             if user_id == owner:
                 self.findings.present[section.name].add(uid.int)
@@ -202,7 +202,7 @@ class FirstPass:
             columns = ("uid", "loop_round__uid", "source")
         found: dict[int, tuple] = {}
         if self.user is not None:
-            rows = model.objects.filter(user=self.user, uid__in=[uuid.UUID(int=u) for u, _ in batch]).values_list(*columns)
+            rows = model._default_manager.filter(user=self.user, uid__in=[uuid.UUID(int=u) for u, _ in batch]).values_list(*columns)
             found = {row[0].int: row[1:] for row in rows}
         for uid, where in batch:
             if uid not in found:

@@ -108,7 +108,7 @@ def form_problem(field: forms.Field, value: Any) -> str | None:
             word = "least" if error.code == "min_value" else "most"
             return f"{value!r} is out of range; it must be at {word} {params['limit_value']}"
         if error.code == "invalid_choice":
-            return f"{json.dumps(value)[:60]} is not one of: {', '.join(str(c) for c, _ in field.choices if c)}"
+            return f"{json.dumps(value)[:60]} is not one of: {', '.join(str(c) for c, _ in field.choices if c)}"  # type: ignore[attr-defined]  # a ChoiceField
         return "; ".join(m.rstrip(".") for m in exc.messages)
     return None
 
@@ -189,7 +189,7 @@ def field_value(model: type[models.Model], name: str, value: Any) -> Any:
         except ValueError:
             raise ValidationError(f"expected a uid such as 0f8fad5b-d9cb-469f-a165-70867728950e "
                                   f"(found {json.dumps(value)[:60]})") from None
-    return f.to_python(value)
+    return f.to_python(value)  # type: ignore[union-attr]  # a model's own column, never a relation's reverse
 
 
 def message(exc: ValidationError) -> str:
@@ -262,7 +262,7 @@ def _card_problem(card: Any) -> str | None:
     if not isinstance(card, dict):
         return f"expected an FSRS card object (found {describe(card)})"
     try:
-        value = Card.from_dict(card)
+        value = Card.from_dict(card)  # type: ignore[arg-type]  # unchecked data: from_dict's errors are the check
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         return f"not an FSRS card ({type(exc).__name__}: {str(exc)[:80]})"
     for moment in (value.due, value.last_review):
@@ -272,7 +272,7 @@ def _card_problem(card: Any) -> str | None:
 
 
 def _review_card_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
-    found = [(name, problem) for name in ("card", "card_before")
+    found: list[tuple[str, str]] = [(name, problem) for name in ("card", "card_before")
              if name in v and (v[name] is not None or name == "card") and (problem := _card_problem(v[name]))]
     if not found and "due" in v and "card" in v and dt.datetime.fromisoformat(v["card"]["due"]) != v["due"]:
         found.append(("due", "differs from the card's due date"))
@@ -334,7 +334,7 @@ def section_rules(name: str, values: dict[str, Any], today: dt.date) -> list[tup
     # An empty value that the model allows is not checked by a form that requires it (a probe is
     # required of a follow-up reply, and empty on a first answer).
     found = [(f, p) for f, field in FORM_FIELDS.get(name, {}).items()
-             if f in values and not (values[f] in ("", None) and model._meta.get_field(f).blank)
+             if f in values and not (values[f] in ("", None) and model._meta.get_field(f).blank)  # type: ignore[union-attr]  # a column
              and (p := form_problem(field, values[f]))]
     rules = {"attempts": _attempt_rules, "loop_rounds": _loop_round_rules, "review_cards": _review_card_rules,
              "round_scorecards": _scorecard_rules, "peer_links": _peer_link_rules, "mock_loops": _mock_loop_rules}

@@ -132,7 +132,7 @@ class Writer:
 
     def _write(self, section: Section, rows: list[Checked]) -> None:
         model = section.model
-        here = set(model.objects.filter(user=self.owner, uid__in=[r.uid for r in rows]).values_list("uid", flat=True))
+        here = set(model._default_manager.filter(user=self.owner, uid__in=[r.uid for r in rows]).values_list("uid", flat=True))
         if here:  # another import of the same file got there first
             self.summary.already_present[section.name] += len(here)
             rows = [r for r in rows if r.uid not in here]
@@ -143,10 +143,10 @@ class Writer:
             made = [model(user=self.owner, **r.values,
                           **{f"{name}_id": self.pks[self._target(section, name)].get(ref.int) if ref else None
                              for name, ref in r.refs.items()}) for r in group]
-            model.objects.bulk_create(made)
+            model._default_manager.bulk_create(made)
             if section.name in REFERENCED:
                 if any(m.pk is None for m in made):
-                    self.pks[section.name].update((u.int, pk) for u, pk in model.objects.filter(
+                    self.pks[section.name].update((u.int, pk) for u, pk in model._default_manager.filter(
                         user=self.owner, uid__in=[m.uid for m in made]).values_list("uid", "pk"))
                 else:
                     self.pks[section.name].update((m.uid.int, m.pk) for m in made)
@@ -166,7 +166,7 @@ class Writer:
                 if ref is not None and ref.int not in self.pks[target] and not (target == section.name and ref.int in own):
                     wanted[target].add(ref)
         for target, uids in wanted.items():
-            found = BY_NAME[target].model.objects.filter(user=self.owner, uid__in=list(uids)).values_list("uid", "pk")
+            found = BY_NAME[target].model._default_manager.filter(user=self.owner, uid__in=list(uids)).values_list("uid", "pk")
             self.pks[target].update((u.int, pk) for u, pk in found)
             missing = uids - {u for u, _ in found}
             if missing:
@@ -175,7 +175,7 @@ class Writer:
     def _replace_older(self, section: Section, rows: list[Checked]) -> list[Checked]:
         key_of = lambda values: tuple(values[k] for k in section.natural_key if k != "user")  # noqa: E731
         keys = {key_of(r.values) for r in rows}
-        mine = section.model.objects.filter(user=self.owner)
+        mine = section.model._default_manager.filter(user=self.owner)
         if section.natural_key != ("user",):
             first = section.natural_key[-1]
             mine = mine.filter(**{f"{first}__in": [k[-1] for k in keys]})
@@ -191,7 +191,7 @@ class Writer:
                 older.append(clash.pk)
             kept.append(r)
         if older:
-            section.model.objects.filter(pk__in=older).delete()
+            section.model._default_manager.filter(pk__in=older).delete()
         return kept
 
     @staticmethod

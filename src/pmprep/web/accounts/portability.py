@@ -10,14 +10,30 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from django.utils import timezone
 
-from pmprep.web.accounts.export_format import (ACCOUNT_FIELDS, FORMAT, SECTIONS, VERSION, Section, dumps,
-                                               export_user, owned_models)
-from pmprep.web.accounts.export_reader import (MAX_DEPTH, MAX_RECORD_VALUES, MAX_RECORDS, Entry, FileError,
-                                               TooLarge, read_document, read_stream)
+from pmprep.web.accounts.export_format import (
+    ACCOUNT_FIELDS,
+    FORMAT,
+    SECTIONS,
+    VERSION,
+    Section,
+    dumps,
+    export_user,
+    owned_models,
+)
+from pmprep.web.accounts.export_reader import (
+    MAX_DEPTH,
+    MAX_RECORD_VALUES,
+    MAX_RECORDS,
+    Entry,
+    FileError,
+    TooLarge,
+    read_document,
+    read_stream,
+)
 from pmprep.web.accounts.import_check import AccountExists, FirstPass
 from pmprep.web.accounts.import_problems import MAX_PROBLEMS, ImportProblem, TooManyProblems
 from pmprep.web.accounts.import_writer import ImportSummary, Writer
@@ -28,7 +44,7 @@ __all__ = ["ACCOUNT_FIELDS", "FORMAT", "MAX_DEPTH", "MAX_PROBLEMS", "MAX_RECORDS
            "import_bytes", "import_document", "import_file", "owned_models"]
 
 
-def import_file(stream: BinaryIO, source: str, user: User | None = None) -> tuple[User, ImportSummary]:
+def import_file(stream: IO[bytes], source: str, user: User | None = None) -> tuple[User, ImportSummary]:
     """Add an export file's records to `user` (or to a new account named as in the file).
 
     `stream` is read twice, so it must be seekable (an upload, a file, or bytes in a BytesIO).

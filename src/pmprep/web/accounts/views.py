@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from pmprep.web import downloads
 from pmprep.web.accounts import portability
 from pmprep.web.accounts.forms import USERNAME_TAKEN, DeleteAccountForm, ImportForm, SignupForm, TrackForm
+from pmprep.web.requests import AuthenticatedRequest
 from pmprep.web.throttling import signup_throttle
 
 
@@ -63,7 +64,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 def _data_page(request: HttpRequest, form: ImportForm, problems: list[str] | None = None, status: int = 200) -> HttpResponse:
     # "mock_loops" in the file reads "mock loops" on the page.
-    counts = [(section.name.replace("_", " "), section.model.objects.filter(user=request.user).count())
+    counts = [(section.name.replace("_", " "), section.model._default_manager.filter(user=request.user).count())
               for section in portability.SECTIONS]
     return render(request, "accounts/data.html", {"form": form, "counts": counts, "problems": problems or []},
                   status=status)
@@ -71,7 +72,7 @@ def _data_page(request: HttpRequest, form: ImportForm, problems: list[str] | Non
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def data(request: HttpRequest) -> HttpResponse:
+def data(request: AuthenticatedRequest) -> HttpResponse:
     """Your data: download everything as JSON, or import an export file."""
     if request.method == "GET":
         return _data_page(request, ImportForm())
@@ -92,7 +93,7 @@ def data(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: AuthenticatedRequest) -> HttpResponse:
     document = portability.export_user(request.user)
     name = f"pmprep-{request.user.username}-{timezone.localdate():%Y-%m-%d}.json"
     return downloads.download(portability.dumps(document), name, "application/json; charset=utf-8")

@@ -9,8 +9,16 @@ from __future__ import annotations
 from django import forms
 from django.utils.text import Truncator
 
-from pmprep.casedeck import (MAX_PROMPT_CHARS, MAX_SECTION_CHARS, MAX_TALK_MINUTES, MAX_TITLE_CHARS,
-                             MIN_TALK_MINUTES, SECTIONS, DeckError, SectionId)
+from pmprep.casedeck import (
+    MAX_PROMPT_CHARS,
+    MAX_SECTION_CHARS,
+    MAX_TALK_MINUTES,
+    MAX_TITLE_CHARS,
+    MIN_TALK_MINUTES,
+    SECTIONS,
+    DeckError,
+    SectionId,
+)
 from pmprep.catalog.model import Catalog
 from pmprep.catalog.schema import Question
 from pmprep.mock import is_case_round
@@ -80,7 +88,7 @@ class FromQuestionForm(forms.Form):
             info = catalog.question_types.get(q.type.value)
             by_type.setdefault(info.name if info else q.type.value, []).append(
                 (q.id, Truncator(q.text).chars(OPTION_CHARS)))
-        self.fields["question"].choices = [("", "Choose a question…"), *by_type.items()]
+        self.fields["question"].choices = [("", "Choose a question…"), *by_type.items()]  # type: ignore[attr-defined]  # a ChoiceField
 
     def chosen(self) -> Question:
         return self.catalog.questions[self.cleaned_data["question"]]

@@ -13,14 +13,37 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pmprep.casedeck import (SECTIONS, Deck, DeckError, DeckReview, Finding, SectionId, Status, check_deck,
-                             from_question, pacing_plan, qa_probes, to_markdown, to_pdf, to_pptx)
+from pmprep.casedeck import (
+    SECTIONS,
+    Deck,
+    DeckError,
+    DeckReview,
+    Finding,
+    SectionId,
+    Status,
+    check_deck,
+    from_question,
+    pacing_plan,
+    qa_probes,
+    to_markdown,
+    to_pdf,
+    to_pptx,
+)
 from pmprep.clock import minutes_seconds
 from pmprep.config import active_catalog
-from pmprep.web.cases.forms import (DEFAULT_MINUTES, DeckForm, DeleteForm, FromQuestionForm, OwnPromptForm,
-                                    RehearseForm, add_deck_problems, case_questions)
+from pmprep.web.cases.forms import (
+    DEFAULT_MINUTES,
+    DeckForm,
+    DeleteForm,
+    FromQuestionForm,
+    OwnPromptForm,
+    RehearseForm,
+    add_deck_problems,
+    case_questions,
+)
 from pmprep.web.cases.models import CaseDeck
 from pmprep.web.downloads import MARKDOWN, PDF, download
+from pmprep.web.requests import AuthenticatedRequest
 
 # Status in words and a symbol, so it never rests on colour alone.
 STATUS_SYMBOLS = {Status.EMPTY: "○", Status.NEEDS_WORK: "◐", Status.SOLID: "✓"}
@@ -53,13 +76,13 @@ def _reviews(review: DeckReview) -> dict[SectionId, SectionReview]:
     return {s: SectionReview(s, review.statuses[s], review.for_section(s)) for s in SECTIONS}
 
 
-def _deck(request: HttpRequest, uid) -> CaseDeck:
+def _deck(request: AuthenticatedRequest, uid) -> CaseDeck:
     return get_object_or_404(CaseDeck.objects.filter(user=request.user), uid=uid)
 
 
 # ---------------------------------------------------------------- the list and starting a deck
 
-def _index_page(request: HttpRequest, bank_form: FromQuestionForm | None = None,
+def _index_page(request: AuthenticatedRequest, bank_form: FromQuestionForm | None = None,
                 own_form: OwnPromptForm | None = None, status: int = 200) -> HttpResponse:
     catalog = active_catalog()
     note = None
@@ -93,13 +116,13 @@ def _readable_or_back(request: HttpRequest, item: CaseDeck) -> Deck | HttpRespon
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedRequest) -> HttpResponse:
     return _index_page(request)
 
 
 @login_required
 @require_POST
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: AuthenticatedRequest) -> HttpResponse:
     own = request.POST.get("source") == "own"
     form = OwnPromptForm(request.POST) if own else FromQuestionForm(active_catalog(), request.POST)
     forms = {"own_form" if own else "bank_form": form}
@@ -182,7 +205,7 @@ def _deck_page(request: HttpRequest, item: CaseDeck, form: DeckForm | None = Non
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def deck(request: HttpRequest, uid) -> HttpResponse:
+def deck(request: AuthenticatedRequest, uid) -> HttpResponse:
     item = _deck(request, uid)
     if request.method == "GET":
         return _deck_page(request, item)
@@ -219,7 +242,7 @@ def check(request: HttpRequest, uid) -> JsonResponse:
 
 @login_required
 @require_POST
-def delete(request: HttpRequest, uid) -> HttpResponse:
+def delete(request: AuthenticatedRequest, uid) -> HttpResponse:
     item = _deck(request, uid)
     form = DeleteForm(request.POST)
     if not form.is_valid():
@@ -233,7 +256,7 @@ def delete(request: HttpRequest, uid) -> HttpResponse:
 
 @login_required
 @require_GET
-def rehearse(request: HttpRequest, uid) -> HttpResponse:
+def rehearse(request: AuthenticatedRequest, uid) -> HttpResponse:
     item = _deck(request, uid)
     deck = _readable_or_back(request, item)
     if isinstance(deck, HttpResponse):
@@ -258,7 +281,7 @@ def rehearse(request: HttpRequest, uid) -> HttpResponse:
 
 @login_required
 @require_GET
-def export(request: HttpRequest, uid, fmt: str) -> HttpResponse:
+def export(request: AuthenticatedRequest, uid, fmt: str) -> HttpResponse:
     item = _deck(request, uid)
     deck = _readable_or_back(request, item)
     if isinstance(deck, HttpResponse):

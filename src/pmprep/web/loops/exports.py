@@ -10,9 +10,9 @@ from django.utils import timezone
 from pmprep.clock import minutes_seconds
 from pmprep.config import active_catalog
 from pmprep.reports import BarChart, Block, Bullets, Document, Heading, Paragraph, Quote, Table, to_markdown, to_pdf
+from pmprep.web.downloads import MARKDOWN, PDF, download, filename
 from pmprep.web.loops.committee import Hearing, Rating, hear
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
-from pmprep.web.downloads import MARKDOWN, PDF, download, filename
 
 
 def loop_document(loop: MockLoop, now: datetime | None = None) -> Document:

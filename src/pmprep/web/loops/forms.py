@@ -19,7 +19,7 @@ class StartLoopForm(forms.Form):
 
     def __init__(self, tracks: list[tuple[str, str]], *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["track"].choices = tracks
+        self.fields["track"].choices = tracks  # type: ignore[attr-defined]  # a ChoiceField
 
 
 class RoundAnswerForm(forms.Form):

@@ -156,7 +156,7 @@ def new_token() -> str:
 
 
 class PeerLinkQuerySet(models.QuerySet):
-    def by_token(self, token: str) -> "PeerLink | None":
+    def by_token(self, token: str) -> PeerLink | None:
         return self.select_related("loop_round", "loop_round__loop").filter(token=token).first()
 
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,17 +21,25 @@ from pmprep.mock import answer_seconds
 from pmprep.web import text_workers
 from pmprep.web.loops import exports, rounds
 from pmprep.web.loops.committee import committee_view
-from pmprep.web.loops.forms import (InformalNoteForm, PeerLinkForm, QAForm, ReferralForm, RoundAnswerForm,
-                                    ScorecardForm, StartLoopForm)
+from pmprep.web.loops.forms import (
+    InformalNoteForm,
+    PeerLinkForm,
+    QAForm,
+    ReferralForm,
+    RoundAnswerForm,
+    ScorecardForm,
+    StartLoopForm,
+)
 from pmprep.web.loops.models import InformalNote, LoopRound, MockLoop, PeerLink, RoundScorecard
 from pmprep.web.practice.models import Draft
+from pmprep.web.requests import AuthenticatedRequest
 
 
 def _tracks() -> list[tuple[str, str]]:
     return [(t.id, t.name) for t in active_catalog().tracks.values()]
 
 
-def _index_page(request: HttpRequest, form: StartLoopForm | None = None, status: int = 200) -> HttpResponse:
+def _index_page(request: AuthenticatedRequest, form: StartLoopForm | None = None, status: int = 200) -> HttpResponse:
     catalog = active_catalog()
     loops = [(item, rounds.length(item, catalog), catalog.tracks[item.track].name if item.track in catalog.tracks
               else item.track) for item in MockLoop.objects.filter(user=request.user).prefetch_related("rounds")]
@@ -41,13 +49,13 @@ def _index_page(request: HttpRequest, form: StartLoopForm | None = None, status:
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedRequest) -> HttpResponse:
     return _index_page(request)
 
 
 @login_required
 @require_POST
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: AuthenticatedRequest) -> HttpResponse:
     form = StartLoopForm(_tracks(), request.POST)
     if not form.is_valid():
         return _index_page(request, form=form, status=400)
@@ -57,11 +65,11 @@ def start(request: HttpRequest) -> HttpResponse:
     return redirect("loops:loop", uid=loop.uid)
 
 
-def _loop(request: HttpRequest, uid) -> MockLoop:
+def _loop(request: AuthenticatedRequest, uid) -> MockLoop:
     return get_object_or_404(MockLoop.objects.filter(user=request.user), uid=uid)
 
 
-def _round(request: HttpRequest, uid, order: int) -> LoopRound:
+def _round(request: AuthenticatedRequest, uid, order: int) -> LoopRound:
     r = get_object_or_404(LoopRound.objects.select_related("loop").filter(user=request.user, loop__uid=uid),
                           order=order)
     if r.round_id not in active_catalog().rounds:
@@ -71,7 +79,7 @@ def _round(request: HttpRequest, uid, order: int) -> LoopRound:
 
 @login_required
 @require_GET
-def loop(request: HttpRequest, uid) -> HttpResponse:
+def loop(request: AuthenticatedRequest, uid) -> HttpResponse:
     item = _loop(request, uid)
     catalog = active_catalog()
     rows = [{"round": r, "spec": catalog.rounds[r.round_id], "progress": rounds.progress(r),
@@ -84,7 +92,7 @@ def loop(request: HttpRequest, uid) -> HttpResponse:
                                                "length": rounds.length(item, catalog)})
 
 
-def _round_page(request: HttpRequest, r: LoopRound, *, answer_form: RoundAnswerForm | None = None,
+def _round_page(request: AuthenticatedRequest, r: LoopRound, *, answer_form: RoundAnswerForm | None = None,
                 qa_form: QAForm | None = None, scorecard_form: ScorecardForm | None = None,
                 status: int = 200) -> HttpResponse:
     catalog = active_catalog()
@@ -124,13 +132,13 @@ def _round_page(request: HttpRequest, r: LoopRound, *, answer_form: RoundAnswerF
 
 @login_required
 @require_GET
-def round_page(request: HttpRequest, uid, order: int) -> HttpResponse:
+def round_page(request: AuthenticatedRequest, uid, order: int) -> HttpResponse:
     return _round_page(request, _round(request, uid, order))
 
 
 @login_required
 @require_POST
-def clock(request: HttpRequest, uid, order: int) -> HttpResponse:
+def clock(request: AuthenticatedRequest, uid, order: int) -> HttpResponse:
     """Start, pause or resume the round's clock."""
     r = _round(request, uid, order)
     action = request.POST.get("action")
@@ -149,7 +157,7 @@ def clock(request: HttpRequest, uid, order: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def answer(request: HttpRequest, uid, order: int) -> HttpResponse:
+def answer(request: AuthenticatedRequest, uid, order: int) -> HttpResponse:
     r = _round(request, uid, order)
     catalog = active_catalog()
     form = RoundAnswerForm(request.POST)
@@ -171,7 +179,7 @@ def answer(request: HttpRequest, uid, order: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def qa(request: HttpRequest, uid, order: int) -> HttpResponse:
+def qa(request: AuthenticatedRequest, uid, order: int) -> HttpResponse:
     r = _round(request, uid, order)
     if not rounds.progress(r).qa_open:
         messages.error(request, "The panel's questions come once, after the presentation.")
@@ -189,7 +197,7 @@ def qa(request: HttpRequest, uid, order: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def finish(request: HttpRequest, uid, order: int) -> HttpResponse:
+def finish(request: AuthenticatedRequest, uid, order: int) -> HttpResponse:
     r = _round(request, uid, order)
     if r.status == LoopRound.DONE:
         messages.info(request, "This round was already finished.")
@@ -205,7 +213,7 @@ def finish(request: HttpRequest, uid, order: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def self_scorecard(request: HttpRequest, uid, order: int) -> HttpResponse:
+def self_scorecard(request: AuthenticatedRequest, uid, order: int) -> HttpResponse:
     r = _round(request, uid, order)
     catalog = active_catalog()
     competencies = [(c, catalog.competency_name(c)) for c in catalog.rounds[r.round_id].competencies]
@@ -230,7 +238,7 @@ def self_scorecard(request: HttpRequest, uid, order: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def create_link(request: HttpRequest, uid, order: int) -> HttpResponse:
+def create_link(request: AuthenticatedRequest, uid, order: int) -> HttpResponse:
     r = _round(request, uid, order)
     form = PeerLinkForm(request.POST)
     if not form.is_valid():
@@ -245,7 +253,7 @@ def create_link(request: HttpRequest, uid, order: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def revoke_link(request: HttpRequest, uid) -> HttpResponse:
+def revoke_link(request: AuthenticatedRequest, uid) -> HttpResponse:
     link = get_object_or_404(PeerLink.objects.select_related("loop_round__loop").filter(user=request.user), uid=uid)
     if link.revoked is None:
         link.revoked = timezone.now()
@@ -257,13 +265,13 @@ def revoke_link(request: HttpRequest, uid) -> HttpResponse:
 
 @login_required
 @require_GET
-def committee(request: HttpRequest, uid) -> HttpResponse:
+def committee(request: AuthenticatedRequest, uid) -> HttpResponse:
     return committee_view(request, _loop(request, uid))
 
 
 @login_required
 @require_POST
-def informal(request: HttpRequest, uid) -> HttpResponse:
+def informal(request: AuthenticatedRequest, uid) -> HttpResponse:
     item = _loop(request, uid)
     form = InformalNoteForm(request.POST)
     if not form.is_valid():
@@ -275,7 +283,7 @@ def informal(request: HttpRequest, uid) -> HttpResponse:
 
 @login_required
 @require_POST
-def referral(request: HttpRequest, uid) -> HttpResponse:
+def referral(request: AuthenticatedRequest, uid) -> HttpResponse:
     item = _loop(request, uid)
     form = ReferralForm(request.POST)
     if not form.is_valid():
@@ -289,7 +297,7 @@ def referral(request: HttpRequest, uid) -> HttpResponse:
 
 @login_required
 @require_POST
-def delete(request: HttpRequest, uid) -> HttpResponse:
+def delete(request: AuthenticatedRequest, uid) -> HttpResponse:
     item = _loop(request, uid)
     item.delete()
     messages.success(request, "The loop is deleted. Its answers stay in your history.")
@@ -298,13 +306,13 @@ def delete(request: HttpRequest, uid) -> HttpResponse:
 
 @login_required
 @require_GET
-def export_markdown(request: HttpRequest, uid) -> HttpResponse:
+def export_markdown(request: AuthenticatedRequest, uid) -> HttpResponse:
     """The loop, its scorecards and the committee's decision as a Markdown file."""
     return exports.markdown_download(_loop(request, uid))
 
 
 @login_required
 @require_GET
-def export_pdf(request: HttpRequest, uid) -> HttpResponse:
+def export_pdf(request: AuthenticatedRequest, uid) -> HttpResponse:
     """The loop, its scorecards and the committee's decision as a PDF file."""
     return exports.pdf_download(_loop(request, uid), timezone.now())

@@ -23,6 +23,7 @@ def outreach_view(request: HttpRequest) -> JsonResponse:
     data, problem = read_json(request)
     if problem:
         return problem
+    assert data is not None  # read_json gives the body or the error to answer with
     fields: dict[str, str] = {}
     message = text_field(data, "message", MAX_MESSAGE_CHARS, fields)
     if "\x00" in message:
@@ -39,4 +40,7 @@ def outreach_view(request: HttpRequest) -> JsonResponse:
     if fields:
         return json_error("The request has invalid fields.", fields=fields)
     report, problem = run_job(check, message, channel=channel)
-    return problem or JsonResponse(report.to_dict())
+    if problem:
+        return problem
+    assert report is not None  # run_job gives the result or the error to answer with
+    return JsonResponse(report.to_dict())

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django import forms
 
 from pmprep.outreach import Channel
@@ -47,11 +49,11 @@ class ContactForm(forms.ModelForm):
                           "learned": {"required": "Write what you learned: it is what the note is for."},
                           "name": {"required": "Give their name, or a short label you will recognise."}}
 
-    def __init__(self, *args, rounds: list[tuple[str, list[tuple[str, str]]]] = (), **kwargs):
+    def __init__(self, *args, rounds: Sequence[tuple[str, list[tuple[str, str]]]] = (), **kwargs):
         super().__init__(*args, **kwargs)
         choices: list = [("", "Not tied to one round"), *rounds]
         known = {rid for _, group in rounds for rid, _ in group}
         current = self.instance.round_id if self.instance.pk else ""
         if current and current not in known:  # imported, or dropped from the catalog since: keep it choosable
             choices.append((current, f"{current} (no longer in the catalog)"))
-        self.fields["round_id"].choices = choices
+        self.fields["round_id"].choices = choices  # type: ignore[attr-defined]  # a ChoiceField

@@ -7,6 +7,7 @@ by any problem is shown as a problem; each flag's marker ("✗1", "✓2") follow
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from pmprep.outreach import Flag
 
@@ -42,7 +43,7 @@ def pieces(message: str, flags: list[Flag]) -> list[Piece]:
     marked = [(m, f) for m, f in numbered(flags) if 0 <= f.start < f.end <= len(message)]
     edges = sorted({0, len(message), *(f.start for _, f in marked), *(f.end for _, f in marked)})
     out: list[Piece] = []
-    for a, b in zip(edges, edges[1:]):
+    for a, b in pairwise(edges):
         covering = [(m, f) for m, f in marked if f.start <= a and b <= f.end]
         tone = "" if not covering else "problem" if any(not f.good for _, f in covering) else "strength"
         ends = tuple(m for m, f in covering if f.end == b)

@@ -7,16 +7,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import F
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pmprep.config import active_catalog
 from pmprep.outreach import MessageTooLong, check
-from pmprep.web.outreach.forms import ContactForm, CheckForm
+from pmprep.web.outreach.forms import CheckForm, ContactForm
 from pmprep.web.outreach.highlight import numbered, pieces, points_label
 from pmprep.web.outreach.models import Contact
+from pmprep.web.requests import AuthenticatedRequest
 
 
 def _sentence(text: str) -> str:
@@ -26,7 +27,7 @@ def _sentence(text: str) -> str:
 @sensitive_post_parameters("message")  # kept out of error reports too
 @login_required
 @require_http_methods(["GET", "POST"])
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedRequest) -> HttpResponse:
     form = CheckForm(request.POST if request.method == "POST" else None)
     report = None
     if form.is_valid():
@@ -63,7 +64,7 @@ def _round_of(contact: Contact) -> dict | None:
     return {"id": rnd.id, "name": rnd.name, "track": catalog.tracks.get(rnd.track)}
 
 
-def _contacts_page(request: HttpRequest, form: ContactForm | None = None, status: int = 200) -> HttpResponse:
+def _contacts_page(request: AuthenticatedRequest, form: ContactForm | None = None, status: int = 200) -> HttpResponse:
     notes = (Contact.objects.filter(user=request.user)
              .order_by(F("met_on").desc(nulls_last=True), "-created", "-id"))
     return render(request, "outreach/contacts.html", {
@@ -74,7 +75,7 @@ def _contacts_page(request: HttpRequest, form: ContactForm | None = None, status
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def contacts(request: HttpRequest) -> HttpResponse:
+def contacts(request: AuthenticatedRequest) -> HttpResponse:
     if request.method == "GET":
         return _contacts_page(request)
     form = ContactForm(request.POST, rounds=_rounds(), instance=Contact(user=request.user))
@@ -85,13 +86,13 @@ def contacts(request: HttpRequest) -> HttpResponse:
     return redirect("outreach:contacts")
 
 
-def _contact(request: HttpRequest, uid) -> Contact:
+def _contact(request: AuthenticatedRequest, uid) -> Contact:
     return get_object_or_404(Contact.objects.filter(user=request.user), uid=uid)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def contact(request: HttpRequest, uid) -> HttpResponse:
+def contact(request: AuthenticatedRequest, uid) -> HttpResponse:
     note = _contact(request, uid)
     form = ContactForm(request.POST if request.method == "POST" else None, instance=note, rounds=_rounds())
     if request.method == "POST" and form.is_valid():
@@ -104,7 +105,7 @@ def contact(request: HttpRequest, uid) -> HttpResponse:
 
 @login_required
 @require_POST
-def delete(request: HttpRequest, uid) -> HttpResponse:
+def delete(request: AuthenticatedRequest, uid) -> HttpResponse:
     note = _contact(request, uid)
     note.delete()
     messages.success(request, f"The note on {note.name} is deleted.")

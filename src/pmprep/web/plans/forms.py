@@ -36,7 +36,7 @@ class PlanForm(forms.Form):
 
     def __init__(self, tracks: list[tuple[str, str]], *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["track"].choices = tracks
+        self.fields["track"].choices = tracks  # type: ignore[attr-defined]  # a ChoiceField
 
 
 class MoveForm(forms.Form):

@@ -7,7 +7,7 @@ from django.utils.text import Truncator
 
 from pmprep.catalog.model import Catalog
 from pmprep.planning import Plan, Readiness, Status
-from pmprep.reports import BarChart, Bullets, Document, Heading, Paragraph, Quote, Table
+from pmprep.reports import BarChart, Block, Bullets, Document, Heading, Paragraph, Quote, Table
 from pmprep.web.practice.models import Attempt
 
 HORIZON_DAYS = 14
@@ -21,7 +21,7 @@ def _plan_rows(plan: Plan, start: date, days: int | None = None) -> list[list[st
 
 
 def plan_document(plan: Plan, today: date) -> Document:
-    blocks = [Paragraph(f"{plan.target_label}: {plan.target:%-d %b %Y}. {plan.hours_per_week:g} hours a week; "
+    blocks: list[Block] = [Paragraph(f"{plan.target_label}: {plan.target:%-d %b %Y}. {plan.hours_per_week:g} hours a week; "
                         "about 80% technical and case preparation, 20% logistics.")]
     if plan.warnings:
         blocks.append(Bullets(list(plan.warnings)))
@@ -59,11 +59,11 @@ def _quotes(user, catalog: Catalog, competency: str) -> list[Quote]:
 def report_document(user, catalog: Catalog, ready: Readiness, plan: Plan | None, today: date) -> Document:
     blocks: list = [Heading("Where you stand"), Paragraph(f"{ready.status.label}. {ready.overall}"),
                     Paragraph(f"Next best action: {ready.next_best_action}")]
-    levels = [(i.name, i.numbers.get("level")) for i in ready.competencies if i.numbers.get("level") is not None]
+    levels = [(i.name, i.numbers["level"]) for i in ready.competencies if i.numbers.get("level") is not None]
     if levels:
         blocks.append(BarChart("Level by competency (1–4, from your answers and scorecards)",
                                [n for n, _ in levels], [float(v) for _, v in levels], max_value=4))
-    rounds = [(i.name, i.numbers.get("level")) for i in ready.rounds if i.numbers.get("level") is not None]
+    rounds = [(i.name, i.numbers["level"]) for i in ready.rounds if i.numbers.get("level") is not None]
     if rounds:
         blocks.append(BarChart("Level by round (1–4)", [n for n, _ in rounds], [float(v) for _, v in rounds],
                                max_value=4))

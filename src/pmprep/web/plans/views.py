@@ -23,6 +23,7 @@ from pmprep.web.plans.evidence import gather
 from pmprep.web.plans.forms import MoveForm, PlanForm, SelfCheckForm
 from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
 from pmprep.web.plans.report import plan_document, report_document
+from pmprep.web.requests import AuthenticatedRequest
 
 ICS_TYPE = "text/calendar; charset=utf-8"
 
@@ -70,7 +71,7 @@ def _week_tasks(week: Week, catalog: Catalog, full: bool) -> dict:
             "done": sum(1 for t in week.tasks if t.done)}
 
 
-def _plan_page(request: HttpRequest, stored: StudyPlan | None, form: PlanForm | None = None,
+def _plan_page(request: AuthenticatedRequest, stored: StudyPlan | None, form: PlanForm | None = None,
                move_form: MoveForm | None = None, status: int = 200) -> HttpResponse:
     catalog = active_catalog()
     plan = Plan.from_dict(stored.data) if stored else None
@@ -96,13 +97,13 @@ def _plan_page(request: HttpRequest, stored: StudyPlan | None, form: PlanForm | 
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedRequest) -> HttpResponse:
     return _plan_page(request, _stored(request.user))
 
 
 @login_required
 @require_POST
-def generate(request: HttpRequest) -> HttpResponse:
+def generate(request: AuthenticatedRequest) -> HttpResponse:
     """Make the plan, or remake it with new settings; what was done or moved is kept."""
     catalog = active_catalog()
     stored = _stored(request.user)
@@ -159,7 +160,7 @@ def tick(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def move(request: HttpRequest) -> HttpResponse:
+def move(request: AuthenticatedRequest) -> HttpResponse:
     form = MoveForm(request.POST)
 
     def moved(stored: StudyPlan, plan: Plan, key: str):
@@ -209,7 +210,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def readiness_page(request: HttpRequest) -> HttpResponse:
+def readiness_page(request: AuthenticatedRequest) -> HttpResponse:
     catalog = active_catalog()
     answers = SelfCheckAnswers.objects.filter(user=request.user).first()
     form = SelfCheckForm(request.POST or None, instance=answers or SelfCheckAnswers(user=request.user))
@@ -255,7 +256,7 @@ def plan_export(request: HttpRequest, kind: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def report_export(request: HttpRequest, kind: str) -> HttpResponse:
+def report_export(request: AuthenticatedRequest, kind: str) -> HttpResponse:
     catalog = active_catalog()
     if request.user.track not in catalog.tracks:
         messages.error(request, "Choose your track on your profile first: the report is per round of your loop.")

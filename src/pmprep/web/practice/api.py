@@ -95,6 +95,7 @@ def analyze_view(request: HttpRequest) -> JsonResponse:
     data, problem = read_json(request)
     if problem:
         return problem
+    assert data is not None  # read_json gives the body or the error to answer with
     fields: dict[str, str] = {}
     question = text_field(data, "question", MAX_QUESTION_CHARS, fields)
     answer = text_field(data, "answer", MAX_ANSWER_CHARS, fields)
@@ -117,7 +118,10 @@ def analyze_view(request: HttpRequest) -> JsonResponse:
         return json_error("The request has invalid fields.", fields=fields)
     asked = bank_question(question, active_catalog()) or question  # a coach's question keeps its own type
     fb, problem = run_job(analyze, asked, answer, question_type=qtype, seconds=seconds, shape=shape)
-    return problem or JsonResponse(fb.to_dict())
+    if problem:
+        return problem
+    assert fb is not None  # run_job gives the result or the error to answer with
+    return JsonResponse(fb.to_dict())
 
 
 @csrf_exempt
@@ -127,10 +131,14 @@ def classify_view(request: HttpRequest) -> JsonResponse:
     data, problem = read_json(request)
     if problem:
         return problem
+    assert data is not None  # read_json gives the body or the error to answer with
     fields: dict[str, str] = {}
     question = text_field(data, "question", MAX_QUESTION_CHARS, fields)
     unknown_fields(data, {"question"}, fields)
     if fields:
         return json_error("The request has invalid fields.", fields=fields)
     found, problem = run_job(classify, question)
-    return problem or JsonResponse(found.to_dict())
+    if problem:
+        return problem
+    assert found is not None  # run_job gives the result or the error to answer with
+    return JsonResponse(found.to_dict())

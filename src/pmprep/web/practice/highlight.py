@@ -30,17 +30,21 @@ def unwrapped(text: str) -> str:
 
 
 class Span(Protocol):
-    start: int
-    end: int
-    signal: str
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def signal(self) -> str: ...
 
 
 class Judged(Protocol):
     """A criterion with its evidence: the analyzer's ``CriterionResult`` or a story's ``StoryCriterion``."""
 
-    id: str
-    name: str
-
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
     @property
     def evidence(self) -> Sequence[Span]: ...
 

@@ -12,10 +12,10 @@ from pmprep.analysis.follow_up import choose_follow_ups
 
 
 class AttemptQuerySet(models.QuerySet):
-    def of(self, user) -> "AttemptQuerySet":
+    def of(self, user) -> AttemptQuerySet:
         return self.filter(user=user)
 
-    def same_question(self, attempt: "Attempt") -> "AttemptQuerySet":
+    def same_question(self, attempt: Attempt) -> AttemptQuerySet:
         if attempt.question_id:
             return self.filter(user=attempt.user, question_id=attempt.question_id)
         return self.filter(user=attempt.user, question_id="", question_text=attempt.question_text)
@@ -60,21 +60,21 @@ class Attempt(models.Model):
         migration, so an older export imported later reads the same)."""
         return Feedback.from_dict(self.feedback)
 
-    def chain(self) -> list["Attempt"]:
+    def chain(self) -> list[Attempt]:
         """The conversation up to this attempt: the first answer, then each follow-up reply."""
         chain = [self]
         while chain[0].parent_id:
             chain.insert(0, chain[0].parent)
         return chain
 
-    def conversation(self) -> tuple[list["Attempt"], list["Attempt"], list[Probe]]:
+    def conversation(self) -> tuple[list[Attempt], list[Attempt], list[Probe]]:
         """The chain up to this attempt, the replies to it so far, and the probes still open."""
         chain = self.chain()
         replies = list(self.follow_ups.order_by("created", "id"))
         asked = [a.probe for a in chain[1:]] + [r.probe for r in replies]
         return chain, replies, choose_follow_ups(self.analysed, asked=asked)
 
-    def previous(self) -> "Attempt | None":
+    def previous(self) -> Attempt | None:
         return (Attempt.objects.same_question(self).filter(created__lt=self.created)
                 .exclude(pk=self.pk).order_by("-created", "-id").first())
 

@@ -27,6 +27,7 @@ from pmprep.web.practice.forms import AnswerForm, DraftForm, FollowUpForm, SelfR
 from pmprep.web.practice.highlight import segments, shown, unwrapped
 from pmprep.web.practice.models import Attempt, Draft
 from pmprep.web.practice.recording import Asked
+from pmprep.web.requests import AuthenticatedRequest
 from pmprep.web.stories import bank as story_bank
 from pmprep.web.stories.models import Story
 
@@ -57,7 +58,7 @@ def _budget_seconds(question_id: str, user) -> int | None:
     return active_catalog().answer_seconds(question_id, getattr(user, "track", ""))
 
 
-def _story_outline(request: HttpRequest) -> str:
+def _story_outline(request: AuthenticatedRequest) -> str:
     """A drill opened from a suggested story starts from that story's STAR outline."""
     uid = request.GET.get("story", "")
     try:
@@ -72,7 +73,7 @@ def _story_outline(request: HttpRequest) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def answer(request: HttpRequest) -> HttpResponse:
+def answer(request: AuthenticatedRequest) -> HttpResponse:
     catalog = active_catalog()
     draft = None
     if request.method == "POST":
@@ -150,7 +151,7 @@ def attempt(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+def follow_up(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Answer one of the follow-up probes; the reply is judged with the conversation so far."""
     item = get_object_or_404(Attempt.objects.of(request.user), pk=pk)
     chain, _, probes = item.conversation()
@@ -246,7 +247,7 @@ def save_draft(request: HttpRequest) -> JsonResponse:
 
 @login_required
 @require_GET
-def today(request: HttpRequest) -> HttpResponse:
+def today(request: AuthenticatedRequest) -> HttpResponse:
     """What is due for review today, with counts by round, and ways to start a drill."""
     catalog = active_catalog()
     plan = queue.today(request.user)
@@ -280,7 +281,7 @@ def start(request: HttpRequest) -> HttpResponse:
     f = QuestionFilter(round=request.GET.get("round") or None, competency=request.GET.get("competency") or None)
     bad = invalid_filter_values(catalog, f)
     if bad or f.is_empty():
-        for name, message in (bad or {"round": "Choose a round or a competency to start a drill."}).items():
+        for message in (bad or {"round": "Choose a round or a competency to start a drill."}).values():
             messages.error(request, message)
         return redirect("practice:today")
     recent = Attempt.objects.of(request.user).filter(

@@ -130,7 +130,7 @@ def _stacked(title: str, no_data: str, labels: Sequence[str], series: Sequence[t
                    f".serie-{i} .rect,#activate-serie-{i} rect"
                    f"{{stroke:{PALETTE[i % len(PALETTE)]};stroke-width:1.5}}")
     kind = pygal.HorizontalStackedBar if horizontal else pygal.StackedBar
-    totals = [sum(column) for column in zip(*(values for _, values in series))]
+    totals = [sum(column) for column in zip(*(values for _, values in series), strict=True)]
     axis = {"y_labels": _count_labels(totals)} if series else {}  # pygal fails on labels with no data
     chart = _chart(kind, title, no_data, x_labels=list(labels), defs=defs, css=css, print_values=True,
                    print_zeroes=False, value_formatter=number, legend_box_size=16, **axis,

@@ -7,9 +7,8 @@ from pmprep.catalog.model import Catalog
 from pmprep.catalog.schema import Question
 from pmprep.review import due_of, new_card, review
 from pmprep.review.schedule import Rating
-from pmprep.stories import REVIEW_KIND, Coverage, Suggestion, coverage, story_kinds, suggest_stories
+from pmprep.stories import REVIEW_KIND, Coverage, StoryError, Suggestion, coverage, story_kinds, suggest_stories
 from pmprep.stories import Story as StoryValue
-from pmprep.stories import StoryError
 from pmprep.web.practice.models import ReviewCard
 from pmprep.web.stories.models import Story
 

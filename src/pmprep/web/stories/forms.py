@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django import forms
 
 from pmprep.stories import story_kinds
@@ -40,10 +42,10 @@ class StoryForm(forms.ModelForm):
                                                                   "reflection", "notes")}
         field_classes = {f: TextField for f in ("situation", "task", "action", "result", "reflection", "notes")}
 
-    def __init__(self, *args, competencies: list[tuple[str, str]] = (), **kwargs):
+    def __init__(self, *args, competencies: Sequence[tuple[str, str]] = (), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kinds"].choices = [(k.id, k.name) for k in story_kinds().kinds.values()]
-        self.fields["competencies"].choices = list(competencies)
+        self.fields["kinds"].choices = [(k.id, k.name) for k in story_kinds().kinds.values()]  # type: ignore[attr-defined]  # a ChoiceField
+        self.fields["competencies"].choices = list(competencies)  # type: ignore[attr-defined]  # a ChoiceField
         tags = self.instance.tags
         self.initial["tags"] = ", ".join(map(str, tags)) if isinstance(tags, list) else str(tags)
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pmprep.config import active_catalog
 from pmprep.stories import STAR_FIELDS, StoryError, analyse_story, recall_prompt
 from pmprep.web.practice.highlight import segments
+from pmprep.web.requests import AuthenticatedRequest
 from pmprep.web.stories import bank
 from pmprep.web.stories.forms import RecallForm, StoryForm
 from pmprep.web.stories.models import Story
@@ -24,7 +25,7 @@ def _competencies() -> list[tuple[str, str]]:
     return [(c.id, c.name) for c in [*catalog.dimensions.values(), *catalog.components.values()]]
 
 
-def _story(request: HttpRequest, uid) -> Story:
+def _story(request: AuthenticatedRequest, uid) -> Story:
     return get_object_or_404(Story.objects.filter(user=request.user), uid=uid)
 
 
@@ -70,7 +71,7 @@ def _edit_page(request: HttpRequest, form: StoryForm, story: Story | None, statu
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: AuthenticatedRequest) -> HttpResponse:
     if request.method == "GET":
         return _edit_page(request, StoryForm(competencies=_competencies()), None)
     form = StoryForm(request.POST, competencies=_competencies(), instance=Story(user=request.user))
@@ -87,7 +88,7 @@ def new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def story(request: HttpRequest, uid) -> HttpResponse:
+def story(request: AuthenticatedRequest, uid) -> HttpResponse:
     item = _story(request, uid)
     if request.method == "GET":
         return _edit_page(request, StoryForm(instance=item, competencies=_competencies()), item)
@@ -103,7 +104,7 @@ def story(request: HttpRequest, uid) -> HttpResponse:
 
 @login_required
 @require_POST
-def delete(request: HttpRequest, uid) -> HttpResponse:
+def delete(request: AuthenticatedRequest, uid) -> HttpResponse:
     item = _story(request, uid)
     bank.forget(item)
     messages.success(request, "The story is deleted.")
@@ -112,7 +113,7 @@ def delete(request: HttpRequest, uid) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def recall(request: HttpRequest, uid) -> HttpResponse:
+def recall(request: AuthenticatedRequest, uid) -> HttpResponse:
     item = _story(request, uid)
     try:
         prompt = recall_prompt(item.as_story())
