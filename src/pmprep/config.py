@@ -9,6 +9,9 @@ from __future__ import annotations
 import ipaddress
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -116,15 +119,69 @@ def secret_key() -> str:
     return key
 
 
-def content_folder() -> Path:
-    """The company folder in use: ``PMPREP_CONTENT`` or the shipped Netflix content."""
+DEFAULT_COMPANY = SHIPPED.name  # "netflix"
+# The company a request or command is served as (the user's choice in their profile); unset: the default.
+_COMPANY: ContextVar[str | None] = ContextVar("pmprep_company", default=None)
+
+
+def _custom_folder() -> Path | None:
     raw = os.environ.get("PMPREP_CONTENT", "").strip()
     if not raw:
-        return SHIPPED
+        return None
     path = Path(raw).expanduser()
     if not path.is_dir():
         raise ConfigError(f"PMPREP_CONTENT={raw!r} is not a folder")
     return path
+
+
+def companies() -> dict[str, Path]:
+    """The company folders this pmprep serves, by id: every shipped one (``content/<id>/company.yaml``),
+    and ``PMPREP_CONTENT``'s folder under its own name (in place of a shipped one of that name)."""
+    return dict(_companies(os.environ.get("PMPREP_CONTENT", "").strip()))
+
+
+@lru_cache(maxsize=4)
+def _companies(custom_setting: str) -> tuple[tuple[str, Path], ...]:
+    found = {p.name: p for p in sorted(SHIPPED.parent.iterdir()) if (p / "company.yaml").is_file()}
+    custom = _custom_folder()
+    if custom is not None:
+        found[custom.name] = custom
+    return tuple(found.items())
+
+
+def default_company() -> str:
+    """``PMPREP_COMPANY``; else ``PMPREP_CONTENT``'s folder; else the shipped Netflix content."""
+    raw = os.environ.get("PMPREP_COMPANY", "").strip()
+    known = companies()
+    if raw:
+        if raw not in known:
+            raise ConfigError(f"PMPREP_COMPANY={raw!r} is not a company folder; expected one of {', '.join(known)}")
+        return raw
+    custom = _custom_folder()
+    return custom.name if custom is not None else DEFAULT_COMPANY
+
+
+def company() -> str:
+    """The company served now: the one chosen for this request or command, else the default."""
+    chosen = _COMPANY.get()
+    return chosen if chosen is not None and chosen in companies() else default_company()
+
+
+@contextmanager
+def using_company(company_id: str | None) -> Iterator[None]:
+    """Serve ``company_id`` (a key of :func:`companies`; None or "" for the default) inside the block."""
+    if company_id and company_id not in companies():
+        raise ConfigError(f"{company_id!r} is not a company folder; expected one of {', '.join(companies())}")
+    token = _COMPANY.set(company_id or None)
+    try:
+        yield
+    finally:
+        _COMPANY.reset(token)
+
+
+def content_folder() -> Path:
+    """The company folder in use: the chosen company's, ``PMPREP_CONTENT``, or the shipped Netflix content."""
+    return companies()[company()]
 
 
 def overlay_folders() -> list[Path]:
@@ -143,15 +200,22 @@ def load_active_catalog() -> Catalog:
     return catalog
 
 
-@lru_cache(maxsize=1)
 def active_catalog() -> Catalog:
-    """The catalog this process serves (loaded once)."""
-    return load_active_catalog()
+    """The catalog served now: the current company's folder and every overlay (each loaded once)."""
+    return _catalog_of(content_folder())
 
 
-__all__ = ["ConfigError", "ContentError", "TrustedProxy", "active_catalog", "content_folder", "database_url", "env_bool",
-           "env_list", "env_rate", "home", "load_active_catalog", "overlay_folders", "secret_key", "time_zone",
-           "trusted_proxy"]
+@lru_cache(maxsize=8)
+def _catalog_of(folder: Path) -> Catalog:
+    catalog = load_catalog(folder)
+    for overlay in overlay_folders():
+        catalog = load_catalog(overlay, base=catalog)
+    return catalog
+
+
+__all__ = ["DEFAULT_COMPANY", "ConfigError", "ContentError", "TrustedProxy", "active_catalog", "companies", "company",
+           "content_folder", "database_url", "default_company", "env_bool", "env_list", "env_rate", "home",
+           "load_active_catalog", "overlay_folders", "secret_key", "time_zone", "trusted_proxy", "using_company"]
 
 
 def time_zone() -> str:

@@ -47,7 +47,7 @@ def test_the_export_is_versioned_and_complete(alices_data):
     with time_machine.travel(FROZEN, tick=False):
         document = portability.export_user(alices_data)
     assert (document["format"], document["version"], document["exported_at"]) == ("pmprep-export", 1, "2026-10-05T09:30:00+00:00")
-    assert document["account"] == {"username": "alice", "email": "alice@example.org", "first_name": "", "last_name": "",
+    assert document["account"] == {"username": "alice", "email": "alice@example.org", "first_name": "", "last_name": "", "company": "",
                                    "track": "early_in", "interview_date": "2026-12-01",
                                    "date_joined": alices_data.date_joined.isoformat()}
     assert [len(document["data"][k]) for k in ("attempts", "drafts")] == [2, 1]

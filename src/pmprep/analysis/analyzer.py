@@ -50,8 +50,9 @@ from pmprep.analysis.substance import (
 )
 from pmprep.analysis.text import FUNCTION_WORDS, Doc, stem
 from pmprep.bounded_regex import bounded
-from pmprep.catalog import shipped_catalog
+from pmprep.catalog.model import Catalog
 from pmprep.catalog.schema import Question
+from pmprep.config import active_catalog
 
 MAX_ANSWER_CHARS = 200_000
 MAX_QUESTION_CHARS = 5_000
@@ -197,7 +198,7 @@ def _topic(question_text: str, stored: Question | None) -> Topic:
     typed-in one is worded like."""
     if stored is not None:
         return _bank_topic(stored.id, question_text, tuple(stored.talking_points))
-    return _typed_topic(question_text)
+    return _typed_topic(question_text, active_catalog())
 
 
 @lru_cache(maxsize=512)
@@ -206,8 +207,7 @@ def _bank_topic(question_id: str, question_text: str, talking_points: tuple[str,
 
 
 @lru_cache(maxsize=512)
-def _typed_topic(question_text: str) -> Topic:
-    catalog = shipped_catalog()
+def _typed_topic(question_text: str, catalog: Catalog) -> Topic:
     near = [(qid, similarity) for qid, similarity in neighbours(catalog, question_text, k=7) if similarity >= 0.2]
     points = [p for qid, _ in near[:3] for p in catalog.questions[qid].talking_points]
     return Topic.of(question_text, points, None, tuple(qid for qid, _ in near))
@@ -290,7 +290,7 @@ def _coverage(doc: Doc, points: list[PointCover]) -> Judgement:
 
 def _off_topic(topic: Topic, related: Relevance) -> str:
     said = "This does not answer the question asked"
-    closer = shipped_catalog().questions.get(related.nearest_id) if related.nearest_id else None
+    closer = active_catalog().questions.get(related.nearest_id) if related.nearest_id else None
     if closer is not None:
         said += f": it is closer to another question (“{_clip(closer.text)}”) than to this one"
     return said + f". Answer what was asked: “{_clip(topic.question)}”"
@@ -346,7 +346,7 @@ def analyze(question: str | Question, answer: str, *, question_type: str | None 
 
     topic = _topic(question_text, stored)
     if topic.question_id is not None:  # the question's own talking points are known
-        judgements["coverage"] = _coverage(doc, cover(doc, topic, shipped_catalog(), signals.ignored))
+        judgements["coverage"] = _coverage(doc, cover(doc, topic, active_catalog(), signals.ignored))
 
     results: list[CriterionResult] = []
     texts = rubrics().advice
@@ -370,7 +370,7 @@ def analyze(question: str | Question, answer: str, *, question_type: str | None 
     flags = _red_flags(ctx, judgements["specificity"].strength)
     overlap, fit = _relevance(question_text, doc, signals, qtype)
     gates = _gates(ctx, overlap, fit, measure(doc, topic, signals.ignored), topic,
-                   relevance(doc, topic, shipped_catalog(), signals.ignored))
+                   relevance(doc, topic, active_catalog(), signals.ignored))
     if doc.word_count >= 25:  # a shorter answer is already held down for its length
         gates += [(d.essential_note, ESSENTIAL_CAP) for d in rubrics().by_type[qtype]
                   if d.essential is not None and judgements[d.id].strength < d.essential]

@@ -19,8 +19,9 @@ from typing import TypeVar
 from pmprep.analysis.feedback import Classification
 from pmprep.analysis.text import FUNCTION_WORDS, stem, tokenize
 from pmprep.bounded_regex import bounded
-from pmprep.catalog import SHIPPED, Catalog, ContentError, Problem, shipped_catalog
+from pmprep.catalog import SHIPPED, Catalog, ContentError, Problem
 from pmprep.catalog.errors import read_content_yaml
+from pmprep.config import active_catalog
 
 # Questions in many interviewers' phrasings, labelled with type and shape: the classifier's own data.
 EXAMPLES_FILE = SHIPPED / "classifier_questions.yaml"
@@ -194,7 +195,7 @@ def similar_examples(catalog: Catalog, text: str, k: int = 7) -> list[tuple[Exam
 
 def bank_question(text: str, catalog: Catalog | None = None):
     """The bank question with this id or this exact wording, if any."""
-    catalog = catalog or shipped_catalog()
+    catalog = catalog or active_catalog()
     stripped = text.strip()
     if stripped in catalog.questions:
         return catalog.questions[stripped]
@@ -206,7 +207,7 @@ def classify(question: str, catalog: Catalog | None = None) -> Classification:
     """The question's type, competencies and a 0–1 confidence."""
     if not isinstance(question, str):
         raise TypeError("question must be text")
-    catalog = catalog or shipped_catalog()
+    catalog = catalog or active_catalog()
     stored = bank_question(question, catalog)
     if stored is not None:
         return Classification(stored.type.value, list(stored.competencies), 1.0, "bank", stored.id)

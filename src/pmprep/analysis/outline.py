@@ -7,7 +7,8 @@ from itertools import pairwise
 
 from pmprep.analysis.feedback import OutlineItem
 from pmprep.analysis.judging import Context
-from pmprep.catalog import Catalog, ContentError, Problem, shipped_catalog
+from pmprep.catalog import Catalog, ContentError, Problem
+from pmprep.config import active_catalog
 
 Step = tuple[str, str, tuple[str, ...]]  # (step id, name, the signal families that show it)
 
@@ -21,10 +22,14 @@ class TypeFramework:
     steps: tuple[Step, ...]
 
 
-@lru_cache(maxsize=1)
 def frameworks() -> dict[str, TypeFramework]:
-    """Each question type's framework in the shipped content."""
-    return type_frameworks(shipped_catalog())
+    """Each question type's framework in the content served now (pmprep.config.active_catalog)."""
+    return _frameworks_of(active_catalog())
+
+
+@lru_cache(maxsize=8)
+def _frameworks_of(catalog: Catalog) -> dict[str, TypeFramework]:
+    return type_frameworks(catalog)
 
 
 def type_frameworks(catalog: Catalog) -> dict[str, TypeFramework]:

@@ -1,10 +1,13 @@
 """The `pmprep` command line: a thin layer over the same core and database as the web app."""
 from __future__ import annotations
 
+import os
+
 import typer
 
 from pmprep import __version__
 from pmprep.cli import analysis_commands, catalog_commands, data_commands, outreach_commands, server
+from pmprep.config import companies
 
 app = typer.Typer(
     name="pmprep",
@@ -36,9 +39,23 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    company: str = typer.Option("", "--company", metavar="ID", help="The company to work as (default: PMPREP_COMPANY, "
+                                "else netflix): its bank, loop and rounds."),
 ) -> None:
     """Offline practice and preparation for Netflix Product Manager interviews."""
+    if company:
+        known = companies()
+        if company not in known:
+            typer.echo(f"--company {company!r} is not a company folder; expected one of {', '.join(known)}", err=True)
+            raise typer.Exit(2)
+        # The whole command serves it, and so do the server's threads and workers (`serve`): for as long
+        # as the command runs.
+        before = os.environ.get("PMPREP_COMPANY")
+        os.environ["PMPREP_COMPANY"] = company
+        ctx.call_on_close(lambda: os.environ.pop("PMPREP_COMPANY") if before is None
+                          else os.environ.__setitem__("PMPREP_COMPANY", before))
 
 
 if __name__ == "__main__":  # pragma: no cover

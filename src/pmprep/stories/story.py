@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pmprep.catalog import shipped_catalog
+from pmprep.config import active_catalog
 from pmprep.stories.cues import story_kinds
 
 # The five parts of a story, in telling order. ``reflection`` is the fifth step the sources add to STAR.
@@ -129,7 +129,7 @@ def _problems(values: Mapping[str, Any]) -> list[str]:
         elif len(value) > limit:
             problems.append(f"{key}: {len(value):,} characters; the limit is {limit:,}")
     known_kinds = story_kinds().kinds
-    catalog = shipped_catalog()
+    catalog = active_catalog()
     for key in LIST_FIELDS:
         if key not in values:
             continue

@@ -26,6 +26,8 @@ from typing import Any, Generic, TypeVar
 
 from django.conf import settings
 
+from pmprep.config import company, using_company
+
 T = TypeVar("T")
 
 
@@ -41,6 +43,11 @@ class Busy(TextWorkError):
 class TooSlow(TextWorkError):
     def __init__(self) -> None:
         super().__init__("The analysis took too long and was stopped; send a shorter text.")
+
+
+def _as_company(company_id: str, job: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    with using_company(company_id):
+        return job(*args, **kwargs)
 
 
 def _warm() -> None:
@@ -125,7 +132,9 @@ class Pending(Generic[T]):
 
     def start(self, pool: Pool, job: Callable[..., T], args: tuple, kwargs: dict) -> None:
         self._pool = pool
-        self._result: AsyncResult = pool.apply_async(job, args, kwargs, callback=self._done, error_callback=self._done)
+        # The worker serves the company the caller serves (the user's choice), whatever its own default.
+        self._result: AsyncResult = pool.apply_async(_as_company, (company(), job, *args), kwargs, callback=self._done,
+                                                     error_callback=self._done)
 
     def _done(self, _outcome: object) -> None:
         self.free()

@@ -27,7 +27,9 @@ from pmprep.web.stories.models import Story
 
 FORMAT = "pmprep-export"
 VERSION = 1
-ACCOUNT_FIELDS = ("username", "email", "first_name", "last_name", "track", "interview_date", "date_joined")
+ACCOUNT_FIELDS = ("username", "email", "first_name", "last_name", "company", "track", "interview_date", "date_joined")
+# Written since accounts chose a company; an older export has none, and imports as the company served.
+LATER_ACCOUNT_FIELDS = frozenset({"company"})
 
 
 @dataclass(frozen=True)

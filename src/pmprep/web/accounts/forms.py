@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
-from pmprep.config import active_catalog
+from pmprep.config import active_catalog, companies, default_company, using_company
 from pmprep.web.accounts.models import User
 from pmprep.web.plans.forms import InterviewDateField
 
@@ -19,6 +19,40 @@ class SignupForm(UserCreationForm):
         fields = ("username",)
         help_texts = {"username": "Letters, digits and @/./+/-/_ only. Shown only to you and the peers you invite."}
         error_messages = {"username": {"unique": USERNAME_TAKEN}}
+
+
+class CompanyForm(forms.ModelForm):
+    """Which company's loop the user prepares for; tracks, rounds and the bank are that company's."""
+
+    company = forms.ChoiceField(widget=forms.RadioSelect, label="The company you are preparing for")
+
+    class Meta:
+        model = User
+        fields = ("company",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].choices = company_choices()  # type: ignore[attr-defined]  # a ChoiceField
+        self.initial.setdefault("company", self.instance.company or default_company())
+
+    def save(self, commit: bool = True) -> User:
+        """A track belongs to one company: another company's choice is cleared, to be picked again."""
+        user = super().save(commit=False)
+        with using_company(user.company):
+            if user.track not in active_catalog().tracks:
+                user.track = ""
+        if commit:
+            user.save(update_fields=["company", "track"])
+        return user
+
+
+def company_choices() -> list[tuple[str, str]]:
+    """Each company folder this pmprep serves, by the name in its company.yaml."""
+    choices = []
+    for company_id in companies():
+        with using_company(company_id):
+            choices.append((company_id, active_catalog().company.name))
+    return choices
 
 
 class TrackForm(forms.ModelForm):

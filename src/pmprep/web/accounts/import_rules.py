@@ -28,8 +28,8 @@ from pydantic import ValidationError as ShapeError
 from pmprep.analysis import Feedback
 from pmprep.analysis.feedback import upgrade
 from pmprep.committee import Source
-from pmprep.config import active_catalog
-from pmprep.web.accounts.export_format import ACCOUNT_FIELDS, BY_NAME, Section
+from pmprep.config import active_catalog, company, default_company
+from pmprep.web.accounts.export_format import ACCOUNT_FIELDS, BY_NAME, LATER_ACCOUNT_FIELDS, Section
 from pmprep.web.accounts.export_reader import describe
 from pmprep.web.accounts.models import User
 from pmprep.web.loops.forms import EVIDENCE_CHARS, InformalNoteForm, PeerLinkForm, ReferralForm, ScorecardForm
@@ -401,7 +401,8 @@ def account_values(account: Any, today: dt.date) -> tuple[dict[str, Any], list[s
     values: dict[str, Any] = {}
     for name in ACCOUNT_FIELDS:
         if name not in account:
-            problems.append(f"account.{name}: missing")
+            if name not in LATER_ACCOUNT_FIELDS:
+                problems.append(f"account.{name}: missing")
             continue
         try:
             values[name] = field_value(User, name, account[name])
@@ -409,6 +410,12 @@ def account_values(account: Any, today: dt.date) -> tuple[dict[str, Any], list[s
             problems.append(f"account.{name}: {message(exc)}")
     if problems:
         return values, problems
+    served = company()
+    if values.get("company") and values["company"] != served:
+        return values, [f"account.company: this file is {values['company']!r}'s preparation and this pmprep serves "
+                        f"{served!r}: choose {values['company']!r} in your profile first (on the command line, set "
+                        f"PMPREP_COMPANY={values['company']})"]
+    values["company"] = served if values.get("company") or served != default_company() else ""
     if values["track"] and values["track"] not in active_catalog().tracks:
         problems.append(f"account.track: {values['track']!r} is not a track of this pmprep's content")
     if values["interview_date"] and values["interview_date"] > _latest_interview_date(today):

@@ -8,7 +8,9 @@ from django.utils.crypto import salted_hmac
 class User(AbstractUser):
     """A candidate (or coach). Every user-owned row in pmprep points here."""
 
-    # A track id from the catalog ("early_in" / "experienced"); blank until the user picks one.
+    # The company folder the user prepares for (pmprep.config.companies); blank: the server's default.
+    company = models.CharField(max_length=40, blank=True, default="")
+    # A track id from that company's catalog ("early_in" / "experienced"); blank until the user picks one.
     track = models.CharField(max_length=40, blank=True, default="")
     interview_date = models.DateField(null=True, blank=True)
 

@@ -12,9 +12,18 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pmprep.config import companies
 from pmprep.web import downloads
 from pmprep.web.accounts import portability
-from pmprep.web.accounts.forms import USERNAME_TAKEN, DeleteAccountForm, ImportForm, SignupForm, TrackForm
+from pmprep.web.accounts.forms import (
+    USERNAME_TAKEN,
+    CompanyForm,
+    DeleteAccountForm,
+    ImportForm,
+    SignupForm,
+    TrackForm,
+    company_choices,
+)
 from pmprep.web.requests import AuthenticatedRequest
 from pmprep.web.throttling import signup_throttle
 
@@ -54,12 +63,22 @@ class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
-    form = TrackForm(request.POST or None, instance=request.user)
-    if request.method == "POST" and form.is_valid():
+    choosing = request.method == "POST" and "company" in request.POST
+    company_form = CompanyForm(request.POST if choosing else None, instance=request.user)
+    form = TrackForm(request.POST if request.method == "POST" and not choosing else None, instance=request.user)
+    if choosing and company_form.is_valid():
+        user = company_form.save()
+        name = dict(company_choices())[user.company]
+        messages.success(request, f"You are preparing for {name}. Pick its track below." if not user.track
+                         else f"You are preparing for {name}.")
+        return redirect("accounts:profile")
+    if not choosing and request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Saved. Here is your loop.")
         return redirect("bank:loop", track_id=form.cleaned_data["track"])
-    return render(request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "accounts/profile.html", {
+        "form": form, "company_form": company_form if len(companies()) > 1 else None,
+    }, status=400 if form.errors or company_form.errors else 200)
 
 
 def _data_page(request: HttpRequest, form: ImportForm, problems: list[str] | None = None, status: int = 200) -> HttpResponse:
