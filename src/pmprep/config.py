@@ -181,6 +181,12 @@ def using_company(company_id: str | None) -> Iterator[None]:
 
 def content_folder() -> Path:
     """The company folder in use: the chosen company's, ``PMPREP_CONTENT``, or the shipped Netflix content."""
+    return _folder(_COMPANY.get(), os.environ.get("PMPREP_CONTENT", ""), os.environ.get("PMPREP_COMPANY", ""))
+
+
+@lru_cache(maxsize=32)
+def _folder(chosen: str | None, custom_setting: str, company_setting: str) -> Path:
+    # Asked for on every analysis: worked out once for each choice and setting.
     return companies()[company()]
 
 

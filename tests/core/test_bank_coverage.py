@@ -27,7 +27,7 @@ def test_every_round_has_questions(catalog):
 
 
 def test_every_difficulty_is_used_for_every_type(catalog):
-    pairs = {(q.type.value, q.difficulty.value) for q in catalog.questions.values()}
+    pairs = {(q.type, q.difficulty.value) for q in catalog.questions.values()}
     assert len(pairs) == 7 * 3
 
 

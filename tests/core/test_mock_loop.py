@@ -81,7 +81,7 @@ def test_a_case_round_gets_one_product_or_strategy_prompt_a_talk_slot_and_panel_
     for seed in ("ana", "ben", "cai", "dee"):
         case = plan_loop(catalog, "early_in", seed=seed)[-1]
         (prompt,) = case.question_ids
-        assert catalog.questions[prompt].type.value in ("product_design", "strategy")
+        assert catalog.questions[prompt].type in ("product_design", "strategy")
         assert case.talk_minutes == 25
         assert case.qa_probes == QA_PROBES["design"] + QA_PROBES["data_science"] + QA_PROBES["engineering"]
 

@@ -160,7 +160,7 @@ def full(catalog, outcomes=("no_hire", "hire"), case_levels=(2, 3)) -> Evidence:
     attempts, day = [], D(2026, 9, 1)
     for rnd in catalog.rounds_for("early_in"):
         for lvl in levels[rnd.id]:
-            attempts.append((day, rnd.question_types[0].value, (rnd.id,), tuple(rnd.competencies), lvl))
+            attempts.append((day, rnd.question_types[0], (rnd.id,), tuple(rnd.competencies), lvl))
             day += timedelta(days=1)
     return Evidence(attempts=attempts,
                     scorecards=[("ei_case_presentation", {"case_solving": 3, "data_literacy": 3,
@@ -231,7 +231,7 @@ def test_an_optional_round_is_shown_but_does_not_hold_the_overall_back(catalog):
         if rnd.optional:
             continue
         for _ in range(2):
-            attempts.append((day, rnd.question_types[0].value, (rnd.id,), tuple(rnd.competencies), 4))
+            attempts.append((day, rnd.question_types[0], (rnd.id,), tuple(rnd.competencies), 4))
             day += timedelta(days=1)
     ev = Evidence(attempts=attempts, stories=6, loops_done=1, committee_outcomes=("hire",))
     r = readiness("experienced", ev, catalog, TODAY)

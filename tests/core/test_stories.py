@@ -474,7 +474,7 @@ def test_suggestion_order_does_not_depend_on_bank_order(catalog):
 
 
 def test_suggestions_only_for_story_questions(catalog):
-    product = next(q for q in catalog.questions.values() if q.type.value == "product_design")
+    product = next(q for q in catalog.questions.values() if q.type == "product_design")
     with pytest.raises(ValueError, match="is a product_design question"):
         suggest_stories(product, BANK, catalog)
     with pytest.raises(ValueError, match="unknown question id 'nope'"):

@@ -49,7 +49,7 @@ def every_kind_of_record(client, user: User) -> None:
     contact, a plan and the self-check: each through its page."""
     catalog = active_catalog()
     client.force_login(user)
-    behavioural = next(q for q in catalog.questions.values() if q.type.value == "behavioral")
+    behavioural = next(q for q in catalog.questions.values() if q.type == "behavioral")
     other = next(q for q in catalog.questions.values() if q.id != behavioural.id)
     with time_machine.travel(T0, tick=False):
         _post(client, "practice:answer", {"question_id": behavioural.id, "question_text": behavioural.text,

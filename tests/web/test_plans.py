@@ -135,7 +135,7 @@ def test_the_self_check_gives_a_breakdown(logged_in, alice):
 
 
 def test_readiness_uses_the_users_answers(logged_in, alice, catalog):
-    qid = next(q.id for q in catalog.questions.values() if q.type.value == "metrics" and "early_in" in q.tracks)
+    qid = next(q.id for q in catalog.questions.values() if q.type == "metrics" and "early_in" in q.tracks)
     with time_machine.travel(NOV22 - dt.timedelta(days=1), tick=False):
         for _ in range(3):
             practised(alice, "I would track weekly retention and a churn guardrail, then run an A/B test for 2 weeks.",
@@ -167,7 +167,7 @@ def test_the_personal_report_reads_back_from_its_pdf(logged_in, alice, catalog):
 
     from pypdf import PdfReader
 
-    qid = next(q.id for q in catalog.questions.values() if q.type.value == "metrics" and "early_in" in q.tracks)
+    qid = next(q.id for q in catalog.questions.values() if q.type == "metrics" and "early_in" in q.tracks)
     with time_machine.travel(NOV22 - dt.timedelta(days=1), tick=False):
         for _ in range(2):
             practised(alice, "I think <script>x</script> maybe we could look at some numbers.", question_id=qid)

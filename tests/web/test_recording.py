@@ -21,7 +21,7 @@ ANSWER = ("At a grocery app I owned checkout. Card failures were 4% of orders, s
 
 
 def _question_id() -> str:
-    return next(q.id for q in active_catalog().questions.values() if q.type.value == "behavioral")
+    return next(q.id for q in active_catalog().questions.values() if q.type == "behavioral")
 
 
 def test_a_first_answer_is_kept_with_its_review_and_its_draft_is_gone(alice):

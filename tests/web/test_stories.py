@@ -167,7 +167,7 @@ def test_a_story_stored_with_a_bad_tag_can_be_fixed_by_editing_it(logged_in, ali
 def test_a_bad_stored_story_is_skipped_with_a_note_and_no_page_fails(logged_in, alice, catalog):
     logged_in.post(reverse("stories:new"), REFERRAL)
     bad = Story.objects.create(user=alice, title="Stored before the fix", tags=[LONG_TAG])
-    behavioural = next(q.id for q in catalog.questions.values() if q.type.value == "behavioral")
+    behavioural = next(q.id for q in catalog.questions.values() if q.type == "behavioral")
     urls = [reverse(name) for name in PAGES_THAT_READ_STORIES]
     urls += [reverse("bank:question", args=[behavioural]),
              reverse("practice:answer") + f"?question={behavioural}&story={bad.uid}"]

@@ -67,7 +67,7 @@ def _errors(response) -> str:
 
 def save_everything(client, user) -> dict[str, list[str]]:
     catalog = active_catalog()
-    behavioural = next(q for q in catalog.questions.values() if q.type.value == "behavioral")
+    behavioural = next(q for q in catalog.questions.values() if q.type == "behavioral")
 
     # Stories: one at every limit, one with only its title.
     competencies = [*catalog.dimensions, *catalog.components]

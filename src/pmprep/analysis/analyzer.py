@@ -6,19 +6,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
 from pmprep.analysis import calibration
 from pmprep.analysis.classify import bank_question, classify, neighbours
-from pmprep.analysis.criteria import (
-    behavioral,
-    common,
-    culture,
-    estimation,
-    metrics,
-    product_design,
-    strategy,
-    technical,
-)
+from pmprep.analysis.company_files import judges, per_company, question_types
+from pmprep.analysis.criteria import common
 from pmprep.analysis.delivery import delivery
 from pmprep.analysis.feedback import (
     RED_FLAG_REASON,
@@ -33,9 +26,9 @@ from pmprep.analysis.feedback import (
 )
 from pmprep.analysis.judging import Context, Judgement, level_of, sat
 from pmprep.analysis.outline import frameworks, outline
-from pmprep.analysis.rubric import TYPES, rubrics
+from pmprep.analysis.rubric import rubrics
 from pmprep.analysis.shapes import shape_named, shape_of
-from pmprep.analysis.signals import FAMILIES, Hit, Signals
+from pmprep.analysis.signals import Hit, Signals, families
 from pmprep.analysis.substance import (
     PointCover,
     Relevance,
@@ -50,18 +43,14 @@ from pmprep.analysis.substance import (
 )
 from pmprep.analysis.text import FUNCTION_WORDS, Doc, stem
 from pmprep.bounded_regex import bounded
+from pmprep.catalog import ContentError, Problem
 from pmprep.catalog.model import Catalog
 from pmprep.catalog.schema import Question
-from pmprep.config import active_catalog
+from pmprep.config import active_catalog, content_folder
 
 MAX_ANSWER_CHARS = 200_000
 MAX_QUESTION_CHARS = 5_000
 
-TYPE_CRITERIA = {
-    "behavioral": behavioral.CRITERIA, "product_design": product_design.CRITERIA, "metrics": metrics.CRITERIA,
-    "technical": technical.CRITERIA, "strategy": strategy.CRITERIA, "estimation": estimation.CRITERIA,
-    "culture": culture.CRITERIA,
-}
 COMMON_WEIGHT = 0.5
 WEIGHTS = {"honest_limits": 0.6, "concision": 0.35, "coverage": 1.0}
 # Covering this share of the question's talking points earns the coverage criterion in full.
@@ -92,10 +81,6 @@ SUBSTANCE_NOTE = "Much of this answer names topics without saying anything about
 NOTES_CLAIMS = 0.5
 # Score thresholds for overall levels 2, 3 and 4.
 SCORE_CUTS = (30.0, 50.0, 70.0)
-# Types whose answers look alike: an answer of a sibling type is not "off-topic".
-SIBLINGS = {"behavioral": {"culture"}, "culture": {"behavioral"}, "product_design": {"strategy", "metrics"},
-            "strategy": {"product_design", "metrics"}, "metrics": {"product_design", "strategy", "technical"},
-            "technical": {"metrics"}, "estimation": set()}
 _GENERIC = {stem(w) for w in (
     "tell time describe would could should how what why when which netflix design improve example walk "
     "through give think approach answer question make feature product user users member members new work "
@@ -112,19 +97,23 @@ class AnswerTooLong(ValueError):
 
 
 def _profile(signals: Signals, words: int) -> dict[str, float]:
-    """How much the answer looks like an answer of each type (density of its characteristic signals)."""
+    """How much the answer looks like an answer of each type (density of its characteristic signals, weighed by
+    each type's ``profile`` in question_types.yaml)."""
     d = signals.distinct
-    raw = {
-        "behavioral": 2 * d("when") + d("i_action") + d("result") + 2 * d("reflection") + d("baseline"),
-        "culture": 2 * d("culture_theme") + d("company_fact") + 2 * d("contribution") + d("rf_generic_why"),
-        "product_design": d("user") + d("solution") + d("segment") + d("option") + d("problem_framing"),
-        "metrics": d("metric") + d("dimension") + d("experiment_design") + d("data_check") + d("north_star") + d("guardrail"),
-        "technical": 1.5 * d("tech_concept") + d("hypothesis") + d("requirement"),
-        "strategy": d("market") + d("advantage") + d("phase"),
-        "estimation": 2 * d("arithmetic") + d("assumption") + d("range") + d("breakdown"),
-    }
     scale = math.sqrt(max(words, 1))
-    return {t: v / scale for t, v in raw.items()}
+    return {t: sum(w * d(f) for f, w in weights.items()) / scale for t, weights in type_profiles().items()}
+
+
+@per_company
+def type_profiles() -> dict[str, dict[str, float]]:
+    """Each question type's profile, its signal families checked against the cue file."""
+    known = families()
+    catalog = active_catalog()
+    problems = [Problem(f"{catalog.company.id}/question_types.yaml", t, "profile", f"unknown signal family {f!r}")
+                for t, info in catalog.question_types.items() for f in info.profile if f not in known]
+    if problems:
+        raise ContentError(problems)
+    return {t: dict(info.profile) for t, info in catalog.question_types.items()}
 
 
 def _relevance(question: str, doc: Doc, signals: Signals, question_type: str) -> tuple[float, float]:
@@ -133,16 +122,20 @@ def _relevance(question: str, doc: Doc, signals: Signals, question_type: str) ->
     q_terms -= _GENERIC
     # A question with no topical words ("Why Netflix?") says nothing about topic: judge on shape alone.
     overlap = len(q_terms & doc.content_stems) / len(q_terms) if q_terms else 0.3
+    info = active_catalog().question_types[question_type]
+    if not info.profile:
+        return overlap, 1.0  # a type with no profile: its shape says nothing either way
     profile = _profile(signals, doc.word_count)
     top = max(profile.values()) or 1.0
     # Answers of a sibling type look alike (a metrics answer reads like a product one), so they count half.
-    sibling = max((profile[t] for t in SIBLINGS[question_type]), default=0.0)
+    sibling = max((profile.get(t, 0.0) for t in info.siblings), default=0.0)
     fit = max(profile[question_type], 0.5 * sibling) / top
     return overlap, fit
 
 
 def _evidence(hits: list[Hit], limit: int = 8) -> list[Evidence]:
-    return [Evidence(h.start, h.end, h.text, FAMILIES[h.family].label if h.family in FAMILIES else h.family)
+    known = families()
+    return [Evidence(h.start, h.end, h.text, known[h.family].label if h.family in known else h.family)
             for h in hits[:limit]]
 
 
@@ -224,8 +217,12 @@ def _substance_note(doc: Doc, signals: Signals) -> str:
     return said + ". Tie each point to a number, a user, a mechanism or a decision."
 
 
-@lru_cache(maxsize=256)
 def _known(question_text: str) -> frozenset[str]:
+    return _known_in(question_text, content_folder())
+
+
+@lru_cache(maxsize=256)
+def _known_in(question_text: str, folder: Path) -> frozenset[str]:
     """Stems that are not an answer's own words: the question's, generic words and the rubric's vocabulary."""
     asked = {stem(w.lower) for w in Doc(question_text).alpha_words}
     return generic_stems() | rubric_vocabulary() | asked
@@ -317,8 +314,8 @@ def analyze(question: str | Question, answer: str, *, question_type: str | None 
     if len(answer) > MAX_ANSWER_CHARS:
         raise AnswerTooLong(f"The answer is {len(answer):,} characters; the limit is {MAX_ANSWER_CHARS:,}. "
                             "Paste one answer at a time.")
-    if question_type is not None and question_type not in TYPES:
-        raise ValueError(f"question_type {question_type!r} is not one of: {', '.join(TYPES)}")
+    if question_type is not None and question_type not in question_types():
+        raise ValueError(f"question_type {question_type!r} is not one of: {', '.join(question_types())}")
     if seconds is not None and (isinstance(seconds, bool) or not isinstance(seconds, (int, float))
                                 or not math.isfinite(seconds) or seconds <= 0):
         raise ValueError("seconds must be a positive number of seconds")
@@ -329,7 +326,7 @@ def analyze(question: str | Question, answer: str, *, question_type: str | None 
         question = question[:MAX_QUESTION_CHARS]
         stored = bank_question(question)
         question_text = stored.text if stored else question
-    qtype = question_type or (stored.type.value if stored else classify(question_text).question_type)
+    qtype = question_type or (stored.type if stored else classify(question_text).question_type)
     chosen = shape_named(qtype, shape) if shape else shape_of(question_text, qtype)
 
     doc = Doc(answer)
@@ -337,10 +334,11 @@ def analyze(question: str | Question, answer: str, *, question_type: str | None 
     ctx = Context(doc, signals, question_text, qtype, float(seconds) if seconds else None)
     items, coverage = outline(ctx)
 
-    judgements: dict[str, Judgement] = {cid: fn(ctx) for cid, fn in TYPE_CRITERIA[qtype].items()}
+    own = judges(qtype)
+    judgements: dict[str, Judgement] = {cid: fn(ctx) for cid, fn in own.items()}
     judgements["structure"] = common.structure(ctx, coverage)
     judgements["specificity"] = common.specificity(ctx)
-    _hold_unsupported(judgements, TYPE_CRITERIA[qtype])
+    _hold_unsupported(judgements, own)
     judgements["concision"] = common.concision(ctx)
     judgements["conclusion"] = common.conclusion(ctx)
 
@@ -413,7 +411,7 @@ def _gaps(results: list[CriterionResult]) -> list[Highlight]:
     return [Highlight(r.id, r.name, r.level, r.missing[0] if r.missing else "", r.advice) for r in weak[:2]]
 
 
-@lru_cache(maxsize=1)
+@per_company
 def _probe_texts() -> dict[str, str]:
     r = rubrics()
     return {c.id: c.probe for c in [*r.common, *(c for cs in r.by_type.values() for c in cs)]}

@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+from pmprep.analysis.company_files import analyzer_file
 from pmprep.catalog import SHIPPED, ContentError, Problem
 from pmprep.catalog.errors import read_content_yaml
 
@@ -48,9 +49,14 @@ class Calibration:
 IDENTITY = Calibration(((0.0, 0.0), (100.0, 100.0)), 1.0, 0.2)
 
 
-@lru_cache(maxsize=1)
 def shipped() -> Calibration:
-    return load_calibration(CALIBRATION_FILE)
+    """The calibration of the company served (its own calibration.yaml, or the shipped one)."""
+    return _calibration_of(analyzer_file("calibration.yaml"))
+
+
+@lru_cache(maxsize=8)
+def _calibration_of(path: Path) -> Calibration:
+    return load_calibration(path)
 
 
 def load_calibration(path: Path) -> Calibration:

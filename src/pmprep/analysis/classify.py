@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
+from pmprep.analysis.company_files import analyzer_file, question_types
 from pmprep.analysis.feedback import Classification
 from pmprep.analysis.text import FUNCTION_WORDS, stem, tokenize
 from pmprep.bounded_regex import bounded
@@ -25,7 +26,6 @@ from pmprep.config import active_catalog
 
 # Questions in many interviewers' phrasings, labelled with type and shape: the classifier's own data.
 EXAMPLES_FILE = SHIPPED / "classifier_questions.yaml"
-TYPES = ("behavioral", "product_design", "strategy", "metrics", "technical", "estimation", "culture")
 # Wording interviewers use for each type, with weights: content, like the examples.
 CUES_FILE = SHIPPED / "classifier_cues.yaml"
 
@@ -42,8 +42,9 @@ def load_cues(path: Path) -> dict[str, list[Cue]]:
     problems: list[Problem] = []
     out: dict[str, list[Cue]] = {}
     for qtype, items in cues.items():
-        if qtype not in TYPES:
-            problems.append(Problem(where, "cues", str(qtype), f"is not a question type (one of {', '.join(TYPES)})"))
+        if qtype not in question_types():
+            problems.append(Problem(where, "cues", str(qtype),
+                                    f"is not a question type (one of {', '.join(question_types())})"))
             continue
         if not isinstance(items, list) or not items:
             problems.append(Problem(where, "cues", qtype, "expected a non-empty list of cues"))
@@ -72,9 +73,14 @@ def load_cues(path: Path) -> dict[str, list[Cue]]:
     return out
 
 
-@lru_cache(maxsize=1)
 def shipped_cues() -> dict[str, list[Cue]]:
-    return load_cues(CUES_FILE)
+    """The classifier's cues for the company served (its own classifier_cues.yaml, or the shipped one)."""
+    return _cues_of(analyzer_file("classifier_cues.yaml"), question_types())
+
+
+@lru_cache(maxsize=8)
+def _cues_of(path: Path, types: tuple[str, ...]) -> dict[str, list[Cue]]:
+    return load_cues(path)
 
 
 @dataclass(frozen=True)
@@ -164,8 +170,8 @@ def load_examples(path: Path) -> tuple[Example, ...]:
             problems.append(Problem(where, entry, "text", "expected a question of 10 to 500 characters"))
         elif _key(text) in seen:
             problems.append(Problem(where, entry, "text", "the same question appears earlier"))
-        if qtype not in TYPES:
-            problems.append(Problem(where, entry, "type", f"expected one of {', '.join(TYPES)}"))
+        if qtype not in question_types():
+            problems.append(Problem(where, entry, "type", f"expected one of {', '.join(question_types())}"))
         elif shape not in {s.id for s in shapes[qtype]}:
             problems.append(Problem(where, entry, "shape", f"expected one of {qtype}'s shapes: "
                                                            f"{', '.join(s.id for s in shapes[qtype])}"))
@@ -177,9 +183,14 @@ def load_examples(path: Path) -> tuple[Example, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
 def shipped_examples() -> tuple[Example, ...]:
-    return load_examples(EXAMPLES_FILE)
+    """The classifier's examples for the company served (its own classifier_questions.yaml, or the shipped one)."""
+    return _examples_of(analyzer_file("classifier_questions.yaml"), question_types())
+
+
+@lru_cache(maxsize=8)
+def _examples_of(path: Path, types: tuple[str, ...]) -> tuple[Example, ...]:
+    return load_examples(path)
 
 
 @lru_cache(maxsize=4)
@@ -210,31 +221,32 @@ def classify(question: str, catalog: Catalog | None = None) -> Classification:
     catalog = catalog or active_catalog()
     stored = bank_question(question, catalog)
     if stored is not None:
-        return Classification(stored.type.value, list(stored.competencies), 1.0, "bank", stored.id)
+        return Classification(stored.type, list(stored.competencies), 1.0, "bank", stored.id)
 
     text = question[:5000]
-    scores = {t: 0.0 for t in TYPES}
+    types = question_types()
+    scores = {t: 0.0 for t in types}
     for qtype, cues in shipped_cues().items():
         for pattern, weight in cues:
             if pattern.search(text):
                 scores[qtype] += weight
     near = neighbours(catalog, text)
     for qid, similarity in near:
-        scores[catalog.questions[qid].type.value] += 6 * similarity
+        scores[catalog.questions[qid].type] += 6 * similarity
     # Questions in other interviewers' phrasings (classifier_questions.yaml) vote the same way.
     for example, similarity in similar_examples(catalog, text):
         scores[example.type] += 6 * similarity
     total = sum(scores.values())
     if total <= 0:
         return Classification("product_design", _type_competencies(catalog, "product_design"), 0.0, "rules")
-    best = max(TYPES, key=lambda t: (scores[t], -TYPES.index(t)))
+    best = max(types, key=lambda t: (scores[t], -types.index(t)))
     ranked = sorted(scores.values(), reverse=True)
     margin = (ranked[0] - ranked[1]) / ranked[0] if ranked[0] else 0.0
     confidence = round(min(1.0, 0.5 * scores[best] / total + 0.5 * margin), 3)
     competencies: Counter[str] = Counter()
     for qid, similarity in near:
         q = catalog.questions[qid]
-        if q.type.value == best:
+        if q.type == best:
             for c in q.competencies:
                 competencies[c] += similarity  # type: ignore[assignment]  # Counter adds floats too; typeshed counts in int
     chosen = [c for c, _ in competencies.most_common(3)] or _type_competencies(catalog, best)

@@ -35,19 +35,21 @@ def _frameworks_of(catalog: Catalog) -> dict[str, TypeFramework]:
 def type_frameworks(catalog: Catalog) -> dict[str, TypeFramework]:
     """Each question type's framework; refused with the file, entry and field when a step names no
     signal family, or one the analyzer does not have."""
-    from pmprep.analysis.signals import FAMILIES
+    from pmprep.analysis.signals import families
+
+    known = families()
 
     out: dict[str, TypeFramework] = {}
     problems: list[Problem] = []
     for info in catalog.question_types.values():
         framework = catalog.frameworks[info.framework]
         for n, step in enumerate(framework.steps):
-            unknown = [f for f in step.signals if f not in FAMILIES]
+            unknown = [f for f in step.signals if f not in known]
             if not step.signals or unknown:
                 said = (f"unknown signal families: {', '.join(unknown)}" if unknown else
-                        f"each step of a question type's framework ({info.id.value}) lists the signals that show it")
+                        f"each step of a question type's framework ({info.id}) lists the signals that show it")
                 problems.append(Problem(f"{catalog.company.id}/frameworks.yaml", framework.id, f"steps[{n}].signals", said))
-        out[info.id.value] = TypeFramework(
+        out[info.id] = TypeFramework(
             framework.name, tuple((s.id, s.name, tuple(s.signals)) for s in framework.steps))
     if problems:
         raise ContentError(problems)

@@ -1,14 +1,14 @@
 """The rubric definitions (names and descriptions) shipped in the content folder."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from pmprep.catalog import SHIPPED, ContentError, Problem
+from pmprep.analysis.company_files import analyzer_file, question_types
+from pmprep.catalog import ContentError, Problem
 from pmprep.catalog.errors import read_content_yaml
-
-TYPES = ("behavioral", "product_design", "strategy", "metrics", "technical", "estimation", "culture")
 
 
 @dataclass(frozen=True)
@@ -47,14 +47,21 @@ class Rubrics:
         return frozenset({self.advice["keep"], *(advice for missing, advice in self.parts.values() if not missing)})
 
 
-@lru_cache(maxsize=1)
 def rubrics() -> Rubrics:
-    return load_rubrics(SHIPPED / "rubrics.yaml")
+    """The rubric of the company served (its own rubrics.yaml, or the shipped one), for its question types."""
+    return _rubrics_of(analyzer_file("rubrics.yaml"), question_types())
 
 
-def load_rubrics(path: Path) -> Rubrics:
+@lru_cache(maxsize=8)
+def _rubrics_of(path: Path, types: tuple[str, ...]) -> Rubrics:
+    return load_rubrics(path, types)
+
+
+def load_rubrics(path: Path, for_types: Sequence[str] | None = None) -> Rubrics:
     """The rubric file, refused with the file, entry and field of every problem: each criterion and red
-    flag needs an id, a name, what it means and the follow-up an interviewer asks when it is missing."""
+    flag needs an id, a name, what it means and the follow-up an interviewer asks when it is missing, and
+    each of ``for_types`` (by default the question types of the company served) its criteria."""
+    wanted = tuple(for_types) if for_types is not None else question_types()
     where, raw = read_content_yaml(path)
     problems: list[Problem] = []
 
@@ -83,13 +90,13 @@ def load_rubrics(path: Path) -> Rubrics:
     if not isinstance(raw, dict):
         raise ContentError([Problem(where, None, None, "expected a mapping with common, types and red_flags")])
     types = raw["types"] if isinstance(raw.get("types"), dict) else {}
-    for t in TYPES:
+    for t in wanted:
         if t not in types:
             problems.append(Problem(where, "types", t, "the question type has no criteria"))
     common_defs = defs(raw.get("common"), "common", common=True)
-    by_type = {t: defs(types.get(t), f"types.{t}") for t in TYPES}
+    by_type = {t: defs(types.get(t), f"types.{t}") for t in wanted}
     # Every criterion the file names, loaded or not, so that one problem is not reported twice.
-    listed = [raw.get("common"), *(types.get(t) for t in TYPES)]
+    listed = [raw.get("common"), *(types.get(t) for t in wanted)]
     criteria = {i.get("id") for items in listed if isinstance(items, list) for i in items if isinstance(i, dict)}
     result = Rubrics(
         common=common_defs,

@@ -10,7 +10,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from pmprep.analysis.rubric import TYPES, rubrics
+from pmprep.analysis.company_files import analyzer_file, question_types
+from pmprep.analysis.rubric import rubrics
 from pmprep.catalog import SHIPPED, ContentError, Problem
 from pmprep.catalog.errors import read_content_yaml
 from pmprep.cue_words import CueSet, compile_cues, fold
@@ -63,8 +64,9 @@ def load_shapes(path: Path | str) -> dict[str, tuple[Shape, ...]]:
     problems: list[Problem] = []
     out: dict[str, tuple[Shape, ...]] = {}
     for qtype, specs in spec.shapes.items():
-        if qtype not in TYPES:
-            problems.append(Problem(where, qtype, None, f"not a question type (expected one of {', '.join(TYPES)})"))
+        if qtype not in question_types():
+            problems.append(Problem(where, qtype, None,
+                                    f"not a question type (expected one of {', '.join(question_types())})"))
             continue
         criteria = {c.id for c in rubrics().for_type(qtype)}
         ids = [s.id for s in specs]
@@ -83,14 +85,22 @@ def load_shapes(path: Path | str) -> dict[str, tuple[Shape, ...]]:
                                  MappingProxyType(dict(s.weights))) for s in specs)
     if problems:
         raise ContentError(problems)
-    for qtype, (sid, name) in SINGLE.items():
+    types = question_types()
+    # A type with one shape only: named in SINGLE, or after the type.
+    for qtype in [*(t for t in SINGLE if t in types), *(t for t in types if t not in SINGLE)]:
+        sid, name = SINGLE.get(qtype, (qtype, qtype.replace("_", " ").capitalize()))
         out.setdefault(qtype, (Shape(sid, name, name + ".", None, MappingProxyType({})),))
     return out
 
 
-@lru_cache(maxsize=1)
 def shipped_shapes() -> dict[str, tuple[Shape, ...]]:
-    return load_shapes(SHAPES_FILE)
+    """The answer shapes of the company served (its own shapes.yaml, or the shipped one), for its types."""
+    return _shapes_of(analyzer_file("shapes.yaml"), question_types())
+
+
+@lru_cache(maxsize=8)
+def _shapes_of(path: Path, types: tuple[str, ...]) -> dict[str, tuple[Shape, ...]]:
+    return load_shapes(path)
 
 
 def shape_of(question: str, question_type: str, shapes: dict[str, tuple[Shape, ...]] | None = None) -> Shape:

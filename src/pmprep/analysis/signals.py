@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from pmprep.analysis.claims import hollow_sentences, is_quantity
+from pmprep.analysis.company_files import analyzer_file
 from pmprep.analysis.text import Doc, stem
 from pmprep.bounded_regex import bounded
 from pmprep.catalog import SHIPPED, ContentError, Problem
 from pmprep.catalog.errors import read_content_yaml
 
-CUES_FILE = SHIPPED / "signal_cues.yaml"
+CUES_FILE = SHIPPED / "signal_cues.yaml"  # the shipped cues; a company folder may bring its own
 # The families the judging functions read (pmprep.analysis.criteria, the analyzer, delivery, outline):
 # a cue file without one of them is refused, since a criterion would otherwise silently find nothing.
 REQUIRED = (
@@ -141,7 +142,18 @@ def load_families(path: Path) -> dict[str, Family]:
     return families
 
 
-FAMILIES: dict[str, Family] = load_families(CUES_FILE)
+def families() -> dict[str, Family]:
+    """The signal families of the company served: its own signal_cues.yaml, or the shipped one."""
+    return _families_of(analyzer_file("signal_cues.yaml"))
+
+
+@lru_cache(maxsize=8)
+def _families_of(path: Path) -> dict[str, Family]:
+    return load_families(path)
+
+
+# The shipped families, compiled when the analyzer is first imported (what most companies use).
+FAMILIES: dict[str, Family] = _families_of(CUES_FILE)
 
 
 class Hit(NamedTuple):  # a named tuple for speed, as text.Sentence and text.Word
@@ -190,6 +202,7 @@ class Signals:
         self.doc = doc
         self._known = known
         self._shape = shape
+        self._families = families()
         self._cache: dict[str, list[Hit]] = {}
         self._sentences: dict[str, set[int]] = {}
         self._where: dict[str, list[int]] = {}  # per family, the sentence of each hit (-1: none)
@@ -199,7 +212,7 @@ class Signals:
     def __call__(self, family: str) -> list[Hit]:
         hits = self._cache.get(family)
         if hits is None:
-            pattern = FAMILIES[family].pattern
+            pattern = self._families[family].pattern
             hits, where = [], []
             sentences, i, last = self.doc.sentences, 0, len(self.doc.sentences)
             for m in pattern.finditer(self._scanned):

@@ -25,7 +25,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from pmprep.analysis.signals import FAMILIES
+from pmprep.analysis.company_files import analyzer_file, per_company
+from pmprep.analysis.signals import families
 from pmprep.analysis.text import FUNCTION_WORDS, Doc, stem
 from pmprep.bounded_regex import bounded
 from pmprep.catalog import SHIPPED, Catalog, ContentError, Problem
@@ -43,10 +44,15 @@ def _content_stems(words: Iterable[str]) -> set[str]:
     return {stem(w) for w in words if len(w) > 2 and w not in FUNCTION_WORDS}
 
 
-@lru_cache(maxsize=1)
 def generic_stems() -> frozenset[str]:
-    """Stems of the words in substance.yaml: generic words, buzzwords and framework words."""
-    return load_substance_words(SUBSTANCE_FILE)
+    """Stems of the words in substance.yaml (the company's or the shipped one): generic words, buzzwords and
+    framework words."""
+    return _substance_words_of(analyzer_file("substance.yaml"))
+
+
+@lru_cache(maxsize=8)
+def _substance_words_of(path: Path) -> frozenset[str]:
+    return load_substance_words(path)
 
 
 def load_substance_words(path: Path) -> frozenset[str]:
@@ -67,11 +73,11 @@ def load_substance_words(path: Path) -> frozenset[str]:
     return frozenset(stem(w) for words in raw.values() for w in words)
 
 
-@lru_cache(maxsize=1)
+@per_company
 def shape_vocabulary() -> frozenset[str]:
     """Stems of every word the signal patterns, the rubric and the frameworks look for: saying them is shape."""
     found: set[str] = set(rubric_vocabulary())
-    for family in FAMILIES.values():
+    for family in families().values():
         source = _ESCAPE.sub(" ", _AVOIDED.sub(" ", family.pattern.pattern)).replace("?", "")
         # A class such as [sz] or [- ] stands for each of its characters: read the words both ways.
         for pick in (0, -1):
@@ -81,7 +87,7 @@ def shape_vocabulary() -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=1)
+@per_company
 def rubric_vocabulary() -> frozenset[str]:
     """Stems of the words that name the rubric's criteria and red flags and the frameworks' steps."""
     from pmprep.analysis.outline import frameworks

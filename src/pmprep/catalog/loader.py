@@ -280,7 +280,7 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
         dimensions={d.id: d for d, _ in dimensions},
         components={c.id: c for c, _ in components},
         frameworks={f.id: f for f, _ in parts.get("frameworks", [])},
-        question_types={t.id.value: t for t, _ in parts.get("question_types", [])},
+        question_types={t.id: t for t, _ in parts.get("question_types", [])},
         themes={t.id: t for t, _ in parts.get("themes", [])},
         signals=signals,
         questions={q.id: q for q, _ in questions},
@@ -300,7 +300,9 @@ def _check_references(reader: _Reader, cat: Catalog, questions: list[tuple[Quest
     def unknown(path: Path, entry: str, field: str, ids: Iterable[str], known: dict[str, Any], what: str) -> None:
         for ref in ids:
             if ref not in known:
-                reader.problem(path, entry, field, f"unknown {what} id '{ref}'")
+                # A short list of choices is worth naming ("expected one of behavioral, culture…").
+                listed = f" (expected one of {', '.join(repr(k) for k in known)})" if what == "question type" else ""
+                reader.problem(path, entry, field, f"unknown {what} id '{ref}'{listed}")
 
     competencies = {**cat.dimensions, **cat.components}
     for track, path in parts.get("tracks", []):
@@ -310,16 +312,18 @@ def _check_references(reader: _Reader, cat: Catalog, questions: list[tuple[Quest
         unknown(path, cal.id, "track", [cal.track], cat.tracks, "track")
     for rnd, path in parts.get("rounds", []):
         unknown(path, rnd.id, "track", [rnd.track], cat.tracks, "track")
+        unknown(path, rnd.id, "question_types", rnd.question_types, cat.question_types, "question type")
         unknown(path, rnd.id, "competencies", rnd.competencies, competencies, "competency")
         if rnd.minutes_max is not None and rnd.minutes_max < rnd.minutes:
             reader.problem(path, rnd.id, "minutes_max", f"must not be less than minutes ({rnd.minutes})")
     for qt, path in parts.get("question_types", []):
-        unknown(path, qt.id.value, "framework", [qt.framework], cat.frameworks, "framework")
-        unknown(path, qt.id.value, "competencies", qt.competencies, competencies, "competency")
+        unknown(path, qt.id, "framework", [qt.framework], cat.frameworks, "framework")
+        unknown(path, qt.id, "competencies", qt.competencies, competencies, "competency")
     for comp, path in components:
         unknown(path, comp.id, "dimensions", comp.dimensions, cat.dimensions, "dimension")
         unknown(path, comp.id, "rounds", comp.rounds, cat.rounds, "round")
     for q, path in questions:
+        unknown(path, q.id, "type", [q.type], cat.question_types, "question type")
         unknown(path, q.id, "tracks", q.tracks, cat.tracks, "track")
         unknown(path, q.id, "rounds", q.rounds, cat.rounds, "round")
         unknown(path, q.id, "competencies", q.competencies, competencies, "competency")

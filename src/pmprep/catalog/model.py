@@ -84,5 +84,5 @@ class Catalog:
     def counts_by_type(self) -> dict[str, int]:
         out = {t: 0 for t in self.question_types}
         for q in self.questions.values():
-            out[q.type.value] = out.get(q.type.value, 0) + 1
+            out[q.type] = out.get(q.type, 0) + 1
         return out

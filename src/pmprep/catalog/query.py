@@ -39,7 +39,7 @@ def _matches(catalog: Catalog, q: Question, f: QuestionFilter) -> bool:
         return False
     if f.round and f.round not in q.rounds:
         return False
-    if f.type and q.type.value != f.type:
+    if f.type and q.type != f.type:
         return False
     if f.difficulty and q.difficulty.value != f.difficulty:
         return False

@@ -16,16 +16,11 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]*$", min_len
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-class QuestionType(StrEnum):
-    """The seven kinds of question. The analyzer and its external evaluation use these names."""
-
-    BEHAVIORAL = "behavioral"
-    PRODUCT_DESIGN = "product_design"
-    STRATEGY = "strategy"
-    METRICS = "metrics"
-    TECHNICAL = "technical"
-    ESTIMATION = "estimation"
-    CULTURE = "culture"
+# A question type's id (question_types.yaml): the seven shipped ones are behavioral, product_design, strategy,
+# metrics, technical, estimation and culture; the analyzer judges each with its type's judging module.
+TypeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", min_length=2, max_length=40)]
+# A Python module that judges a type's answers: the CRITERIA it defines, by criterion id.
+ModulePath = Annotated[str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*$", max_length=200)]
 
 
 class Difficulty(StrEnum):
@@ -68,7 +63,7 @@ class Round(Strict):
     interviewer: Text
     format: Text
     assesses: list[Text] = Field(min_length=1)
-    question_types: list[QuestionType] = Field(min_length=1)
+    question_types: list[TypeId] = Field(min_length=1)
     competencies: list[Id] = Field(min_length=1)
     strong_signals: list[Text] = Field(min_length=1)
     weak_signals: list[Text] = Field(min_length=1)
@@ -137,10 +132,19 @@ class Framework(Strict):
 
 
 class QuestionTypeInfo(Strict):
-    id: QuestionType
+    id: TypeId
     name: Text
     description: Text
     framework: Id
+    # The module with the type's judging functions; pmprep.analysis.criteria.<id> when not given.
+    judge: ModulePath | None = None
+    # How much an answer reads like one of this type: signal families (pmprep.analysis.signals) and their
+    # weights. An answer of a type with no profile is never called unrelated for its shape alone.
+    profile: dict[Id, float] = {}
+    # Types whose answers read alike (a metrics answer and a product one): not "off-topic" for each other.
+    siblings: list[TypeId] = []
+    # The length, in words, an answer should have when the time for it is not known.
+    words: tuple[int, int] = (180, 550)
     # What a question of this type tests when no similar bank question says otherwise (typed-in questions).
     competencies: list[Id] = Field(min_length=1)
 
@@ -166,7 +170,7 @@ class Signals(Strict):
 class Question(Strict):
     id: Id
     text: Text
-    type: QuestionType
+    type: TypeId
     tracks: list[Id] = Field(min_length=1)
     rounds: list[Id] = Field(min_length=1)
     competencies: list[Id] = Field(min_length=1)

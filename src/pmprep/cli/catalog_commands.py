@@ -51,7 +51,7 @@ def questions(
     table.add_column("level", no_wrap=True)
     table.add_column("question", ratio=1)
     for q in found:
-        table.add_row(q.id, catalog.question_types[q.type.value].name, q.difficulty.value, escape(q.text))
+        table.add_row(q.id, catalog.question_types[q.type].name, q.difficulty.value, escape(q.text))
     console.print(table)
 
 

@@ -146,7 +146,7 @@ def _draw(catalog: Catalog, r: Round, recent: set[str], used: set[str], seed: st
     def preference(q: Question) -> tuple[bool, bool, str]:
         # False sorts first: fresh before recent, then (for a case) the preferred types, then the seed.
         shuffle = hashlib.sha256(f"{seed}:{r.id}:{q.id}".encode()).hexdigest()
-        return q.id in recent, case and q.type.value not in CASE_PROMPT_TYPES, shuffle
+        return q.id in recent, case and q.type not in CASE_PROMPT_TYPES, shuffle
 
     fitting = [q for q in catalog.questions.values() if r.id in q.rounds and q.id not in used]
     fitting.sort(key=preference)

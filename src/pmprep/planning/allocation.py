@@ -79,9 +79,9 @@ def rounds_testing(catalog: Catalog, track_id: str, competency_id: str,
 
 
 def question_type_for(catalog: Catalog, track_id: str, competency_id: str, rnd: Round) -> str:
-    counts = Counter(q.type.value for q in catalog.questions.values()
+    counts = Counter(q.type for q in catalog.questions.values()
                      if track_id in q.tracks and rnd.id in q.rounds and competency_id in q.competencies)
-    types = [t.value for t in rnd.question_types]
+    types = list(rnd.question_types)
     return max(types, key=lambda t: (counts[t], -types.index(t)))
 
 

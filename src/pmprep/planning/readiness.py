@@ -218,7 +218,7 @@ class _Reader:
     def round(self, rnd: Round) -> ReadinessItem:
         s = self.rnd[rnd.id]
         status = _status(s)
-        kind = self.type_name(s.focus.question_type if s.focus else rnd.question_types[0].value)
+        kind = self.type_name(s.focus.question_type if s.focus else rnd.question_types[0])
         known = [(self.comp[c].level, self.competency_ids.index(c), c) for c in rnd.competencies
                  if c in self.comp and self.comp[c].level is not None]
         weakest = self.catalog.competency_name(min(known)[2]) if known else None

@@ -102,7 +102,7 @@ def columns(catalog: Catalog) -> list[Column]:
     """The matrix columns for ``catalog`` (see the module docstring for which and in what order)."""
     book = story_kinds()
     out = [Column(f"kind:{k.id}", "kind", k.id, k.name) for k in book.kinds.values()]
-    tested = {c for q in catalog.questions.values() if q.type.value in book.question_types for c in q.competencies}
+    tested = {c for q in catalog.questions.values() if q.type in book.question_types for c in q.competencies}
     out += [Column(f"competency:{c}", "competency", c, catalog.competency_name(c))
             for c in [*catalog.dimensions, *catalog.components] if c in tested]
     out += [Column(f"theme:{t.id}", "theme", t.id, t.name)

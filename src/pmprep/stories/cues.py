@@ -14,10 +14,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from pmprep.analysis.company_files import analyzer_file
 from pmprep.catalog import SHIPPED, ContentError, Problem
 from pmprep.catalog.errors import read_content_yaml
 from pmprep.catalog.model import Catalog
-from pmprep.catalog.schema import QuestionType
+from pmprep.catalog.schema import TypeId
 from pmprep.cue_words import CueSet, compile_cues, fold
 from pmprep.stories.numbers import number_spans
 
@@ -66,7 +67,7 @@ class _Target(_Strict):
 
 class _File(_Strict):
     target: _Target
-    question_types: list[QuestionType] = Field(min_length=1)
+    question_types: list[TypeId] = Field(min_length=1)
     theme_groups: list[_Text] = Field(min_length=1)
     kinds: list[_KindSpec] = Field(min_length=1)
     competencies: list[_CueEntry] = []
@@ -209,14 +210,18 @@ def load_story_kinds(path: Path | str) -> StoryKinds:
     }
     return StoryKinds(
         target_min=spec.target.min, target_max=spec.target.max,
-        question_types=tuple(t.value for t in spec.question_types), theme_groups=tuple(spec.theme_groups),
+        question_types=tuple(spec.question_types), theme_groups=tuple(spec.theme_groups),
         kinds=kinds,
         competency_rules=tuple(CueRule(c.id, _rule(c)) for c in spec.competencies),
         theme_rules=tuple(CueRule(t.id, _rule(t)) for t in spec.themes),
     )
 
 
-@lru_cache(maxsize=1)
 def story_kinds() -> StoryKinds:
-    """The shipped story kinds and cue rules (loaded once per process)."""
-    return load_story_kinds(KINDS_FILE)
+    """The story kinds and cue rules of the company served (its own story_kinds.yaml, or the shipped one)."""
+    return _story_kinds_of(analyzer_file("story_kinds.yaml"))
+
+
+@lru_cache(maxsize=8)
+def _story_kinds_of(path: Path) -> StoryKinds:
+    return load_story_kinds(path)

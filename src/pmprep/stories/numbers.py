@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pmprep.analysis.signals import FAMILIES
+from pmprep.analysis.signals import families
 from pmprep.analysis.text import Doc
 from pmprep.bounded_regex import bounded
 
@@ -26,7 +26,7 @@ def number_spans(text: str) -> tuple[NumberSpan, ...]:
     """Numbers (with their unit when there is one) in ``text``, in order: ``text[start:end] == span.text``."""
     folded = Doc(text).folded
     out: list[NumberSpan] = []
-    for m in FAMILIES["number"].pattern.finditer(folded):
+    for m in families()["number"].pattern.finditer(folded):
         raw = m.group(0)
         start = m.start() + len(raw) - len(raw.lstrip())
         end = m.end() - (len(raw) - len(raw.rstrip(" \n\t,")))

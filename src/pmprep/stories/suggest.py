@@ -77,8 +77,8 @@ def suggest_stories(question: Question | str, stories: Sequence[Story], catalog:
             raise ValueError(f"unknown question id '{question}'")
         question = catalog.questions[question]
     book = story_kinds()
-    if question.type.value not in book.question_types:
-        raise ValueError(f"question '{question.id}' is a {question.type.value} question; stories answer "
+    if question.type not in book.question_types:
+        raise ValueError(f"question '{question.id}' is a {question.type} question; stories answer "
                          f"{' and '.join(book.question_types)} questions")
     if limit < 0:
         raise ValueError(f"limit must be 0 or more, got {limit!r}")

@@ -5,6 +5,7 @@ import importlib
 
 import pytest
 
+from pmprep.analysis.company_files import question_types
 from pmprep.catalog import ContentError, shipped_catalog
 
 classifier = importlib.import_module("pmprep.analysis.classify")
@@ -13,7 +14,7 @@ classifier = importlib.import_module("pmprep.analysis.classify")
 def test_the_shipped_examples_load_and_cover_every_type_and_shape():
     examples = classifier.shipped_examples()
     assert len(examples) >= 300
-    assert {e.type for e in examples} == set(classifier.TYPES)
+    assert {e.type for e in examples} == set(question_types())
     assert {(e.type, e.shape) for e in examples if e.type == "technical"} == {
         ("technical", "explain_how"), ("technical", "design_system"), ("technical", "debug_incident")}
 

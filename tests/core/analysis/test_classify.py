@@ -16,7 +16,7 @@ def test_bank_questions_keep_their_stored_tags():
     for q in list(shipped_catalog().questions.values())[::7]:
         c = classify(q.text)
         assert (c.question_type, c.competencies, c.source, c.question_id, c.confidence) == (
-            q.type.value, list(q.competencies), "bank", q.id, 1.0)
+            q.type, list(q.competencies), "bank", q.id, 1.0)
 
 
 def test_a_bank_id_is_accepted_too():

@@ -3,7 +3,7 @@ strength the criterion gives it (rounded to 4 places, as ``judging.judge`` round
 it quotes as evidence. Values are pinned as written out, py-fsrs style: a change to a criterion's parts,
 weights or saturation points shows here as a changed number.
 
-A criterion is judged as the analyzer judges it (the type's function from ``TYPE_CRITERIA``, and
+A criterion is judged as the analyzer judges it (the type's function from its judging module, and
 ``criteria.common`` for the criteria every answer gets), on a ``Context`` whose signals are read without
 the question's known words, so every sentence counts: which sentences are claims is pinned in
 test_claims.py, and what the analyzer does on top (holding criteria below Solid when nothing is specific,
@@ -19,7 +19,7 @@ from typing import NamedTuple
 import pytest
 
 from pmprep.analysis import analyze
-from pmprep.analysis.analyzer import TYPE_CRITERIA
+from pmprep.analysis.company_files import judges, question_types
 from pmprep.analysis.criteria import common
 from pmprep.analysis.judging import Context, Judgement, level_of
 from pmprep.analysis.outline import outline
@@ -45,7 +45,7 @@ class Case(NamedTuple):
 def judged(question_type: str, criterion: str, answer: str, seconds: float | None = None) -> Judgement:
     doc = Doc(answer)
     ctx = Context(doc, Signals(doc), "", question_type, seconds)
-    return (TYPE_CRITERIA[question_type].get(criterion) or COMMON[criterion])(ctx)
+    return (judges(question_type).get(criterion) or COMMON[criterion])(ctx)
 
 
 CASES = [
@@ -290,7 +290,7 @@ def test_the_criterion_gives_exactly_this_strength_level_and_evidence(case):
 
 def test_every_criterion_has_a_pinned_case():
     pinned = {(c.question_type, c.criterion) for c in CASES}
-    assert {(t, c) for t, c in pinned if c not in COMMON} == {(t, c) for t, cs in TYPE_CRITERIA.items() for c in cs}
+    assert {(t, c) for t, c in pinned if c not in COMMON} == {(t, c) for t in question_types() for c in judges(t)}
     assert {c for _, c in pinned if c in COMMON} | {"coverage"} == {d.id for d in rubrics().common}
 
 

@@ -13,7 +13,8 @@ from itertools import combinations
 import pytest
 
 from pmprep.analysis import analyze
-from pmprep.analysis.rubric import TYPES, rubrics
+from pmprep.analysis.company_files import question_types
+from pmprep.analysis.rubric import rubrics
 from tests.core.analysis.devset import RANK, groups, variant
 
 
@@ -25,7 +26,7 @@ def scored() -> list[tuple[dict, dict, object]]:
 def test_the_set_is_big_enough_and_covers_every_type():
     per_type = Counter(g["type"] for g, _, _ in scored())
     assert sum(per_type.values()) >= 80
-    assert set(per_type) == set(TYPES) and min(per_type.values()) >= 15
+    assert set(per_type) == set(question_types()) and min(per_type.values()) >= 15
     for g in groups():
         assert {"strong", "weak"} <= {a["variant"] for a in g["answers"]}, g["id"]
 

@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from pmprep.analysis import analyze
-from pmprep.analysis.rubric import TYPES, rubrics
+from pmprep.analysis.company_files import question_types
+from pmprep.analysis.rubric import rubrics
 from pmprep.analysis.shapes import shipped_shapes
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "labelled"
@@ -21,7 +22,7 @@ ANSWERS = [(q, a) for q in QUESTIONS for a in q["answers"]]
 
 def test_the_set_is_big_and_covers_every_type_shape_and_kind():
     assert len(ANSWERS) >= 600
-    assert {q["type"] for q in QUESTIONS} == set(TYPES)
+    assert {q["type"] for q in QUESTIONS} == set(question_types())
     shapes = {(q["type"], q["shape"]) for q in QUESTIONS}
     assert shapes == {(t, s.id) for t, options in shipped_shapes().items() for s in options}
     assert {a["kind"] for _, a in ANSWERS} == KINDS

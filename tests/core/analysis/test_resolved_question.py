@@ -2,7 +2,7 @@
 keeps its own type, talking points and follow-ups instead of being classified again from its words."""
 from pmprep.analysis import analyze
 from pmprep.catalog import shipped_catalog
-from pmprep.catalog.schema import Question, QuestionType
+from pmprep.catalog.schema import Question
 
 COACH = Question(
     id="coach-lockers", text="Tell me how many parcel lockers a city of two million people needs.",
@@ -32,7 +32,7 @@ def test_a_coach_question_keeps_its_own_type_points_and_follow_ups():
 
 
 def test_a_coach_question_keeps_the_type_its_author_gave_it():
-    growth = COACH.model_copy(update={"type": QuestionType.STRATEGY})
+    growth = COACH.model_copy(update={"type": "strategy"})
     assert analyze(growth, ANSWER).question_type == "strategy"
 
 

@@ -3,13 +3,14 @@ a broken one is refused with file, entry and field, and nothing half-loaded is u
 import pytest
 
 from pmprep.analysis import analyze
-from pmprep.analysis.rubric import TYPES, load_rubrics, rubrics
+from pmprep.analysis.company_files import question_types
+from pmprep.analysis.rubric import load_rubrics, rubrics
 from pmprep.catalog import SHIPPED, ContentError, Problem
 
 
 def test_every_criterion_and_red_flag_carries_its_follow_up():
     r = rubrics()
-    every = [*r.common, *(c for t in TYPES for c in r.by_type[t]), *r.red_flags.values()]
+    every = [*r.common, *(c for t in question_types() for c in r.by_type[t]), *r.red_flags.values()]
     assert len(every) == 53 and all(c.probe.rstrip(".?").strip() for c in every)
     assert r.red_flags["denies_failure"].probe == "Take the worst moment of that project. What would you do differently?"
 

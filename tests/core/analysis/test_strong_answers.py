@@ -50,7 +50,7 @@ WEAKENINGS = {
 
 
 def test_at_least_60_strong_answers_over_all_types():
-    by_type = Counter(CATALOG.questions[a.question_id].type.value for a in ANSWERS)
+    by_type = Counter(CATALOG.questions[a.question_id].type for a in ANSWERS)
     assert len(ANSWERS) >= 60 and len(by_type) == 7 and min(by_type.values()) >= 5
 
 
@@ -75,7 +75,7 @@ def credit(feedback, criteria: set[str]) -> float:
 @pytest.mark.parametrize("answer", ANSWERS, ids=lambda a: a.question_id)
 def test_weakened_copies_score_lower(answer):
     original = analyze(answer.question_id, answer.answer)
-    qtype = CATALOG.questions[answer.question_id].type.value
+    qtype = CATALOG.questions[answer.question_id].type
     for weaken in WEAKENINGS[qtype]:
         weakened = analyze(answer.question_id, weaken(answer.answer))
         if weaken in TARGETS:

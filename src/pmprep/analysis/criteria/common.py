@@ -6,12 +6,8 @@ import re
 from pmprep.analysis.judging import Context, Judgement, judge, part, sat
 from pmprep.analysis.signals import Hit
 from pmprep.bounded_regex import bounded
+from pmprep.config import active_catalog
 
-# Ideal length in words when the time budget is unknown, per question type.
-IDEAL_WORDS = {
-    "behavioral": (180, 480), "culture": (120, 400), "product_design": (220, 650), "strategy": (220, 650),
-    "metrics": (180, 600), "technical": (180, 600), "estimation": (140, 500),
-}
 # Run on the answer's cased shadow (every letter outside ASCII as "A" or "a", so "São Paulo" is one name); a
 # capital beside a slash ("A/B", "TCP/IP") is a term, not a name.
 _NAMED = bounded(r"(?<![.!?]\s)(?<!^)(?<!/)\b[A-Z][a-zA-Z0-9+&'\-]*(?:\s+[A-Z][a-zA-Z0-9+&'\-]*)*(?![/\w])")
@@ -91,7 +87,8 @@ def concision(ctx: Context) -> Judgement:
         budget = ctx.seconds * 150 / 60
         low, high = budget * 0.35, budget * 1.05
     else:
-        low, high = IDEAL_WORDS.get(ctx.question_type, (180, 550))
+        # The ideal length when the time budget is unknown: the type's ``words`` in question_types.yaml.
+        low, high = active_catalog().question_types[ctx.question_type].words
     if useful < low:
         length = part(0.6, (useful / low) ** 1.5, [], "concision.short", useful=useful, low=int(low))
     elif words > high:

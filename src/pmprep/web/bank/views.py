@@ -102,13 +102,13 @@ def questions(request: HttpRequest) -> HttpResponse:
         "options": {
             "track": [(t.id, t.name) for t in catalog.tracks.values()],
             "round": [(r.id, f"{catalog.tracks[r.track].name}: {r.name}") for r in catalog.rounds.values()],
-            "type": [(t.id.value, t.name) for t in catalog.question_types.values()],
+            "type": [(t.id, t.name) for t in catalog.question_types.values()],
             "competency": [(d.id, d.name) for d in catalog.dimensions.values()]
             + [(c.id, c.name) for c in catalog.components.values()],
             "difficulty": [("easy", "Easy"), ("medium", "Medium"), ("hard", "Hard")],
             "theme": [(t.id, t.name) for t in catalog.themes.values()],
         },
-        "rows": [{"q": q, "type_name": catalog.question_types[q.type.value].name} for q in page.object_list],
+        "rows": [{"q": q, "type_name": catalog.question_types[q.type].name} for q in page.object_list],
     }, status=400 if problems else 200)
 
 
@@ -122,8 +122,8 @@ def question(request: HttpRequest, question_id: str) -> HttpResponse:
                if other.id != q.id and set(other.themes) & set(q.themes)][:5]
     return render(request, "bank/question.html", {
         "q": q,
-        "type": catalog.question_types[q.type.value],
-        "framework": catalog.frameworks.get(catalog.question_types[q.type.value].framework),
+        "type": catalog.question_types[q.type],
+        "framework": catalog.frameworks.get(catalog.question_types[q.type].framework),
         "tracks": [catalog.tracks[t] for t in q.tracks],
         "rounds": [catalog.rounds[r] for r in q.rounds],
         "competencies": [(c, catalog.competency_name(c)) for c in q.competencies],

@@ -85,8 +85,8 @@ class FromQuestionForm(forms.Form):
         self.catalog = catalog
         by_type: dict[str, list[tuple[str, str]]] = {}
         for q in case_questions(catalog):
-            info = catalog.question_types.get(q.type.value)
-            by_type.setdefault(info.name if info else q.type.value, []).append(
+            info = catalog.question_types.get(q.type)
+            by_type.setdefault(info.name if info else q.type, []).append(
                 (q.id, Truncator(q.text).chars(OPTION_CHARS)))
         self.fields["question"].choices = [("", "Choose a question…"), *by_type.items()]  # type: ignore[attr-defined]  # a ChoiceField
 

@@ -21,7 +21,7 @@ def gather(user, catalog: Catalog, today: date) -> Evidence:
             "created", "question_id", "question_type", "level"):
         q = catalog.questions.get(a.question_id)
         if q is not None and 1 <= a.level <= 4:
-            attempts.append((timezone.localtime(a.created).date(), q.type.value, tuple(q.rounds),
+            attempts.append((timezone.localtime(a.created).date(), q.type, tuple(q.rounds),
                              tuple(q.competencies), a.level))
     cards = [(c.loop_round.round_id, c.ratings) for c in RoundScorecard.objects.filter(user=user).exclude(
         source=Source.REFERRAL.value).select_related("loop_round") if c.loop_round_id and c.ratings]

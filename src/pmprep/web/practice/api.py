@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from pmprep.analysis import MAX_ANSWER_CHARS, analyze, classify
 from pmprep.analysis.analyzer import MAX_QUESTION_CHARS
 from pmprep.analysis.classify import bank_question
-from pmprep.analysis.rubric import TYPES
+from pmprep.analysis.company_files import question_types
 from pmprep.analysis.shapes import shape_type, shipped_shapes
 from pmprep.config import active_catalog
 from pmprep.web import text_workers
@@ -100,8 +100,9 @@ def analyze_view(request: HttpRequest) -> JsonResponse:
     question = text_field(data, "question", MAX_QUESTION_CHARS, fields)
     answer = text_field(data, "answer", MAX_ANSWER_CHARS, fields)
     qtype = data.get("question_type")
-    if qtype is not None and qtype not in TYPES:
-        fields["question_type"] = f"must be one of {', '.join(TYPES)}"
+    types = question_types()
+    if qtype is not None and qtype not in types:
+        fields["question_type"] = f"must be one of {', '.join(types)}"
     seconds = data.get("seconds")
     if seconds is not None and (isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 < seconds <= 86_400):
         fields["seconds"] = "must be a number of seconds between 0 and 86400"
@@ -110,7 +111,7 @@ def analyze_view(request: HttpRequest) -> JsonResponse:
         owner = shape_type(shape) if isinstance(shape, str) else None
         if owner is None:
             fields["shape"] = "must be one of " + ", ".join(s.id for ss in shipped_shapes().values() for s in ss)
-        elif isinstance(qtype, str) and qtype in TYPES and qtype != owner:
+        elif isinstance(qtype, str) and qtype in types and qtype != owner:
             fields["shape"] = (f"'{shape}' is a shape of {owner} questions; {qtype}'s are "
                                + ", ".join(s.id for s in shipped_shapes()[qtype]))
     unknown_fields(data, {"question", "answer", "question_type", "seconds", "shape"}, fields)

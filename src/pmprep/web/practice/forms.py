@@ -5,14 +5,14 @@ from django import forms
 from pmprep.analysis import MAX_ANSWER_CHARS
 from pmprep.analysis.analyzer import MAX_QUESTION_CHARS
 from pmprep.analysis.feedback import CriterionResult
-from pmprep.analysis.rubric import TYPES
 from pmprep.analysis.shapes import shape_type, shipped_shapes
+from pmprep.config import active_catalog
 
 DETECT = ("", "As pmprep reads the question")
 
 
 def _type_choices() -> list[tuple[str, str]]:
-    return [DETECT] + [(t, t.replace("_", " ").capitalize()) for t in TYPES]
+    return [DETECT] + [(t.id, t.name) for t in active_catalog().question_types.values()]
 
 
 def _shape_choices() -> list[tuple[str, str]]:

@@ -64,6 +64,6 @@ def today(user, day: date | None = None) -> TodayPlan:
         q = catalog.questions.get(card.key) if card.kind == "question" else None
         if q is None:
             continue  # content removed since: nothing to review
-        items.append(ReviewItem(card.kind, card.key, q.type.value, tuple(q.rounds), card.card, card.due))
+        items.append(ReviewItem(card.kind, card.key, q.type, tuple(q.rounds), card.card, card.due))
     return plan_today(items, day or timezone.localdate(), timezone.get_current_timezone(),
                       getattr(user, "interview_date", None), DAILY_CAP)

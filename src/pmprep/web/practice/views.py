@@ -106,8 +106,8 @@ def answer(request: AuthenticatedRequest) -> HttpResponse:
         "form": form, "bank_question": q, "draft": draft,
         "stories": story_bank.suggestions(request.user, q, catalog) if q else [],
         "budget": form["seconds_budget"].value() or (_budget_seconds(qid, request.user) if q else None),
-        "type_name": catalog.question_types[q.type.value].name if q else "",
-        "shape": shape_of(q.text, q.type.value) if q else None,
+        "type_name": catalog.question_types[q.type].name if q else "",
+        "shape": shape_of(q.text, q.type) if q else None,
     }, status=400 if form.errors else 200)
 
 

@@ -37,7 +37,7 @@ def bank_coverage(user, catalog: Catalog) -> tuple[list[Story], Coverage]:
 
 def suggestions(user, question: Question, catalog: Catalog, limit: int = 3) -> list[tuple[Story, Suggestion]]:
     """The user's best-fitting stories for a bank question; empty for a type stories do not answer."""
-    if question.type.value not in story_kinds().question_types:
+    if question.type not in story_kinds().question_types:
         return []
     good = _read(user)[0]
     if not good:
