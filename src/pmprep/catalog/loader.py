@@ -56,6 +56,9 @@ COMPANY_FILES: dict[str, tuple[str, type[BaseModel]]] = {
 }
 
 
+_UNREAD = object()  # ``entries`` reads the file itself
+
+
 class _Reader:
     """Collects problems while reading files so that every one is reported at once."""
 
@@ -93,11 +96,11 @@ class _Reader:
             self.problem(path, None, None, f"is not valid YAML{where}: {reason}")
             return None
 
-    def entries(self, path: Path, key: str, model: type[M], *, data: Any = None,
+    def entries(self, path: Path, key: str, model: type[M], *, data: Any = _UNREAD,
                 id_field: str = "id") -> list[tuple[M, Path]]:
         """The entries of the ``key:`` list in ``path`` (or in ``data``, the file already read), each
         named in problems by its ``id_field``."""
-        if data is None:
+        if data is _UNREAD:
             data = self.yaml_file(path)
         if data is None:
             return []
