@@ -7,17 +7,36 @@ import pytest
 
 from pmprep.committee import (
     INFORMAL_REASON,
-    RULES,
     InformalInput,
     Outcome,
     Recommendation,
+    Rules,
     Scorecard,
     Source,
     decide,
     rule_text,
+    rules_for,
 )
 
 YES, STRONG_YES, NO = Recommendation.YES, Recommendation.STRONG_YES, Recommendation.NO
+
+# The shipped policy (committee.yaml with rounds.yaml's case rounds), written out: the first test holds
+# the content to these values, the others decide with them.
+EARLY_IN = Rules(
+    must_pass=("customer_obsession", "data_literacy", "technical_judgment", "case_solving"),
+    pass_bar=2.5, hire_bar=3.0, strong_bar=3.5,
+    case_round_ids=("ei_case_presentation",),
+    required_round_ids=("ei_recruiter_screen", "ei_hiring_manager", "ei_technical_deep_dive",
+                        "ei_case_presentation"),
+    case_competency="case_solving")
+EXPERIENCED = Rules(
+    must_pass=("customer_obsession", "data_literacy", "case_solving", "culture_leadership", "strategy_execution"),
+    pass_bar=2.5, hire_bar=3.0, strong_bar=3.5,
+    case_round_ids=("ex_case_presentation",),
+    # ex_technical_deep_dive only happens for technical roles, so it is not required.
+    required_round_ids=("ex_recruiter_screen", "ex_hiring_manager", "ex_product_team", "ex_cross_functional",
+                        "ex_case_presentation"),
+    case_competency="case_solving")
 
 NAMES = {
     "data_literacy": "Data literacy",
@@ -55,7 +74,7 @@ def early_in_loop(**overrides: dict[str, int]) -> list[Scorecard]:
 
 
 def test_a_clean_loop_is_a_hire():
-    decision = decide("early_in", early_in_loop())
+    decision = decide(EARLY_IN, early_in_loop())
     assert decision.outcome is Outcome.HIRE
     assert decision.outcome.label == "Hire"
     assert decision.averages == {"case_solving": 3.0, "culture_leadership": 3.0, "customer_obsession": 3.0,
@@ -76,7 +95,7 @@ def test_high_ratings_and_yes_everywhere_are_a_strong_hire():
                   source=Source.SELF, rater="me"),
              card("ei_hiring_manager", {"customer_obsession": 4, "scope_control": 4}, source=Source.AUTOMATIC,
                   rater="pmprep")]
-    decision = decide("early_in", loop)
+    decision = decide(EARLY_IN, loop)
     assert decision.averages == {"case_solving": 4.0, "culture_leadership": 3.5, "customer_obsession": 3.5,
                                  "data_literacy": 4.0, "scope_control": 3.5, "technical_judgment": 4.0}
     assert decision.overall == 3.75
@@ -90,7 +109,7 @@ def test_high_ratings_and_yes_everywhere_are_a_strong_hire():
 def test_one_round_recommending_no_holds_a_strong_average_to_a_hire():
     loop = [card(c.round_id, {k: 4 for k in c.ratings}, NO if c.round_id == "ei_hiring_manager" else YES,
                  trade_offs=c.trade_offs_quantified) for c in early_in_loop()]
-    decision = decide("early_in", loop, names=NAMES)
+    decision = decide(EARLY_IN, loop, names=NAMES)
     assert decision.overall == 4.0
     assert decision.outcome is Outcome.HIRE
     assert decision.deciding == ("Hire: the overall average of 4.0 reaches the strong bar of 3.5, but "
@@ -103,7 +122,7 @@ def test_a_weak_must_pass_competency_is_a_no_hire_with_the_ratings_it_would_take
                          ei_case_presentation={"case_solving": 3, "data_literacy": 3})
     loop += [card("ei_technical_deep_dive", {"data_literacy": 2}, source=Source.SELF, rater="me"),
              card("ei_case_presentation", {"data_literacy": 2}, source=Source.SELF, rater="me")]
-    decision = decide("early_in", loop)
+    decision = decide(EARLY_IN, loop)
     assert decision.averages["data_literacy"] == 2.25
     assert decision.outcome is Outcome.NO_HIRE
     assert decision.deciding == "No hire: must-pass competency data literacy averages 2.25, below the bar of 2.5."
@@ -121,7 +140,7 @@ def test_the_fewest_ratings_are_suggested_and_a_three_is_preferred_on_a_tie():
     loop = early_in_loop(ei_technical_deep_dive={"technical_judgment": 3, "data_literacy": 2},
                          ei_case_presentation={"case_solving": 3, "data_literacy": 3})
     loop += [card("ei_case_presentation", {"data_literacy": r}, rater=f"peer {i}") for i, r in enumerate((2, 2, 3))]
-    decision = decide("early_in", loop, names=NAMES)
+    decision = decide(EARLY_IN, loop, names=NAMES)
     assert decision.averages["data_literacy"] == 2.4
     assert decision.what_would_change == ("Raising Data literacy from 2.4 to 2.5 (one more rating of 3) "
                                           "would clear the must-pass bar of 2.5.")
@@ -131,7 +150,7 @@ def test_the_lowest_failing_must_pass_competency_decides_and_the_others_are_name
     loop = early_in_loop(ei_recruiter_screen={"customer_obsession": 1, "culture_leadership": 3},
                          ei_hiring_manager={"customer_obsession": 3, "scope_control": 3},
                          ei_technical_deep_dive={"technical_judgment": 2, "data_literacy": 3})
-    decision = decide("early_in", loop)
+    decision = decide(EARLY_IN, loop)
     assert decision.averages["customer_obsession"] == 2.0
     assert decision.averages["technical_judgment"] == 2.0
     assert decision.deciding == ("No hire: must-pass competency customer obsession averages 2.0, below the bar "
@@ -143,7 +162,7 @@ def test_the_lowest_failing_must_pass_competency_decides_and_the_others_are_name
 def test_a_low_overall_average_is_a_no_hire_decided_by_the_weakest_competency():
     loop = early_in_loop(ei_hiring_manager={"customer_obsession": 3, "scope_control": 3},
                          ei_case_presentation={"case_solving": 3, "product_design": 2})
-    decision = decide("early_in", loop)
+    decision = decide(EARLY_IN, loop)
     assert decision.overall == 2.86
     assert decision.outcome is Outcome.NO_HIRE
     assert decision.deciding == ("No hire: the overall average of 2.86 is below the hire bar of 3.0; the "
@@ -166,7 +185,7 @@ def test_a_directors_referral_does_not_rescue_a_case_without_quantified_trade_of
                          evidence={"case_solving": "Best PM I have worked with."},
                          summary="Hire without hesitation.")
     chat = InformalInput(kind="chat", who="Alex", note="Said I would be a great fit.")
-    decision = decide("experienced", [*loop, referral], [chat], names=NAMES)
+    decision = decide(EXPERIENCED, [*loop, referral], [chat], names=NAMES)
 
     assert decision.outcome is Outcome.NO_HIRE
     assert decision.deciding == ("No hire: the case lacked quantified trade-offs (Onsite — case-study "
@@ -186,12 +205,12 @@ def test_a_directors_referral_does_not_rescue_a_case_without_quantified_trade_of
 def test_the_case_rule_fires_before_a_must_pass_failure():
     loop = early_in_loop(ei_technical_deep_dive={"technical_judgment": 1, "data_literacy": 3})
     loop[-1] = card("ei_case_presentation", {"case_solving": 3}, trade_offs=False)
-    assert decide("early_in", loop).deciding.startswith("No hire: the case lacked quantified trade-offs")
+    assert decide(EARLY_IN, loop).deciding.startswith("No hire: the case lacked quantified trade-offs")
 
 
 def test_a_must_pass_competency_nobody_rated_means_not_enough_evidence_yet(names):
     loop = [c for c in early_in_loop() if c.round_id != "ei_technical_deep_dive"]
-    decision = decide("early_in", loop, names=names)
+    decision = decide(EARLY_IN, loop, names=names)
     assert decision.outcome is Outcome.NOT_ENOUGH_EVIDENCE
     assert decision.outcome.label == "Not enough evidence yet"
     assert decision.deciding == ("Not enough evidence yet: 1 of 4 required rounds is not done (Technical deep "
@@ -206,7 +225,7 @@ def test_a_must_pass_competency_nobody_rated_means_not_enough_evidence_yet(names
 def test_missing_evidence_decides_before_a_failing_must_pass_competency():
     loop = [c for c in early_in_loop(ei_recruiter_screen={"customer_obsession": 1})
             if c.round_id != "ei_technical_deep_dive"]
-    assert decide("early_in", loop).outcome is Outcome.NOT_ENOUGH_EVIDENCE
+    assert decide(EARLY_IN, loop).outcome is Outcome.NOT_ENOUGH_EVIDENCE
 
 
 # ---------------------------------------------------------------- flags
@@ -216,7 +235,7 @@ def test_every_pair_of_raters_two_levels_apart_in_one_round_is_flagged(names):
     loop = early_in_loop()  # Sam rates data literacy 4 in the case round
     loop.insert(0, card("ei_case_presentation", {"data_literacy": 4}, source=Source.SELF, rater="me"))
     loop.append(card("ei_case_presentation", {"data_literacy": 2, "case_solving": 3}, rater="Kim"))
-    decision = decide("early_in", loop, names=names)
+    decision = decide(EARLY_IN, loop, names=names)
     assert decision.flags == ("Case-study presentation · Data literacy: me rated 4, Kim rated 2",
                               "Case-study presentation · Data literacy: Sam rated 4, Kim rated 2")
 
@@ -225,20 +244,20 @@ def test_the_disagreement_flag_names_both_raters(names):
     loop = early_in_loop(ei_case_presentation={"case_solving": 3, "data_literacy": 2})
     loop.insert(0, card("ei_case_presentation", {"data_literacy": 4}, source=Source.SELF, rater="me"))
     loop.append(card("ei_technical_deep_dive", {"data_literacy": 4}, rater="Kim"))  # one level apart: fine
-    assert decide("early_in", loop, names=names).flags == (
+    assert decide(EARLY_IN, loop, names=names).flags == (
         "Case-study presentation · Data literacy: me rated 4, Sam rated 2",)
 
 
 def test_required_rounds_missing_from_rounds_done_are_flagged(names):
     loop = [c for c in early_in_loop() if c.round_id in ("ei_recruiter_screen", "ei_hiring_manager")]
     # The deep dive was finished with nothing answered: done, though it left no scorecard.
-    decision = decide("early_in", loop, rounds_done=["ei_recruiter_screen", "ei_technical_deep_dive"], names=names)
+    decision = decide(EARLY_IN, loop, rounds_done=["ei_recruiter_screen", "ei_technical_deep_dive"], names=names)
     assert decision.flags[-1:] == ("Case-study presentation: not done yet",)
 
 
 def test_without_rounds_done_a_round_with_no_scorecard_is_not_done(names):
     loop = [card("ex_recruiter_screen", {"culture_leadership": 3})]
-    decision = decide("experienced", loop, names=names)
+    decision = decide(EXPERIENCED, loop, names=names)
     assert decision.flags[-4:] == ("Hiring-manager interview: not done yet", "Onsite — product team: not done yet",
                                    "Onsite — cross-functional partners: not done yet",
                                    "Onsite — case-study presentation: not done yet")
@@ -251,8 +270,8 @@ def test_an_optional_round_the_loop_planned_is_flagged_but_not_waited_for(names)
             card("ex_product_team", {"case_solving": 3, "data_literacy": 3}),
             card("ex_cross_functional", {"culture_leadership": 3}),
             card("ex_case_presentation", {"case_solving": 3}, trade_offs=True)]
-    planned = {r: [] for r in [*RULES["experienced"].required_round_ids, "ex_technical_deep_dive"]}
-    decision = decide("experienced", loop, expected=planned, names=names)
+    planned = {r: [] for r in [*EXPERIENCED.required_round_ids, "ex_technical_deep_dive"]}
+    decision = decide(EXPERIENCED, loop, expected=planned, names=names)
     assert decision.outcome is Outcome.HIRE
     assert decision.flags == ("Onsite — technical deep dive (optional): not done yet; the committee does not "
                               "wait for it",)
@@ -260,21 +279,39 @@ def test_an_optional_round_the_loop_planned_is_flagged_but_not_waited_for(names)
 
 def test_expected_competencies_nobody_rated_are_flagged(names):
     expected = {"ei_case_presentation": ["case_solving", "product_design", "quantitative_metrics"]}
-    decision = decide("early_in", early_in_loop(), expected=expected, names=names)
+    decision = decide(EARLY_IN, early_in_loop(), expected=expected, names=names)
     assert decision.flags == ("Product design and innovation: no evidence in any documented scorecard",
                               "Quantitative thinking and metrics: no evidence in any documented scorecard")
 
 
-def test_the_rules_use_the_real_round_ids():
-    assert RULES["early_in"].required_round_ids == ("ei_recruiter_screen", "ei_hiring_manager",
-                                                    "ei_technical_deep_dive", "ei_case_presentation")
-    assert "ex_technical_deep_dive" not in RULES["experienced"].required_round_ids
-    assert RULES["experienced"].case_round_ids == ("ex_case_presentation",)
+def test_the_shipped_policy_is_the_one_these_tests_decide_with(catalog):
+    assert rules_for(catalog, "early_in") == EARLY_IN
+    assert rules_for(catalog, "experienced") == EXPERIENCED
 
 
-def test_an_unknown_track_is_rejected():
-    with pytest.raises(ValueError, match="unknown track 'senior'"):
-        decide("senior", [])
+def test_the_case_rounds_are_the_rounds_of_kind_case(catalog):
+    assert [r.id for r in catalog.rounds.values() if r.is_case] == ["ei_case_presentation", "ex_case_presentation"]
+
+
+def test_an_unknown_track_is_rejected(catalog):
+    with pytest.raises(ValueError, match="unknown track 'senior'; expected one of early_in, experienced"):
+        rules_for(catalog, "senior")
+
+
+def test_the_decision_follows_the_rules_it_is_given():
+    # Another company's policy: a higher bar, a different case round and case competency.
+    rules = Rules(must_pass=("data_literacy",), pass_bar=3.0, hire_bar=3.5, strong_bar=4.0,
+                  case_round_ids=("x_pitch",), required_round_ids=("x_screen", "x_pitch"),
+                  case_competency="product_design")
+    loop = [card("x_screen", {"data_literacy": 3, "product_design": 3}),
+            card("x_pitch", {"data_literacy": 4, "product_design": 2}, trade_offs=True)]
+    decision = decide(rules, loop)
+    assert decision.outcome is Outcome.NO_HIRE
+    assert decision.deciding == ("No hire: the overall average of 3.0 is below the hire bar of 3.5; the weakest "
+                                 "competency is product design at 2.5.")
+    weak_case = [loop[0], card("x_pitch", {"data_literacy": 4, "product_design": 2}, trade_offs=False)]
+    assert decide(rules, weak_case).evidence == (("x_pitch", "product_design", "Sam on product_design in x_pitch"),)
+    assert rule_text(rules)[4] == "Then a must-pass competency averaging below 3.0 is a No hire."
 
 
 # ---------------------------------------------------------------- scorecards
@@ -313,7 +350,7 @@ def test_a_scorecard_copies_its_ratings_and_round_trips_through_a_dict():
 
 def test_a_decision_serialises_to_json():
     chat = InformalInput("email praise", "Lee", "Great work")
-    data = json.loads(json.dumps(decide("early_in", early_in_loop(), [chat]).to_dict()))
+    data = json.loads(json.dumps(decide(EARLY_IN, early_in_loop(), [chat]).to_dict()))
     assert data["outcome"] == "hire"
     assert data["not_considered"] == [{"kind": "email praise", "who": "Lee", "note": "Great work",
                                        "reason": INFORMAL_REASON}]
@@ -324,7 +361,7 @@ def test_a_decision_serialises_to_json():
 
 def test_one_weak_round_of_five_is_not_enough_evidence_yet(names):
     screen = card("ex_recruiter_screen", {"culture_leadership": 1, "job_awareness": 2}, NO)
-    decision = decide("experienced", [screen], rounds_done=["ex_recruiter_screen"], names=names)
+    decision = decide(EXPERIENCED, [screen], rounds_done=["ex_recruiter_screen"], names=names)
     assert decision.outcome is Outcome.NOT_ENOUGH_EVIDENCE
     assert decision.deciding == (
         "Not enough evidence yet: 4 of 5 required rounds are not done (Hiring-manager interview, "
@@ -351,7 +388,7 @@ def test_every_round_done_but_one_must_pass_competency_unrated_is_not_enough_evi
     loop = early_in_loop(ei_recruiter_screen={"customer_obsession": 1, "culture_leadership": 3},
                          ei_technical_deep_dive={"technical_judgment": 3},
                          ei_case_presentation={"case_solving": 3})
-    decision = decide("early_in", loop, rounds_done=RULES["early_in"].required_round_ids, names=names)
+    decision = decide(EARLY_IN, loop, rounds_done=EARLY_IN.required_round_ids, names=names)
     assert decision.outcome is Outcome.NOT_ENOUGH_EVIDENCE
     assert decision.deciding == (
         "Not enough evidence yet: must-pass competency Data literacy has no rating in any documented "
@@ -362,18 +399,18 @@ def test_every_round_done_but_one_must_pass_competency_unrated_is_not_enough_evi
 
 def test_once_every_round_is_done_and_every_must_pass_competency_rated_the_committee_decides(names):
     loop = early_in_loop(ei_recruiter_screen={"customer_obsession": 1, "culture_leadership": 3})
-    decision = decide("early_in", loop, rounds_done=RULES["early_in"].required_round_ids, names=names)
+    decision = decide(EARLY_IN, loop, rounds_done=EARLY_IN.required_round_ids, names=names)
     assert decision.outcome is Outcome.NO_HIRE
     assert decision.deciding == ("No hire: must-pass competency Customer obsession averages 2.0, below the bar "
                                  "of 2.5.")
     assert decision.flags == ()
-    assert decide("early_in", early_in_loop(), rounds_done=RULES["early_in"].required_round_ids,
+    assert decide(EARLY_IN, early_in_loop(), rounds_done=EARLY_IN.required_round_ids,
                   names=names).outcome is Outcome.HIRE
 
 
 def test_a_round_with_a_documented_scorecard_counts_as_held_even_if_not_finished_in_pmprep(names):
     # A peer ran the technical deep dive live through a link; the round was never finished here.
-    decision = decide("early_in", early_in_loop(), rounds_done=["ei_recruiter_screen", "ei_hiring_manager",
+    decision = decide(EARLY_IN, early_in_loop(), rounds_done=["ei_recruiter_screen", "ei_hiring_manager",
                                                                 "ei_case_presentation"], names=names)
     assert decision.outcome is Outcome.HIRE
     assert decision.flags == ()
@@ -381,7 +418,7 @@ def test_a_round_with_a_documented_scorecard_counts_as_held_even_if_not_finished
 
 def test_a_case_without_quantified_trade_offs_is_a_no_hire_before_the_other_rounds(names):
     case = card("ex_case_presentation", {"case_solving": 3}, rater="Priya", trade_offs=False)
-    decision = decide("experienced", [case], rounds_done=["ex_case_presentation"], names=names)
+    decision = decide(EXPERIENCED, [case], rounds_done=["ex_case_presentation"], names=names)
     assert decision.outcome is Outcome.NO_HIRE
     assert decision.deciding == ("No hire: the case lacked quantified trade-offs (Onsite — case-study "
                                  "presentation, rated by Priya), which no rating or referral can outweigh.")
@@ -389,7 +426,7 @@ def test_a_case_without_quantified_trade_offs_is_a_no_hire_before_the_other_roun
 
 
 def test_the_rule_as_shown_to_users_names_the_order_and_the_one_exception(names):
-    assert rule_text("early_in", names=names) == (
+    assert rule_text(EARLY_IN, names=names) == (
         "Only documented scorecards count: pmprep's, yours and your peers', each equally. Informal inputs are "
         "noted, not considered; a formal referral is listed but adds no ratings and no vote.",
         "Each competency is averaged across all its ratings, to two decimals.",

@@ -10,17 +10,18 @@ import yaml
 
 from pmprep.analysis import Feedback, analyze
 from pmprep.analysis.feedback import CriterionResult, Evidence
-from pmprep.catalog import SHIPPED
-from pmprep.committee import Recommendation, Scorecard, Source
+from pmprep.catalog import SHIPPED, load_catalog
+from pmprep.committee import Recommendation, Scorecard, Source, rules_for
 from pmprep.mock import (
-    CRITERION_COMPETENCIES,
     QA_PROBES,
     LoopLength,
     answer_seconds,
     auto_scorecard,
     loop_length,
     plan_loop,
+    question_count,
 )
+from pmprep.planning.tasks import TaskWriter
 
 # ---------------------------------------------------------------- planning the loop
 
@@ -186,44 +187,45 @@ def rubric_criterion_ids() -> set[str]:
 
 
 def test_every_rubric_criterion_is_mapped_onto_known_competencies(catalog):
+    # The loader refuses a map that misses a criterion or names an unknown one (test_catalog_errors).
     known = set(catalog.dimensions) | set(catalog.components)
 
-    assert set(CRITERION_COMPETENCIES) == rubric_criterion_ids()
-    assert {t for targets in CRITERION_COMPETENCIES.values() for t in targets} <= known
+    assert set(catalog.criterion_competencies) == rubric_criterion_ids()
+    assert {t for targets in catalog.criterion_competencies.values() for t in targets} <= known
 
 
 def test_every_competency_can_be_rated_from_some_criterion(catalog):
-    reached = {t for targets in CRITERION_COMPETENCIES.values() for t in targets}
+    reached = {t for targets in catalog.criterion_competencies.values() for t in targets}
 
     assert reached == set(catalog.dimensions) | set(catalog.components)
 
 
-def test_a_rating_is_the_mean_level_across_answers_rounded_half_up():
-    card = auto_scorecard("ei_technical_deep_dive", ["data_literacy", "quantitative_metrics"],
+def test_a_rating_is_the_mean_level_across_answers_rounded_half_up(catalog):
+    card = auto_scorecard(catalog, "ei_technical_deep_dive", ["data_literacy", "quantitative_metrics"],
                           [feedback(crit("metrics_first", 2)), feedback(crit("north_star", 3))], is_case=False)
 
     # Both criteria bear on both competencies: (2 + 3) / 2 = 2.5 rounds up to 3.
     assert card.ratings == {"data_literacy": 3, "quantitative_metrics": 3}
 
 
-def test_a_mean_below_the_half_rounds_down():
-    card = auto_scorecard("ei_technical_deep_dive", ["data_literacy"],
+def test_a_mean_below_the_half_rounds_down(catalog):
+    card = auto_scorecard(catalog, "ei_technical_deep_dive", ["data_literacy"],
                           [feedback(crit("metrics_first", 2), crit("north_star", 2)),
                            feedback(crit("metrics_first", 3))], is_case=False)
 
     assert card.ratings == {"data_literacy": 2}  # 7 / 3 = 2.33
 
 
-def test_a_competency_no_criterion_bears_on_is_left_unrated_with_no_evidence():
-    card = auto_scorecard("ei_case_presentation", ["data_literacy", "customer_obsession"],
+def test_a_competency_no_criterion_bears_on_is_left_unrated_with_no_evidence(catalog):
+    card = auto_scorecard(catalog, "ei_case_presentation", ["data_literacy", "customer_obsession"],
                           [feedback(crit("metrics_first", 3, "north star: hours watched"))], is_case=True)
 
     assert card.ratings == {"data_literacy": 3}
     assert card.evidence["customer_obsession"] == "no evidence in the answers"
 
 
-def test_evidence_quotes_up_to_two_spans_of_the_best_criterion():
-    card = auto_scorecard("ei_case_presentation", ["scope_control"], [
+def test_evidence_quotes_up_to_two_spans_of_the_best_criterion(catalog):
+    card = auto_scorecard(catalog, "ei_case_presentation", ["scope_control"], [
         feedback(crit("tradeoffs", 4, "costs four weeks")),  # bears on other competencies only
         feedback(crit("scoped_v1", 2, "later")),
         feedback(crit("scoped_v1", 4, "in six weeks", "then add the hub", "roll back")),
@@ -233,8 +235,8 @@ def test_evidence_quotes_up_to_two_spans_of_the_best_criterion():
                                               "“then add the hub” (Time-boxed first version)"}
 
 
-def test_a_criterion_with_no_quotes_gives_way_to_one_with_quotes():
-    card = auto_scorecard("ei_technical_deep_dive", ["data_literacy"],
+def test_a_criterion_with_no_quotes_gives_way_to_one_with_quotes(catalog):
+    card = auto_scorecard(catalog, "ei_technical_deep_dive", ["data_literacy"],
                           [feedback(crit("metrics_first", 4), crit("north_star", 2, "hours per member"))],
                           is_case=False)
 
@@ -249,23 +251,23 @@ def test_a_criterion_with_no_quotes_gives_way_to_one_with_quotes():
     ((2, 2, 2, 2), Recommendation.NO),  # 2.0
     ((2, 2, 2, 1), Recommendation.STRONG_NO),  # 1.75
 ])
-def test_the_recommendation_follows_the_mean_rating(levels, expected):
+def test_the_recommendation_follows_the_mean_rating(levels, expected, catalog):
     # Each of these criteria bears on exactly one of the four competencies, in this order.
     criteria = ("requirements", "market_facts", "culture_themes", "contribution")
     competencies = ["technical_judgment", "company_awareness", "culture_leadership", "job_awareness"]
     answers = [feedback(crit(c, level)) for c, level in zip(criteria, levels, strict=True)]
 
-    card = auto_scorecard("ex_recruiter_screen", competencies, answers, is_case=False)
+    card = auto_scorecard(catalog, "ex_recruiter_screen", competencies, answers, is_case=False)
 
     assert list(card.ratings.values()) == list(levels)
     assert card.recommendation is expected
 
 
-def test_the_summary_gives_the_mean_and_the_weakest_competency():
+def test_the_summary_gives_the_mean_and_the_weakest_competency(catalog):
     answers = [feedback(crit("metrics_first", 4), crit("scoped_v1", 2), crit("tradeoffs", 3))]
     competencies = ["data_literacy", "scope_control", "case_solving", "customer_obsession"]
 
-    card = auto_scorecard("ei_case_presentation", competencies, answers, is_case=True,
+    card = auto_scorecard(catalog, "ei_case_presentation", competencies, answers, is_case=True,
                           names={"scope_control": "Scope control"})
 
     assert card.ratings == {"data_literacy": 4, "scope_control": 2, "case_solving": 3}
@@ -273,12 +275,12 @@ def test_the_summary_gives_the_mean_and_the_weakest_competency():
     assert card.summary == "Mean rating 3.00 across 3 rated competencies; the weakest is Scope control at 2."
 
 
-def test_equal_ratings_name_the_lower_mean_as_weakest():
+def test_equal_ratings_name_the_lower_mean_as_weakest(catalog):
     # Both round to 3: data literacy from (3 + 3) / 2, scope control from (3 + 2) / 2.
     answers = [feedback(crit("metrics_first", 3), crit("north_star", 3), crit("scoped_v1", 3)),
                feedback(crit("scoped_v1", 2))]
 
-    card = auto_scorecard("ei_case_presentation", ["data_literacy", "scope_control"], answers, is_case=True)
+    card = auto_scorecard(catalog, "ei_case_presentation", ["data_literacy", "scope_control"], answers, is_case=True)
 
     assert card.summary == "Mean rating 3.00 across 2 rated competencies; the weakest is scope control at 3."
 
@@ -290,33 +292,50 @@ def test_equal_ratings_name_the_lower_mean_as_weakest():
     ("assumptions", 4, True, None),  # an estimation case never judged its trade-offs
     ("tradeoffs", 4, False, None),  # only a case round records it
 ])
-def test_trade_offs_are_quantified_in_a_case_from_level_three(criterion, level, is_case, expected):
+def test_trade_offs_are_quantified_in_a_case_from_level_three(criterion, level, is_case, expected, catalog):
     answers = [feedback(crit(criterion, level))]
 
-    card = auto_scorecard("ex_case_presentation", ["case_solving", "quantitative_metrics"], answers, is_case=is_case)
+    card = auto_scorecard(catalog, "ex_case_presentation", ["case_solving", "quantitative_metrics"], answers,
+                          is_case=is_case)
 
     assert card.trade_offs_quantified is expected
 
 
-def test_one_quantified_trade_off_is_enough_across_the_round():
+def test_the_map_and_the_trade_off_criteria_are_the_company_folders(company_folder):
+    competencies, committee = company_folder / "competencies.yaml", company_folder / "committee.yaml"
+    competencies.write_text(competencies.read_text().replace(
+        "{id: metrics_first, competencies: [data_literacy, quantitative_metrics]}",
+        "{id: metrics_first, competencies: [customer_obsession]}"))
+    committee.write_text(committee.read_text().replace(
+        "trade_off_criteria: [tradeoffs, options_tradeoffs, metric_tradeoffs]", "trade_off_criteria: [metrics_first]"))
+    other = load_catalog(company_folder)
+
+    card = auto_scorecard(other, "ei_case_presentation", ["data_literacy", "customer_obsession"],
+                          [feedback(crit("metrics_first", 3, "hours"))], is_case=True)
+
+    assert card.ratings == {"customer_obsession": 3}
+    assert card.trade_offs_quantified is True
+
+
+def test_one_quantified_trade_off_is_enough_across_the_round(catalog):
     answers = [feedback(crit("tradeoffs", 1)), feedback(crit("options_tradeoffs", 3))]
 
-    card = auto_scorecard("ex_case_presentation", ["case_solving"], answers, is_case=True)
+    card = auto_scorecard(catalog, "ex_case_presentation", ["case_solving"], answers, is_case=True)
 
     assert card.trade_offs_quantified is True
 
 
-def test_the_scorecard_is_automatic_by_pmprep_and_round_trips():
-    card = auto_scorecard("ei_technical_deep_dive", ["data_literacy"], [feedback(crit("metrics_first", 3, "hours"))],
+def test_the_scorecard_is_automatic_by_pmprep_and_round_trips(catalog):
+    card = auto_scorecard(catalog, "ei_technical_deep_dive", ["data_literacy"], [feedback(crit("metrics_first", 3, "hours"))],
                           is_case=False)
 
     assert (card.source, card.rater) == (Source.AUTOMATIC, "pmprep")
     assert Scorecard.from_dict(card.to_dict()) == card
 
 
-def test_a_round_with_nothing_to_rate_is_an_error_naming_it():
+def test_a_round_with_nothing_to_rate_is_an_error_naming_it(catalog):
     with pytest.raises(ValueError, match="ei_recruiter_screen: no analysed criterion"):
-        auto_scorecard("ei_recruiter_screen", ["job_awareness"], [feedback(crit("requirements", 4))], is_case=False)
+        auto_scorecard(catalog, "ei_recruiter_screen", ["job_awareness"], [feedback(crit("requirements", 4))], is_case=False)
 
 
 CASE_ANSWER = (
@@ -339,10 +358,24 @@ def test_the_real_analyzer_feeds_a_case_scorecard(catalog):
     question = "Fans of small genres say they run out of things to watch. How would you help them find more?"
     fb = analyze(question, CASE_ANSWER, question_type="product_design", seconds=25 * 60)
 
-    card = auto_scorecard(case_round.id, case_round.competencies, [fb], is_case=True)
+    card = auto_scorecard(catalog, case_round.id, case_round.competencies, [fb], is_case=True)
 
     assert card.source is Source.AUTOMATIC
     assert set(card.ratings) == set(case_round.competencies)
     assert card.trade_offs_quantified is True
     assert card.recommendation >= Recommendation.YES
     assert "“in six weeks” (Time-boxed first version)" in card.evidence["scope_control"]
+
+
+def test_a_case_round_is_known_by_its_kind_not_its_id(company_folder):
+    for name in ("rounds.yaml", "competencies.yaml", "committee.yaml"):
+        path = company_folder / name
+        path.write_text(path.read_text().replace("ei_case_presentation", "ei_pitch"))
+    other = load_catalog(company_folder)
+
+    case = plan_loop(other, "early_in")[-1]
+
+    assert (case.round_id, case.is_case, case.prompt_in_advance, case.talk_minutes) == ("ei_pitch", True, True, 25)
+    assert question_count(other.rounds["ei_pitch"]) == 1
+    assert rules_for(other, "early_in").case_round_ids == ("ei_pitch",)
+    assert TaskWriter(other, "early_in", {}, {}, None).case_round.id == "ei_pitch"

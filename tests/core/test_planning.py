@@ -9,6 +9,7 @@ from itertools import pairwise
 import pytest
 from icalendar import Calendar
 
+from pmprep.catalog import load_catalog
 from pmprep.planning import (
     MAX_TASKS,
     MAX_WEEKS,
@@ -123,6 +124,27 @@ def test_early_in_plan_has_every_milestone(catalog):
     assert [t.key for t in p.tasks if t.key.startswith("mock_review:")] == [
         "mock_review:1", "mock_review:2", "mock_review:3"]
     assert p.milestone("review").message == "A review-queue session in 8 of the plan's 8 weeks."
+
+
+def test_the_stories_and_research_topics_are_the_company_folders(company_folder):
+    (company_folder / "plan.yaml").write_text(
+        "core_stories: 1\n"
+        "stories:\n"
+        "  - {id: launch, about: a product you took to market, competency: strategy_execution}\n"
+        "  - {id: failure, about: a bet that did not pay off, competency: culture_leadership}\n"
+        "research:\n"
+        "  - {id: rivals, title: 'Research: rivals', detail: Who else competes for the same hours.}\n",
+        encoding="utf-8")
+    p = plan(load_catalog(company_folder))
+
+    assert sorted(keys(p, TaskKind.STORY)) == ["story:failure", "story:launch"]
+    assert p.task("story:failure").title == "STAR story: a bet that did not pay off"
+    assert p.task("story:failure").competency_id == "culture_leadership"
+    assert p.milestone("stories").title == "Write 1–2 STAR stories"
+    research = [p.task(k) for k in sorted(keys(p, TaskKind.RESEARCH), key=lambda k: int(k.split(":")[1]))]
+    assert [(t.title, t.detail) for t in research[:2]] == [
+        ("Research: rivals", "Who else competes for the same hours."),
+        ("Research: rivals (follow-up)", "What changed since you last looked? Who else competes for the same hours.")]
 
 
 def test_a_closing_window_is_near_and_says_so(catalog):

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from pmprep.catalog import load_catalog
 from pmprep.committee import Recommendation, Scorecard, Source
 from pmprep.planning import (
     AnswerStatus,
@@ -127,6 +128,16 @@ def test_partial_evidence_gives_exact_statuses(catalog):
     assert r.status is Status.NOT_READY
     assert r.overall == ("Not ready yet: 1 of 4 rounds ready, 0 almost, 1 not ready, 2 without enough "
                          "evidence; mock loops: not enough evidence.")
+
+
+def test_ready_and_almost_are_the_tracks_committee_bars(company_folder):
+    # Raise early-in's bars: the recruiter screen's 3.67 is now only almost (pass bar 3.5, hire bar 3.75).
+    path = company_folder / "committee.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "pass_bar: 2.5\n    hire_bar: 3.0\n    strong_bar: 3.5", "pass_bar: 3.5\n    hire_bar: 3.75\n    strong_bar: 4",
+        1), encoding="utf-8")
+    r = readiness("early_in", partial(), load_catalog(company_folder), D(2026, 9, 1))
+    assert r.round("ei_recruiter_screen").status is Status.ALMOST
 
 
 def test_partial_evidence_states_the_numbers_and_what_to_do(catalog):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pmprep.catalog import ContentError
+from pmprep.catalog import ContentError, load_catalog
 from pmprep.cue_words import compile_cues
 from pmprep.stories import (
     FieldEvidence,
@@ -298,6 +298,19 @@ def test_kinds_file_agrees_with_the_catalog(catalog):
     assert story_kinds().check_against(catalog) == []
     assert list(story_kinds().kinds) == ["launch", "failure", "conflict", "pivot", "metric_win", "ethical_call",
                                          "pushing_back", "leading_without_authority"]
+
+
+def test_the_kinds_are_the_stories_the_plan_asks_for(company_folder):
+    plan = company_folder / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace("core_stories: 6", "core_stories: 5").replace("  - id: pushing_back", "  - id: push_back")
+    plan.write_text(text, encoding="utf-8")
+
+    assert story_kinds().check_against(load_catalog(company_folder)) == [
+        "kinds › pushing_back: the plan (plan.yaml) has no story of this kind",
+        "plan.yaml › stories › push_back: not a kind of story",
+        "target › min: 6, but plan.yaml's core_stories is 5",
+    ]
 
 
 def test_cue_words_match_whole_words_and_endings():

@@ -7,7 +7,7 @@ catalog is returned, or :class:`ContentError` lists every problem and nothing ch
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,16 +18,21 @@ from pmprep.catalog.errors import ContentError, Problem
 from pmprep.catalog.model import Catalog
 from pmprep.catalog.schema import (
     Calendar,
+    CaseRule,
+    CommitteePolicy,
     Company,
     Component,
+    CriterionCompetencies,
     Dimension,
     Framework,
     Primer,
     PrimerMeta,
     Question,
     QuestionTypeInfo,
+    ResearchTopic,
     Round,
     Signals,
+    StoryTask,
     StrongAnswer,
     Theme,
     Track,
@@ -51,6 +56,9 @@ COMPANY_FILES: dict[str, tuple[str, type[BaseModel]]] = {
 }
 
 
+_UNREAD = object()  # ``entries`` reads the file itself
+
+
 class _Reader:
     """Collects problems while reading files so that every one is reported at once."""
 
@@ -66,6 +74,9 @@ class _Reader:
 
     def problem(self, path: Path, entry: str | None, field: str | None, message: str) -> None:
         self.problems.append(Problem(self.rel(path), entry, field, message))
+
+    def problems_in(self, path: Path) -> list[Problem]:
+        return [p for p in self.problems if p.file == self.rel(path)]
 
     def yaml_file(self, path: Path) -> Any:
         try:
@@ -85,10 +96,12 @@ class _Reader:
             self.problem(path, None, None, f"is not valid YAML{where}: {reason}")
             return None
 
-    def entries(self, path: Path, key: str, model: type[M]) -> list[tuple[M, Path]]:
-        data = self.yaml_file(path)
-        if data is None and not path.exists():
-            return []
+    def entries(self, path: Path, key: str, model: type[M], *, data: Any = _UNREAD,
+                id_field: str = "id") -> list[tuple[M, Path]]:
+        """The entries of the ``key:`` list in ``path`` (or in ``data``, the file already read), each
+        named in problems by its ``id_field``."""
+        if data is _UNREAD:
+            data = self.yaml_file(path)
         if data is None:
             return []
         if not isinstance(data, dict) or key not in data:
@@ -98,11 +111,14 @@ class _Reader:
         if not isinstance(items, list):
             self.problem(path, None, key, f"expected a list, got {_kind(items)}")
             return []
-        return [(m, path) for m in (self.one(path, i, raw, model) for i, raw in enumerate(items)) if m]
+        return [(m, path) for m in (self.one(path, i, raw, model, id_field=id_field) for i, raw in enumerate(items))
+                if m]
 
-    def one(self, path: Path, index: int, raw: Any, model: type[M], entry: str | None = None) -> M | None:
+    def one(self, path: Path, index: int, raw: Any, model: type[M], entry: str | None = None, *,
+            id_field: str = "id") -> M | None:
         if entry is None:
-            entry = str(raw["id"]) if isinstance(raw, dict) and isinstance(raw.get("id"), str) else f"#{index + 1}"
+            named = isinstance(raw, dict) and isinstance(raw.get(id_field), str)
+            entry = str(raw[id_field]) if named else f"#{index + 1}"
         if not isinstance(raw, dict):
             self.problem(path, entry, None, f"expected a mapping of fields, got {_kind(raw)}")
             return None
@@ -175,6 +191,65 @@ def _read_primers(reader: _Reader, folder: Path) -> list[tuple[Primer, Path]]:
     return out
 
 
+def _read_committee(reader: _Reader, path: Path, parts: dict[str, list[tuple[Any, Path]]]) -> None:
+    """committee.yaml: the ``case_rule`` and one policy per track (named in problems by its track)."""
+    parts["committee"], parts["case_rule"] = [], []
+    if not path.exists():
+        reader.problem(path, None, None, "is missing from the company folder")
+        return
+    raw = reader.yaml_file(path)
+    if raw is None:
+        return
+    parts["committee"] = reader.entries(path, "tracks", CommitteePolicy, data=raw, id_field="track")
+    if isinstance(raw, dict) and "case_rule" not in raw:
+        reader.problem(path, None, "case_rule", "is required but missing")
+    elif isinstance(raw, dict):
+        rule = reader.one(path, 0, raw["case_rule"], CaseRule, entry="case_rule")
+        parts["case_rule"] = [(rule, path)] if rule else []
+
+
+def _read_plan(reader: _Reader, path: Path, parts: dict[str, list[tuple[Any, Path]]]) -> int | None:
+    """plan.yaml: the stories and research topics, and how many stories make the core vault."""
+    parts["stories"], parts["research"] = [], []
+    if not path.exists():
+        reader.problem(path, None, None, "is missing from the company folder")
+        return None
+    raw = reader.yaml_file(path)
+    if raw is None:
+        return None
+    parts["stories"] = reader.entries(path, "stories", StoryTask, data=raw)
+    parts["research"] = reader.entries(path, "research", ResearchTopic, data=raw)
+    if not isinstance(raw, dict):
+        return None
+    for key, what in (("stories", "story"), ("research", "research topic")):
+        if isinstance(raw.get(key), list) and not raw[key]:
+            reader.problem(path, None, key, f"needs at least one {what}")
+    core, stories = raw.get("core_stories"), len(parts["stories"])
+    if "core_stories" not in raw:
+        reader.problem(path, None, "core_stories", "is required but missing")
+    elif not isinstance(core, int) or isinstance(core, bool) or core < 1 or (stories and core > stories):
+        reader.problem(path, None, "core_stories",
+                       f"must be a whole number from 1 to the number of stories ({stories}), got {core!r}")
+    else:
+        return core
+    return None
+
+
+def _rubric_criteria(reader: _Reader, folder: Path) -> tuple[str, set[str]] | None:
+    """The criterion ids of the rubric the analyzer judges this folder's answers by: the folder's own
+    rubrics.yaml, else the shipped one. Only the ids are read here; the analyzer validates the rest."""
+    path = folder / "rubrics.yaml"
+    if not path.exists():
+        path = SHIPPED / "rubrics.yaml"
+    raw = reader.yaml_file(path)
+    if not isinstance(raw, dict):
+        return None
+    lists = [raw.get("common"), *(raw["types"].values() if isinstance(raw.get("types"), dict) else ())]
+    ids = {c["id"] for criteria in lists if isinstance(criteria, list)
+           for c in criteria if isinstance(c, dict) and isinstance(c.get("id"), str)}
+    return path.name, ids
+
+
 def _duplicates(reader: _Reader, items: Iterable[tuple[BaseModel, Path]], what: str) -> None:
     seen: dict[str, Path] = {}
     for item, path in items:
@@ -204,6 +279,7 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
         )])
 
     parts: dict[str, list[tuple[Any, Path]]] = {}
+    core_stories = base.core_stories if base else None
     company: Company | None = base.company if base else None
     dimensions: list[tuple[Dimension, Path]] = []
     components: list[tuple[Component, Path]] = []
@@ -221,10 +297,14 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
                 parts[key] = reader.entries(path, key, model)
         comp_path = folder / "competencies.yaml"
         if comp_path.exists():
-            dimensions = reader.entries(comp_path, "dimensions", Dimension)
-            components = reader.entries(comp_path, "components", Component)
+            raw = reader.yaml_file(comp_path)
+            dimensions = reader.entries(comp_path, "dimensions", Dimension, data=raw)
+            components = reader.entries(comp_path, "components", Component, data=raw)
+            parts["criteria"] = reader.entries(comp_path, "criteria", CriterionCompetencies, data=raw)
         else:
             reader.problem(comp_path, None, None, "is missing from the company folder")
+        _read_committee(reader, folder / "committee.yaml", parts)
+        core_stories = _read_plan(reader, folder / "plan.yaml", parts)
         sig_path = folder / "signals.yaml"
         if sig_path.exists():
             raw = reader.yaml_file(sig_path)
@@ -252,6 +332,12 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
             "calendars": keep(base.calendars.values()), "frameworks": keep(base.frameworks.values()),
             "question_types": [(t, Path("shipped")) for t in base.question_types.values()],
             "themes": keep(base.themes.values()),
+            "committee": [(c, Path("shipped content")) for c in base.committee.values()],
+            "case_rule": [(base.case_rule, Path("shipped content"))],
+            "criteria": [(CriterionCompetencies(id=c, competencies=list(to)), Path("shipped content"))
+                         for c, to in base.criterion_competencies.items()],
+            "stories": keep(base.story_tasks.values()),
+            "research": keep(base.research_topics),
         }
         dimensions = keep(base.dimensions.values())
         components = keep(base.components.values())
@@ -260,7 +346,8 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
         strong = [(a, Path("shipped content")) for a in base.strong_answers.values()] + strong
 
     for key, what in (("tracks", "track"), ("rounds", "round"), ("calendars", "calendar"),
-                      ("frameworks", "framework"), ("themes", "theme")):
+                      ("frameworks", "framework"), ("themes", "theme"), ("criteria", "criterion"),
+                      ("stories", "story"), ("research", "research topic")):
         _duplicates(reader, parts.get(key, []), what)
     _duplicates(reader, [*dimensions, *components], "competency")
     _duplicates(reader, questions, "question")
@@ -283,26 +370,39 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
         question_types={t.id: t for t, _ in parts.get("question_types", [])},
         themes={t.id: t for t, _ in parts.get("themes", [])},
         signals=signals,
+        committee={p.track: p for p, _ in parts.get("committee", [])},
+        # Stand-ins when the file did not load: its problems stop the load below.
+        case_rule=next((r for r, _ in parts.get("case_rule", [])), CaseRule(competency="none")),
+        criterion_competencies={c.id: tuple(c.competencies) for c, _ in parts.get("criteria", [])},
+        story_tasks={t.id: t for t, _ in parts.get("stories", [])},
+        core_stories=core_stories or 1,
+        research_topics=tuple(t for t, _ in parts.get("research", [])),
         questions={q.id: q for q, _ in questions},
         primers={p.id: p for p, _ in sorted(primers, key=lambda pp: (pp[0].order, pp[0].title))},
         sources={item.id: reader.rel(path) for item, path in questions + primers},
         strong_answers={a.question_id: a for a, _ in strong},
     )
     _check_references(reader, catalog, questions, primers, parts, components, strong)
+    _check_policy(reader, catalog, parts, folder if is_company else None)
     if reader.problems:
         raise ContentError(reader.problems)
     return catalog
 
 
+def _unknown(reader: _Reader, path: Path, entry: str, field: str, ids: Iterable[str], known: Collection[str],
+             what: str) -> None:
+    for ref in ids:
+        if ref not in known:
+            # A short list of choices is worth naming ("expected one of behavioral, culture…").
+            listed = f" (expected one of {', '.join(repr(k) for k in known)})" if what == "question type" else ""
+            reader.problem(path, entry, field, f"unknown {what} id '{ref}'{listed}")
+
+
 def _check_references(reader: _Reader, cat: Catalog, questions: list[tuple[Question, Path]],
                       primers: list[tuple[Primer, Path]], parts: dict[str, list[tuple[Any, Path]]],
                       components: list[tuple[Component, Path]], strong: list[tuple[StrongAnswer, Path]]) -> None:
-    def unknown(path: Path, entry: str, field: str, ids: Iterable[str], known: dict[str, Any], what: str) -> None:
-        for ref in ids:
-            if ref not in known:
-                # A short list of choices is worth naming ("expected one of behavioral, culture…").
-                listed = f" (expected one of {', '.join(repr(k) for k in known)})" if what == "question type" else ""
-                reader.problem(path, entry, field, f"unknown {what} id '{ref}'{listed}")
+    def unknown(path: Path, entry: str, field: str, ids: Iterable[str], known: Collection[str], what: str) -> None:
+        _unknown(reader, path, entry, field, ids, known, what)
 
     competencies = {**cat.dimensions, **cat.components}
     for track, path in parts.get("tracks", []):
@@ -339,3 +439,59 @@ def _check_references(reader: _Reader, cat: Catalog, questions: list[tuple[Quest
         unknown(path, p.id, "competencies", p.competencies, competencies, "competency")
     for answer, path in strong:
         unknown(path, answer.question_id, "question_id", [answer.question_id], cat.questions, "question")
+
+
+def _check_policy(reader: _Reader, cat: Catalog, parts: dict[str, list[tuple[Any, Path]]],
+                  company_folder: Path | None) -> None:
+    """The committee's policy, the criterion-to-competency map and the plan's content against the rest
+    of the catalog; for a company folder, the map and the case rule's criteria against its rubric too."""
+    competencies = {**cat.dimensions, **cat.components}
+    rubric = _rubric_criteria(reader, company_folder) if company_folder else None
+
+    def unknown(path: Path, entry: str, field: str, ids: Iterable[str], known: Collection[str], what: str) -> None:
+        _unknown(reader, path, entry, field, ids, known, what)
+
+    seen: set[str] = set()
+    for policy, path in parts.get("committee", []):
+        track = policy.track
+        if track in seen:
+            reader.problem(path, track, "track", "the track already has a committee policy")
+        seen.add(track)
+        unknown(path, track, "track", [track], cat.tracks, "track")
+        unknown(path, track, "must_pass", policy.must_pass, competencies, "competency")
+        unknown(path, track, "required_rounds", policy.required_rounds, cat.rounds, "round")
+        for rid in policy.required_rounds:
+            rnd = cat.rounds.get(rid)
+            if rnd and track in cat.tracks and rnd.track != track:
+                reader.problem(path, track, "required_rounds",
+                               f"round '{rid}' belongs to track '{rnd.track}', not '{track}'")
+        if policy.hire_bar < policy.pass_bar:
+            reader.problem(path, track, "hire_bar", f"must not be below pass_bar ({policy.pass_bar})")
+        if policy.strong_bar < policy.hire_bar:
+            reader.problem(path, track, "strong_bar", f"must not be below hire_bar ({policy.hire_bar})")
+    committee_file = company_folder / "committee.yaml" if company_folder else None
+    # Only once the file reads cleanly: a track whose policy has a problem is not also "missing".
+    if committee_file and committee_file.exists() and not reader.problems_in(committee_file):
+        for track in cat.tracks:
+            if track not in seen:
+                reader.problem(committee_file, None, "tracks", f"track '{track}' has no committee policy")
+    for rule, path in parts.get("case_rule", []):
+        unknown(path, "case_rule", "competency", [rule.competency], competencies, "competency")
+        if rubric is not None:
+            unknown(path, "case_rule", "trade_off_criteria", rule.trade_off_criteria, rubric[1], "rubric criterion")
+
+    criteria = parts.get("criteria", [])
+    for entry, path in criteria:
+        unknown(path, entry.id, "competencies", entry.competencies, competencies, "competency")
+        if rubric is not None:
+            unknown(path, entry.id, "id", [entry.id], rubric[1], "rubric criterion")
+    map_file = company_folder / "competencies.yaml" if company_folder else None
+    # Not when the criteria list itself is broken: its problem says so once.
+    if rubric is not None and map_file and not any(p.entry is None and p.field == "criteria"
+                                                   for p in reader.problems_in(map_file)):
+        for missing in sorted(rubric[1] - {c.id for c, _ in criteria}):
+            reader.problem(map_file, None, "criteria", f"{rubric[0]} criterion '{missing}' is not mapped: give it "
+                           "an entry listing the competencies it is evidence for ([] for none)")
+
+    for story, path in parts.get("stories", []):
+        unknown(path, story.id, "competency", [story.competency], competencies, "competency")

@@ -1,10 +1,14 @@
-"""The loaded catalog: one company's tracks, rounds, competencies, questions and primers."""
+"""The loaded catalog: one company's tracks, rounds, competencies, questions and primers, and the
+policy pmprep applies to them (the committee's bars, the criterion-to-competency map, the plan's
+stories and research topics)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from pmprep.catalog.schema import (
     Calendar,
+    CaseRule,
+    CommitteePolicy,
     Company,
     Component,
     Dimension,
@@ -12,8 +16,10 @@ from pmprep.catalog.schema import (
     Primer,
     Question,
     QuestionTypeInfo,
+    ResearchTopic,
     Round,
     Signals,
+    StoryTask,
     StrongAnswer,
     Theme,
     Track,
@@ -32,6 +38,16 @@ class Catalog:
     question_types: dict[str, QuestionTypeInfo]
     themes: dict[str, Theme]
     signals: Signals
+    # committee.yaml: track id -> its committee policy, and the case rule every track shares
+    committee: dict[str, CommitteePolicy]
+    case_rule: CaseRule
+    # competencies.yaml's criteria: rubric criterion id -> the competencies it is evidence for
+    criterion_competencies: dict[str, tuple[str, ...]]
+    # plan.yaml: the STAR stories the plan asks for (in plan order), how many make the core vault,
+    # and the research topics (in the order the plan takes them)
+    story_tasks: dict[str, StoryTask]
+    core_stories: int
+    research_topics: tuple[ResearchTopic, ...]
     questions: dict[str, Question]
     primers: dict[str, Primer]
     # question id -> its strong reference answer
@@ -52,6 +68,10 @@ class Catalog:
         rounds = [self.rounds[r] for r in q.rounds]
         mine = [r for r in rounds if r.track == track_id]
         return (mine or rounds)[0].answer_minutes * 60
+
+    def in_case_round(self, question: Question) -> bool:
+        """Whether the question is asked in a case round (``kind: case``): a case prompt."""
+        return any(r in self.rounds and self.rounds[r].is_case for r in question.rounds)
 
     def competency_name(self, competency_id: str) -> str:
         found = self.dimensions.get(competency_id) or self.components.get(competency_id)

@@ -23,6 +23,13 @@ TypeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", min_leng
 ModulePath = Annotated[str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*$", max_length=200)]
 
 
+class RoundKind(StrEnum):
+    """What a round is run as: an interview of questions and answers, or a case the candidate presents."""
+
+    INTERVIEW = "interview"
+    CASE = "case"
+
+
 class Difficulty(StrEnum):
     EASY = "easy"
     MEDIUM = "medium"
@@ -31,6 +38,12 @@ class Difficulty(StrEnum):
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _unique(value: list[str]) -> list[str]:
+    if len(set(value)) != len(value):
+        raise ValueError("lists an id more than once")
+    return value
 
 
 class Company(Strict):
@@ -60,6 +73,7 @@ class Round(Strict):
     duration_note: Text | None = None
     stage: Text | None = None
     optional: bool = False
+    kind: RoundKind = RoundKind.INTERVIEW
     interviewer: Text
     format: Text
     assesses: list[Text] = Field(min_length=1)
@@ -67,6 +81,10 @@ class Round(Strict):
     competencies: list[Id] = Field(min_length=1)
     strong_signals: list[Text] = Field(min_length=1)
     weak_signals: list[Text] = Field(min_length=1)
+
+    @property
+    def is_case(self) -> bool:
+        return self.kind is RoundKind.CASE
 
     @property
     def answer_minutes(self) -> int:
@@ -149,6 +167,18 @@ class QuestionTypeInfo(Strict):
     competencies: list[Id] = Field(min_length=1)
 
 
+class CriterionCompetencies(Strict):
+    """Which competencies one rubric criterion is evidence for, when pmprep rates a mock round."""
+
+    id: Id  # a criterion id of the rubric (rubrics.yaml)
+    competencies: list[Id]
+
+    @field_validator("competencies")
+    @classmethod
+    def _no_repeats(cls, value: list[str]) -> list[str]:
+        return _unique(value)
+
+
 class Theme(Strict):
     id: Id
     group: Text
@@ -167,6 +197,57 @@ class Signals(Strict):
     preparation: list[Signal] = []
 
 
+Bar = Annotated[float, Field(ge=1, le=4)]  # on the scorecards' 1–4 scale
+
+
+class CommitteePolicy(Strict):
+    """One track's bar at the hiring committee: a must-pass competency averaging below ``pass_bar``
+    fails the loop; the overall average is then held against ``hire_bar`` and ``strong_bar``."""
+
+    track: Id
+    must_pass: list[Id] = Field(min_length=1)
+    pass_bar: Bar
+    hire_bar: Bar
+    strong_bar: Bar
+    required_rounds: list[Id] = Field(min_length=1)
+
+    @field_validator("must_pass", "required_rounds")
+    @classmethod
+    def _no_repeats(cls, value: list[str]) -> list[str]:
+        return _unique(value)
+
+
+class CaseRule(Strict):
+    """The committee's one early decision: a case round whose trade-offs were not quantified."""
+
+    # The competency whose written evidence the decision quotes.
+    competency: Id
+    # pmprep's own scorecard calls a case's trade-offs quantified when one of these rubric criteria
+    # reaches Solid; with none judged in the round it says nothing either way.
+    trade_off_criteria: list[Id] = []
+
+    @field_validator("trade_off_criteria")
+    @classmethod
+    def _no_repeats(cls, value: list[str]) -> list[str]:
+        return _unique(value)
+
+
+class StoryTask(Strict):
+    """One STAR story the preparation plan asks for (task key ``story:<id>``)."""
+
+    id: Id  # a story kind of story_kinds.yaml
+    about: Text  # "a failure and what you changed because of it": the task reads "STAR story: <about>"
+    competency: Id  # the competency the story mostly shows
+
+
+class ResearchTopic(Strict):
+    """One research session of the plan (task key ``research:<n>``, cycling through the topics)."""
+
+    id: Id
+    title: Text
+    detail: Text
+
+
 class Question(Strict):
     id: Id
     text: Text
@@ -183,9 +264,7 @@ class Question(Strict):
     @field_validator("tracks", "rounds", "competencies", "themes", "primers")
     @classmethod
     def _no_repeats(cls, value: list[str]) -> list[str]:
-        if len(set(value)) != len(value):
-            raise ValueError("lists an id more than once")
-        return value
+        return _unique(value)
 
 
 class StrongAnswer(Strict):

@@ -42,7 +42,7 @@ def analyze(
     question_type: str | None = typer.Option(None, "--type", help=f"Override the question type: {TYPES_HELP}."),
     seconds: float | None = typer.Option(None, "--seconds", help="Time available for the answer, in seconds "
                                             "(default for a bank question: its round's budget, as in the web app)."),
-    track: str = typer.Option("", "--track", help="Your track, for a bank question asked in rounds of both tracks: "
+    track: str = typer.Option("", "--track", help="Your track, for a bank question asked in rounds of several tracks: "
                               "its budget comes from your track's round, as in the web app."),
     shape: str | None = typer.Option(None, "--shape", help="Override the answer shape detected from the question "
                                         "(metrics: define_metric, diagnose_change, design_experiment; technical: "

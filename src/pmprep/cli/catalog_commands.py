@@ -56,7 +56,7 @@ def questions(
 
 
 def loop(
-    track: str | None = typer.Option(None, help="early_in or experienced (default: both)."),
+    track: str | None = typer.Option(None, help="A track id, e.g. early_in (default: every track)."),
     today: str | None = typer.Option(None, help="Date to place on the calendar, YYYY-MM-DD (default: today)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
 ) -> None:

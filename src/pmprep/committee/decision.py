@@ -1,7 +1,10 @@
 """The simulated hiring committee: documented scorecards in, one explained decision out.
 
 The committee weighs only documented, structured feedback, and decides only once the evidence its
-rules need exists. The rules, in the order they apply (``rule_text`` words them for users):
+rules need exists. Each track's must-pass competencies, bars and required rounds, and the case rule's
+competency, are content (committee.yaml in the company folder; ``rules_for`` reads them); which rounds
+are case rounds is each round's ``kind``. The rules, in the order they apply (``rule_text`` words them
+for users):
 
 1. Considered scorecards are those from any source but REFERRAL. A formal REFERRAL is documented
    feedback: it is listed as considered feedback but adds no ratings and no vote. Informal inputs
@@ -28,10 +31,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from typing import Any
 
+from pmprep.catalog.model import Catalog
 from pmprep.committee.scorecard import MAX_RATING, InformalInput, Recommendation, Scorecard, Source
 
 INFORMAL_REASON = "informal: the committee weighs only documented, structured feedback"
-CASE_COMPETENCY = "case_solving"
 
 
 class Outcome(str, Enum):
@@ -48,37 +51,36 @@ class Outcome(str, Enum):
 
 @dataclass(frozen=True, kw_only=True)
 class Rules:
-    """One track's bar. A must-pass competency averaging below ``pass_bar`` fails the loop."""
+    """One track's bar. A must-pass competency averaging below ``pass_bar`` fails the loop.
+
+    The company folder holds the policy (committee.yaml: pmprep's modelling choices, not the
+    company's published rules); ``rules_for`` reads one track's from the catalog."""
 
     must_pass: tuple[str, ...]
-    pass_bar: float = 2.5
-    hire_bar: float = 3.0
-    strong_bar: float = 3.5
+    pass_bar: float
+    hire_bar: float
+    strong_bar: float
     case_round_ids: tuple[str, ...]
     required_round_ids: tuple[str, ...]
+    case_competency: str  # whose evidence the case rule quotes
 
 
-# pmprep's modelling choices, drawn from what the rounds test; Netflix publishes no such rules.
-RULES: dict[str, Rules] = {
-    "early_in": Rules(
-        must_pass=("customer_obsession", "data_literacy", "technical_judgment", "case_solving"),
-        case_round_ids=("ei_case_presentation",),
-        required_round_ids=("ei_recruiter_screen", "ei_hiring_manager", "ei_technical_deep_dive",
-                            "ei_case_presentation")),
-    "experienced": Rules(
-        must_pass=("customer_obsession", "data_literacy", "case_solving", "culture_leadership",
-                   "strategy_execution"),
-        case_round_ids=("ex_case_presentation",),
-        # ex_technical_deep_dive only happens for technical roles, so it is not required.
-        required_round_ids=("ex_recruiter_screen", "ex_hiring_manager", "ex_product_team",
-                            "ex_cross_functional", "ex_case_presentation")),
-}
+def rules_for(catalog: Catalog, track: str) -> Rules:
+    """The committee's rules for ``track``: its policy in the catalog, with the track's case rounds
+    (``kind: case`` in rounds.yaml) as the rounds the case rule watches."""
+    policy = catalog.committee.get(track)
+    if policy is None:
+        raise ValueError(f"unknown track {track!r}; expected one of {', '.join(catalog.committee)}")
+    return Rules(must_pass=tuple(policy.must_pass), pass_bar=policy.pass_bar, hire_bar=policy.hire_bar,
+                 strong_bar=policy.strong_bar,
+                 case_round_ids=tuple(r.id for r in catalog.rounds_for(track) if r.is_case),
+                 required_round_ids=tuple(policy.required_rounds),
+                 case_competency=catalog.case_rule.competency)
 
-def rule_text(track: str, names: Mapping[str, str] | None = None) -> tuple[str, ...]:
+
+def rule_text(rules: Rules, names: Mapping[str, str] | None = None) -> tuple[str, ...]:
     """The rules ``decide`` applies, in its order, as the committee page and the export show them."""
-    if track not in RULES:
-        raise ValueError(f"unknown track {track!r}; expected one of {', '.join(RULES)}")
-    rules, name = RULES[track], _namer(names)
+    name = _namer(names)
     return (
         "Only documented scorecards count: pmprep's, yours and your peers', each equally. Informal inputs are "
         "noted, not considered; a formal referral is listed but adds no ratings and no vote.",
@@ -103,8 +105,8 @@ Evidence = tuple[str, str, str]  # (round id, competency id, the evidence note a
 class Decision:
     """The committee's outcome, the one rule that decided it, and everything it did and did not weigh.
 
-    ``evidence`` quotes the notes for the competency that decided a No hire (case_solving for the
-    case rule); it is empty for a hire or when evidence is missing.
+    ``evidence`` quotes the notes for the competency that decided a No hire (the case rule's
+    competency for the case rule); it is empty for a hire or when evidence is missing.
     """
 
     outcome: Outcome
@@ -136,14 +138,12 @@ class _Verdict:
     evidence: tuple[Evidence, ...] = ()
 
 
-def decide(track: str, scorecards: Sequence[Scorecard], informal: Sequence[InformalInput] = (),
+def decide(rules: Rules, scorecards: Sequence[Scorecard], informal: Sequence[InformalInput] = (),
            rounds_done: Iterable[str] | None = None, names: Mapping[str, str] | None = None,
            expected: Mapping[str, Sequence[str]] | None = None) -> Decision:
-    """Apply the module's rules for ``track``. ``names`` maps ids to display names for sentences;
-    ``expected`` (round id -> competency ids) widens the no-evidence check beyond must-pass ones."""
-    if track not in RULES:
-        raise ValueError(f"unknown track {track!r}; expected one of {', '.join(RULES)}")
-    rules = RULES[track]
+    """Apply the module's rules with one track's ``rules`` (see ``rules_for``). ``names`` maps ids to
+    display names for sentences; ``expected`` (round id -> competency ids) widens the no-evidence
+    check beyond must-pass ones."""
     considered = tuple(s for s in scorecards if s.source is not Source.REFERRAL)
     ratings: dict[str, list[int]] = {}
     for card in considered:
@@ -178,7 +178,7 @@ def _case_rule(rules: Rules, considered: Sequence[Scorecard], name: Callable[[st
         f"No hire: the case lacked quantified trade-offs ({rounds}, rated by {raters}), "
         "which no rating or referral can outweigh.",
         f"A case with quantified trade-offs in {rounds}.",
-        _quotes(weak, CASE_COMPETENCY))
+        _quotes(weak, rules.case_competency))
 
 
 def _must_pass_rule(rules: Rules, considered: Sequence[Scorecard], ratings: Mapping[str, list[int]],

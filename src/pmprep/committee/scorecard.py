@@ -56,8 +56,8 @@ class Scorecard:
     """The documented outcome of one round, as one rater saw it.
 
     ``ratings`` and ``evidence`` are keyed by competency id (a dimension or component id from
-    competencies.yaml). ``trade_offs_quantified`` only means something for a case-presentation
-    round; None means nobody assessed it.
+    competencies.yaml). ``trade_offs_quantified`` only means something for a case round (``kind: case``
+    in rounds.yaml); None means nobody assessed it.
     """
 
     round_id: str

@@ -2,17 +2,16 @@
 each round from the analyzer's feedback (no Django)."""
 from __future__ import annotations
 
-from pmprep.mock.auto_scorecard import CRITERION_COMPETENCIES, auto_scorecard
+from pmprep.mock.auto_scorecard import auto_scorecard
 from pmprep.mock.loop import (
     QA_PROBES,
     LoopLength,
     LoopRound,
     answer_seconds,
-    is_case_round,
     loop_length,
     plan_loop,
     question_count,
 )
 
-__all__ = ["CRITERION_COMPETENCIES", "QA_PROBES", "LoopLength", "LoopRound", "answer_seconds", "auto_scorecard",
-           "is_case_round", "loop_length", "plan_loop", "question_count"]
+__all__ = ["QA_PROBES", "LoopLength", "LoopRound", "answer_seconds", "auto_scorecard", "loop_length", "plan_loop",
+           "question_count"]

@@ -1,8 +1,10 @@
 """pmprep's own scorecard for a mock round, built from the analyzer's feedback on its answers.
 
 The analyzer scores rubric criteria (rubrics.yaml); the committee weighs competencies
-(competencies.yaml). ``CRITERION_COMPETENCIES`` is the bridge: which competencies a criterion is
-evidence for. A competency's rating is the mean level of its criteria across the round's answers.
+(competencies.yaml). The bridge is content: competencies.yaml's ``criteria`` say which competencies
+each criterion is evidence for (``Catalog.criterion_competencies``). A competency's rating is the mean
+level of its criteria across the round's answers. In a case round, the case rule's
+``trade_off_criteria`` (committee.yaml) say whether the trade-offs were quantified.
 """
 from __future__ import annotations
 
@@ -10,75 +12,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pmprep.analysis.feedback import CriterionResult, Feedback
+from pmprep.catalog.model import Catalog
 from pmprep.committee.scorecard import Recommendation, Scorecard, Source
 
 RATER = "pmprep"
 NO_EVIDENCE = "no evidence in the answers"
 EVIDENCE_QUOTES = 2
-# A case round's trade-offs count as quantified when one of these criteria reaches this level.
-TRADE_OFF_CRITERIA = ("tradeoffs", "options_tradeoffs", "metric_tradeoffs")
+# A case round's trade-offs count as quantified when one of the case rule's criteria reaches this level.
 TRADE_OFFS_QUANTIFIED_LEVEL = 3
 # Lowest mean rating for each recommendation, best first.
 RECOMMENDATION_CUTS = ((3.5, Recommendation.STRONG_YES), (2.75, Recommendation.YES), (2.0, Recommendation.NO))
-
-CRITERION_COMPETENCIES: Mapping[str, tuple[str, ...]] = {
-    # Common to every type. Specificity and concision are about how an answer is told, not what it
-    # shows, so they shape the analyzer's score but are no competency's evidence.
-    "structure": ("case_solving",),
-    "specificity": (),
-    "concision": (),
-    "conclusion": ("case_solving",),
-    # Coverage of a bank question's talking points shapes the score; which competencies the points
-    # bear on differs by question, so it is no competency's evidence by itself.
-    "coverage": (),
-    # Behavioural
-    "situation": ("job_awareness", "customer_obsession"),
-    "ownership": ("culture_leadership",),
-    "actions": ("strategy_execution",),
-    "result": ("strategy_execution", "data_literacy"),
-    "reflection": ("culture_leadership",),
-    "tradeoffs_stakeholders": ("scope_control", "culture_leadership"),
-    # Product design
-    "problem_framing": ("customer_obsession", "case_solving"),
-    "user_segment": ("customer_obsession", "product_design"),
-    "metrics_first": ("data_literacy", "quantitative_metrics"),
-    "options": ("product_design", "case_solving"),
-    "tradeoffs": ("case_solving", "quantitative_metrics"),
-    "scoped_v1": ("scope_control", "strategy_execution"),
-    "risks_rollout": ("scope_control",),
-    # Metrics
-    "goal_first": ("customer_obsession", "data_literacy"),
-    "north_star": ("data_literacy", "quantitative_metrics"),
-    "diagnosis": ("data_literacy", "quantitative_metrics"),
-    "experiment": ("quantitative_metrics", "technical_fluency"),
-    "metric_tradeoffs": ("quantitative_metrics", "case_solving"),
-    # Technical
-    "requirements": ("technical_judgment",),
-    "concepts": ("technical_judgment", "technical_fluency"),
-    "options_compared": ("technical_judgment", "technical_fluency"),
-    "debugging": ("technical_fluency", "data_literacy"),
-    "rollout_rollback": ("scope_control", "technical_fluency"),
-    "honest_limits": ("technical_judgment", "culture_leadership"),  # candour about what you don't know
-    # Strategy
-    "goal_context": ("strategy_execution", "company_awareness"),
-    "market_facts": ("company_awareness",),
-    "netflix_advantage": ("company_awareness", "strategy_execution"),
-    "options_tradeoffs": ("case_solving", "strategy_execution"),
-    "success_metrics": ("data_literacy", "quantitative_metrics"),
-    "risks": ("scope_control",),
-    "phased_plan": ("strategy_execution", "scope_control"),
-    # Estimation
-    "assumptions": ("quantitative_metrics",),
-    "segmentation": ("quantitative_metrics", "case_solving"),
-    "arithmetic": ("quantitative_metrics",),
-    "sanity_check": ("quantitative_metrics", "data_literacy"),
-    "range_answer": ("quantitative_metrics",),
-    # Culture
-    "culture_themes": ("culture_leadership",),
-    "personal_story": ("culture_leadership",),
-    "company_knowledge": ("company_awareness",),
-    "contribution": ("job_awareness",),
-}
 
 
 @dataclass(frozen=True)
@@ -88,19 +31,21 @@ class _Rated:
     mean: float
 
 
-def auto_scorecard(round_id: str, competencies: Sequence[str], feedbacks: Sequence[Feedback],
+def auto_scorecard(catalog: Catalog, round_id: str, competencies: Sequence[str], feedbacks: Sequence[Feedback],
                    is_case: bool, *, names: Mapping[str, str] | None = None) -> Scorecard:
-    """The AUTOMATIC scorecard for a round from the analyzer's feedback on its answers.
+    """The AUTOMATIC scorecard for a round from the analyzer's feedback on its answers, with the
+    catalog's criterion-to-competency map and case rule.
 
     Competencies no analysed criterion bears on are left unrated, with "no evidence" written
     against them. ``names`` (competency id -> display name) is used in the summary only.
     Raises ValueError when no competency of the round can be rated.
     """
     criteria = [c for fb in feedbacks for c in fb.criteria]
+    shows = catalog.criterion_competencies
     rated: list[_Rated] = []
     evidence: dict[str, str] = {}
     for competency in competencies:
-        bearing = [c for c in criteria if competency in CRITERION_COMPETENCIES.get(c.id, ())]
+        bearing = [c for c in criteria if competency in shows.get(c.id, ())]
         evidence[competency] = _evidence(bearing)
         if bearing:
             levels = [c.level for c in bearing]
@@ -123,7 +68,8 @@ def auto_scorecard(round_id: str, competencies: Sequence[str], feedbacks: Sequen
         recommendation=_recommendation(mean),
         evidence=evidence,
         summary=summary,
-        trade_offs_quantified=_trade_offs_quantified(criteria) if is_case else None,
+        trade_offs_quantified=(_trade_offs_quantified(criteria, catalog.case_rule.trade_off_criteria)
+                               if is_case else None),
     )
 
 
@@ -145,9 +91,9 @@ def _evidence(bearing: Sequence[CriterionResult]) -> str:
     return "; ".join(f"“{e.text.strip()}” ({best.name})" for e in best.evidence[:EVIDENCE_QUOTES])
 
 
-def _trade_offs_quantified(criteria: Sequence[CriterionResult]) -> bool | None:
+def _trade_offs_quantified(criteria: Sequence[CriterionResult], trade_off_criteria: Sequence[str]) -> bool | None:
     """True or False when a trade-off criterion was judged in the round; None when none was."""
-    levels = [c.level for c in criteria if c.id in TRADE_OFF_CRITERIA]
+    levels = [c.level for c in criteria if c.id in trade_off_criteria]
     if not levels:
         return None
     return max(levels) >= TRADE_OFFS_QUANTIFIED_LEVEL

@@ -99,13 +99,9 @@ def loop_length(rounds: Iterable[Timed]) -> LoopLength:
                       optional=tuple((r.name, r.minutes) for r in rounds if r.optional))
 
 
-def is_case_round(round_id: str) -> bool:
-    return round_id.endswith("case_presentation")
-
-
 def question_count(r: Round) -> int:
     """How many questions fit the round: one case prompt, else one per quarter hour."""
-    if is_case_round(r.id):
+    if r.is_case:
         return 1
     return max(1, round(r.minutes / 15))
 
@@ -141,7 +137,7 @@ def answer_seconds(loop_round: LoopRound) -> int:
 
 
 def _draw(catalog: Catalog, r: Round, recent: set[str], used: set[str], seed: str) -> tuple[str, ...]:
-    case = is_case_round(r.id)
+    case = r.is_case
 
     def preference(q: Question) -> tuple[bool, bool, str]:
         # False sorts first: fresh before recent, then (for a case) the preferred types, then the seed.
@@ -154,7 +150,7 @@ def _draw(catalog: Catalog, r: Round, recent: set[str], used: set[str], seed: st
 
 
 def _loop_round(r: Round, question_ids: tuple[str, ...]) -> LoopRound:
-    case = is_case_round(r.id)
+    case = r.is_case
     return LoopRound(
         round_id=r.id,
         name=r.name,

@@ -8,7 +8,7 @@ from typing import Any
 
 from pmprep.planning.placement import MOCK_GAP_DAYS, Scheduler
 from pmprep.planning.targets import MilestoneLevel, Targets
-from pmprep.planning.tasks import CORE_STORIES, STORY_THEMES, Task, TaskKind, TaskWriter
+from pmprep.planning.tasks import Task, TaskKind, TaskWriter
 from pmprep.planning.wording import day, duration, plural
 
 
@@ -68,11 +68,13 @@ def milestones(targets: Targets, tasks: tuple[Task, ...], done: set[str], sched:
 
     found, finished = _present(tasks, done, "story:")
     count = len(found) + len(finished)
-    out.append(Milestone("stories", "Write 6–8 STAR stories", last(found),
-                         MilestoneLevel.OK if count >= CORE_STORIES else MilestoneLevel.SHORT,
-                         f"{count} of {len(STORY_THEMES)} STAR stories planned or written"
+    core, stories = writer.catalog.core_stories, len(writer.catalog.story_tasks)
+    out.append(Milestone("stories", f"Write {core}–{stories} STAR stories" if core < stories else
+                         f"Write {stories} STAR stories", last(found),
+                         MilestoneLevel.OK if count >= core else MilestoneLevel.SHORT,
+                         f"{count} of {stories} STAR stories planned or written"
                          + (f", the last on {day(max(t.on for t in found))}." if found else ".")
-                         + ("" if count >= CORE_STORIES else f" The vault needs at least {CORE_STORIES}."),
+                         + ("" if count >= core else f" The vault needs at least {core}."),
                          keys(found, finished)))
 
     found, finished = _present(tasks, done, "case_deck:")

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from fractions import Fraction
 
+from pmprep.catalog.model import Catalog
 from pmprep.planning.allocation import spread, weights_for
 from pmprep.planning.evidence import LevelSummary
 from pmprep.planning.targets import Targets
-from pmprep.planning.tasks import CORE_STORIES, STORY_THEMES, Task, TaskWriter
+from pmprep.planning.tasks import Task, TaskWriter
 from pmprep.planning.wording import day
 
 QUARTER = 15
@@ -179,8 +180,9 @@ def _after(today: date, days: int) -> date:
     return today + timedelta(days=days)
 
 
-def fixed_prep(today: date, target: date, taken: set[str]) -> list[Want]:
-    """Fixed preparation in priority order (rule 4); ``must`` marks what enters whatever the share."""
+def fixed_prep(catalog: Catalog, today: date, target: date, taken: set[str]) -> list[Want]:
+    """Fixed preparation in priority order (rule 4); ``must`` marks what enters whatever the share.
+    The stories are the catalog's, in its order; the first ``core_stories`` make the minimum vault."""
     days = (target - today).days
     last = target - timedelta(days=1)
     wants: list[Want] = []
@@ -208,11 +210,11 @@ def fixed_prep(today: date, target: date, taken: set[str]) -> list[Want]:
                             ("culture_memo:second_read", _after(today, days // 2), "culture_memo:first_read"))
             if k not in taken]
 
-    stories = [f"story:{theme}" for theme, _about, _c in STORY_THEMES if f"story:{theme}" not in taken]
+    stories = [f"story:{story}" for story in catalog.story_tasks if f"story:{story}" not in taken]
     half = max(1, days // 2)
     story_wants = [Want(k, _after(today, i * half // max(1, len(stories))), today, last)
                    for i, k in enumerate(stories)]
-    core_left = max(0, CORE_STORIES - sum(1 for k in taken if k.startswith("story:")))
+    core_left = max(0, catalog.core_stories - sum(1 for k in taken if k.startswith("story:")))
     core, extra = story_wants[:core_left], story_wants[core_left:]
 
     case = [Want(k, _after(today, p), today, last, after=a, needs_after=a is not None)
@@ -254,7 +256,7 @@ def place_fixed(sched: Scheduler, targets: Targets, taken: set[str]) -> None:
     prep_total = sum(b.prep for b in sched.bins)
     share = 1 if (target - today).days < SHORT_HORIZON_DAYS else FIXED_SHARE
     admitted, closed = 0, False
-    for want in fixed_prep(today, target, taken):
+    for want in fixed_prep(sched.writer.catalog, today, target, taken):
         minutes = _known(sched.writer, want.key, today).minutes
         if not want.must and (closed or admitted + minutes > share * prep_total):
             closed = True

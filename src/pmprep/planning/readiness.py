@@ -5,10 +5,12 @@ Rules (exact):
 1. **Levels** come from ``evidence.summarise``: a recency-weighted mean of the last 5 answers, the
    mean of mock-loop scorecard ratings, and the mean of the two when both exist.
 2. **Rounds and competencies.** Fewer than ``MIN_POINTS`` (2) answers + ratings is
-   ``not_enough_evidence``. Otherwise a level of at least ``READY_AT`` (3.0, the committee's hire
-   bar) is ``ready``, at least ``ALMOST_AT`` (2.5, its pass bar) is ``almost``, else ``not_ready``.
+   ``not_enough_evidence``. Otherwise a level of at least the track's committee hire bar
+   (committee.yaml; 3.0 for both shipped tracks) is ``ready``, at least its pass bar (2.5) is
+   ``almost``, else ``not_ready``.
 3. **Stories.** No story is ``not_enough_evidence``; fewer than 3 stories or 3+ coverage gaps is
-   ``not_ready``; 6+ stories and no gap is ``ready``; anything else is ``almost``.
+   ``not_ready``; the plan's core vault (``core_stories`` in plan.yaml, 6 shipped) or more and no gap
+   is ``ready``; anything else is ``almost``.
 4. **Review backlog.** The count is the Today page's: reviews due now (``review_due``), of which
    ``review_overdue`` were due before today. Nothing due and no answers yet is
    ``not_enough_evidence``; nothing overdue is ``ready`` (reviews due today are the day's work, not a
@@ -33,18 +35,14 @@ from enum import StrEnum
 from typing import Any
 
 from pmprep.catalog.model import Catalog
-from pmprep.catalog.schema import Round
-from pmprep.committee.decision import RULES, Outcome
+from pmprep.catalog.schema import CommitteePolicy, Round
+from pmprep.committee.decision import Outcome
 from pmprep.planning.allocation import question_type_for, rounds_testing, track_competencies
 from pmprep.planning.evidence import Evidence, LevelSummary, competency_levels, round_levels
-from pmprep.planning.tasks import STORY_THEMES
 from pmprep.planning.wording import duration, level, plural
 
 MIN_POINTS = 2
-READY_AT = 3.0
-ALMOST_AT = 2.5
 BACKLOG_LIMIT = 5
-STORIES_READY = 6
 STORIES_MIN = 3
 GAPS_NOT_READY = 3
 
@@ -109,12 +107,12 @@ class Readiness:
                 "loops": self.loops.to_dict(), "next_best_action": self.next_best_action}
 
 
-def _status(summary: LevelSummary) -> Status:
+def _status(summary: LevelSummary, policy: CommitteePolicy) -> Status:
     if summary.points < MIN_POINTS or summary.level is None:
         return Status.NOT_ENOUGH_EVIDENCE
-    if summary.level >= READY_AT:
+    if summary.level >= policy.hire_bar:
         return Status.READY
-    return Status.ALMOST if summary.level >= ALMOST_AT else Status.NOT_READY
+    return Status.ALMOST if summary.level >= policy.pass_bar else Status.NOT_READY
 
 
 def _numbers(summary: LevelSummary, today: date) -> dict[str, Any]:
@@ -171,8 +169,8 @@ class _Reader:
         self.competency_ids = track_competencies(catalog, track_id)
         self.comp = competency_levels(evidence, self.competency_ids, today)
         self.rnd = round_levels(evidence, [r.id for r in self.rounds], today)
-        rules = RULES.get(track_id)
-        self.must_pass = set(rules.must_pass) if rules else set()
+        self.policy = catalog.committee[track_id]  # the loader gives every track one
+        self.must_pass = set(self.policy.must_pass)
 
     def type_name(self, question_type: str) -> str:
         info = self.catalog.question_types.get(question_type)
@@ -192,7 +190,7 @@ class _Reader:
     def competency(self, competency_id: str) -> ReadinessItem:
         s = self.comp[competency_id]
         name = self.catalog.competency_name(competency_id)
-        status = _status(s)
+        status = _status(s, self.policy)
         rnd, qtype = self.aim(competency_id)
         kind = self.type_name(qtype)
         if status is Status.NOT_ENOUGH_EVIDENCE:
@@ -217,7 +215,7 @@ class _Reader:
 
     def round(self, rnd: Round) -> ReadinessItem:
         s = self.rnd[rnd.id]
-        status = _status(s)
+        status = _status(s, self.policy)
         kind = self.type_name(s.focus.question_type if s.focus else rnd.question_types[0])
         known = [(self.comp[c].level, self.competency_ids.index(c), c) for c in rnd.competencies
                  if c in self.comp and self.comp[c].level is not None]
@@ -245,13 +243,13 @@ class _Reader:
         n, gaps = self.evidence.stories, list(self.evidence.story_gaps)
         numbers = {"stories": n, "gaps": len(gaps)}
         if n == 0:
-            _theme, about, _c = STORY_THEMES[0]
+            first = next(iter(self.catalog.story_tasks.values()))
             return ReadinessItem("stories", "stories", "STAR stories", Status.NOT_ENOUGH_EVIDENCE,
                                  "Not enough evidence: no STAR stories in your vault yet.",
-                                 f"Write your first STAR story: {about}.", numbers)
+                                 f"Write your first STAR story: {first.about}.", numbers)
         if n < STORIES_MIN or len(gaps) >= GAPS_NOT_READY:
             status = Status.NOT_READY
-        elif n >= STORIES_READY and not gaps:
+        elif n >= self.catalog.core_stories and not gaps:
             status = Status.READY
         else:
             status = Status.ALMOST
@@ -260,9 +258,9 @@ class _Reader:
         if gaps:
             action = f"Write a story that covers {gaps[0]}" + (
                 f"; {plural(len(gaps) - 1, 'gap')} left after that." if len(gaps) > 1 else ".")
-        elif n < STORIES_READY:
-            more = plural(STORIES_READY - n, "more STAR story", "more STAR stories")
-            action = f"Write {more} to reach {STORIES_READY}."
+        elif n < self.catalog.core_stories:
+            more = plural(self.catalog.core_stories - n, "more STAR story", "more STAR stories")
+            action = f"Write {more} to reach {self.catalog.core_stories}."
         else:
             action = "Rehearse two stories aloud against the clock and tie each to a culture-memo theme."
         return ReadinessItem("stories", "stories", "STAR stories", status, statement, action, numbers)

@@ -4,12 +4,13 @@ A task's ``key`` names its content, never a random id, so that a regenerated pla
 work already done or moved:
 
 - ``culture_memo:first_read`` and ``culture_memo:second_read``: the two readings of the culture memo;
-- ``story:<theme>``: one STAR story, e.g. ``story:failure`` (themes in ``STORY_THEMES``);
+- ``story:<id>``: one STAR story, e.g. ``story:failure`` (the catalog's ``story_tasks``, plan.yaml);
 - ``case_deck:outline`` and ``case_deck:finish``: building the case deck;
 - ``mock_loop:<n>``: the n-th full mock loop; ``mock_review:<n>``: watching it back;
 - ``drill:<competency>:<n>``: the n-th practice drill for a competency;
 - ``review:<monday>``: the review-queue session of the week starting that Monday;
-- ``research:<n>``: the n-th research/outreach-notes session (topics cycle);
+- ``research:<n>``: the n-th research/outreach-notes session (the catalog's ``research_topics``,
+  plan.yaml, in a cycle);
 - ``logistics:<step>``: ``resume``, ``apply`` (calendar tracks only), ``schedule``, ``questions``.
 
 ``TaskWriter.task(key, on)`` writes the task for any valid key, so a moved key can always be
@@ -24,8 +25,7 @@ from enum import StrEnum
 from typing import Any
 
 from pmprep.catalog.model import Catalog
-from pmprep.catalog.schema import Round
-from pmprep.committee.decision import RULES
+from pmprep.catalog.schema import Round, StoryTask
 from pmprep.planning.allocation import DrillTarget, drill_target, rounds_testing, track_competencies, weakness
 from pmprep.planning.evidence import LevelSummary
 from pmprep.planning.wording import day, level
@@ -44,48 +44,6 @@ class TaskKind(StrEnum):
 
 # The 20% share: application logistics and the research/outreach notes that feed preparation.
 LOGISTICS_KINDS = frozenset({TaskKind.LOGISTICS, TaskKind.RESEARCH})
-
-# (theme id, what the story is about, the competency it mostly shows). The first six make the
-# minimum vault; the last two complete it to eight.
-STORY_THEMES: tuple[tuple[str, str, str], ...] = (
-    ("launch", "a launch you owned from problem to result", "strategy_execution"),
-    ("failure", "a failure and what you changed because of it", "culture_leadership"),
-    ("conflict", "a disagreement about scope with engineering or a teammate", "scope_control"),
-    ("pivot", "a plan you changed after new data or user research", "customer_obsession"),
-    ("metric_win", "a result you moved, told in numbers", "data_literacy"),
-    ("leading_without_authority", "getting people who did not report to you to act", "culture_leadership"),
-    ("ethical_call", "a hard ethical call", "culture_leadership"),
-    ("pushing_back", "pushing back when the group agreed too quickly", "culture_leadership"),
-)
-CORE_STORIES = 6
-
-# (topic id, title, what to do). Cycled in order by research:<n>.
-RESEARCH_TOPICS: tuple[tuple[str, str, str], ...] = (
-    ("competitors", "Research: competitors",
-     "How Disney+, Max, Prime Video, YouTube and TikTok compete for viewing time; note one threat "
-     "and one advantage for Netflix you could use in a strategy answer."),
-    ("ads_tier", "Research: the ad-supported tier",
-     "Who the ad tier is for and what it changes in pricing, metrics and the product; note one "
-     "question it raises for a case."),
-    ("emerging_markets", "Research: emerging markets",
-     "Engagement patterns in India, Latin America and Southeast Asia; write one hypothesis per "
-     "region you could test."),
-    ("engineering", "Research: an engineering blog post or talk",
-     "Pick one system (content delivery, caching, experimentation) and explain it in your own words "
-     "with one trade-off."),
-    ("outreach", "Outreach notes: one researched question",
-     "Write one specific question for someone at Netflix about their recent work (how they measured "
-     "a feature's success). Never ask for a referral or attach a résumé; the answer is research."),
-    ("games", "Research: games",
-     "Why a streaming service builds games and how you would measure whether they work."),
-    ("live", "Research: live events, sports and news",
-     "What live programming adds and what it costs; one metric and one risk."),
-    ("sharing", "Research: the paid-sharing change",
-     "Effects on sign-ups and churn; how you would have designed the experiment."),
-    ("regional", "Research: regional viewing patterns",
-     "Seasonal peaks (anime in Q4 in Asia-Pacific) and binge habits in Europe versus North "
-     "America; note one product idea each suggests."),
-)
 
 MOCK_REVIEW_MINUTES = 30  # watching the recording back after a loop
 DRILL_MINUTES = 30
@@ -157,9 +115,7 @@ class TaskWriter:
 
     @property
     def case_round(self) -> Round:
-        rules = RULES.get(self.track.id)
-        ids = rules.case_round_ids if rules else ()
-        return next((r for r in self.rounds if r.id in ids), self.rounds[-1])
+        return next((r for r in self.rounds if r.is_case), self.rounds[-1])
 
     def drill(self, competency_id: str, ordinal: int) -> DrillTarget:
         """What a drill aims at (see ``allocation``); remembered per round cycle, since a plan asks often."""
@@ -185,8 +141,8 @@ class TaskWriter:
         if kind == "culture_memo" and rest in ("first_read", "second_read"):
             return self._memo(rest)
         if kind == "story":
-            theme = next((t for t in STORY_THEMES if t[0] == rest), None)
-            return self._story(*theme) if theme else None
+            story = self.catalog.story_tasks.get(rest)
+            return self._story(story) if story else None
         if kind == "case_deck" and rest in ("outline", "finish"):
             return self._case(rest)
         if kind == "mock_loop" and (n := _positive_int(rest)):
@@ -210,8 +166,10 @@ class TaskWriter:
                               "a lower rating brings an item back sooner.",
                     "minutes": REVIEW_MINUTES, "milestone": "review"}
         if kind == "research" and (n := _positive_int(rest)):
-            _topic, title, detail = RESEARCH_TOPICS[(n - 1) % len(RESEARCH_TOPICS)]
-            if n > len(RESEARCH_TOPICS):
+            topics = self.catalog.research_topics
+            topic = topics[(n - 1) % len(topics)]
+            title, detail = topic.title, topic.detail
+            if n > len(topics):
                 title, detail = f"{title} (follow-up)", f"What changed since you last looked? {detail}"
             return {"kind": TaskKind.RESEARCH, "title": title, "detail": detail,
                     "minutes": RESEARCH_MINUTES, "competency_id": "company_awareness"}
@@ -230,12 +188,12 @@ class TaskWriter:
                           "talk about when asked why Netflix.",
                 "minutes": 30, "competency_id": "culture_leadership", "milestone": "culture_memo"}
 
-    def _story(self, theme: str, about: str, competency: str) -> dict[str, Any]:
-        return {"kind": TaskKind.STORY, "title": f"STAR story: {about}",
+    def _story(self, story: StoryTask) -> dict[str, Any]:
+        return {"kind": TaskKind.STORY, "title": f"STAR story: {story.about}",
                 "detail": "Situation, task, action, result; then the thinking behind your choice, the "
                           "trade-off you accepted, who was affected and what you learned. Note which "
                           "culture-memo theme it shows.",
-                "minutes": 30, "competency_id": competency, "milestone": "stories"}
+                "minutes": 30, "competency_id": story.competency, "milestone": "stories"}
 
     def _case(self, part: str) -> dict[str, Any]:
         rnd = self.case_round

@@ -179,6 +179,12 @@ class StoryKinds:
         problems += [f"themes › {r.id}: unknown theme" for r in self.theme_rules if r.id not in catalog.themes]
         groups = {t.group for t in catalog.themes.values()}
         problems += [f"theme_groups: unknown group '{g}'" for g in self.theme_groups if g not in groups]
+        # The plan asks for one story of each kind (plan.yaml), and its core vault is the target's minimum.
+        problems += [f"kinds › {k}: the plan (plan.yaml) has no story of this kind"
+                     for k in self.kinds if k not in catalog.story_tasks]
+        problems += [f"plan.yaml › stories › {k}: not a kind of story" for k in catalog.story_tasks if k not in self.kinds]
+        if catalog.core_stories != self.target_min:
+            problems.append(f"target › min: {self.target_min}, but plan.yaml's core_stories is {catalog.core_stories}")
         return problems
 
 

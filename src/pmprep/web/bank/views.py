@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from pmprep.catalog.calendar import position
 from pmprep.catalog.query import QuestionFilter, find_questions, invalid_filter_values
 from pmprep.config import active_catalog
-from pmprep.mock import is_case_round, loop_length
+from pmprep.mock import loop_length
 from pmprep.web.bank.markup import render_markdown
 from pmprep.web.plans.models import StudyPlan
 from pmprep.web.plans.views import next_best_action, today_tasks
@@ -131,7 +131,7 @@ def question(request: HttpRequest, question_id: str) -> HttpResponse:
         "primers": catalog.primers_for(q),
         "related": related,
         "stories": story_bank.suggestions(request.user, q, catalog) if request.user.is_authenticated else [],
-        "case_prompt": any(is_case_round(r) for r in q.rounds),
+        "case_prompt": catalog.in_case_round(q),
     })
 
 

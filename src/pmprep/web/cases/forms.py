@@ -21,7 +21,6 @@ from pmprep.casedeck import (
 )
 from pmprep.catalog.model import Catalog
 from pmprep.catalog.schema import Question
-from pmprep.mock import is_case_round
 from pmprep.web.text_input import TextField
 
 DEFAULT_MINUTES = 25
@@ -29,8 +28,8 @@ OPTION_CHARS = 110
 
 
 def case_questions(catalog: Catalog) -> list[Question]:
-    """Bank questions asked in a case-presentation round, in bank order."""
-    return [q for q in catalog.questions.values() if any(is_case_round(r) for r in q.rounds)]
+    """Bank questions asked in a case round (``kind: case``), in bank order."""
+    return [q for q in catalog.questions.values() if catalog.in_case_round(q)]
 
 
 def _messages(what: str, limit: int, required: str | None = None) -> dict[str, str]:

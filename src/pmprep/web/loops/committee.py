@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from pmprep.committee import RULES, Decision, Rules, Scorecard, ScorecardError, Source, decide, rule_text
+from pmprep.catalog.model import Catalog
+from pmprep.committee import Decision, Rules, Scorecard, ScorecardError, Source, decide, rule_text, rules_for
 from pmprep.config import active_catalog
 from pmprep.web.loops.forms import InformalNoteForm, ReferralForm
 from pmprep.web.loops.models import REFERRAL_ROUND, LoopRound, MockLoop, RoundScorecard
@@ -58,8 +59,11 @@ class Hearing:
         return [(self.name(r), self.name(c), text) for r, c, text in self.decision.evidence]
 
 
-def hear(loop: MockLoop) -> Hearing:
-    catalog = active_catalog()
+def hear(loop: MockLoop, catalog: Catalog | None = None) -> Hearing:
+    """The committee's hearing of ``loop`` under the catalog's policy for its track (the active
+    catalog unless given); ValueError for a track the catalog has no committee policy for."""
+    catalog = catalog or active_catalog()
+    rules = rules_for(catalog, loop.track)
     rounds = [r for r in loop.rounds.all() if r.round_id in catalog.rounds]
     names = {r.id: r.name for r in catalog.rounds.values()}
     names.update({c: catalog.competency_name(c) for c in [*catalog.dimensions, *catalog.components]})
@@ -70,11 +74,11 @@ def hear(loop: MockLoop) -> Hearing:
             cards.append((s, s.as_scorecard()))
         except ValueError as exc:  # only an edited database could hold one; say so rather than fail
             ignored.append(_left_out(s, exc, names))
-    decision = decide(loop.track, [c for _, c in cards], [n.as_input() for n in loop.informal_notes.all()],
+    decision = decide(rules, [c for _, c in cards], [n.as_input() for n in loop.informal_notes.all()],
                       rounds_done=[r.round_id for r in rounds if r.status == LoopRound.DONE], names=names,
                       expected={r.round_id: catalog.rounds[r.round_id].competencies for r in rounds})
-    return Hearing(decision=decision, rules=RULES[loop.track], rounds=rounds, names=names, cards=cards,
-                   ignored=ignored, rule=rule_text(loop.track, names))
+    return Hearing(decision=decision, rules=rules, rounds=rounds, names=names, cards=cards,
+                   ignored=ignored, rule=rule_text(rules, names))
 
 
 def _left_out(card: RoundScorecard, exc: ValueError, names: dict[str, str]) -> str:
@@ -86,9 +90,10 @@ def _left_out(card: RoundScorecard, exc: ValueError, names: dict[str, str]) -> s
 
 def committee_view(request: HttpRequest, loop: MockLoop, *, note_form: InformalNoteForm | None = None,
                    referral_form: ReferralForm | None = None, status: int = 200) -> HttpResponse:
-    hearing = hear(loop)
+    catalog = active_catalog()
+    hearing = hear(loop, catalog)
     return render(request, "loops/committee.html", {
-        "loop": loop, "track": active_catalog().tracks.get(loop.track), "decision": hearing.decision,
+        "loop": loop, "track": catalog.tracks.get(loop.track), "decision": hearing.decision,
         "rules": hearing.rules, "must_pass": hearing.must_pass, "averages": hearing.averages,
         "considered": hearing.considered, "referrals": hearing.referrals, "evidence": hearing.evidence,
         "ignored": hearing.ignored, "rounds": hearing.rounds, "rule": hearing.rule,

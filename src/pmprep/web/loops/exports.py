@@ -18,7 +18,7 @@ from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
 def loop_document(loop: MockLoop, now: datetime | None = None) -> Document:
     """``now`` reads the clock of a round still running (the current time when None)."""
     catalog = active_catalog()
-    hearing = hear(loop)
+    hearing = hear(loop, catalog)
     track = catalog.tracks.get(loop.track)
     by_round: dict[int | None, list[tuple[RoundScorecard, list[Rating]]]] = {}
     for card, ratings, _ in hearing.considered:

@@ -132,7 +132,7 @@ def finish(r: LoopRound, catalog: Catalog, now: datetime) -> RoundScorecard | No
         if not judged or r.scorecards.filter(source=Source.AUTOMATIC.value).exists():
             return None
         try:
-            card = auto_scorecard(r.round_id, spec.competencies, list(judged.values()), r.is_case,
+            card = auto_scorecard(catalog, r.round_id, spec.competencies, list(judged.values()), r.is_case,
                                   names=names)
         except ValueError:
             return None

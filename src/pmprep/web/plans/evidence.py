@@ -30,7 +30,7 @@ def gather(user, catalog: Catalog, today: date) -> Evidence:
     finished = [loop for loop in MockLoop.objects.filter(user=user).order_by("created", "id").prefetch_related("rounds")
                 if loop.rounds.all() and all(r.status == LoopRound.DONE for r in loop.rounds.all())]
     # The committee's outcome for each finished loop, oldest first (readiness reads the latest).
-    outcomes = tuple(hear(loop).decision.outcome.value for loop in finished)
+    outcomes = tuple(hear(loop, catalog).decision.outcome.value for loop in finished)
     return Evidence(
         attempts=tuple(attempts), scorecards=tuple(cards), stories=len(rows),
         story_gaps=tuple(g.message for g in cov.gaps),

@@ -7,7 +7,7 @@ from functools import cached_property
 from django.utils import timezone
 
 from pmprep.catalog.model import Catalog
-from pmprep.committee import RULES, Decision
+from pmprep.committee import Decision
 from pmprep.progress import (
     Answer,
     Backlog,
@@ -29,12 +29,12 @@ from pmprep.web.practice.models import Attempt, ReviewCard
 from pmprep.web.stories import bank as story_bank
 
 
-def loop_decision(loop: MockLoop) -> Decision | None:
+def loop_decision(loop: MockLoop, catalog: Catalog) -> Decision | None:
     """The committee's decision for ``loop``, as its committee page shows it; None for a track the
-    committee has no rules for (the committee page cannot judge one either)."""
-    if loop.track not in RULES:
+    catalog has no committee policy for (the committee page cannot judge one either)."""
+    if loop.track not in catalog.committee:
         return None
-    return hear(loop).decision
+    return hear(loop, catalog).decision
 
 
 class Records:
@@ -97,7 +97,7 @@ class Records:
     def loops(self) -> LoopOutcomes:
         results = []
         for loop in MockLoop.objects.filter(user=self.user).prefetch_related("rounds", "informal_notes"):
-            decision = loop_decision(loop)
+            decision = loop_decision(loop, self.catalog)
             rounds = list(loop.rounds.all())
             results.append(LoopResult(
                 str(loop.uid), timezone.localdate(loop.created), loop.track,
