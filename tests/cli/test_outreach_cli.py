@@ -22,8 +22,8 @@ def test_outreach_from_stdin_prints_score_verdict_flags_and_rewrite():
     result = runner.invoke(app, ["outreach", "-"], input=GOOD)
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "Send — 95/100 (checked as a LinkedIn connection note, inferred; 16 words, 81 characters)" in out
-    assert "✓ “your post on download limits” names their work (+15)" in out
+    assert "Send — 90/100 (checked as a LinkedIn connection note, inferred; 16 words, 81 characters)" in out
+    assert "✓ “your post on download limits” names their work — Names their own work" in out
     assert "✓ “How did you pick the success metric?” one precise question (+20)" in out
     assert "Suggested rewrite:" in out and "Hi Sam, I read your post on download limits." in out
 
@@ -32,7 +32,7 @@ def test_outreach_quotes_each_problem_with_its_reason():
     result = runner.invoke(app, ["outreach", "-"], input=REFERRAL)
     assert result.exit_code == 0
     out = result.stdout
-    assert "Do not send — 10/100" in out
+    assert "Do not send — 0/100" in out
     assert "✗ “refer me” a referral ask (-40) — Asks for a referral" in out
     assert "✗ “huge fan” generic flattery (-10)" in out
     assert "[their recent project: the post, talk or launch, by name]" in out
@@ -44,7 +44,9 @@ def test_outreach_json_from_a_file(tmp_path):
     result = runner.invoke(app, ["outreach", str(path), "--json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert (data["score"], data["verdict"], data["channel"]) == (95, "send", "linkedin")
+    assert (data["score"], data["verdict"], data["channel"]) == (90, "send", "linkedin")
+    assert [(s["id"], s["grade"], s["points"]) for s in data["signals"]] == [
+        ("their_work", "named", 5), ("ask", "small", 5), ("focus", "them", 0)]
     assert all(GOOD[f["start"]:f["end"]] == f["text"] for f in data["flags"])
 
 

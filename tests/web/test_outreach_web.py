@@ -25,7 +25,8 @@ NOTE = {"name": "Sam Lee", "role": "PM, downloads", "channel": "call", "met_on":
         "learned": "Completion of the downloaded title, not downloads started; a 2% guardrail on churn.",
         "round_id": "ei_case_presentation"}
 REPORT_KEYS = {"score", "verdict", "channel", "channel_inferred", "flags", "suggestion", "summary", "notes",
-               "characters", "words"}
+               "characters", "words", "signals"}
+SIGNAL_KEYS = {"id", "name", "grade", "label", "points", "reason", "evidence"}
 BAD_CHANNEL = "must be one of linkedin, email, or null to infer it from the message"
 FLAG_KEYS = {"start", "end", "text", "kind", "label", "reason", "good", "points"}
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -66,7 +67,7 @@ def test_a_good_message_is_send_with_its_strengths_marked(logged_in):
     response = logged_in.post(reverse("outreach:index"), {"message": GOOD, "channel": "linkedin"})
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Verdict: <strong>Send</strong>. Score 100 out of 100." in page
+    assert "Verdict: <strong>Send</strong>. Score 95 out of 100." in page
     assert ('<mark class="flag flag-strength">How did you pick the success metric for it?<sup>'
             '<a class="marker strength" href="#flag-2"><span class="visually-hidden">strength </span>✓2</a>'
             '</sup></mark>') in page
@@ -135,6 +136,8 @@ def test_the_api_answers_with_the_report(client):
     data = response.json()
     assert response.status_code == 200
     assert set(data) == REPORT_KEYS and all(set(f) == FLAG_KEYS for f in data["flags"])
+    assert all(set(s) == SIGNAL_KEYS for s in data["signals"])
+    assert all(REFERRAL[e["start"]:e["end"]] == e["text"] for s in data["signals"] for e in s["evidence"])
     assert data == check(REFERRAL).to_dict()
     assert (data["score"], data["verdict"]) == (0, "do not send")
     assert [(f["text"], f["kind"]) for f in data["flags"]] == [
