@@ -72,6 +72,16 @@ def test_a_good_message_is_send_with_its_strengths_marked(logged_in):
             '<a class="marker strength" href="#flag-2"><span class="visually-hidden">strength </span>✓2</a>'
             '</sup></mark>') in page
     assert "<strong>One precise question</strong> (+20 points)" in page
+    # A flag that only marks where a graded strength is shows no points of its own.
+    assert "<strong>Names their work</strong>: “your post on the download limits for the mobile app”." in page
+    assert "<h3>How it reads</h3>" in page
+    assert ('<li class="signal signal-their_work"><strong>Their own work</strong>: names their work (+5 points). '
+            'Names their work but no detail from it.') in page
+    assert ('<li class="signal signal-ask"><strong>The ask</strong>: a small ask (+5 points). One concrete question '
+            'they can answer in a reply, and nothing else asked of them. <span class="quotes">“How did you pick the '
+            'success metric for it”, “a two-line answer”</span></li>') in page
+    assert ('<li class="signal signal-focus"><strong>About them or about you</strong>: about them. All about them '
+            'and their work: 100% of its words.') in page
     assert "Checked as a LinkedIn connection note: 194 characters, 38 words." in page
     assert "What works against it" not in page
 
@@ -94,6 +104,14 @@ def test_the_message_is_not_stored_anywhere(logged_in, alice):
     assert _rows() == rows
     assert not any("QUOKKA" in str(s.get_decoded()) for s in Session.objects.all())
     assert "QUOKKA" not in logged_in.get(reverse("outreach:index")).content.decode()
+
+
+def test_the_intro_says_a_chat_referral_is_ignored_not_that_nobody_can_refer(logged_in):
+    page = logged_in.get(reverse("outreach:index")).content.decode()
+    assert "nobody there can refer you" not in page
+    assert ("A chat is not a way in: a referral someone gives you after a chat is ignored, because a formal "
+            "referral needs documented feedback from a person who has worked with you") in page
+    assert "So ask one precise question about their work, not for a referral" in page
 
 
 def test_the_page_says_the_message_is_not_stored(logged_in):
