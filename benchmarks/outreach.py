@@ -83,7 +83,7 @@ def labelled(split: str, old_ref: str, details: bool) -> None:
         print(f"  old checker ({old_ref[:7]}): not run: {old}")
         old_map = None
     else:
-        old_map = dict(zip(texts, old))
+        old_map = dict(zip(texts, old, strict=True))
         old_right, _ = ordered_right(found, old_map.__getitem__)
         old_ties = sum(old_map[b.text] == old_map[w.text] for b, w in found)
         print(line(f"old checker ({old_ref[:7]})", old_right, total, f"  (ties: {old_ties})"))
