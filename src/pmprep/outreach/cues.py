@@ -181,7 +181,8 @@ def _check_grades(where: str, signal: str, grades: dict[str, _Grade], problems: 
             problems.append(Problem(where, signal, f"grades.{grade_id}.at_least",
                                     "only the focus grades chosen by share have one"))
     if signal == "focus":
-        shares = [(g, grades[g].at_least) for g in SHARE_GRADES if g in grades and grades[g].at_least is not None]
+        shares: list[tuple[str, float]] = [(g, share) for g in SHARE_GRADES
+                                           if g in grades and (share := grades[g].at_least) is not None]
         for n, (grade_id, share) in enumerate(shares):
             same = [other for other, value in shares[:n] if value == share]
             if same:
