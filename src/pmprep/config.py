@@ -184,6 +184,18 @@ def content_folder() -> Path:
     return _folder(_COMPANY.get(), os.environ.get("PMPREP_CONTENT", ""), os.environ.get("PMPREP_COMPANY", ""))
 
 
+def company_file(name: str) -> Path:
+    """The company folder's ``name`` (a file pmprep's rules read: rubrics, cues…), or the shipped one when the
+    folder has none."""
+    return _company_file(content_folder(), name)
+
+
+@lru_cache(maxsize=64)
+def _company_file(folder: Path, name: str) -> Path:
+    own = folder / name
+    return own if own.is_file() else SHIPPED / name
+
+
 @lru_cache(maxsize=32)
 def _folder(chosen: str | None, custom_setting: str, company_setting: str) -> Path:
     # Asked for on every analysis: worked out once for each choice and setting.
@@ -220,6 +232,7 @@ def _catalog_of(folder: Path) -> Catalog:
 
 
 __all__ = ["DEFAULT_COMPANY", "ConfigError", "ContentError", "TrustedProxy", "active_catalog", "companies", "company",
+           "company_file",
            "content_folder", "database_url", "default_company", "env_bool", "env_list", "env_rate", "home",
            "load_active_catalog", "overlay_folders", "secret_key", "time_zone", "trusted_proxy", "using_company"]
 

@@ -22,9 +22,14 @@ def test_outreach_from_stdin_prints_score_verdict_flags_and_rewrite():
     result = runner.invoke(app, ["outreach", "-"], input=GOOD)
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "Send — 95/100 (checked as a LinkedIn connection note, inferred; 16 words, 81 characters)" in out
-    assert "✓ “your post on download limits” names their work (+15)" in out
+    assert "Send — 90/100 (checked as a LinkedIn connection note, inferred; 16 words, 81 characters)" in out
+    assert "✓ “your post on download limits” names their work — Names their own work" in out
     assert "✓ “How did you pick the success metric?” one precise question (+20)" in out
+    assert "How it reads:" in out
+    assert "◆ Their own work: names their work (+5) — Names their work but no detail from it." in out
+    assert "◆ The ask: a small ask (+5) — One concrete question" in out
+    assert "“How did you pick the success metric”" in out
+    assert "◆ About them or about you: about them — All about them and their work: 100% of its words." in out
     assert "Suggested rewrite:" in out and "Hi Sam, I read your post on download limits." in out
 
 
@@ -32,7 +37,7 @@ def test_outreach_quotes_each_problem_with_its_reason():
     result = runner.invoke(app, ["outreach", "-"], input=REFERRAL)
     assert result.exit_code == 0
     out = result.stdout
-    assert "Do not send — 10/100" in out
+    assert "Do not send — 0/100" in out
     assert "✗ “refer me” a referral ask (-40) — Asks for a referral" in out
     assert "✗ “huge fan” generic flattery (-10)" in out
     assert "[their recent project: the post, talk or launch, by name]" in out
@@ -44,8 +49,23 @@ def test_outreach_json_from_a_file(tmp_path):
     result = runner.invoke(app, ["outreach", str(path), "--json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert (data["score"], data["verdict"], data["channel"]) == (95, "send", "linkedin")
+    assert (data["score"], data["verdict"], data["channel"]) == (90, "send", "linkedin")
+    assert [(s["id"], s["grade"], s["points"]) for s in data["signals"]] == [
+        ("their_work", "named", 5), ("ask", "small", 5), ("focus", "them", 0)]
     assert all(GOOD[f["start"]:f["end"]] == f["text"] for f in data["flags"])
+
+
+def test_outreach_quotes_a_pitch_about_the_sender():
+    pitch = ("Hi Taylor, I am a recent graduate with three years of experience in marketing. I have always been "
+             "passionate about streaming. I would love to connect and learn from you.")
+    result = runner.invoke(app, ["outreach", "-"], input=pitch)
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())  # Rich wraps long lines
+    assert "Revise — 30/100" in out
+    assert ("◆ About them or about you: mostly about you (-15) — Mostly about you: only 0% of its words are about "
+            "them.") in out
+    assert "“I am a recent graduate with three years of experience in marketing”" in out
+    assert "◆ The ask: a vague ask (-10)" in out and "“I would love to connect and learn from you”" in out
 
 
 def test_outreach_channel_option_checks_a_long_note_as_linkedin(tmp_path):

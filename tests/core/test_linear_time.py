@@ -30,6 +30,7 @@ from pmprep.casedeck.deck import MAX_SECTION_CHARS, SECTIONS
 from pmprep.catalog import shipped_catalog
 from pmprep.catalog.query import MAX_SEARCH_TERMS, QuestionFilter, find_questions, search_terms
 from pmprep.outreach import MAX_MESSAGE_CHARS, check
+from pmprep.outreach.cues import shipped_signal_cues
 from pmprep.stories import Story, analyse_story, story_kinds
 from pmprep.stories.story import MAX_FIELD_CHARS, STAR_FIELDS
 from tests.hostile_text import SHAPES, UNITS
@@ -85,6 +86,9 @@ def core_patterns() -> dict[str, re.Pattern]:
     roots = [(name, vars(importlib.import_module(name))) for name in CORE if name != "pmprep.bounded_regex"]
     roots.append(("story_kinds()", {"kinds": story_kinds()}))  # cue patterns built from content on first use
     roots.append(("shipped_cues()", {"cues": shipped_cues()}))
+    graded = shipped_signal_cues()  # the outreach checker's graded signals, compiled from content
+    roots.append(("shipped_signal_cues()", {spec.id: list(spec.cues.values())
+                                            for spec in (graded.their_work, graded.ask, graded.focus)}))
     for where, namespace in roots:
         for key, value in namespace.items():
             for pattern in _patterns_in(value, seen):

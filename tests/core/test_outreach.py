@@ -1,4 +1,8 @@
-"""The outreach checker: exact flags and spans, verdicts, the rewrite, robustness, and accuracy on the devset."""
+"""The outreach checker: exact flags and spans, verdicts, the rewrite, robustness, and accuracy on the devset.
+
+The graded signals (their own work, the ask, about them or about you) have their own tests in
+tests/core/outreach/; here they appear only in the scores they move.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -25,26 +29,33 @@ def problems(report):
     return {(f.kind.value, f.text) for f in report.flags if not f.good}
 
 
+def grades(report):
+    return [(s.id, s.grade, s.points) for s in report.signals]
+
+
 def test_the_contract_message_is_worth_sending():
     report = check(CONTRACT)
     assert spans(report) == [
-        ("named_work", 15, 43, "your post on download limits", 15),
+        ("named_work", 15, 43, "your post on download limits", 0),
         ("precise_question", 45, 81, "How did you pick the success metric?", 20),
     ]
-    assert (report.score, report.verdict, report.channel, report.channel_inferred) == (95, Verdict.SEND,
+    # 60 + 20 for the question, + 5 for naming their work (no detail from it), + 5 for asking nothing else.
+    assert grades(report) == [("their_work", "named", 5), ("ask", "small", 5), ("focus", "them", 0)]
+    assert (report.score, report.verdict, report.channel, report.channel_inferred) == (90, Verdict.SEND,
                                                                                       Channel.LINKEDIN, True)
-    assert report.summary == "Send: names their work, one precise question."
+    assert report.summary == "Send: one precise question, names their work, a small ask."
 
 
 def test_a_good_note_scores_at_least_80_and_is_sent():
     report = check(GOOD_NOTE)
     assert spans(report) == [
-        ("named_work", 15, 43, "your post on download limits", 15),
+        ("named_work", 15, 43, "your post on download limits", 0),
         ("precise_question", 45, 81, "How did you pick the success metric?", 20),
         ("research_framing", 82, 123, "I'm preparing for product case interviews", 5),
-        ("small_ask", 128, 144, "a two-line reply", 5),
+        ("small_ask", 128, 144, "a two-line reply", 0),
     ]
-    assert report.score == 100 and report.score >= 80 and report.verdict is Verdict.SEND
+    assert grades(report) == [("their_work", "named", 5), ("ask", "small", 5), ("focus", "them", 0)]
+    assert report.score == 95 and report.score >= 80 and report.verdict is Verdict.SEND
     assert report.problems == [] and len(report.strengths) == 4
 
 
@@ -61,10 +72,12 @@ def test_a_referral_ask_is_not_sent_whatever_else_is_good():
     assert spans(report) == [
         ("flattery", 11, 19, "huge fan", -5),
         ("referral_ask", 31, 39, "refer me", -40),
-        ("named_work", 65, 93, "your post on download limits", 15),
+        ("named_work", 65, 93, "your post on download limits", 0),
         ("precise_question", 95, 131, "How did you pick the success metric?", 20),
     ]
-    # 60 - 5 - 40 + 15 + 20 = 50, held at 35 by the severe cap.
+    # 60 - 5 - 40 + 20, + 5 for naming their work and 0 for a precise question among other asks = 40,
+    # held at 35 by the severe cap.
+    assert grades(report) == [("their_work", "named", 5), ("ask", "fair", 0), ("focus", "them", 0)]
     assert (report.score, report.verdict) == (35, Verdict.DO_NOT_SEND)
     assert report.summary.startswith("Do not send: it contains a referral ask.")
     assert "refer" not in report.suggestion and "fan" not in report.suggestion
@@ -152,16 +165,54 @@ def test_a_short_bounded_call_is_a_small_ask_and_a_long_one_is_big():
     assert [(f.kind, f.text) for f in long.flags] == [(Kind.BIG_ASK, "45 minutes")]
 
 
+@pytest.mark.parametrize("message", [
+    "Hi Mei, you said teens dismissed the 60-minute screen-time prompt more often mid-video. Did you move it?",
+    "Hi Marcus, your talk on evacuating a region in under ten minutes helped. Do you pre-scale the other regions?",
+    "Hi Ben, the dashboard refreshes every 15 minutes. Why not every minute?",
+])
+def test_a_duration_that_measures_something_is_not_an_ask(message):
+    assert {Kind.BIG_ASK, Kind.SMALL_ASK}.isdisjoint(f.kind for f in check(message).flags)
+
+
+@pytest.mark.parametrize(("message", "precise"), [
+    ("Did couriers in cities with fewer tips end up declining more orders?", True),  # tips as in gratuities
+    ("Do you have any tips for the interview?", False),
+    ("Could you look at my shop and tell me why my listings don't show up?", False),  # about the writer's things
+    ("How do you think about teen wellbeing and product design in general?", False),
+])
+def test_what_makes_a_question_precise_or_not(message, precise):
+    kinds = {f.kind for f in check(message).flags}
+    assert (Kind.PRECISE_QUESTION in kinds) is precise
+
+
+def test_where_they_work_is_not_a_piece_of_their_work():
+    assert Kind.NAMED_WORK not in {f.kind for f in check("Hi Hyun-woo, I'd like to learn about your work at Naver.").flags}
+    assert Kind.NAMED_WORK in {f.kind for f in check("Hi Hyun-woo, I read your work on Hangul autocomplete.").flags}
+
+
+def test_a_note_that_trips_no_rule_is_revise_at_worst_however_low_it_scores():
+    pitch = ("Hi Ana, I'm a PM with six years of experience in payments. I've led checkout at two startups. "
+             "I'm passionate about streaming. I'd love to connect.")
+    report = check(pitch)
+    assert report.problems == [] and report.score == 30 and report.verdict is Verdict.REVISE
+    # With a phrase rule's problem as well, the same low score is "do not send".
+    worse = check(pitch + " Could we hop on a call?")
+    assert [f.kind for f in worse.problems] == [Kind.BIG_ASK]
+    assert worse.score < 40 and worse.verdict is Verdict.DO_NOT_SEND
+
+
 def test_several_questions_dilute_the_precise_one():
     report = check("Hi Sam, I read your post on download limits. How did you pick the success metric? "
                    "What was the hardest part? And how big was the team?")
     assert spans(report) == [
-        ("named_work", 15, 43, "your post on download limits", 15),
+        ("named_work", 15, 43, "your post on download limits", 0),
         ("precise_question", 45, 81, "How did you pick the success metric?", 10),
         ("many_questions", 82, 108, "What was the hardest part?", -8),
         ("many_questions", 109, 134, "And how big was the team?", -8),
     ]
-    assert (report.score, report.verdict) == (69, Verdict.REVISE)
+    # 60 + 10 - 16, + 5 for naming their work, - 10 for three asks in one note.
+    assert grades(report) == [("their_work", "named", 5), ("ask", "several", -10), ("focus", "them", 0)]
+    assert (report.score, report.verdict) == (49, Verdict.REVISE)
 
 
 def test_an_indirect_question_counts_as_a_question():
@@ -278,11 +329,13 @@ def test_the_suggestion_for_a_good_note_is_itself_worth_sending():
         assert again.verdict is Verdict.SEND, (example.text, report.suggestion, again.to_dict())
 
 
-def test_the_score_is_the_base_plus_the_flags_points():
+def test_the_score_is_the_base_plus_the_flags_and_the_grades_points():
     for example in GOOD + BAD:
         report = check(example.text)
-        if not any(f.kind.severe for f in report.flags):
-            assert report.score == max(0, min(100, BASE + sum(f.points for f in report.flags)))
+        raw = BASE + sum(f.points for f in report.flags) + sum(s.points for s in report.signals)
+        if any(f.kind.severe for f in report.flags):
+            raw = min(raw, 35)
+        assert report.score == max(0, min(100, raw))
 
 
 def test_to_dict_is_json_and_deterministic():
@@ -291,7 +344,11 @@ def test_to_dict_is_json_and_deterministic():
     assert data["verdict"] == "send" and data["channel"] == "linkedin"
     assert data["flags"][0] == {"start": 15, "end": 43, "text": "your post on download limits", "kind": "named_work",
                                 "label": "names their work", "reason": data["flags"][0]["reason"], "good": True,
-                                "points": 15}
+                                "points": 0}
+    assert data["signals"][0] == {"id": "their_work", "name": "Their own work", "grade": "named",
+                                  "label": "names their work", "points": 5, "reason": data["signals"][0]["reason"],
+                                  "evidence": [{"start": 15, "end": 43, "text": "your post on download limits"}]}
+    assert [s["id"] for s in data["signals"]] == ["their_work", "ask", "focus"]
 
 
 def test_the_devset_is_classified():

@@ -25,7 +25,8 @@ NOTE = {"name": "Sam Lee", "role": "PM, downloads", "channel": "call", "met_on":
         "learned": "Completion of the downloaded title, not downloads started; a 2% guardrail on churn.",
         "round_id": "ei_case_presentation"}
 REPORT_KEYS = {"score", "verdict", "channel", "channel_inferred", "flags", "suggestion", "summary", "notes",
-               "characters", "words"}
+               "characters", "words", "signals"}
+SIGNAL_KEYS = {"id", "name", "grade", "label", "points", "reason", "evidence"}
 BAD_CHANNEL = "must be one of linkedin, email, or null to infer it from the message"
 FLAG_KEYS = {"start", "end", "text", "kind", "label", "reason", "good", "points"}
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -66,11 +67,21 @@ def test_a_good_message_is_send_with_its_strengths_marked(logged_in):
     response = logged_in.post(reverse("outreach:index"), {"message": GOOD, "channel": "linkedin"})
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Verdict: <strong>Send</strong>. Score 100 out of 100." in page
+    assert "Verdict: <strong>Send</strong>. Score 95 out of 100." in page
     assert ('<mark class="flag flag-strength">How did you pick the success metric for it?<sup>'
             '<a class="marker strength" href="#flag-2"><span class="visually-hidden">strength </span>✓2</a>'
             '</sup></mark>') in page
     assert "<strong>One precise question</strong> (+20 points)" in page
+    # A flag that only marks where a graded strength is shows no points of its own.
+    assert "<strong>Names their work</strong>: “your post on the download limits for the mobile app”." in page
+    assert "<h3>How it reads</h3>" in page
+    assert ('<li class="signal signal-their_work"><strong>Their own work</strong>: names their work (+5 points). '
+            'Names their work but no detail from it.') in page
+    assert ('<li class="signal signal-ask"><strong>The ask</strong>: a small ask (+5 points). One concrete question '
+            'they can answer in a reply, and nothing else asked of them. <span class="quotes">“How did you pick the '
+            'success metric for it”, “a two-line answer”</span></li>') in page
+    assert ('<li class="signal signal-focus"><strong>About them or about you</strong>: about them. All about them '
+            'and their work: 100% of its words.') in page
     assert "Checked as a LinkedIn connection note: 194 characters, 38 words." in page
     assert "What works against it" not in page
 
@@ -93,6 +104,14 @@ def test_the_message_is_not_stored_anywhere(logged_in, alice):
     assert _rows() == rows
     assert not any("QUOKKA" in str(s.get_decoded()) for s in Session.objects.all())
     assert "QUOKKA" not in logged_in.get(reverse("outreach:index")).content.decode()
+
+
+def test_the_intro_says_a_chat_referral_is_ignored_not_that_nobody_can_refer(logged_in):
+    page = logged_in.get(reverse("outreach:index")).content.decode()
+    assert "nobody there can refer you" not in page
+    assert ("A chat is not a way in: a referral someone gives you after a chat is ignored, because a formal "
+            "referral needs documented feedback from a person who has worked with you") in page
+    assert "So ask one precise question about their work, not for a referral" in page
 
 
 def test_the_page_says_the_message_is_not_stored(logged_in):
@@ -135,6 +154,8 @@ def test_the_api_answers_with_the_report(client):
     data = response.json()
     assert response.status_code == 200
     assert set(data) == REPORT_KEYS and all(set(f) == FLAG_KEYS for f in data["flags"])
+    assert all(set(s) == SIGNAL_KEYS for s in data["signals"])
+    assert all(REFERRAL[e["start"]:e["end"]] == e["text"] for s in data["signals"] for e in s["evidence"])
     assert data == check(REFERRAL).to_dict()
     assert (data["score"], data["verdict"]) == (0, "do not send")
     assert [(f["text"], f["kind"]) for f in data["flags"]] == [

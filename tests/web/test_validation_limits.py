@@ -212,5 +212,6 @@ def test_a_linkedin_note_typed_in_a_browser_is_counted_as_the_browser_counts_it(
     note = "Hi Sam,\r\n" + body[:280] + "\r\nThanks, Al"
     client.force_login(alice)
     page = client.post(reverse("outreach:index"), {"message": note, "channel": "linkedin"}).content.decode()
-    assert "Send: framed as preparation, names their work." in page
+    # Counted right, it is not cut; it asks nothing, so it is to be revised, not sent.
+    assert "Revise: no question to answer." in page
     assert "too long" not in page

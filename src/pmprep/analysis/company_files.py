@@ -14,19 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pmprep.catalog import SHIPPED, ContentError, Problem
-from pmprep.config import active_catalog, content_folder
+from pmprep.catalog import ContentError, Problem
+from pmprep.config import active_catalog, company_file, content_folder
 
 
 def analyzer_file(name: str) -> Path:
     """The company folder's ``name``, or the shipped one when the folder has none."""
-    return _resolved(content_folder(), name)
-
-
-@lru_cache(maxsize=64)
-def _resolved(folder: Path, name: str) -> Path:
-    own = folder / name
-    return own if own.is_file() else SHIPPED / name
+    return company_file(name)
 
 
 def question_types() -> tuple[str, ...]:

@@ -14,6 +14,12 @@ VERDICT_STYLE = {"send": "bold green", "revise": "bold yellow", "do not send": "
 CHANNEL_NAMES = {"linkedin": "a LinkedIn connection note", "email": "an email"}
 
 
+def _short(text: str) -> str:
+    """One line, at most 90 characters."""
+    quoted = " ".join(text.split())
+    return quoted if len(quoted) <= 90 else quoted[:87] + "…"
+
+
 def _read_message(file: str) -> tuple[str, str]:
     """The message and a name for it in errors; every bad input stops with one line and exit code 2."""
     if file == "-":
@@ -42,7 +48,9 @@ def outreach(
 ) -> None:
     """Check an outreach message to a Netflix PM: score, verdict, flagged phrases with reasons, and a rewrite.
 
-    The rewrite keeps your specifics (their name, their work, your one question) and leaves placeholders for the rest.
+    Three grades of the whole note move the score, each quoting your words: how much it shows of their own work,
+    how small and concrete the ask is, and whether it is about them or about you. The rewrite keeps your
+    specifics (their name, their work, your one question) and leaves placeholders for the rest.
     """
     from pmprep.outreach import Channel, MessageTooLong, check
 
@@ -64,12 +72,17 @@ def outreach(
     console.print(escape(report.summary))
     for flag in report.problems + report.strengths:
         mark = "[green]✓[/]" if flag.good else "[red]✗[/]"
-        quoted = " ".join(flag.text.split())
-        if len(quoted) > 90:
-            quoted = quoted[:87] + "…"
+        quoted = _short(flag.text)
         points = f" ({flag.points:+d})" if flag.points else ""
         console.print(f"  {mark} “{escape(quoted)}” [dim]{escape(flag.kind.label)}{points}[/] — "
                       f"{escape(flag.reason)}")
+    if report.signals:
+        console.print("[bold]How it reads:[/]")
+    for signal in report.signals:
+        points = f" ({signal.points:+d})" if signal.points else ""
+        quotes = " ".join(f"“{escape(_short(e.text))}”" for e in signal.evidence)
+        console.print(f"  [cyan]◆[/] {escape(signal.name)}: {escape(signal.label)}{points} — {escape(signal.reason)}"
+                      + (f" {quotes}" if quotes else ""))
     for note in report.notes:
         console.print(f"  [yellow]•[/] {escape(note)}")
     console.print("[bold]Suggested rewrite:[/]")

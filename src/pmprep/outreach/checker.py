@@ -6,10 +6,12 @@ from dataclasses import replace
 
 from pmprep.bounded_regex import bounded
 from pmprep.outreach import rules
+from pmprep.outreach.cues import shipped_signal_cues
 from pmprep.outreach.questions import Question, find_questions, judge
-from pmprep.outreach.report import Channel, Flag, Kind, OutreachReport, Verdict
+from pmprep.outreach.report import Channel, Flag, Kind, OutreachReport, Signal, Verdict
 from pmprep.outreach.rewrite import LINKEDIN_NOTE_CHARS, suggest
 from pmprep.outreach.scoring import apply_points, score_of, verdict_of
+from pmprep.outreach.signals import grade_note, vague_wording
 from pmprep.outreach.specifics import NamedWork, named_work, recipient, sender
 from pmprep.outreach.text import fold, word_spans
 
@@ -37,8 +39,9 @@ PRECISE_REASON = ("One precise question ({why}): easy to answer in two lines, an
 VAGUE_REASON = ("A vague question: {why}. Ask how or why about one decision, metric or trade-off in their work.")
 MANY_REASON = ("Another question. Each extra one makes a reply more work and less likely; keep the single most "
                "precise one.")
+VAGUE_WORDING = "it asks for their thoughts or advice in general, not about one decision, metric or trade-off"
 NAMED_REASON = ("Names their own work, which shows you did your homework and gives them something concrete to "
-                "answer about.")
+                "answer about. What it earns is in the grade for their own work.")
 
 
 def check(message: str, *, channel: Channel | str | None = None) -> OutreachReport:
@@ -75,7 +78,8 @@ def check(message: str, *, channel: Channel | str | None = None) -> OutreachRepo
     flags.sort(key=lambda f: (f.start, -f.end, f.kind.value))
     flags = apply_points(flags, named=bool(works), questions=substantive)
 
-    score = score_of(flags)
+    signals = grade_note(message, folded, shipped_signal_cues(), works, flags)
+    score = score_of(flags, signals)
     blocked = length is not None and used is Channel.LINKEDIN
     verdict = verdict_of(score, flags, blocked=blocked)
     name = recipient(message)
@@ -84,8 +88,8 @@ def check(message: str, *, channel: Channel | str | None = None) -> OutreachRepo
         score=score, verdict=verdict, channel=used, channel_inferred=chosen is None, flags=flags,
         suggestion=suggest(name=name, sender=sender(message), work=works[0] if works else None,
                            question=chosen_question, channel=used),
-        summary=_summary(verdict, flags, notes), notes=notes, characters=len(message),
-        words=len(word_spans(message)))
+        summary=_summary(verdict, flags, notes, signals), notes=notes, characters=len(message),
+        words=len(word_spans(message)), signals=signals)
 
 
 def _infer_channel(message: str, folded: str) -> Channel:
@@ -149,6 +153,8 @@ def _questions(message: str, folded: str, flags: Sequence[Flag], *,
         if _overlaps(q, flags, _ASKS):
             precise, why = judge(_masked(folded, q, flags), named)
             q = replace(q, precise=precise, why=why)
+        if q.precise and vague_wording(shipped_signal_cues(), folded[q.start:q.end]):
+            q = replace(q, precise=False, why=VAGUE_WORDING)
         if q.precise:
             substantive.append(q)
             softened += [f for f in flags if f.kind is Kind.OPEN_ENDED and q.start <= f.start and f.end <= q.end]
@@ -215,17 +221,21 @@ def _labels(flags: Iterable[Flag]) -> str:
     return ", ".join(dict.fromkeys(f.kind.label for f in flags))
 
 
-def _summary(verdict: Verdict, flags: Sequence[Flag], notes: Sequence[str]) -> str:
+def _summary(verdict: Verdict, flags: Sequence[Flag], notes: Sequence[str], signals: Sequence[Signal]) -> str:
     severe = [f for f in flags if f.kind.severe]
-    problems = [f for f in flags if not f.good]
-    strengths = [f for f in flags if f.good and f.points]
+    problems = [_labels(f for f in flags if not f.good)] if any(not f.good for f in flags) else []
+    weak = [s.label for s in signals if s.points < 0]
     if severe:
-        return (f"Do not send: it contains {_labels(severe)}. Nobody at Netflix can refer, push or give feedback "
-                "through a chat, so this can only be declined, and it may count against you.")
+        return (f"Do not send: it contains {_labels(severe)}. A referral from a chat is ignored (a formal one "
+                "needs documented feedback from someone who has worked with you), and no one gives feedback "
+                "after a rejection, so this can only be declined, and it may count against you.")
     if verdict is Verdict.SEND:
-        also = f" Worth fixing: {_labels(problems)}." if problems else ""
-        return f"Send: {_labels(strengths)}.{also}"
-    missing = [n.split(":")[0] for n in notes if n.startswith(("It does not", "No precise"))]
-    parts = ([_labels(problems)] if problems else []) + [m[0].lower() + m[1:] for m in missing]
+        strengths = [f.kind.label for f in flags if f.good and f.points] + [s.label for s in signals if s.points > 0]
+        fix = problems + weak
+        also = f" Worth fixing: {', '.join(fix)}." if fix else ""
+        return f"Send: {', '.join(dict.fromkeys(strengths))}.{also}"
+    ask_graded = any(s.id == "ask" and s.points < 0 for s in signals)  # its label already says what is wrong
+    missing = [n.split(":")[0] for n in notes if n.startswith("No precise") and not ask_graded]
+    parts = problems + weak + [m[0].lower() + m[1:] for m in missing]
     head = "Revise" if verdict is Verdict.REVISE else "Do not send as written"
-    return f"{head}: {'; '.join(parts) or 'nothing stands out'}. The suggestion keeps your specifics."
+    return f"{head}: {'; '.join(dict.fromkeys(parts)) or 'nothing stands out'}. The suggestion keeps your specifics."

@@ -40,12 +40,15 @@ SPECIFIC = bounded(
     r"bitrate|cache|caching|cdn|personali[sz]\w*|ranking|algorithm|model|why did|how did)\b")
 # Questions about the writer or about the reader's career in general.
 GENERIC = bounded(
-    r"\b(?:advice|tips?|it like|typical day|day[- ]to[- ]day|your (?:career |professional )?(?:journey|path|story)|"
+    r"\b(?:advice|(?:any|some|your|a few|share) tips?\b|tips? (?:on|for|about)\b|it like|typical day|day[- ]to[- ]day|your (?:career |professional )?(?:journey|path|story)|"
     r"break into|get into|get in\b|get started|hired|land (?:a|an|the)|how (?:do|can|should|would|could) i\b|"
     r"what (?:should|can|do|would) i\b|should i\b|look for in (?:a |an )?(?:candidate|pm|applicant|hire)s?|"
     r"culture like|how competitive|your job|get your|what skills|recommend (?:for|to) me|"
     r"what (?:the |a |your )?(?:committee|recruiters?|hiring managers?|interviewers?|panel|you|they|netflix) "
-    r"(?:looks?|are looking|is looking|value|values) (?:for|in)\b)")
+    r"(?:looks?|are looking|is looking|value|values) (?:for|in)\b|"
+    # the writer's own things: "could you look at my shop?" asks them to work for you
+    r"my (?:shop|store|listings?|app|game|games|portfolio|profile|resume|cv|work|ideas?|deck|website|startup|"
+    r"background|experience|career|chances|application|skills)\b|in general\b|more broadly\b|the future of\b)")
 _GENERIC_WORDS = frozenset("""
 netflix pm pms product products team teams work role roles company job jobs experience things stuff time people
 you your really actually currently like think know tell share question questions thanks please maybe quick

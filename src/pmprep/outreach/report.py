@@ -1,7 +1,7 @@
 """What the outreach checker returns: enums and dataclasses that serialise to JSON with ``to_dict``."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
@@ -95,10 +95,46 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """Words of the message a graded signal quotes (``message[start:end] == text``)."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A graded judgement of the whole note (their own work, the ask, about them or about you).
+
+    ``grade`` is one of the signal's grades in the content file, ``points`` what it moved the score
+    by, and ``evidence`` the words of the note that decided it (none when the grade is about
+    something missing).
+    """
+
+    id: str  # "their_work", "ask" or "focus"
+    name: str
+    grade: str
+    label: str
+    points: int
+    reason: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "grade": self.grade, "label": self.label, "points": self.points,
+                "reason": self.reason, "evidence": [e.to_dict() for e in self.evidence]}
+
+
+@dataclass(frozen=True)
 class OutreachReport:
     """The checker's judgement of one message: score 0–100, a verdict, flagged spans and a rewrite.
 
     ``notes`` say what is missing (no span to point at: no name, no named work, no question).
+    ``signals`` grade the whole note (their own work, the ask, about them or about you); the score
+    is the base plus every flag's and every signal's points (before clamping and the severe cap).
     """
 
     score: int
@@ -111,6 +147,7 @@ class OutreachReport:
     notes: list[str]
     characters: int
     words: int
+    signals: list[Signal] = field(default_factory=list)
 
     @property
     def problems(self) -> list[Flag]:
@@ -124,4 +161,5 @@ class OutreachReport:
         return {"score": self.score, "verdict": self.verdict.value, "channel": self.channel.value,
                 "channel_inferred": self.channel_inferred, "flags": [f.to_dict() for f in self.flags],
                 "suggestion": self.suggestion, "summary": self.summary, "notes": list(self.notes),
-                "characters": self.characters, "words": self.words}
+                "characters": self.characters, "words": self.words,
+                "signals": [s.to_dict() for s in self.signals]}

@@ -273,7 +273,7 @@ RULES: tuple[Rule, ...] = (
         r"\bno pressure\b",
         r"\b(?:reply|answer) (?:here|by (?:email|message|reply))\b",
         r"\bby reply\b",
-    ), "A small, easy ask: it makes a reply cheap."),
+    ), "A small, easy ask: it makes a reply cheap. What it earns is in the grade for the ask."),
     Rule(Kind.RESEARCH_FRAMING, _compile(
         r"\b(?:i(?:'m| am) |while |as i(?:'m| am)? |currently )?(?:preparing|prepping|getting ready|studying|"
         r"practi[sc]ing) for (?:my |a |an |the |netflix's |product |pm )?(?:[\w'-]+ ){0,3}(?:interviews?|rounds?|"
@@ -317,13 +317,23 @@ def _minutes(match: re.Match[str]) -> int:
     return int(n) if n.isdigit() else _NUMBER_WORDS[n]
 
 
+# A duration right after these words measures something ("in under ten minutes", "the 60-minute
+# prompt", "every 15 minutes"); it is not time asked of the reader.
+_MEASURED = bounded(r"\b(?:in|under|within|every|after|before|the|than|over|per|each|first|last|nearly|almost|"
+                    r"least|most|took|lasted|to)\s+$")
+MEASURED_WINDOW = 12
+
+
 def durations(folded: str) -> Iterator[Match]:
     """Time asked for: up to SMALL_MINUTES is a small ask, more is a big one."""
     for m in _DURATION.finditer(folded):
+        if _MEASURED.search(folded, max(0, m.start() - MEASURED_WINDOW), m.start()):
+            continue
         minutes = _minutes(m)
         if minutes <= SMALL_MINUTES:
             yield Match(m.start(), m.end(), Kind.SMALL_ASK,
-                        f"A small, bounded ask ({minutes} minutes): easy to say yes to.")
+                        f"A small, bounded ask ({minutes} minutes): easy to say yes to. What it earns is in the "
+                        "grade for the ask.")
         else:
             yield Match(m.start(), m.end(), Kind.BIG_ASK,
                         f"Asks a stranger for {minutes} minutes. Calls like this tend to be booked as 15-minute "

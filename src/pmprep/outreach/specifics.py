@@ -58,6 +58,7 @@ help support opportunity chance
 """.split())
 _STOP = frozenset("""which that where because since while really recently last earlier yesterday i i'm i've i'd made
 helped got so but caught struck stuck blew resonated inspired it them this""".split())
+_EMPLOYMENT = frozenset("work works role job time career".split())
 _PREP_WORDS = frozenset("on about at for in of with regarding around".split())
 _BE = frozenset("was is were are has had".split())
 _WH = frozenset("how why what when where which whether".split())
@@ -99,6 +100,12 @@ class NamedWork:
         return squash(self.text)
 
 
+def specific_words(words: str) -> bool:
+    """Whether ``words`` name something: a word that is not a function word, praise, a platform, a
+    time word or the company everyone writes to ("the Top 10 row" does, "the new row" does not)."""
+    return _specific(words)
+
+
 def _specific(words: str) -> bool:
     tokens = [t.strip("\"'").lower() for t in _WORDISH.findall(words)]
     return any(t and t not in FUNCTION_WORDS and t not in _EMPTY and not _WORK_NOUN.fullmatch(t) for t in tokens)
@@ -137,6 +144,8 @@ def named_work(text: str, folded: str) -> list[NamedWork]:
     for m in _YOURS.finditer(folded):
         if any(t.lower() in FUNCTION_WORDS for t in m.group("mods").split()):
             continue  # "your help with my project" is not a piece of their work
+        if m.group("noun") in _EMPLOYMENT and m.group("prep") in ("at", "with", "for", "in") and not m.group("mods"):
+            continue  # "your work at Naver" is where they work, not something they made
         end = m.end("noun")
         topic = _topic(folded, m.end("prep")) if m.group("prep") else None
         if topic and _specific(folded[topic[0]:topic[1]]):

@@ -35,6 +35,9 @@ def numbered(flags: list[Flag]) -> list[tuple[Marker, Flag]]:
 
 
 def points_label(points: int) -> str:
+    """"+20 points", "−5 points"; empty for 0 (a flag that only marks where a graded strength is)."""
+    if not points:
+        return ""
     sign = "+" if points > 0 else "−" if points < 0 else ""
     return f"{sign}{abs(points)} point{'' if abs(points) == 1 else 's'}"
 

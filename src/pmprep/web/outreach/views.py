@@ -42,7 +42,8 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
     if report is not None:
         legend = [(m, f, points_label(f.points)) for m, f in numbered(report.flags)]
         context.update(pieces=pieces(message, report.flags), problems=[item for item in legend if not item[1].good],
-                       strengths=[item for item in legend if item[1].good])
+                       strengths=[item for item in legend if item[1].good],
+                       signals=[(s, points_label(s.points)) for s in report.signals])
     return render(request, "outreach/index.html", context, status=400 if form.errors else 200)
 
 
