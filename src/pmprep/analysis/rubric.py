@@ -9,6 +9,7 @@ from pathlib import Path
 from pmprep.analysis.company_files import analyzer_file, question_types
 from pmprep.catalog import ContentError, Problem
 from pmprep.catalog.errors import read_content_yaml
+from pmprep.config import active_catalog
 
 
 @dataclass(frozen=True)
@@ -48,21 +49,24 @@ class Rubrics:
 
 
 def rubrics() -> Rubrics:
-    """The rubric of the company served (its own rubrics.yaml, or the shipped one), for its question types."""
-    return _rubrics_of(analyzer_file("rubrics.yaml"), question_types())
+    """The rubric of the company served (its own rubrics.yaml, or the shipped one), for its question types and
+    in its name."""
+    return _rubrics_of(analyzer_file("rubrics.yaml"), question_types(), active_catalog().company.name)
 
 
 @lru_cache(maxsize=8)
-def _rubrics_of(path: Path, types: tuple[str, ...]) -> Rubrics:
-    return load_rubrics(path, types)
+def _rubrics_of(path: Path, types: tuple[str, ...], company: str) -> Rubrics:
+    return load_rubrics(path, types, company)
 
 
-def load_rubrics(path: Path, for_types: Sequence[str] | None = None) -> Rubrics:
+def load_rubrics(path: Path, for_types: Sequence[str] | None = None, company: str | None = None) -> Rubrics:
     """The rubric file, refused with the file, entry and field of every problem: each criterion and red
     flag needs an id, a name, what it means and the follow-up an interviewer asks when it is missing, and
     each of ``for_types`` (by default the question types of the company served) its criteria."""
     wanted = tuple(for_types) if for_types is not None else question_types()
+    named = company if company is not None else active_catalog().company.name
     where, raw = read_content_yaml(path)
+    raw = _in_the_name_of(raw, named)
     problems: list[Problem] = []
 
     def defs(items, section: str, common: bool = False, flags: bool = False) -> list[CriterionDef]:
@@ -117,6 +121,17 @@ def load_rubrics(path: Path, for_types: Sequence[str] | None = None) -> Rubrics:
 ADVICE = ("keep", "go_further", "unsupported", "generic_why_lead", "unworked_missing", "unworked")
 # The gate notes it reads by name.
 NOTES = ("no_answer", "not_sentences", "keyword_list", "repeats", "hollow", "unrelated")
+
+
+def _in_the_name_of(raw: object, company: str) -> object:
+    """The file's texts with "{company}" as the company served."""
+    if isinstance(raw, str):
+        return raw.replace("{company}", company)
+    if isinstance(raw, list):
+        return [_in_the_name_of(item, company) for item in raw]
+    if isinstance(raw, dict):
+        return {key: _in_the_name_of(value, company) for key, value in raw.items()}
+    return raw
 
 
 def _essential(raw, entry: str, where: str, problems: list[Problem]) -> tuple[float | None, str]:
