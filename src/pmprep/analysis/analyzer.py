@@ -109,7 +109,7 @@ def type_profiles() -> dict[str, dict[str, float]]:
     """Each question type's profile, its signal families checked against the cue file."""
     known = families()
     catalog = active_catalog()
-    problems = [Problem(f"{catalog.company.id}/question_types.yaml", t, "profile", f"unknown signal family {f!r}")
+    problems = [Problem(f"{content_folder().name}/question_types.yaml", t, "profile", f"unknown signal family {f!r}")
                 for t, info in catalog.question_types.items() for f in info.profile if f not in known]
     if problems:
         raise ContentError(problems)

@@ -43,7 +43,7 @@ def judges(question_type: str) -> Mapping[str, Criterion]:
 
 @lru_cache(maxsize=32)
 def _criteria_of(module: str, question_type: str) -> Mapping[str, Criterion]:
-    where = f"{active_catalog().company.id}/question_types.yaml"
+    where = f"{content_folder().name}/question_types.yaml"
     try:
         found = getattr(importlib.import_module(module), "CRITERIA", None)
     except ImportError as exc:

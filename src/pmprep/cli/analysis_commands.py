@@ -15,7 +15,7 @@ from pmprep.cli.console import console, fail
 
 # A bank id ("met-churn-voluntary"): lower-case words joined by hyphens, no spaces.
 _ID_LIKE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
-TYPES_HELP = "behavioral, product_design, strategy, metrics, technical, estimation or culture"
+TYPES_HELP = "a question type of the company's question_types.yaml (shipped: behavioral, product_design, strategy, metrics, technical, estimation, culture)"
 
 
 def _read_answer(file: Path | None) -> str:

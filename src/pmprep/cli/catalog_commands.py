@@ -27,7 +27,7 @@ def _catalog() -> Catalog:
 def questions(
     track: str | None = typer.Option(None, help="Track id, e.g. early_in or experienced."),
     round: str | None = typer.Option(None, "--round", help="Round id, e.g. ei_technical_deep_dive."),
-    type: str | None = typer.Option(None, "--type", help="behavioral, product_design, strategy, metrics, technical, estimation or culture."),
+    type: str | None = typer.Option(None, "--type", help="A question type of the company's question_types.yaml, e.g. behavioral or metrics."),
     competency: str | None = typer.Option(None, help="A dimension or component id, e.g. data_literacy."),
     difficulty: Difficulty | None = typer.Option(None, help="easy, medium or hard."),
     theme: str | None = typer.Option(None, help="A theme id, e.g. peak_buffering."),
