@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from pmprep.analysis import analyze, classify
 from pmprep.catalog import SHIPPED
 from pmprep.cli.main import app
+from pmprep.web import text_workers
 from pmprep.web.practice.models import Attempt
 
 pytestmark = pytest.mark.django_db
@@ -113,6 +114,9 @@ def pricing(tmp_path, monkeypatch):
     (folder / "questions" / "pricing.yaml").write_text(QUESTION, encoding="utf-8")
     (tmp_path / "acme_pricing_judge.py").write_text(JUDGE, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
+    # The judging module is on this process's path only: analyses run inline (PMPREP_TEXT_WORKERS=0), as the
+    # command line runs them. A real install puts a type's module where every worker imports it.
+    monkeypatch.setattr(text_workers, "_shared", text_workers.TextWorkers(0, 10))
     monkeypatch.setenv("PMPREP_CONTENT", str(folder))
     monkeypatch.delenv("PMPREP_COMPANY", raising=False)
     return folder

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable
 from multiprocessing.pool import AsyncResult, Pool
@@ -45,7 +46,24 @@ class TooSlow(TextWorkError):
         super().__init__("The analysis took too long and was stopped; send a shorter text.")
 
 
-def _as_company(company_id: str, job: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+# The settings that say which company folders there are and which one is the default.
+COMPANY_SETTINGS = ("PMPREP_CONTENT", "PMPREP_COMPANY")
+
+
+def _served() -> tuple[str, tuple[str, ...]]:
+    return company(), tuple(os.environ.get(name, "") for name in COMPANY_SETTINGS)
+
+
+def _as_company(served: tuple[str, tuple[str, ...]], job: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``job`` as its caller would run it: with the caller's company folders and company (a worker started
+    before they were set does not know them)."""
+    company_id, settings_then = served
+    for name, value in zip(COMPANY_SETTINGS, settings_then, strict=True):
+        if os.environ.get(name, "") != value:
+            if value:
+                os.environ[name] = value
+            else:
+                os.environ.pop(name, None)
     with using_company(company_id):
         return job(*args, **kwargs)
 
@@ -133,7 +151,7 @@ class Pending(Generic[T]):
     def start(self, pool: Pool, job: Callable[..., T], args: tuple, kwargs: dict) -> None:
         self._pool = pool
         # The worker serves the company the caller serves (the user's choice), whatever its own default.
-        self._result: AsyncResult = pool.apply_async(_as_company, (company(), job, *args), kwargs, callback=self._done,
+        self._result: AsyncResult = pool.apply_async(_as_company, (_served(), job, *args), kwargs, callback=self._done,
                                                      error_callback=self._done)
 
     def _done(self, _outcome: object) -> None:
