@@ -5,6 +5,7 @@
 Prints figures only; the goals (p95 <= 20 ms, cold start <= 1 s on the 2-core machine) are checked
 by reading them, not by the test suite.
 """
+
 from __future__ import annotations
 
 import statistics
@@ -16,9 +17,11 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "answers"
-COLD = ("import time; t=time.perf_counter(); from pmprep.analysis import analyze; "
-        "analyze('How would you reduce buffering at peak hours?', 'I would start with the user problem.'); "
-        "print(time.perf_counter()-t)")
+COLD = (
+    "import time; t=time.perf_counter(); from pmprep.analysis import analyze; "
+    "analyze('How would you reduce buffering at peak hours?', 'I would start with the user problem.'); "
+    "print(time.perf_counter()-t)"
+)
 
 
 def four_hundred_word_answers() -> list[tuple[str, str, str]]:
@@ -51,9 +54,13 @@ def main(runs: int = 5) -> None:
     times.sort()
     p95 = times[int(0.95 * (len(times) - 1))]
     print(f"answers: {len(answers)} x {runs} runs, 400 words each")
-    print(f"per answer: p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms (goal p95 <= 20 ms)")
-    print(f"cold start (import + first call, fresh process): median {statistics.median(colds):.2f} s "
-          f"over {len(colds)} starts (goal <= 1 s)")
+    print(
+        f"per answer: p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms (goal p95 <= 20 ms)"
+    )
+    print(
+        f"cold start (import + first call, fresh process): median {statistics.median(colds):.2f} s "
+        f"over {len(colds)} starts (goal <= 1 s)"
+    )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ Figures: overall-level agreement, per-criterion agreement (exact and within one 
 pairwise ordering inside each group (stronger variant must score higher; a tie is a miss),
 and the levels of the shipped strong reference answers.
 """
+
 from __future__ import annotations
 
 import sys
@@ -72,7 +73,9 @@ def main(details: bool = False) -> None:
     print(f"criteria: exact {sum(exact) / len(exact):.3f}, within one {sum(near) / len(near):.3f}")
     if details:
         for cid in sorted(crit_exact):
-            print(f"   {cid:<24} exact {sum(crit_exact[cid]) / len(crit_exact[cid]):.2f} near {sum(crit_near[cid]) / len(crit_near[cid]):.2f}")
+            print(
+                f"   {cid:<24} exact {sum(crit_exact[cid]) / len(crit_exact[cid]):.2f} near {sum(crit_near[cid]) / len(crit_near[cid]):.2f}"
+            )
     catalog = shipped_catalog()
     levels = defaultdict(int)
     low = []

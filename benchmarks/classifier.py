@@ -6,6 +6,7 @@ The held-out file is never used to build or tune the classifier. Printed: accura
 beside the majority-type baseline, per type, and the answer shape's accuracy within the types that
 have several shapes (beside the most common shape per type).
 """
+
 from __future__ import annotations
 
 import sys
@@ -27,8 +28,10 @@ def main() -> None:
     items = yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))["questions"]
     right = [classify(q["text"]).question_type == q["type"] for q in items]
     majority, count = Counter(q["type"] for q in items).most_common(1)[0]
-    print(f"question type: {sum(right) / len(items):.3f} ({sum(right)}/{len(items)}); "
-          f"majority class ({majority}): {count / len(items):.3f}")
+    print(
+        f"question type: {sum(right) / len(items):.3f} ({sum(right)}/{len(items)}); "
+        f"majority class ({majority}): {count / len(items):.3f}"
+    )
     per: dict[str, list[bool]] = defaultdict(list)
     for q, ok in zip(items, right, strict=True):
         per[q["type"]].append(ok)
@@ -39,8 +42,10 @@ def main() -> None:
     hits = [shape_of(q["text"], q["type"]).id == q["shape"] for q in shaped]
     common = {t: Counter(q["shape"] for q in shaped if q["type"] == t).most_common(1)[0][0] for t in several}
     base = [q["shape"] == common[q["type"]] for q in shaped]
-    print(f"answer shape (given the type): {sum(hits) / len(shaped):.3f} ({sum(hits)}/{len(shaped)}); "
-          f"most common shape per type: {sum(base) / len(shaped):.3f}")
+    print(
+        f"answer shape (given the type): {sum(hits) / len(shaped):.3f} ({sum(hits)}/{len(shaped)}); "
+        f"most common shape per type: {sum(base) / len(shaped):.3f}"
+    )
     if "--misses" in sys.argv:
         for q, ok in zip(items, right, strict=True):
             if not ok:

@@ -14,6 +14,7 @@ Prints (figures only; nothing is asserted here):
    files beside a legitimate one, and the longest write wait another user sees during a
    15,000-record import.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,10 +53,14 @@ def text_paths(runs: int, quick: bool) -> None:
         work("warm-up text for the first call")
         kb = size / 1024
         ordinary = best_of(runs, work, prose(size)) / kb * 1000
-        rows = sorted(((best_of(runs, work, make(size)) / kb * 1000, name) for name, make in shapes.items()), reverse=True)
+        rows = sorted(
+            ((best_of(runs, work, make(size)) / kb * 1000, name) for name, make in shapes.items()), reverse=True
+        )
         worst, name = rows[0]
-        print(f"\n  {path}: {size / 1000:,.0f} KB; ordinary prose {ordinary:.2f} ms/KB ({ordinary * kb / 1000:.2f} s); "
-              f"worst shape '{name}' {worst:.2f} ms/KB ({worst * kb / 1000:.2f} s), {worst / ordinary:.1f}x prose")
+        print(
+            f"\n  {path}: {size / 1000:,.0f} KB; ordinary prose {ordinary:.2f} ms/KB ({ordinary * kb / 1000:.2f} s); "
+            f"worst shape '{name}' {worst:.2f} ms/KB ({worst * kb / 1000:.2f} s), {worst / ordinary:.1f}x prose"
+        )
         for per_kb, shape in rows:
             print(f"    {shape:28} {per_kb:7.2f} ms/KB  {per_kb * kb / 1000:6.2f} s")
 
@@ -86,9 +91,13 @@ def health_under_load(seconds: float = 10.0) -> None:
         stop.set()
         worker.join()
         for label, lat in (("idle", idle), ("while 200 KB analyses run back to back", busy)):
-            print(f"  {label:40} p50 {statistics.median(lat) * 1000:6.1f} ms  p95 "
-                  f"{_pct(lat, 0.95) * 1000:6.1f} ms  max {max(lat) * 1000:6.1f} ms  ({len(lat)} requests)")
-        print(f"  each 200 KB analysis through the API took {statistics.median(analyses):.2f} s (median of {len(analyses)})")
+            print(
+                f"  {label:40} p50 {statistics.median(lat) * 1000:6.1f} ms  p95 "
+                f"{_pct(lat, 0.95) * 1000:6.1f} ms  max {max(lat) * 1000:6.1f} ms  ({len(lat)} requests)"
+            )
+        print(
+            f"  each 200 KB analysis through the API took {statistics.median(analyses):.2f} s (median of {len(analyses)})"
+        )
     finally:
         server.stop()
 

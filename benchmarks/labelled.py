@@ -15,6 +15,7 @@ the default reports the test split. Printed, each beside its baseline on the sam
 - per kind of answer (bait, off_topic, non_answer...): the share held at Borderline or below, for
   the kinds labelled so.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -93,8 +94,10 @@ def main() -> None:
                     criteria[c.id].append((a["criteria"][c.id], c.level))
             held[a["kind"]].append(fb.level <= 2)
             if args.details:
-                print(f"{a['id']:<16} {a['kind']:<13} want L{a['level']} got L{fb.level} {fb.score:5.1f}  "
-                      f"{words(a['text'])} words")
+                print(
+                    f"{a['id']:<16} {a['kind']:<13} want L{a['level']} got L{fb.level} {fb.score:5.1f}  "
+                    f"{words(a['text'])} words"
+                )
         for x, y in combinations(scored, 2):
             if x[0] == y[0]:
                 continue
@@ -119,9 +122,11 @@ def main() -> None:
         got = [g for _, g in pairs]
         majority = Counter(want).most_common(1)[0][0]
         base = [majority] * len(want)
-        print(f"  {t:<15} {share([w == g for w, g in pairs])} / {share([abs(w - g) <= 1 for w, g in pairs])} / "
-              f"{kappa(want, got):.3f}   majority L{majority}: {share([w == majority for w in want])} / "
-              f"{share([abs(w - majority) <= 1 for w in want])} / {kappa(want, base):.3f}")
+        print(
+            f"  {t:<15} {share([w == g for w, g in pairs])} / {share([abs(w - g) <= 1 for w, g in pairs])} / "
+            f"{kappa(want, got):.3f}   majority L{majority}: {share([w == majority for w in want])} / "
+            f"{share([abs(w - majority) <= 1 for w in want])} / {kappa(want, base):.3f}"
+        )
     print("per criterion: exact / within one")
     for cid, pairs in sorted(criteria.items()):
         print(f"  {cid:<24} {share([w == g for w, g in pairs])} / {share([abs(w - g) <= 1 for w, g in pairs])}")

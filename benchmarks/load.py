@@ -12,6 +12,7 @@ Without --url it starts `pmprep serve --port 0` with a throw-away data folder (a
 database: an empty PostgreSQL database for --database-url). Figures only; nothing is asserted
 here (the suite runs a small bounded version of the same run to check that it works).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,8 +32,16 @@ from tests.e2e.served import Visitor, start_server  # noqa: E402
 
 PASSWORD = "load-test-passphrase-123"
 # The expected status of each step; anything else (or no answer) is an error.
-EXPECTED = {"login": 302, "drill": 200, "autosave": 200, "submit": 302, "feedback": 200, "dashboard": 200,
-            "history": 200, "health": 200}
+EXPECTED = {
+    "login": 302,
+    "drill": 200,
+    "autosave": 200,
+    "submit": 302,
+    "feedback": 200,
+    "dashboard": 200,
+    "history": 200,
+    "health": 200,
+}
 # Password checks (Argon2) are slow on purpose; they are reported apart from the pages.
 NOT_PAGES = {"login", "health"}
 
@@ -76,8 +85,16 @@ def _questions(n: int, seed: int) -> list[str]:
 
 
 class Candidate(threading.Thread):
-    def __init__(self, url: str, name: str, iterations: int, think: float, report: Report, start: threading.Barrier,
-                 delay: float = 0.0):
+    def __init__(
+        self,
+        url: str,
+        name: str,
+        iterations: int,
+        think: float,
+        report: Report,
+        start: threading.Barrier,
+        delay: float = 0.0,
+    ):
         super().__init__(daemon=True)
         self.url, self.name_, self.iterations, self.think, self.delay = url, name, iterations, think, delay
         self.report, self.start_together = report, start
@@ -103,20 +120,30 @@ class Candidate(threading.Thread):
         self.start_together.wait()
         time.sleep(self.delay)  # users arrive over the ramp-up, not all in the same instant
         visitor.get("/accounts/login/")
-        if not self._step("login", lambda: visitor.post("/accounts/login/", {"username": self.name_, "password": PASSWORD})):
+        if not self._step(
+            "login", lambda: visitor.post("/accounts/login/", {"username": self.name_, "password": PASSWORD})
+        ):
             return
         for question in _questions(self.iterations, seed=hash(self.name_) & 0xFFFF):
             self._pause()
             if not self._step("drill", lambda: visitor.get(f"/practice/?question={question}")):
                 continue
             text = ""
-            for sentence in ("I would start from the member's problem: people abandon the first episode.",
-                             " My hypothesis is that autoplay previews start too loud, so I would test muting them for 10% of members.",
-                             " Success is a 2% rise in second-episode starts over two weeks, with churn as the guardrail."):
+            for sentence in (
+                "I would start from the member's problem: people abandon the first episode.",
+                " My hypothesis is that autoplay previews start too loud, so I would test muting them for 10% of members.",
+                " Success is a 2% rise in second-episode starts over two weeks, with churn as the guardrail.",
+            ):
                 self._pause()
                 text += sentence
-                self._step("autosave", lambda: visitor.post("/practice/draft", {"question_id": question, "answer": text}, json_reply=True))
-            submitted = self._step("submit", lambda: visitor.post("/practice/", {"question_id": question, "question_text": "x", "answer": text}))
+                self._step(
+                    "autosave",
+                    lambda: visitor.post("/practice/draft", {"question_id": question, "answer": text}, json_reply=True),
+                )
+            submitted = self._step(
+                "submit",
+                lambda: visitor.post("/practice/", {"question_id": question, "question_text": "x", "answer": text}),
+            )
             if submitted:
                 self._pause()
                 self._step("feedback", lambda: visitor.get(submitted.location))
@@ -172,8 +199,9 @@ def run(url: str, users: int, iterations: int, think: float, ramp: float = 0.0, 
     report = Report()
     start = threading.Barrier(users + 1)
     stop = threading.Event()
-    candidates = [Candidate(url, name, iterations, think, report, start, delay=ramp * i / users)
-                  for i, name in enumerate(names)]
+    candidates = [
+        Candidate(url, name, iterations, think, report, start, delay=ramp * i / users) for i, name in enumerate(names)
+    ]
     probe = HealthProbe(url, report, stop)
     for c in candidates:
         c.start()
@@ -191,18 +219,24 @@ def run(url: str, users: int, iterations: int, think: float, ramp: float = 0.0, 
 def print_report(report: Report, users: int, think: float, where: str) -> None:
     requests = sum(len(v) for k, v in report.timings.items() if k != "health")
     print(f"pmprep load: {users} concurrent users, think time ~{think:g} s, {where}")
-    print(f"  {requests} requests in {report.seconds:.1f} s = {requests / report.seconds:.1f} requests/s; "
-          f"errors {report.error_count}")
+    print(
+        f"  {requests} requests in {report.seconds:.1f} s = {requests / report.seconds:.1f} requests/s; "
+        f"errors {report.error_count}"
+    )
     print(f"  {'step':<10} {'count':>6} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     order = ["login", "drill", "autosave", "submit", "feedback", "dashboard", "history", "health"]
     for step in order:
         ts = report.timings.get(step, [])
         if ts:
-            print(f"  {step:<10} {len(ts):>6} {report.errors.get(step, 0):>6} {_pct(ts, .5) * 1000:>8.1f} "
-                  f"{_pct(ts, .95) * 1000:>8.1f} {max(ts) * 1000:>8.1f}")
+            print(
+                f"  {step:<10} {len(ts):>6} {report.errors.get(step, 0):>6} {_pct(ts, 0.5) * 1000:>8.1f} "
+                f"{_pct(ts, 0.95) * 1000:>8.1f} {max(ts) * 1000:>8.1f}"
+            )
     pages = report.pages()
-    print(f"  {'all pages':<10} {len(pages):>6} {sum(v for k, v in report.errors.items() if k not in NOT_PAGES):>6} "
-          f"{_pct(pages, .5) * 1000:>8.1f} {_pct(pages, .95) * 1000:>8.1f} {max(pages) * 1000:>8.1f}")
+    print(
+        f"  {'all pages':<10} {len(pages):>6} {sum(v for k, v in report.errors.items() if k not in NOT_PAGES):>6} "
+        f"{_pct(pages, 0.5) * 1000:>8.1f} {_pct(pages, 0.95) * 1000:>8.1f} {max(pages) * 1000:>8.1f}"
+    )
     print(f"  (pages = every step but login and health; mean {statistics.mean(pages) * 1000:.1f} ms)")
     for example in report.examples:
         print(f"  error example: {example}")

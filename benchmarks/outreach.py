@@ -13,6 +13,7 @@ Prints figures only.
   is "send"; a good note judged "revise" is counted apart, as the test suite allows a few.
 - Times per message over N runs, plus one message at the 20,000-character limit.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,23 +39,36 @@ from tests.core.outreach_devset import BAD, GOOD  # noqa: E402
 
 # The last commit before the graded signals (the branch point of the outreach work).
 OLD_REF = "ea3215f2e036ea896db8071f1c3f802ca580dff3"
-_SCORE_ALL = ("import json, sys\nfrom pmprep.outreach import check\n"
-              "json.dump([check(t).score for t in json.load(sys.stdin)], sys.stdout)\n")
+_SCORE_ALL = (
+    "import json, sys\nfrom pmprep.outreach import check\n"
+    "json.dump([check(t).score for t in json.load(sys.stdin)], sys.stdout)\n"
+)
 
 
 def old_scores(ref: str, texts: Sequence[str]) -> list[int] | str:
     """Scores from the checker as it was at ``ref``, or why they could not be had."""
     with tempfile.TemporaryDirectory() as tmp:
         archive = Path(tmp) / "old.tar"
-        made = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", "-o", str(archive), ref, "src/pmprep"],
-                              capture_output=True, text=True, check=False)
+        made = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", "--format=tar", "-o", str(archive), ref, "src/pmprep"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if made.returncode:
             return f"git archive {ref} failed: {made.stderr.strip() or made.returncode}"
         with tarfile.open(archive) as tar:
             tar.extractall(tmp, filter="data")
         env = {**os.environ, "PYTHONPATH": str(Path(tmp) / "src")}
-        run = subprocess.run([sys.executable, "-c", _SCORE_ALL], input=json.dumps(list(texts)), env=env, cwd=tmp,
-                             capture_output=True, text=True, check=False)
+        run = subprocess.run(
+            [sys.executable, "-c", _SCORE_ALL],
+            input=json.dumps(list(texts)),
+            env=env,
+            cwd=tmp,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if run.returncode:
             return f"the old checker failed: {run.stderr.strip().splitlines()[-1:]}"
         return json.loads(run.stdout)
@@ -71,8 +85,10 @@ def labelled(split: str, old_ref: str, details: bool) -> None:
         sys.exit(f"no labelled pairs for split {split!r}")
     in_split = [r for r in recipients if split in ("all", r.split)]
     as_long = sum(len(worse.text) >= len(better.text) for better, worse in found)
-    print(f"labelled set, {split} split: {len(found)} pairs over {len(in_split)} recipients "
-          f"({sum(len(r.notes) for r in in_split)} notes; {as_long} pairs with the worse note as long or longer)")
+    print(
+        f"labelled set, {split} split: {len(found)} pairs over {len(in_split)} recipients "
+        f"({sum(len(r.notes) for r in in_split)} notes; {as_long} pairs with the worse note as long or longer)"
+    )
     texts = sorted({n.text for pair in found for n in pair})
     new = {t: check(t).score for t in texts}
     right, total = ordered_right(found, new.__getitem__)
@@ -125,8 +141,10 @@ def timing(runs: int, texts: Sequence[str], timed: Callable[[str], object] = che
             times.append(time.perf_counter() - t)
     times.sort()
     p95 = times[int(0.95 * (len(times) - 1))]
-    print(f"time per message: median {statistics.median(times) * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms "
-          f"({len(times)} checks)")
+    print(
+        f"time per message: median {statistics.median(times) * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms "
+        f"({len(times)} checks)"
+    )
     longest = ((" ".join(texts) + " ") * 10)[:MAX_MESSAGE_CHARS]
     t = time.perf_counter()
     timed(longest)

@@ -7,6 +7,7 @@ testing CliRunner, on a fixed 100-column terminal without colour, so the page is
 machine. Prints the page; ``--write`` saves it to docs/cli.md. tests/test_docs.py fails when the saved
 page differs from what this prints.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,8 +58,9 @@ def help_text(path: tuple[str, ...]) -> str:
     try:
         for name, value in fixed.items():
             setattr(typer.rich_utils, name, value)
-        result = CliRunner().invoke(app, [*path, "--help"], env={"COLUMNS": str(WIDTH), "NO_COLOR": "1"},
-                                    catch_exceptions=False)
+        result = CliRunner().invoke(
+            app, [*path, "--help"], env={"COLUMNS": str(WIDTH), "NO_COLOR": "1"}, catch_exceptions=False
+        )
     finally:
         for name, value in saved.items():
             setattr(typer.rich_utils, name, value)

@@ -14,6 +14,7 @@ Two steps, both on the dev split of tests/data/labelled only (the test split is 
 
 Prints what it found; ``--write`` saves it. Deterministic: the grids are fixed and ties go to the first.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -104,15 +105,19 @@ def main() -> None:
     right, _, full, none = max(results)
     floor = weakest_reference(full, none)
     cuts, gamma, exact, k = fit_cuts(scored(items, full, none), floor)
-    print(f"chosen: claims full {full} none {none} (pairs {right:.3f}); gamma {gamma}: rubric scores {cuts} map "
-          f"to {CUTS} (dev, ungated: exact {exact:.3f}, kappa {k:.3f}); weakest reference answer {floor}")
+    print(
+        f"chosen: claims full {full} none {none} (pairs {right:.3f}); gamma {gamma}: rubric scores {cuts} map "
+        f"to {CUTS} (dev, ungated: exact {exact:.3f}, kappa {k:.3f}); weakest reference answer {floor}"
+    )
     if args.write:
         knots = [[0, 0], *([round(100 * (x / 20) ** (1 / gamma), 2), x * 5] for x in range(1, 20)), [100, 100]]
         CALIBRATION_FILE.write_text(
             "# How the analyzer's rubric score becomes the score shown (pmprep.analysis.calibration).\n"
             "# Written by scripts/fit_calibration.py from the labelled set's dev split; the test split is never used.\n"
             f"claims: {{full: {full}, none: {none}}}\n"
-            f"knots: {yaml.safe_dump(knots, default_flow_style=True, width=10_000).strip()}\n", encoding="utf-8")
+            f"knots: {yaml.safe_dump(knots, default_flow_style=True, width=10_000).strip()}\n",
+            encoding="utf-8",
+        )
         print(f"wrote {CALIBRATION_FILE}")
 
 

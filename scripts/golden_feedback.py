@@ -14,6 +14,7 @@ Without ``--write`` it prints which answers moved (score or level, from what to 
 level) and which changed only in detail (a criterion, a red flag, a note), and exits with 1 when anything
 differs. Deterministic: no randomness, no clock, no network.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,10 @@ GOLDEN = ROOT / "tests" / "data" / "golden"
 NOTE_CHARS = 60
 _PLAIN = re.compile(r"[a-z][a-z0-9_-]*")
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}  # plain, these read back as others
-HEADER = ("# Golden feedback for tests/data/labelled/{name}: what the analyzer gives each answer.\n"
-          "# Written by `python scripts/golden_feedback.py --write`; review a change here as a change of behaviour.\n")
+HEADER = (
+    "# Golden feedback for tests/data/labelled/{name}: what the analyzer gives each answer.\n"
+    "# Written by `python scripts/golden_feedback.py --write`; review a change here as a change of behaviour.\n"
+)
 
 
 def record(feedback: Feedback) -> dict:
@@ -84,7 +87,10 @@ def dump(records: dict[str, dict], name: str) -> str:
     for answer_id in sorted(records):
         r = records[answer_id]
         out.append(f"\n{_key(answer_id)}:\n  criteria:{'' if r['criteria'] else ' {}'}\n")
-        out += [f"    {_key(cid)}: {{level: {c['level']}, strength: {c['strength']!r}}}\n" for cid, c in sorted(r["criteria"].items())]
+        out += [
+            f"    {_key(cid)}: {{level: {c['level']}, strength: {c['strength']!r}}}\n"
+            for cid, c in sorted(r["criteria"].items())
+        ]
         out.append(f"  level: {r['level']}\n")
         out.append(f"  notes: [{', '.join(_text(n) for n in r['notes'])}]\n")
         out.append(f"  red_flags: [{', '.join(_key(f) for f in r['red_flags'])}]\n")
@@ -108,14 +114,21 @@ class Change(NamedTuple):
     @property
     def moved(self) -> bool:
         """Whether the score or the level changed (an answer added or gone counts as moved)."""
-        return (self.old is None or self.new is None or self.old["score"] != self.new["score"]
-                or self.old["level"] != self.new["level"])
+        return (
+            self.old is None
+            or self.new is None
+            or self.old["score"] != self.new["score"]
+            or self.old["level"] != self.new["level"]
+        )
 
 
 def compare(old: dict[str, dict], new: dict[str, dict], labels: dict[str, int]) -> list[Change]:
     """Every answer whose record differs between the golden file (``old``) and the analyzer (``new``)."""
-    return [Change(i, old.get(i), new.get(i), labels.get(i)) for i in sorted(old.keys() | new.keys())
-            if old.get(i) != new.get(i)]
+    return [
+        Change(i, old.get(i), new.get(i), labels.get(i))
+        for i in sorted(old.keys() | new.keys())
+        if old.get(i) != new.get(i)
+    ]
 
 
 class Survey(NamedTuple):
@@ -200,10 +213,15 @@ def report(changes: list[Change], analysed: int) -> str:
     scores = [c for c in changes if c.old and c.new and c.old["level"] == c.new["level"] and c.moved]
     added_gone = [c for c in changes if c.old is None or c.new is None]
     detail = [c for c in changes if not c.moved]
-    lines = [f"Golden feedback: of {analysed} labelled answers, {len(levels)} changed level, {len(scores)} only "
-             f"their score, {len(detail)} only in detail; {len(added_gone)} added or gone."]
-    sections = (("Level moved (golden -> now; the labelled level beside):", levels),
-                ("Score moved, same level:", scores), ("Added or gone:", added_gone))
+    lines = [
+        f"Golden feedback: of {analysed} labelled answers, {len(levels)} changed level, {len(scores)} only "
+        f"their score, {len(detail)} only in detail; {len(added_gone)} added or gone."
+    ]
+    sections = (
+        ("Level moved (golden -> now; the labelled level beside):", levels),
+        ("Score moved, same level:", scores),
+        ("Added or gone:", added_gone),
+    )
     for title, group in sections:
         if group:
             lines.append(title)
@@ -214,7 +232,9 @@ def report(changes: list[Change], analysed: int) -> str:
     if levels:
         closer = sum(_toward(c) > 0 for c in levels)
         further = sum(_toward(c) < 0 for c in levels)
-        lines.append(f"Of the level moves, {closer} came closer to the labelled level and {further} went further from it.")
+        lines.append(
+            f"Of the level moves, {closer} came closer to the labelled level and {further} went further from it."
+        )
     return "\n".join(lines)
 
 

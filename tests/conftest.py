@@ -35,10 +35,14 @@ def wide_terminal(monkeypatch):
 
 def uses_the_database(item: pytest.Item) -> bool:
     """A test that reads or writes the database: Django's marker or fixtures, or a real server (e2e)."""
-    return (item.get_closest_marker("django_db") is not None
-            or bool({"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
-                    & set(getattr(item, "fixturenames", ())))
-            or "e2e" in Path(str(item.path)).parts)
+    return (
+        item.get_closest_marker("django_db") is not None
+        or bool(
+            {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
+            & set(getattr(item, "fixturenames", ()))
+        )
+        or "e2e" in Path(str(item.path)).parts
+    )
 
 
 def pytest_collection_modifyitems(config, items):

@@ -5,6 +5,7 @@ suite and the benchmark try the same inputs. Each shape is a function of a size 
 that returns text of exactly that many characters, built by repeating a short unit: regular
 expressions and loops that are quadratic show it on repetition, and pasted junk is repetitive.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -16,6 +17,7 @@ import yaml
 def _repeat(unit: str) -> Callable[[int], str]:
     def make(size: int) -> str:
         return (unit * (size // len(unit) + 1))[:size]
+
     return make
 
 
@@ -55,9 +57,9 @@ UNITS: dict[str, str] = {
     "crlf lines": "x\r\n",
     # unicode
     "combining marks": "e\u0301\u0308",
-    "emoji": "\U0001F600",
-    "emoji sequences": "\U0001F469\u200d\U0001F469\u200d\U0001F467 ",
-    "flags": "\U0001F1FA\U0001F1F8",
+    "emoji": "\U0001f600",
+    "emoji sequences": "\U0001f469\u200d\U0001f469\u200d\U0001f467 ",
+    "flags": "\U0001f1fa\U0001f1f8",
     "right-to-left": "\u05e9\u05dc\u05d5\u05dd ",
     "cjk": "\u6211\u4eec\u589e\u957f",
     "zero-width": "a\u200b",

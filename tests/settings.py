@@ -3,6 +3,7 @@
 The environment is set here, before pmprep's settings read it, so no test touches a real
 user's data folder whatever order pytest's plugins load in.
 """
+
 import os
 import tempfile
 

@@ -1,6 +1,7 @@
 """The documentation keeps up with the code, as datasette's test_docs.py does: every command is in the
 CLI reference (docs/cli.md, generated from --help and kept current), every environment setting pmprep
 reads is in the README or docs/, and every kind of file in the company folder is in the content guide."""
+
 from __future__ import annotations
 
 import ast
@@ -41,7 +42,8 @@ def _called_name(node: ast.Call) -> str | None:
 
 def _is_environ(node: ast.expr) -> bool:
     return (isinstance(node, ast.Attribute) and node.attr == "environ") or (
-        isinstance(node, ast.Name) and node.id == "environ")
+        isinstance(node, ast.Name) and node.id == "environ"
+    )
 
 
 def environment_names() -> dict[str, str]:
@@ -78,14 +80,16 @@ def content_kinds() -> list[str]:
 
 def test_the_cli_reference_is_generated_from_the_current_help():
     assert CLI_REFERENCE.read_text(encoding="utf-8") == cli_reference.reference(), (
-        "docs/cli.md is out of date with the commands' --help: run `python scripts/cli_reference.py --write`")
+        "docs/cli.md is out of date with the commands' --help: run `python scripts/cli_reference.py --write`"
+    )
 
 
 @pytest.mark.parametrize("path", cli_reference.command_paths(), ids=lambda p: " ".join(("pmprep", *p)))
 def test_every_command_has_a_section_in_the_cli_reference(path):
     heading = f"## `{' '.join(('pmprep', *path))}`"
     assert heading in CLI_REFERENCE.read_text(encoding="utf-8").splitlines(), (
-        f"{heading} is missing from docs/cli.md: run `python scripts/cli_reference.py --write`")
+        f"{heading} is missing from docs/cli.md: run `python scripts/cli_reference.py --write`"
+    )
 
 
 @pytest.mark.parametrize("path", [p for p in cli_reference.command_paths() if p], ids=" ".join)
@@ -100,16 +104,27 @@ def test_the_readme_links_the_cli_reference():
 
 def test_the_environment_scan_finds_the_settings_it_should():
     # A scan that stopped finding reads would pass the next test vacuously.
-    assert {"PMPREP_HOME", "PMPREP_SECRET_KEY", "DATABASE_URL", "PMPREP_DEBUG", "PMPREP_TEXT_WORKERS",
-            "PMPREP_TRUSTED_PROXY_COUNT"} <= set(environment_names())
+    assert {
+        "PMPREP_HOME",
+        "PMPREP_SECRET_KEY",
+        "DATABASE_URL",
+        "PMPREP_DEBUG",
+        "PMPREP_TEXT_WORKERS",
+        "PMPREP_TRUSTED_PROXY_COUNT",
+    } <= set(environment_names())
 
 
 def test_every_environment_setting_is_documented():
     text = documentation()
-    missing = [f"{name} (read at {where})" for name, where in environment_names().items()
-               if name not in NOT_SETTINGS and not re.search(rf"\b{re.escape(name)}\b", text)]
-    assert not missing, ("settings read from the environment but missing from README.md and docs/ "
-                         f"(document them, or add them to NOT_SETTINGS with the reason): {', '.join(missing)}")
+    missing = [
+        f"{name} (read at {where})"
+        for name, where in environment_names().items()
+        if name not in NOT_SETTINGS and not re.search(rf"\b{re.escape(name)}\b", text)
+    ]
+    assert not missing, (
+        "settings read from the environment but missing from README.md and docs/ "
+        f"(document them, or add them to NOT_SETTINGS with the reason): {', '.join(missing)}"
+    )
 
 
 def test_the_content_kinds_are_found():
@@ -120,4 +135,5 @@ def test_the_content_kinds_are_found():
 @pytest.mark.parametrize("kind", content_kinds())
 def test_every_content_file_kind_is_in_the_content_guide(kind):
     assert f"`{kind}`" in CONTENT_GUIDE.read_text(encoding="utf-8"), (
-        f"{kind} (in {SHIPPED.relative_to(ROOT)}) is missing from docs/content-guide.md")
+        f"{kind} (in {SHIPPED.relative_to(ROOT)}) is missing from docs/content-guide.md"
+    )

@@ -11,6 +11,7 @@ pattern's unbounded repeats to at most :data:`MAX_RUN` repetitions (``*`` → ``
 A run longer than ``MAX_RUN`` inside one match (a 33-letter word after ``struggl``, 33 spaces
 between two words) simply does not match as one; no answer needs that.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,7 @@ def bound_repeats(pattern: str, limit: int = MAX_RUN) -> str:
     while i < n:
         ch = pattern[i]
         if ch == "\\":
-            out.append(pattern[i:i + 2])
+            out.append(pattern[i : i + 2])
             i += 2
             after_repeat = False
             continue

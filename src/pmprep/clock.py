@@ -1,4 +1,5 @@
 """How pmprep writes a duration on a clock face: 95 seconds is "1:35"."""
+
 from __future__ import annotations
 
 

@@ -4,6 +4,7 @@ Shared by the Django settings and the command line. Every helper rejects a bad v
 message naming the variable and what was expected, so a misconfiguration stops the start instead
 of surfacing later as a confusing failure.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -231,10 +232,29 @@ def _catalog_of(folder: Path) -> Catalog:
     return catalog
 
 
-__all__ = ["DEFAULT_COMPANY", "ConfigError", "ContentError", "TrustedProxy", "active_catalog", "companies", "company",
-           "company_file",
-           "content_folder", "database_url", "default_company", "env_bool", "env_list", "env_rate", "home",
-           "load_active_catalog", "overlay_folders", "secret_key", "time_zone", "trusted_proxy", "using_company"]
+__all__ = [
+    "DEFAULT_COMPANY",
+    "ConfigError",
+    "ContentError",
+    "TrustedProxy",
+    "active_catalog",
+    "companies",
+    "company",
+    "company_file",
+    "content_folder",
+    "database_url",
+    "default_company",
+    "env_bool",
+    "env_list",
+    "env_rate",
+    "home",
+    "load_active_catalog",
+    "overlay_folders",
+    "secret_key",
+    "time_zone",
+    "trusted_proxy",
+    "using_company",
+]
 
 
 def time_zone() -> str:
@@ -260,13 +280,21 @@ def env_rate(name: str, default: str) -> str | None:
         return None
     found = RATE.fullmatch(value)
     if not found or int(found["count"]) < 1 or (found["multiple"] and int(found["multiple"]) < 1):
-        raise ConfigError(f"{name}={raw!r} is not a rate; use a count per period such as 30/m (s, m, h or d), "
-                          "10/5m for 10 per 5 minutes, or off")
+        raise ConfigError(
+            f"{name}={raw!r} is not a rate; use a count per period such as 30/m (s, m, h or d), "
+            "10/5m for 10 per 5 minutes, or off"
+        )
     return value
 
 
-PROXY_HEADERS = ("forwarded", "x-forwarded-by", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port",
-                 "x-forwarded-proto")
+PROXY_HEADERS = (
+    "forwarded",
+    "x-forwarded-by",
+    "x-forwarded-for",
+    "x-forwarded-host",
+    "x-forwarded-port",
+    "x-forwarded-proto",
+)
 
 
 @dataclass(frozen=True)
@@ -297,12 +325,19 @@ def trusted_proxy() -> TrustedProxy | None:
         except ValueError:
             raise ConfigError(
                 f"PMPREP_TRUSTED_PROXY={raw!r} is not an IP address; give the one address the proxy connects "
-                "from (such as 127.0.0.1), or * when nothing but the proxy can reach pmprep") from None
-    headers = frozenset(h.lower() for h in env_list("PMPREP_TRUSTED_PROXY_HEADERS", ["x-forwarded-for", "x-forwarded-proto"]))
+                "from (such as 127.0.0.1), or * when nothing but the proxy can reach pmprep"
+            ) from None
+    headers = frozenset(
+        h.lower() for h in env_list("PMPREP_TRUSTED_PROXY_HEADERS", ["x-forwarded-for", "x-forwarded-proto"])
+    )
     unknown = sorted(headers - set(PROXY_HEADERS))
     if unknown or not headers:
-        raise ConfigError(f"PMPREP_TRUSTED_PROXY_HEADERS={os.environ.get('PMPREP_TRUSTED_PROXY_HEADERS')!r} "
-                          f"names {', '.join(unknown) or 'no header'}; use some of {', '.join(PROXY_HEADERS)}")
+        raise ConfigError(
+            f"PMPREP_TRUSTED_PROXY_HEADERS={os.environ.get('PMPREP_TRUSTED_PROXY_HEADERS')!r} "
+            f"names {', '.join(unknown) or 'no header'}; use some of {', '.join(PROXY_HEADERS)}"
+        )
     if "forwarded" in headers and len(headers) > 1:
-        raise ConfigError("PMPREP_TRUSTED_PROXY_HEADERS can trust either forwarded or the x-forwarded-* headers, not both")
+        raise ConfigError(
+            "PMPREP_TRUSTED_PROXY_HEADERS can trust either forwarded or the x-forwarded-* headers, not both"
+        )
     return TrustedProxy(address, headers, env_int("PMPREP_TRUSTED_PROXY_COUNT", 1))

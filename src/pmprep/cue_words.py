@@ -5,6 +5,7 @@ words separated by spaces, matched case-insensitively on folded text, a word end
 any ending, any run of spaces or a comma between words. The named group that matched says which
 cue it was.
 """
+
 from __future__ import annotations
 
 import re

@@ -10,9 +10,11 @@ from pmprep.cli.main import app
 
 runner = CliRunner()
 QUESTION = "Tell me about a time you changed a plan because of user research."
-ANSWER = ("Last spring I led onboarding for a budgeting app with 40,000 monthly users. Interviews showed people quit "
-          "at bank linking, so I cut two steps and tested it against the old flow for three weeks. Completion rose "
-          "from 52% to 61%. I learned to test the riskiest step first.")
+ANSWER = (
+    "Last spring I led onboarding for a budgeting app with 40,000 monthly users. Interviews showed people quit "
+    "at bank linking, so I cut two steps and tested it against the old flow for three weeks. Completion rose "
+    "from 52% to 61%. I learned to test the riskiest step first."
+)
 
 
 def test_analyze_from_stdin_prints_a_table_with_quoted_evidence():
@@ -32,7 +34,7 @@ def test_analyze_json_from_a_file(tmp_path):
     assert data["question_type"] == "behavioral" and 0 <= data["score"] <= 100
     assert data["delivery"]["budget_seconds"] == 120.0
     evidence = [e for c in data["criteria"] for e in c["evidence"]]
-    assert all(ANSWER[e["start"]:e["end"]] == e["text"] for e in evidence)
+    assert all(ANSWER[e["start"] : e["end"]] == e["text"] for e in evidence)
 
 
 def test_analyze_a_bank_question_by_id(catalog):
@@ -66,7 +68,8 @@ def test_analyze_a_missing_file():
 def test_classify_text_and_json():
     assert runner.invoke(app, ["classify", "How many golf balls fit in a bus?"]).stdout == (
         "Estimation (confidence 0.60; classified from its wording); competencies: Quantitative thinking and metrics, "
-        "Data literacy\n")
+        "Data literacy\n"
+    )
     data = json.loads(runner.invoke(app, ["classify", "Why Netflix?", "--json"]).stdout)
     assert data["question_type"] == "culture" and data["source"] == "rules"
 
@@ -101,12 +104,20 @@ def test_the_terminal_and_the_web_give_one_answer_the_same_score(client, catalog
     from pmprep.web.practice.models import Attempt
 
     # A question asked in rounds of both tracks with different budgets: the track decides the budget.
-    qid, q = next((qid, q) for qid, q in catalog.questions.items()
-                  if len({catalog.rounds[r].answer_minutes for r in q.rounds
-                          if catalog.rounds[r].track == "experienced"} | {catalog.rounds[q.rounds[0]].answer_minutes}) > 1)
+    qid, q = next(
+        (qid, q)
+        for qid, q in catalog.questions.items()
+        if len(
+            {catalog.rounds[r].answer_minutes for r in q.rounds if catalog.rounds[r].track == "experienced"}
+            | {catalog.rounds[q.rounds[0]].answer_minutes}
+        )
+        > 1
+    )
     client.force_login(User.objects.create_user("dana", password="a-long-passphrase-1", track="experienced"))
     client.post("/practice/", {"question_id": qid, "question_text": q.text, "answer": ANSWER})
     web = Attempt.objects.get()
-    cli = json.loads(runner.invoke(app, ["analyze", "-q", qid, "--track", "experienced", "--json"], input=ANSWER).stdout)
+    cli = json.loads(
+        runner.invoke(app, ["analyze", "-q", qid, "--track", "experienced", "--json"], input=ANSWER).stdout
+    )
     assert (cli["score"], cli["delivery"]["budget_seconds"]) == (web.score, web.seconds_budget)
     assert cli == web.feedback

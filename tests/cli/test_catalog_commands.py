@@ -19,9 +19,21 @@ def test_questions_json_filters(catalog):
     result = run("questions", "--type", "technical", "--round", "ei_technical_deep_dive", "--json")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
-    expected = [q.id for q in catalog.questions.values() if q.type == "technical" and "ei_technical_deep_dive" in q.rounds]
+    expected = [
+        q.id for q in catalog.questions.values() if q.type == "technical" and "ei_technical_deep_dive" in q.rounds
+    ]
     assert [r["id"] for r in rows] == expected
-    assert set(rows[0]) >= {"id", "text", "type", "tracks", "rounds", "competencies", "difficulty", "talking_points", "probes"}
+    assert set(rows[0]) >= {
+        "id",
+        "text",
+        "type",
+        "tracks",
+        "rounds",
+        "competencies",
+        "difficulty",
+        "talking_points",
+        "probes",
+    }
 
 
 def test_questions_by_dimension_includes_its_components(catalog):
@@ -80,7 +92,8 @@ def test_content_check_reports_problems_and_fails(tmp_path):
     folder = tmp_path / "coach"
     (folder / "questions").mkdir(parents=True)
     (folder / "questions" / "extra.yaml").write_text(
-        "questions:\n  - id: x-1\n    text: Hi\n    type: trivia\n", encoding="utf-8")
+        "questions:\n  - id: x-1\n    text: Hi\n    type: trivia\n", encoding="utf-8"
+    )
     result = runner.invoke(app, ["content", "check", str(folder)])
     assert result.exit_code == 1
     assert "problems" in result.stderr and "(nothing was loaded)" in result.stderr
@@ -90,7 +103,8 @@ def test_content_check_reports_problems_and_fails(tmp_path):
 def test_content_check_accepts_a_valid_overlay(tmp_path):
     folder = tmp_path / "coach"
     (folder / "questions").mkdir(parents=True)
-    (folder / "questions" / "extra.yaml").write_text("""\
+    (folder / "questions" / "extra.yaml").write_text(
+        """\
 questions:
   - id: coach-q1
     text: How would you decide whether to bring back a retired feature?
@@ -101,7 +115,9 @@ questions:
     difficulty: medium
     talking_points: [a, b, c]
     probes: [d, e]
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     data = json.loads(run("content", "check", str(folder), "--json").stdout)
     assert data["ok"] is True
 

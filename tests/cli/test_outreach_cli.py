@@ -51,19 +51,25 @@ def test_outreach_json_from_a_file(tmp_path):
     data = json.loads(result.stdout)
     assert (data["score"], data["verdict"], data["channel"]) == (90, "send", "linkedin")
     assert [(s["id"], s["grade"], s["points"]) for s in data["signals"]] == [
-        ("their_work", "named", 5), ("ask", "small", 5), ("focus", "them", 0)]
-    assert all(GOOD[f["start"]:f["end"]] == f["text"] for f in data["flags"])
+        ("their_work", "named", 5),
+        ("ask", "small", 5),
+        ("focus", "them", 0),
+    ]
+    assert all(GOOD[f["start"] : f["end"]] == f["text"] for f in data["flags"])
 
 
 def test_outreach_quotes_a_pitch_about_the_sender():
-    pitch = ("Hi Taylor, I am a recent graduate with three years of experience in marketing. I have always been "
-             "passionate about streaming. I would love to connect and learn from you.")
+    pitch = (
+        "Hi Taylor, I am a recent graduate with three years of experience in marketing. I have always been "
+        "passionate about streaming. I would love to connect and learn from you."
+    )
     result = runner.invoke(app, ["outreach", "-"], input=pitch)
     assert result.exit_code == 0, result.output
     out = " ".join(result.stdout.split())  # Rich wraps long lines
     assert "Revise — 30/100" in out
-    assert ("◆ About them or about you: mostly about you (-15) — Mostly about you: only 0% of its words are about "
-            "them.") in out
+    assert (
+        "◆ About them or about you: mostly about you (-15) — Mostly about you: only 0% of its words are about them."
+    ) in out
     assert "“I am a recent graduate with three years of experience in marketing”" in out
     assert "◆ The ask: a vague ask (-10)" in out and "“I would love to connect and learn from you”" in out
 
@@ -102,8 +108,9 @@ def test_outreach_refuses_empty_stdin():
 def test_outreach_refuses_an_oversized_message(tmp_path):
     path = tmp_path / "note.txt"
     path.write_text("x" * (MAX_MESSAGE_CHARS + 1), encoding="utf-8")
-    one_line_error(runner.invoke(app, ["outreach", str(path)]),
-                   f"{path}: the message is 20,001 characters; the limit is 20,000")
+    one_line_error(
+        runner.invoke(app, ["outreach", str(path)]), f"{path}: the message is 20,001 characters; the limit is 20,000"
+    )
 
 
 def test_outreach_refuses_an_unknown_channel():

@@ -1,4 +1,5 @@
 """The shipped bank is big and broad enough to practise every round and theme."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -43,6 +44,15 @@ def test_no_two_questions_have_the_same_text(catalog):
 
 def test_primers_cover_the_required_topics(catalog):
     assert set(catalog.primers) >= {
-        "cdn-video", "caching-freshness", "ab-test-isolation", "state-across-devices", "api-gateway",
-        "resilience-chaos", "experimentation-pipeline", "metrics-glossary", "culture-memo", "streaming-landscape"}
+        "cdn-video",
+        "caching-freshness",
+        "ab-test-isolation",
+        "state-across-devices",
+        "api-gateway",
+        "resilience-chaos",
+        "experimentation-pipeline",
+        "metrics-glossary",
+        "culture-memo",
+        "streaming-landscape",
+    }
     assert catalog.primers["streaming-landscape"].as_of is not None

@@ -1,4 +1,5 @@
 """The case-presentation builder: the deck, its checks, pacing, panel probes and exports."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,21 +41,24 @@ SOLID = {
     "trade_offs": "Downloads costs one team six weeks and reaches 40% of affected members.",
     "recommendation": "I recommend better downloads first.",
     "success_metrics": "North star: hours per member per week, +3% in eight weeks. "
-                       "Guardrail: start-up time must not rise.",
+    "Guardrail: start-up time must not rise.",
     "risks": "Storage on low-end phones fills up; mitigate with a 2 GB cap.",
     "rollout_plan": "Pilot for 5% of members in Brazil for four weeks, with a kill switch.",
 }
 
 
 def solid_deck(**changes: str) -> Deck:
-    return Deck(title="Engagement down 10% in LatAm",
-                prompt="Engagement is down 10% in Latin America. What do you do?",
-                sections={**SOLID, **changes})
+    return Deck(
+        title="Engagement down 10% in LatAm",
+        prompt="Engagement is down 10% in Latin America. What do you do?",
+        sections={**SOLID, **changes},
+    )
 
 
 def found(deck: Deck) -> list[tuple[str, str, str | None, str | None]]:
-    return [(f.code, f.severity.value, f.section.value if f.section else None, f.quote)
-            for f in check_deck(deck).findings]
+    return [
+        (f.code, f.severity.value, f.section.value if f.section else None, f.quote) for f in check_deck(deck).findings
+    ]
 
 
 # ---------------------------------------------------------------- the deck value
@@ -121,14 +125,20 @@ def test_to_dict_and_from_dict_round_trip_through_json():
 
 def test_from_dict_reports_every_bad_field_at_once():
     with pytest.raises(DeckError) as error:
-        Deck.from_dict({
-            "title": 5,
-            "prompt": "  ",
-            "question_id": "Not An Id",
-            "sections": {"trade_offs": ["cheap", "fast"], "bogus": "x", "problem": "x" * (MAX_SECTION_CHARS + 1),
-                         "risks": None},
-            "colour": "red",
-        })
+        Deck.from_dict(
+            {
+                "title": 5,
+                "prompt": "  ",
+                "question_id": "Not An Id",
+                "sections": {
+                    "trade_offs": ["cheap", "fast"],
+                    "bogus": "x",
+                    "problem": "x" * (MAX_SECTION_CHARS + 1),
+                    "risks": None,
+                },
+                "colour": "red",
+            }
+        )
 
     assert error.value.problems == (
         "colour: unknown field (expected title, prompt, question_id, sections)",
@@ -150,8 +160,11 @@ def test_from_dict_names_missing_fields_and_a_wrong_shape():
     with pytest.raises(DeckError) as not_an_object:
         Deck.from_dict(["title"])
 
-    assert missing.value.problems == ("title: required", "prompt: required",
-                                      "sections: expected an object of section texts (found a list)")
+    assert missing.value.problems == (
+        "title: required",
+        "prompt: required",
+        "sections: expected an object of section texts (found a list)",
+    )
     assert not_an_object.value.problems == ("deck: expected an object (found a list)",)
 
 
@@ -159,8 +172,10 @@ def test_title_and_prompt_have_length_limits():
     with pytest.raises(DeckError) as error:
         Deck(title="t" * 121, prompt="p" * 4001)
 
-    assert error.value.problems == ("title: at most 120 characters (found 121)",
-                                    "prompt: at most 4000 characters (found 4001)")
+    assert error.value.problems == (
+        "title: at most 120 characters (found 121)",
+        "prompt: at most 4000 characters (found 4001)",
+    )
 
 
 def test_a_deck_starts_from_a_bank_question(catalog):
@@ -170,8 +185,9 @@ def test_a_deck_starts_from_a_bank_question(catalog):
 
     assert deck.question_id == "pd-profile-switching-shared-tv"
     assert deck.prompt == question.text
-    assert deck.title == ("In a household of four sharing one living-room TV, picking the right profile is slow "
-                          "and often goes wrong.")
+    assert deck.title == (
+        "In a household of four sharing one living-room TV, picking the right profile is slow and often goes wrong."
+    )
     assert deck.filled == ()
 
 
@@ -191,8 +207,9 @@ def test_an_empty_deck_lists_each_section_as_missing():
     review = check_deck(Deck(title="T", prompt="P"))
 
     assert [(f.code, f.section) for f in review.findings] == [("empty", s) for s in SECTIONS]
-    assert review.findings[4].message == ("Trade-offs is empty. Compare the options with numbers: impact, cost, "
-                                          "risk, time.")
+    assert review.findings[4].message == (
+        "Trade-offs is empty. Compare the options with numbers: impact, cost, risk, time."
+    )
     assert review.readiness == "Not ready yet: 0 of 9 sections solid, 9 empty, 0 need work. Next: Problem."
 
 
@@ -218,7 +235,8 @@ def test_rollout_without_a_time_box_is_flagged():
 
 def test_a_pilot_in_two_regions_for_four_weeks_is_time_boxed():
     assert found(solid_deck(rollout_plan="Pilot in 2 regions for 4 weeks.")) == [
-        ("rollout_no_way_back", "tip", "rollout_plan", None)]
+        ("rollout_no_way_back", "tip", "rollout_plan", None)
+    ]
 
 
 def test_metrics_named_only_after_solutions_are_flagged_with_the_quote():
@@ -229,7 +247,7 @@ def test_metrics_named_only_after_solutions_are_flagged_with_the_quote():
     assert found(deck) == [("metrics_after_solutions", "missing", "success_metrics", "retention")]
     finding = review.findings[0]
     assert finding.quote_section is SectionId.RECOMMENDATION
-    assert deck.text("recommendation")[finding.start:finding.end] == "retention"
+    assert deck.text("recommendation")[finding.start : finding.end] == "retention"
     assert finding.message.startswith('A metric first appears in Recommendation ("retention"), after the solutions')
 
 
@@ -241,20 +259,24 @@ def test_a_problem_that_never_says_what_better_means_is_flagged():
 
 def test_success_metrics_need_something_measurable_and_get_tips_for_unit_and_guardrail():
     assert found(solid_deck(success_metrics="Members feel happier.")) == [
-        ("metrics_not_measurable", "weak", "success_metrics", None)]
+        ("metrics_not_measurable", "weak", "success_metrics", None)
+    ]
     assert found(solid_deck(success_metrics="Retention.")) == [
         ("metrics_no_unit", "tip", "success_metrics", None),
-        ("metrics_no_guardrail", "tip", "success_metrics", None)]
+        ("metrics_no_guardrail", "tip", "success_metrics", None),
+    ]
 
 
 def test_a_hypothesis_must_predict_something_measurable():
     assert found(solid_deck(hypothesis="People are bored of the catalogue.")) == [
-        ("hypothesis_not_falsifiable", "weak", "hypothesis", None)]
+        ("hypothesis_not_falsifiable", "weak", "hypothesis", None)
+    ]
 
 
 def test_data_needs_must_name_a_source_or_method():
     assert found(solid_deck(data_needs="I want to know why people leave.")) == [
-        ("data_needs_no_source", "weak", "data_needs", None)]
+        ("data_needs_no_source", "weak", "data_needs", None)
+    ]
     assert found(solid_deck(data_needs="A survey of members who cancelled.")) == []
 
 
@@ -271,14 +293,17 @@ def test_options_are_counted_by_line_label_or_declared_number():
 
 def test_a_recommendation_must_pick_one_option():
     assert found(solid_deck(recommendation="Downloads look promising.")) == [
-        ("recommendation_no_pick", "weak", "recommendation", None)]
+        ("recommendation_no_pick", "weak", "recommendation", None)
+    ]
     assert found(solid_deck(recommendation="We should do all three at once.")) == [
-        ("recommendation_hedged", "weak", "recommendation", "do all three")]
+        ("recommendation_hedged", "weak", "recommendation", "do all three")
+    ]
 
 
 def test_risks_need_mitigations():
     assert found(solid_deck(risks="Members may find autoplay annoying.")) == [
-        ("risks_no_mitigation", "weak", "risks", None)]
+        ("risks_no_mitigation", "weak", "risks", None)
+    ]
     assert found(solid_deck(risks="Members may find it annoying; if complaints rise we'll turn it off.")) == []
 
 
@@ -288,7 +313,8 @@ def test_a_deck_with_nothing_about_members_regions_or_devices_gets_a_tip():
     review = check_deck(deck)
 
     assert [(f.code, f.severity, f.section) for f in review.findings if f.code != "empty"] == [
-        ("not_netflix_specific", Severity.TIP, None)]
+        ("not_netflix_specific", Severity.TIP, None)
+    ]
     assert review.statuses[SectionId.TRADE_OFFS] is Status.SOLID
 
 
@@ -305,10 +331,18 @@ def test_a_review_serialises_to_json():
     data = json.loads(json.dumps(check_deck(deck).to_dict()))
 
     assert data["ready"] is False and data["statuses"]["success_metrics"] == "empty"
-    assert data["findings"] == [{
-        "code": "metrics_after_solutions", "severity": "missing", "section": "success_metrics",
-        "message": check_deck(deck).findings[0].message, "quote": "retention", "quote_section": "recommendation",
-        "start": 31, "end": 40}]
+    assert data["findings"] == [
+        {
+            "code": "metrics_after_solutions",
+            "severity": "missing",
+            "section": "success_metrics",
+            "message": check_deck(deck).findings[0].message,
+            "quote": "retention",
+            "quote_section": "recommendation",
+            "start": 31,
+            "end": 40,
+        }
+    ]
     assert json.dumps([s.to_dict() for s in pacing_plan(deck)] + [p.to_dict() for p in qa_probes(deck)])
 
 
@@ -325,9 +359,16 @@ def test_pacing_fills_the_talk_exactly_with_weighted_slots():
     slots = pacing_plan(solid_deck(), minutes=25)
 
     assert [(s.section.value, s.start_seconds, s.end_seconds) for s in slots] == [
-        ("problem", 0, 180), ("hypothesis", 180, 360), ("data_needs", 360, 510),
-        ("solution_options", 510, 660), ("trade_offs", 660, 840), ("recommendation", 840, 990),
-        ("success_metrics", 990, 1170), ("risks", 1170, 1320), ("rollout_plan", 1320, 1500)]
+        ("problem", 0, 180),
+        ("hypothesis", 180, 360),
+        ("data_needs", 360, 510),
+        ("solution_options", 510, 660),
+        ("trade_offs", 660, 840),
+        ("recommendation", 840, 990),
+        ("success_metrics", 990, 1170),
+        ("risks", 1170, 1320),
+        ("rollout_plan", 1320, 1500),
+    ]
     assert slots[2].label == "6:00–8:30"
 
 
@@ -363,9 +404,16 @@ def test_each_role_asks_about_its_weakest_sections_first():
     probes = qa_probes(deck, seed="ana")
 
     assert [(p.role, p.section.value if p.section else None) for p in probes] == [
-        ("design", "problem"), ("design", "hypothesis"), ("design", None),
-        ("data_science", "trade_offs"), ("data_science", "hypothesis"), ("data_science", None),
-        ("engineering", "trade_offs"), ("engineering", "solution_options"), ("engineering", None)]
+        ("design", "problem"),
+        ("design", "hypothesis"),
+        ("design", None),
+        ("data_science", "trade_offs"),
+        ("data_science", "hypothesis"),
+        ("data_science", None),
+        ("engineering", "trade_offs"),
+        ("engineering", "solution_options"),
+        ("engineering", None),
+    ]
     assert probes[3].reason == "Trade-offs is empty."
     assert probes[0].reason == "Problem is solid; expect to defend it."
     assert all(p.question in QA_PROBES[p.role] for p in probes if p.section is None)
@@ -386,9 +434,12 @@ def test_probes_explain_a_section_that_needs_work_and_repeat_for_a_seed():
 
 
 def test_markdown_export_is_exact():
-    deck = Deck(title="Kids' row", prompt="Design a row for kids.\nKeep it short.",
-                sections={"problem": "People lose their place.", "trade_offs": "It is cheaper."},
-                question_id="pd-kids-row")
+    deck = Deck(
+        title="Kids' row",
+        prompt="Design a row for kids.\nKeep it short.",
+        sections={"problem": "People lose their place.", "trade_offs": "It is cheaper."},
+        question_id="pd-kids-row",
+    )
     review = check_deck(deck)
 
     assert to_markdown(deck) == (
@@ -404,12 +455,16 @@ def test_markdown_export_is_exact():
         "## 9. Rollout plan\n\n_Not written yet._\n"
     )
     reviewed = to_markdown(deck, review)
-    assert reviewed.startswith(to_markdown(deck) + "\n## Review\n\n"
-                               "Not ready yet: 0 of 9 sections solid, 7 empty, 2 need work. Next: Problem.\n\n"
-                               "- Problem: needs work\n- Hypothesis: empty\n")
+    assert reviewed.startswith(
+        to_markdown(deck) + "\n## Review\n\n"
+        "Not ready yet: 0 of 9 sections solid, 7 empty, 2 need work. Next: Problem.\n\n"
+        "- Problem: needs work\n- Hypothesis: empty\n"
+    )
     assert "- **Trade-offs** (weak): No numbers: the cost and benefit" in reviewed
-    assert reviewed.endswith("- **Whole deck** (tip): Nothing ties the case to Netflix: mention the members "
-                             "affected and where they are (regions, devices, plans).\n")
+    assert reviewed.endswith(
+        "- **Whole deck** (tip): Nothing ties the case to Netflix: mention the members "
+        "affected and where they are (regions, devices, plans).\n"
+    )
 
 
 def _pdf_text(data: bytes) -> str:
@@ -429,12 +484,11 @@ def test_pdf_holds_the_titles_and_the_users_text():
 
 
 def test_pdf_shows_markup_emoji_and_curly_quotes_as_plain_text():
-    deck = solid_deck(problem="<script>alert(1)</script> **bold** “quoted” — it’s 🎉 done",
-                      risks="中文 ő ﬁ €5 • x")
+    deck = solid_deck(problem="<script>alert(1)</script> **bold** “quoted” — it’s 🎉 done", risks="中文 ő ﬁ €5 • x")
 
     text = _pdf_text(to_pdf(deck))
 
-    assert "<script>alert(1)</script> **bold** \"quoted\" - it's ? done" in text
+    assert '<script>alert(1)</script> **bold** "quoted" - it\'s ? done' in text
     assert "?? o fi EUR5 - x" in text
 
 
@@ -473,14 +527,25 @@ def test_pptx_has_a_title_slide_then_one_slide_per_written_section():
     assert slides[0].shapes.title.text == "Engagement down 10% in LatAm"
     assert slides[0].placeholders[1].text == "Engagement is down 10% in Latin America. What do you do?"
     assert [s.shapes.title.text for s in slides[1:]] == [
-        "Problem", "Data needs", "Solution options", "Trade-offs", "Recommendation", "Success metrics",
-        "Rollout plan"]
+        "Problem",
+        "Data needs",
+        "Solution options",
+        "Trade-offs",
+        "Recommendation",
+        "Success metrics",
+        "Rollout plan",
+    ]
     notes = [s.notes_slide.notes_text_frame.text for s in slides[1:]]
     assert notes == [deck.text(s) for s in deck.filled]
     assert [p.text for p in slides[1].placeholders[1].text_frame.paragraphs] == [
-        "Hours per member fell 10%.", "Mostly on phones."]
+        "Hours per member fell 10%.",
+        "Mostly on phones.",
+    ]
     assert [p.text for p in slides[3].placeholders[1].text_frame.paragraphs] == [
-        "Cheaper mobile plan", "Better downloads", "More local titles"]
+        "Cheaper mobile plan",
+        "Better downloads",
+        "More local titles",
+    ]
 
 
 def test_pptx_caps_bullets_and_keeps_everything_in_the_notes():
@@ -506,8 +571,13 @@ def test_pptx_properties_are_set_and_the_file_is_reproducible():
     assert first == second
     props = _presentation(first).core_properties
     assert (props.title, props.author, props.last_modified_by, props.revision) == (
-        "Engagement down 10% in LatAm", "", "", 1)
+        "Engagement down 10% in LatAm",
+        "",
+        "",
+        1,
+    )
     assert props.created == dt.datetime(2000, 1, 1)
     created = dt.datetime(2025, 10, 2, 11, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
     assert _presentation(to_pptx(solid_deck(), created=created)).core_properties.modified == dt.datetime(
-        2025, 10, 2, 9, 30)
+        2025, 10, 2, 9, 30
+    )

@@ -1,4 +1,5 @@
 """Every class of content error is reported with its file, entry and field, and nothing loads."""
+
 from __future__ import annotations
 
 import textwrap
@@ -69,8 +70,10 @@ def test_unknown_question_type_is_rejected(company_folder):
     write(company_folder, "questions/a.yaml", GOOD.replace("type: product_design", "type: brainteaser"))
     [p] = problems_of(company_folder)
     assert (p.entry, p.field) == ("pd-good", "type")
-    assert p.message == ("unknown question type id 'brainteaser' (expected one of 'behavioral', 'product_design', "
-                         "'strategy', 'metrics', 'technical', 'estimation', 'culture')")
+    assert p.message == (
+        "unknown question type id 'brainteaser' (expected one of 'behavioral', 'product_design', "
+        "'strategy', 'metrics', 'technical', 'estimation', 'culture')"
+    )
 
 
 def test_too_few_talking_points(company_folder):
@@ -98,10 +101,14 @@ def test_unknown_round_and_competency_are_rejected(company_folder):
 
 def test_round_of_a_track_the_question_does_not_list(company_folder):
     write(company_folder, "questions/a.yaml", GOOD.replace("[ei_case_presentation]", "[ex_product_team]"))
-    assert problems_of(company_folder) == [Problem(
-        "acme/questions/a.yaml", "pd-good", "rounds",
-        "round 'ex_product_team' belongs to track 'experienced', which the question's tracks do not list",
-    )]
+    assert problems_of(company_folder) == [
+        Problem(
+            "acme/questions/a.yaml",
+            "pd-good",
+            "rounds",
+            "round 'ex_product_team' belongs to track 'experienced', which the question's tracks do not list",
+        )
+    ]
 
 
 def test_duplicate_id_across_files(company_folder):
@@ -115,11 +122,19 @@ def test_duplicate_id_across_files(company_folder):
 def test_every_problem_is_reported_at_once(company_folder):
     write(company_folder, "questions/a.yaml", GOOD.replace("difficulty: easy", "difficulty: 7"))
     write(company_folder, "questions/b.yaml", "questions: {}\n")
-    write(company_folder, "rounds.yaml",
-          (company_folder / "rounds.yaml").read_text().replace("minutes: 45\n    minutes_max: 60", "minutes: 45\n    minutes_max: 30"))
+    write(
+        company_folder,
+        "rounds.yaml",
+        (company_folder / "rounds.yaml")
+        .read_text()
+        .replace("minutes: 45\n    minutes_max: 60", "minutes: 45\n    minutes_max: 30"),
+    )
     found = {(p.file, p.field) for p in problems_of(company_folder)}
-    assert found == {("acme/questions/a.yaml", "difficulty"), ("acme/questions/b.yaml", "questions"),
-                     ("acme/rounds.yaml", "minutes_max")}
+    assert found == {
+        ("acme/questions/a.yaml", "difficulty"),
+        ("acme/questions/b.yaml", "questions"),
+        ("acme/rounds.yaml", "minutes_max"),
+    }
 
 
 def test_file_that_is_not_a_list(company_folder):
@@ -149,8 +164,9 @@ def test_missing_reference_file(company_folder):
 
 def test_primer_without_front_matter(company_folder):
     write(company_folder, "primers/cdn.md", "# CDN\nText\n")
-    assert problems_of(company_folder) == [Problem(
-        "acme/primers/cdn.md", "cdn", None, "must start with a '---' front-matter block (title, summary)")]
+    assert problems_of(company_folder) == [
+        Problem("acme/primers/cdn.md", "cdn", None, "must start with a '---' front-matter block (title, summary)")
+    ]
 
 
 def test_question_linking_a_missing_primer(company_folder):
@@ -187,21 +203,30 @@ def test_error_message_lists_every_problem(company_folder):
     write(company_folder, "questions/a.yaml", GOOD.replace("difficulty: easy", "difficulty: 7"))
     with pytest.raises(ContentError) as info:
         load_catalog(company_folder)
-    assert str(info.value).startswith("1 problem in the content:\n  - acme/questions/a.yaml › entry 'pd-good' › field 'difficulty': ")
+    assert str(info.value).startswith(
+        "1 problem in the content:\n  - acme/questions/a.yaml › entry 'pd-good' › field 'difficulty': "
+    )
 
 
 def test_strong_answer_for_an_unknown_question(company_folder):
     write(company_folder, "questions/a.yaml", GOOD)
-    write(company_folder, "strong_answers/a.yaml",
-          "strong_answers:\n  - question_id: pd-good\n    answer: Fine.\n  - question_id: pd-gone\n    answer: Hm.\n")
+    write(
+        company_folder,
+        "strong_answers/a.yaml",
+        "strong_answers:\n  - question_id: pd-good\n    answer: Fine.\n  - question_id: pd-gone\n    answer: Hm.\n",
+    )
     assert problems_of(company_folder) == [
-        Problem("acme/strong_answers/a.yaml", "pd-gone", "question_id", "unknown question id 'pd-gone'")]
+        Problem("acme/strong_answers/a.yaml", "pd-gone", "question_id", "unknown question id 'pd-gone'")
+    ]
 
 
 def test_two_strong_answers_for_one_question(company_folder):
     write(company_folder, "questions/a.yaml", GOOD)
-    write(company_folder, "strong_answers/a.yaml",
-          "strong_answers:\n  - question_id: pd-good\n    answer: One.\n  - question_id: pd-good\n    answer: Two.\n")
+    write(
+        company_folder,
+        "strong_answers/a.yaml",
+        "strong_answers:\n  - question_id: pd-good\n    answer: One.\n  - question_id: pd-good\n    answer: Two.\n",
+    )
     [p] = problems_of(company_folder)
     assert (p.entry, p.field) == ("pd-good", "question_id")
     assert p.message == "the question already has a strong answer (in acme/strong_answers/a.yaml)"

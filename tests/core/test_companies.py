@@ -1,5 +1,6 @@
 """Which company is served: the shipped folders, PMPREP_CONTENT's, PMPREP_COMPANY, and one chosen for a block
 of work; the catalog, the frameworks and the analyzer's bank lookups all follow it."""
+
 from __future__ import annotations
 
 import shutil

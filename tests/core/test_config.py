@@ -1,4 +1,5 @@
 """Settings read from the environment: a bad value is refused with a message naming the variable."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,8 +19,10 @@ def test_no_proxy_by_default():
     assert trusted_proxy() is None
 
 
-@pytest.mark.parametrize("raw, address", [("127.0.0.1", "127.0.0.1"), (" 10.1.2.3 ", "10.1.2.3"),
-                                          ("[::1]", "::1"), ("0:0::1", "::1"), ("*", "*")])
+@pytest.mark.parametrize(
+    "raw, address",
+    [("127.0.0.1", "127.0.0.1"), (" 10.1.2.3 ", "10.1.2.3"), ("[::1]", "::1"), ("0:0::1", "::1"), ("*", "*")],
+)
 def test_a_proxy_address_trusts_forwarded_for_and_proto_by_default(monkeypatch, raw, address):
     monkeypatch.setenv("PMPREP_TRUSTED_PROXY", raw)
     assert trusted_proxy() == TrustedProxy(address, FORWARDED, 1)
@@ -35,28 +38,47 @@ def test_headers_and_count_can_be_chosen(monkeypatch):
     assert not trusted_proxy().forwards_scheme
 
 
-@pytest.mark.parametrize("env, message", [
-    ({"PMPREP_TRUSTED_PROXY": "proxy.internal"},
-     "PMPREP_TRUSTED_PROXY='proxy.internal' is not an IP address; give the one address the proxy connects from "
-     "(such as 127.0.0.1), or * when nothing but the proxy can reach pmprep"),
-    ({"PMPREP_TRUSTED_PROXY": "192.0.2.1,192.0.2.2"},
-     "PMPREP_TRUSTED_PROXY='192.0.2.1,192.0.2.2' is not an IP address; give the one address the proxy connects from "
-     "(such as 127.0.0.1), or * when nothing but the proxy can reach pmprep"),
-    ({"PMPREP_TRUSTED_PROXY": "127.0.0.1", "PMPREP_TRUSTED_PROXY_HEADERS": "x-real-ip,x-forwarded-for"},
-     "PMPREP_TRUSTED_PROXY_HEADERS='x-real-ip,x-forwarded-for' names x-real-ip; use some of forwarded, "
-     "x-forwarded-by, x-forwarded-for, x-forwarded-host, x-forwarded-port, x-forwarded-proto"),
-    ({"PMPREP_TRUSTED_PROXY": "127.0.0.1", "PMPREP_TRUSTED_PROXY_HEADERS": " , "},
-     "PMPREP_TRUSTED_PROXY_HEADERS=' , ' names no header; use some of forwarded, "
-     "x-forwarded-by, x-forwarded-for, x-forwarded-host, x-forwarded-port, x-forwarded-proto"),
-    ({"PMPREP_TRUSTED_PROXY": "127.0.0.1", "PMPREP_TRUSTED_PROXY_HEADERS": "forwarded,x-forwarded-for"},
-     "PMPREP_TRUSTED_PROXY_HEADERS can trust either forwarded or the x-forwarded-* headers, not both"),
-    ({"PMPREP_TRUSTED_PROXY": "127.0.0.1", "PMPREP_TRUSTED_PROXY_COUNT": "0"},
-     "PMPREP_TRUSTED_PROXY_COUNT='0' must be at least 1"),
-    ({"PMPREP_TRUSTED_PROXY_HEADERS": "x-forwarded-for"},
-     "PMPREP_TRUSTED_PROXY_HEADERS has no meaning without PMPREP_TRUSTED_PROXY (the proxy's address)"),
-    ({"PMPREP_TRUSTED_PROXY_COUNT": "2"},
-     "PMPREP_TRUSTED_PROXY_COUNT has no meaning without PMPREP_TRUSTED_PROXY (the proxy's address)"),
-])
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        (
+            {"PMPREP_TRUSTED_PROXY": "proxy.internal"},
+            "PMPREP_TRUSTED_PROXY='proxy.internal' is not an IP address; give the one address the proxy connects from "
+            "(such as 127.0.0.1), or * when nothing but the proxy can reach pmprep",
+        ),
+        (
+            {"PMPREP_TRUSTED_PROXY": "192.0.2.1,192.0.2.2"},
+            "PMPREP_TRUSTED_PROXY='192.0.2.1,192.0.2.2' is not an IP address; give the one address the proxy connects from "
+            "(such as 127.0.0.1), or * when nothing but the proxy can reach pmprep",
+        ),
+        (
+            {"PMPREP_TRUSTED_PROXY": "127.0.0.1", "PMPREP_TRUSTED_PROXY_HEADERS": "x-real-ip,x-forwarded-for"},
+            "PMPREP_TRUSTED_PROXY_HEADERS='x-real-ip,x-forwarded-for' names x-real-ip; use some of forwarded, "
+            "x-forwarded-by, x-forwarded-for, x-forwarded-host, x-forwarded-port, x-forwarded-proto",
+        ),
+        (
+            {"PMPREP_TRUSTED_PROXY": "127.0.0.1", "PMPREP_TRUSTED_PROXY_HEADERS": " , "},
+            "PMPREP_TRUSTED_PROXY_HEADERS=' , ' names no header; use some of forwarded, "
+            "x-forwarded-by, x-forwarded-for, x-forwarded-host, x-forwarded-port, x-forwarded-proto",
+        ),
+        (
+            {"PMPREP_TRUSTED_PROXY": "127.0.0.1", "PMPREP_TRUSTED_PROXY_HEADERS": "forwarded,x-forwarded-for"},
+            "PMPREP_TRUSTED_PROXY_HEADERS can trust either forwarded or the x-forwarded-* headers, not both",
+        ),
+        (
+            {"PMPREP_TRUSTED_PROXY": "127.0.0.1", "PMPREP_TRUSTED_PROXY_COUNT": "0"},
+            "PMPREP_TRUSTED_PROXY_COUNT='0' must be at least 1",
+        ),
+        (
+            {"PMPREP_TRUSTED_PROXY_HEADERS": "x-forwarded-for"},
+            "PMPREP_TRUSTED_PROXY_HEADERS has no meaning without PMPREP_TRUSTED_PROXY (the proxy's address)",
+        ),
+        (
+            {"PMPREP_TRUSTED_PROXY_COUNT": "2"},
+            "PMPREP_TRUSTED_PROXY_COUNT has no meaning without PMPREP_TRUSTED_PROXY (the proxy's address)",
+        ),
+    ],
+)
 def test_a_bad_proxy_setting_is_refused(monkeypatch, env, message):
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -65,8 +87,19 @@ def test_a_bad_proxy_setting_is_refused(monkeypatch, env, message):
     assert str(refused.value) == message
 
 
-@pytest.mark.parametrize("raw, rate", [(None, "30/m"), ("", "30/m"), ("5/s", "5/s"), (" 100/H ", "100/h"),
-                                       ("10/5m", "10/5m"), ("2/1000d", "2/1000d"), ("off", None), ("OFF", None)])
+@pytest.mark.parametrize(
+    "raw, rate",
+    [
+        (None, "30/m"),
+        ("", "30/m"),
+        ("5/s", "5/s"),
+        (" 100/H ", "100/h"),
+        ("10/5m", "10/5m"),
+        ("2/1000d", "2/1000d"),
+        ("off", None),
+        ("OFF", None),
+    ],
+)
 def test_rates(monkeypatch, raw, rate):
     if raw is not None:
         monkeypatch.setenv("PMPREP_X_RATE", raw)
@@ -78,5 +111,7 @@ def test_a_bad_rate_is_refused(monkeypatch, raw):
     monkeypatch.setenv("PMPREP_X_RATE", raw)
     with pytest.raises(ConfigError) as refused:
         env_rate("PMPREP_X_RATE", "30/m")
-    assert str(refused.value) == (f"PMPREP_X_RATE={raw!r} is not a rate; use a count per period such as 30/m "
-                                  "(s, m, h or d), 10/5m for 10 per 5 minutes, or off")
+    assert str(refused.value) == (
+        f"PMPREP_X_RATE={raw!r} is not a rate; use a count per period such as 30/m "
+        "(s, m, h or d), 10/5m for 10 per 5 minutes, or off"
+    )

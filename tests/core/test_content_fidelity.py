@@ -1,4 +1,5 @@
 """The shipped Netflix content holds every fact DOMAIN.md lists: deleting one fails a test here."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,8 +35,14 @@ def test_early_in_rounds_in_order_with_minutes(catalog):
 
 def test_experienced_rounds(catalog):
     rounds = catalog.rounds_for("experienced")
-    assert [r.id for r in rounds] == ["ex_recruiter_screen", "ex_hiring_manager", "ex_product_team",
-                                      "ex_cross_functional", "ex_case_presentation", "ex_technical_deep_dive"]
+    assert [r.id for r in rounds] == [
+        "ex_recruiter_screen",
+        "ex_hiring_manager",
+        "ex_product_team",
+        "ex_cross_functional",
+        "ex_case_presentation",
+        "ex_technical_deep_dive",
+    ]
     screen = catalog.rounds["ex_recruiter_screen"]
     assert "why netflix, why this role and why now" in texts(screen.assesses)
     assert "first culture check" in screen.format
@@ -80,8 +87,13 @@ def test_four_dimensions(catalog):
 
 def test_eight_components_map_to_dimensions_and_rounds(catalog):
     assert [c.name for c in catalog.components.values()] == [
-        "Job awareness", "Company awareness", "Case solving", "Quantitative thinking and metrics",
-        "Product design and innovation", "Strategy and execution", "Cultural fit and leadership",
+        "Job awareness",
+        "Company awareness",
+        "Case solving",
+        "Quantitative thinking and metrics",
+        "Product design and innovation",
+        "Strategy and execution",
+        "Cultural fit and leadership",
         "Technical fluency and experimentation",
     ]
     for c in catalog.components.values():
@@ -91,7 +103,14 @@ def test_eight_components_map_to_dimensions_and_rounds(catalog):
 
 def test_seven_question_types(catalog):
     assert list(catalog.question_types) == [
-        "behavioral", "product_design", "strategy", "metrics", "technical", "estimation", "culture"]
+        "behavioral",
+        "product_design",
+        "strategy",
+        "metrics",
+        "technical",
+        "estimation",
+        "culture",
+    ]
 
 
 def test_frameworks(catalog):
@@ -106,38 +125,72 @@ def test_frameworks(catalog):
         "Goal → North star → Drivers → Guardrails → Diagnosis → Experiment",
         "Assumptions → Structure → Arithmetic → Sanity check → Answer",
     ]
-    assert [s.id for s in catalog.frameworks["funnel"].steps] == ["acquisition", "activation", "engagement", "retention"]
+    assert [s.id for s in catalog.frameworks["funnel"].steps] == [
+        "acquisition",
+        "activation",
+        "engagement",
+        "retention",
+    ]
 
 
 def test_strong_answer_signals(catalog):
     strong = texts(s.text for s in catalog.signals.strong)
-    for fact in ["restates and probes the user problem", "north star and guardrails", "before proposing features",
-                 "quantifies trade-offs", "time-boxes scope", "six weeks",
-                 "problem → hypothesis → data needs → solution options → trade-offs → recommendation",
-                 "thinking, trade-offs, stakeholders and lessons",
-                 "freedom and responsibility, context not control, candour", "admits limits"]:
+    for fact in [
+        "restates and probes the user problem",
+        "north star and guardrails",
+        "before proposing features",
+        "quantifies trade-offs",
+        "time-boxes scope",
+        "six weeks",
+        "problem → hypothesis → data needs → solution options → trade-offs → recommendation",
+        "thinking, trade-offs, stakeholders and lessons",
+        "freedom and responsibility, context not control, candour",
+        "admits limits",
+    ]:
         assert fact in strong, fact
 
 
 def test_weak_answer_signals(catalog):
     weak = texts(s.text for s in catalog.signals.weak)
-    for fact in ["i work well independently", "i would talk to engineering", "this is how i always do it",
-                 "no user angle", "solutions before a problem", "no numbers", 'generic "why netflix"']:
+    for fact in [
+        "i work well independently",
+        "i would talk to engineering",
+        "this is how i always do it",
+        "no user angle",
+        "solutions before a problem",
+        "no numbers",
+        'generic "why netflix"',
+    ]:
         assert fact in weak, fact
 
 
 def test_what_the_committee_weighs(catalog):
     committee = texts(s.text for s in catalog.signals.committee)
-    for fact in ["only documented, structured evidence", "files formal feedback", "informal praise",
-                 "does not rescue a weak case", "quantified trade-offs", "strong pedigree, weak judgment",
-                 "decision quality beats social proximity"]:
+    for fact in [
+        "only documented, structured evidence",
+        "files formal feedback",
+        "informal praise",
+        "does not rescue a weak case",
+        "quantified trade-offs",
+        "strong pedigree, weak judgment",
+        "decision quality beats social proximity",
+    ]:
         assert fact in committee, fact
 
 
 def test_how_to_prepare(catalog):
     prep = texts(s.text for s in catalog.signals.preparation)
-    for fact in ["80%", "20%", "culture memo more than once", "ads tier", "record them", "6–8 star stories",
-                 "ethical call", "90-minute slot", "whiteboard"]:
+    for fact in [
+        "80%",
+        "20%",
+        "culture memo more than once",
+        "ads tier",
+        "record them",
+        "6–8 star stories",
+        "ethical call",
+        "90-minute slot",
+        "whiteboard",
+    ]:
         assert fact in prep, fact
 
 

@@ -8,6 +8,7 @@ on shapes Hypothesis makes up, and checks that the result is well formed. A gene
 turns a quadratic path (minutes at these sizes) into a failure instead of a hung run; the times
 themselves are printed by the benchmark, not asserted here.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,20 +36,39 @@ from pmprep.stories import Story, analyse_story, story_kinds
 from pmprep.stories.story import MAX_FIELD_CHARS, STAR_FIELDS
 from tests.hostile_text import SHAPES, UNITS
 
-CORE = [m.name for m in pkgutil.walk_packages(pmprep.__path__, "pmprep.") if not m.name.startswith(("pmprep.web", "pmprep.cli"))]
+CORE = [
+    m.name
+    for m in pkgutil.walk_packages(pmprep.__path__, "pmprep.")
+    if not m.name.startswith(("pmprep.web", "pmprep.cli"))
+]
 QUESTION = "How would you measure churn for Netflix, and why does it matter whether a cancellation was voluntary?"
 HANG_GUARD = dt.timedelta(seconds=20)  # the goal is under a second; quadratic paths take minutes here
 
 
 # ---- the rewrite itself
 
-@pytest.mark.parametrize("pattern, expected", [
-    (r"a*", "a{0,32}"), (r"a+", "a{1,32}"), (r"a+?", "a{1,32}?"), (r"a*+", "a{0,32}+"),
-    (r"\d[\d,]*(?:\.\d+)?", r"\d[\d,]{0,32}(?:\.\d{1,32})?"), (r"(?:ab)+x", "(?:ab){1,32}x"),
-    (r"a{2,}", "a{2,34}"), (r"a{,3}b{3}", "a{,3}b{3}"), (r"[*+]+", "[*+]{1,32}"), (r"[]a]*", "[]a]{0,32}"),
-    (r"[^]a]+", "[^]a]{1,32}"), (r"\*+\\+", r"\*{1,32}\\{1,32}"), (r"(?<![\w-])(?:x)?", r"(?<![\w-])(?:x)?"),
-    (r"(?P<x>\w+)(?P=x)", r"(?P<x>\w{1,32})(?P=x)"), (r"a?+b??", "a?+b??"), (r"x{}", "x{}"),
-])
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        (r"a*", "a{0,32}"),
+        (r"a+", "a{1,32}"),
+        (r"a+?", "a{1,32}?"),
+        (r"a*+", "a{0,32}+"),
+        (r"\d[\d,]*(?:\.\d+)?", r"\d[\d,]{0,32}(?:\.\d{1,32})?"),
+        (r"(?:ab)+x", "(?:ab){1,32}x"),
+        (r"a{2,}", "a{2,34}"),
+        (r"a{,3}b{3}", "a{,3}b{3}"),
+        (r"[*+]+", "[*+]{1,32}"),
+        (r"[]a]*", "[]a]{0,32}"),
+        (r"[^]a]+", "[^]a]{1,32}"),
+        (r"\*+\\+", r"\*{1,32}\\{1,32}"),
+        (r"(?<![\w-])(?:x)?", r"(?<![\w-])(?:x)?"),
+        (r"(?P<x>\w+)(?P=x)", r"(?P<x>\w{1,32})(?P=x)"),
+        (r"a?+b??", "a?+b??"),
+        (r"x{}", "x{}"),
+    ],
+)
 def test_bound_repeats_caps_every_unbounded_repeat_and_nothing_else(pattern, expected):
     assert bound_repeats(pattern) == expected
     assert unbounded_repeats(re.compile(expected)) == 0
@@ -61,6 +81,7 @@ def test_a_bounded_pattern_matches_ordinary_text_as_before():
 
 
 # ---- every pattern in the core is bounded
+
 
 def _patterns_in(value, seen: set[int], depth: int = 0):
     if id(value) in seen or depth > 4:
@@ -87,8 +108,12 @@ def core_patterns() -> dict[str, re.Pattern]:
     roots.append(("story_kinds()", {"kinds": story_kinds()}))  # cue patterns built from content on first use
     roots.append(("shipped_cues()", {"cues": shipped_cues()}))
     graded = shipped_signal_cues()  # the outreach checker's graded signals, compiled from content
-    roots.append(("shipped_signal_cues()", {spec.id: list(spec.cues.values())
-                                            for spec in (graded.their_work, graded.ask, graded.focus)}))
+    roots.append(
+        (
+            "shipped_signal_cues()",
+            {spec.id: list(spec.cues.values()) for spec in (graded.their_work, graded.ask, graded.focus)},
+        )
+    )
     for where, namespace in roots:
         for key, value in namespace.items():
             for pattern in _patterns_in(value, seen):
@@ -105,31 +130,40 @@ def test_the_core_compiles_hundreds_of_patterns_and_none_has_an_unbounded_repeat
 def test_no_core_module_compiles_a_pattern_except_through_bounded():
     direct = re.compile(r"\bre\.(?:compile|search|match|fullmatch|findall|finditer|sub|subn|split)\(")
     root = Path(pmprep.__file__).parent
-    offenders = [f"{path.relative_to(root)}:{n}" for path in sorted(root.rglob("*.py"))
-                 if path.relative_to(root).parts[0] not in ("web", "cli") and path.name != "bounded_regex.py"
-                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-                 if direct.search(line)]
+    offenders = [
+        f"{path.relative_to(root)}:{n}"
+        for path in sorted(root.rglob("*.py"))
+        if path.relative_to(root).parts[0] not in ("web", "cli") and path.name != "bounded_regex.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if direct.search(line)
+    ]
     assert offenders == []
 
 
 # ---- each text path at its limit, on every named shape
 
+
 def _story(text: str) -> Story:
     n = len(text) // len(STAR_FIELDS)
-    return Story(id="s1", title="Hostile", **{f: text[i * n:(i + 1) * n][:MAX_FIELD_CHARS] for i, f in enumerate(STAR_FIELDS)})
+    return Story(
+        id="s1", title="Hostile", **{f: text[i * n : (i + 1) * n][:MAX_FIELD_CHARS] for i, f in enumerate(STAR_FIELDS)}
+    )
 
 
 def _deck(text: str) -> Deck:
     n = len(text) // len(SECTIONS)
-    return Deck(title="Hostile", prompt="Engagement fell in one market.",
-                sections={s.value: text[i * n:(i + 1) * n][:MAX_SECTION_CHARS] for i, s in enumerate(SECTIONS)})
+    return Deck(
+        title="Hostile",
+        prompt="Engagement fell in one market.",
+        sections={s.value: text[i * n : (i + 1) * n][:MAX_SECTION_CHARS] for i, s in enumerate(SECTIONS)},
+    )
 
 
 def check_feedback(fb, answer: str) -> None:
     assert 0 <= fb.score <= 100 and fb.level in (1, 2, 3, 4)
     for item in [*fb.criteria, *fb.red_flags]:
         for e in item.evidence:
-            assert answer[e.start:e.end] == e.text
+            assert answer[e.start : e.end] == e.text
     json.dumps(fb.to_dict())
 
 
@@ -161,8 +195,27 @@ def test_a_pasted_paragraph_searches_the_bank_for_at_most_its_first_distinct_wor
 
 # ---- shapes nobody listed: a made-up unit, repeated to the limit
 
-TRICKY = st.sampled_from(list("0123456789.,;:!?-–—/$%x()[]'\"*#•\n\t ") + ["e.g.", "i.e.", "vs.", "I", "so", "from",
-                         "to", "between", "and", "the", "\u0301", "\U0001F600", "\u200d", "\u00a0", "\ufffe", "a"])
+TRICKY = st.sampled_from(
+    list("0123456789.,;:!?-–—/$%x()[]'\"*#•\n\t ")
+    + [
+        "e.g.",
+        "i.e.",
+        "vs.",
+        "I",
+        "so",
+        "from",
+        "to",
+        "between",
+        "and",
+        "the",
+        "\u0301",
+        "\U0001f600",
+        "\u200d",
+        "\u00a0",
+        "\ufffe",
+        "a",
+    ]
+)
 UNIT = st.lists(TRICKY, min_size=1, max_size=8).map("".join)
 
 

@@ -1,4 +1,5 @@
 """A mock loop: the track's rounds in order with fitting questions, and pmprep's scorecard per round."""
+
 from __future__ import annotations
 
 import hashlib
@@ -89,7 +90,10 @@ def test_a_case_round_gets_one_product_or_strategy_prompt_a_talk_slot_and_panel_
 
 def test_the_panel_has_two_probes_from_each_discipline():
     assert {role: len(probes) for role, probes in QA_PROBES.items()} == {
-        "design": 2, "data_science": 2, "engineering": 2}
+        "design": 2,
+        "data_science": 2,
+        "engineering": 2,
+    }
 
 
 def test_only_case_rounds_have_a_talk_slot_and_probes(catalog):
@@ -107,8 +111,13 @@ def test_the_optional_technical_deep_dive_joins_only_when_asked(catalog):
     without = [r.round_id for r in plan_loop(catalog, "experienced")]
     with_it = [r.round_id for r in plan_loop(catalog, "experienced", include_optional=True)]
 
-    assert without == ["ex_recruiter_screen", "ex_hiring_manager", "ex_product_team", "ex_cross_functional",
-                       "ex_case_presentation"]
+    assert without == [
+        "ex_recruiter_screen",
+        "ex_hiring_manager",
+        "ex_product_team",
+        "ex_cross_functional",
+        "ex_case_presentation",
+    ]
     assert with_it == without + ["ex_technical_deep_dive"]
 
 
@@ -118,8 +127,9 @@ def test_a_tracks_loop_length_counts_the_required_rounds_and_names_the_optional_
 
     assert early_in == LoopLength(required_rounds=4, required_minutes=225, optional=())
     assert (early_in.rounds, early_in.minutes) == (4, 225)
-    assert experienced == LoopLength(required_rounds=5, required_minutes=225,
-                                     optional=(("Onsite — technical deep dive", 45),))
+    assert experienced == LoopLength(
+        required_rounds=5, required_minutes=225, optional=(("Onsite — technical deep dive", 45),)
+    )
     assert (experienced.rounds, experienced.minutes) == (6, 270)
 
 
@@ -158,17 +168,32 @@ def test_a_round_short_of_questions_gives_each_one_more_time(catalog):
 
 # ---------------------------------------------------------------- the automatic scorecard
 
-NAMES = {"metrics_first": "Success metrics first", "north_star": "A precise north star",
-         "scoped_v1": "Time-boxed first version", "tradeoffs": "Quantified trade-offs",
-         "requirements": "Requirements and scale", "market_facts": "Market and competitors",
-         "culture_themes": "Specific culture themes", "contribution": "What they would contribute",
-         "options_tradeoffs": "Options with trade-offs", "assumptions": "Stated assumptions"}
+NAMES = {
+    "metrics_first": "Success metrics first",
+    "north_star": "A precise north star",
+    "scoped_v1": "Time-boxed first version",
+    "tradeoffs": "Quantified trade-offs",
+    "requirements": "Requirements and scale",
+    "market_facts": "Market and competitors",
+    "culture_themes": "Specific culture themes",
+    "contribution": "What they would contribute",
+    "options_tradeoffs": "Options with trade-offs",
+    "assumptions": "Stated assumptions",
+}
 
 
 def crit(criterion_id: str, level: int, *quotes: str) -> CriterionResult:
     """A criterion at a level, quoting ``quotes`` (the fields the scorecard reads; the rest plain)."""
-    return CriterionResult(criterion_id, NAMES[criterion_id], level, level / 4,
-                           [Evidence(0, len(q), q, "test") for q in quotes], [], "", 1.0)
+    return CriterionResult(
+        criterion_id,
+        NAMES[criterion_id],
+        level,
+        level / 4,
+        [Evidence(0, len(q), q, "test") for q in quotes],
+        [],
+        "",
+        1.0,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -201,56 +226,84 @@ def test_every_competency_can_be_rated_from_some_criterion(catalog):
 
 
 def test_a_rating_is_the_mean_level_across_answers_rounded_half_up(catalog):
-    card = auto_scorecard(catalog, "ei_technical_deep_dive", ["data_literacy", "quantitative_metrics"],
-                          [feedback(crit("metrics_first", 2)), feedback(crit("north_star", 3))], is_case=False)
+    card = auto_scorecard(
+        catalog,
+        "ei_technical_deep_dive",
+        ["data_literacy", "quantitative_metrics"],
+        [feedback(crit("metrics_first", 2)), feedback(crit("north_star", 3))],
+        is_case=False,
+    )
 
     # Both criteria bear on both competencies: (2 + 3) / 2 = 2.5 rounds up to 3.
     assert card.ratings == {"data_literacy": 3, "quantitative_metrics": 3}
 
 
 def test_a_mean_below_the_half_rounds_down(catalog):
-    card = auto_scorecard(catalog, "ei_technical_deep_dive", ["data_literacy"],
-                          [feedback(crit("metrics_first", 2), crit("north_star", 2)),
-                           feedback(crit("metrics_first", 3))], is_case=False)
+    card = auto_scorecard(
+        catalog,
+        "ei_technical_deep_dive",
+        ["data_literacy"],
+        [feedback(crit("metrics_first", 2), crit("north_star", 2)), feedback(crit("metrics_first", 3))],
+        is_case=False,
+    )
 
     assert card.ratings == {"data_literacy": 2}  # 7 / 3 = 2.33
 
 
 def test_a_competency_no_criterion_bears_on_is_left_unrated_with_no_evidence(catalog):
-    card = auto_scorecard(catalog, "ei_case_presentation", ["data_literacy", "customer_obsession"],
-                          [feedback(crit("metrics_first", 3, "north star: hours watched"))], is_case=True)
+    card = auto_scorecard(
+        catalog,
+        "ei_case_presentation",
+        ["data_literacy", "customer_obsession"],
+        [feedback(crit("metrics_first", 3, "north star: hours watched"))],
+        is_case=True,
+    )
 
     assert card.ratings == {"data_literacy": 3}
     assert card.evidence["customer_obsession"] == "no evidence in the answers"
 
 
 def test_evidence_quotes_up_to_two_spans_of_the_best_criterion(catalog):
-    card = auto_scorecard(catalog, "ei_case_presentation", ["scope_control"], [
-        feedback(crit("tradeoffs", 4, "costs four weeks")),  # bears on other competencies only
-        feedback(crit("scoped_v1", 2, "later")),
-        feedback(crit("scoped_v1", 4, "in six weeks", "then add the hub", "roll back")),
-    ], is_case=True)
+    card = auto_scorecard(
+        catalog,
+        "ei_case_presentation",
+        ["scope_control"],
+        [
+            feedback(crit("tradeoffs", 4, "costs four weeks")),  # bears on other competencies only
+            feedback(crit("scoped_v1", 2, "later")),
+            feedback(crit("scoped_v1", 4, "in six weeks", "then add the hub", "roll back")),
+        ],
+        is_case=True,
+    )
 
-    assert card.evidence == {"scope_control": "“in six weeks” (Time-boxed first version); "
-                                              "“then add the hub” (Time-boxed first version)"}
+    assert card.evidence == {
+        "scope_control": "“in six weeks” (Time-boxed first version); “then add the hub” (Time-boxed first version)"
+    }
 
 
 def test_a_criterion_with_no_quotes_gives_way_to_one_with_quotes(catalog):
-    card = auto_scorecard(catalog, "ei_technical_deep_dive", ["data_literacy"],
-                          [feedback(crit("metrics_first", 4), crit("north_star", 2, "hours per member"))],
-                          is_case=False)
+    card = auto_scorecard(
+        catalog,
+        "ei_technical_deep_dive",
+        ["data_literacy"],
+        [feedback(crit("metrics_first", 4), crit("north_star", 2, "hours per member"))],
+        is_case=False,
+    )
 
     assert card.evidence == {"data_literacy": "“hours per member” (A precise north star)"}
 
 
-@pytest.mark.parametrize(("levels", "expected"), [
-    ((4, 4, 3, 3), Recommendation.STRONG_YES),  # mean 3.5
-    ((4, 3, 3, 3), Recommendation.YES),  # 3.25
-    ((3, 3, 3, 2), Recommendation.YES),  # 2.75
-    ((3, 3, 2, 2), Recommendation.NO),  # 2.5
-    ((2, 2, 2, 2), Recommendation.NO),  # 2.0
-    ((2, 2, 2, 1), Recommendation.STRONG_NO),  # 1.75
-])
+@pytest.mark.parametrize(
+    ("levels", "expected"),
+    [
+        ((4, 4, 3, 3), Recommendation.STRONG_YES),  # mean 3.5
+        ((4, 3, 3, 3), Recommendation.YES),  # 3.25
+        ((3, 3, 3, 2), Recommendation.YES),  # 2.75
+        ((3, 3, 2, 2), Recommendation.NO),  # 2.5
+        ((2, 2, 2, 2), Recommendation.NO),  # 2.0
+        ((2, 2, 2, 1), Recommendation.STRONG_NO),  # 1.75
+    ],
+)
 def test_the_recommendation_follows_the_mean_rating(levels, expected, catalog):
     # Each of these criteria bears on exactly one of the four competencies, in this order.
     criteria = ("requirements", "market_facts", "culture_themes", "contribution")
@@ -267,8 +320,9 @@ def test_the_summary_gives_the_mean_and_the_weakest_competency(catalog):
     answers = [feedback(crit("metrics_first", 4), crit("scoped_v1", 2), crit("tradeoffs", 3))]
     competencies = ["data_literacy", "scope_control", "case_solving", "customer_obsession"]
 
-    card = auto_scorecard(catalog, "ei_case_presentation", competencies, answers, is_case=True,
-                          names={"scope_control": "Scope control"})
+    card = auto_scorecard(
+        catalog, "ei_case_presentation", competencies, answers, is_case=True, names={"scope_control": "Scope control"}
+    )
 
     assert card.ratings == {"data_literacy": 4, "scope_control": 2, "case_solving": 3}
     assert card.recommendation is Recommendation.YES
@@ -277,41 +331,59 @@ def test_the_summary_gives_the_mean_and_the_weakest_competency(catalog):
 
 def test_equal_ratings_name_the_lower_mean_as_weakest(catalog):
     # Both round to 3: data literacy from (3 + 3) / 2, scope control from (3 + 2) / 2.
-    answers = [feedback(crit("metrics_first", 3), crit("north_star", 3), crit("scoped_v1", 3)),
-               feedback(crit("scoped_v1", 2))]
+    answers = [
+        feedback(crit("metrics_first", 3), crit("north_star", 3), crit("scoped_v1", 3)),
+        feedback(crit("scoped_v1", 2)),
+    ]
 
     card = auto_scorecard(catalog, "ei_case_presentation", ["data_literacy", "scope_control"], answers, is_case=True)
 
     assert card.summary == "Mean rating 3.00 across 2 rated competencies; the weakest is scope control at 3."
 
 
-@pytest.mark.parametrize(("criterion", "level", "is_case", "expected"), [
-    ("tradeoffs", 3, True, True),
-    ("options_tradeoffs", 4, True, True),
-    ("tradeoffs", 2, True, False),
-    ("assumptions", 4, True, None),  # an estimation case never judged its trade-offs
-    ("tradeoffs", 4, False, None),  # only a case round records it
-])
+@pytest.mark.parametrize(
+    ("criterion", "level", "is_case", "expected"),
+    [
+        ("tradeoffs", 3, True, True),
+        ("options_tradeoffs", 4, True, True),
+        ("tradeoffs", 2, True, False),
+        ("assumptions", 4, True, None),  # an estimation case never judged its trade-offs
+        ("tradeoffs", 4, False, None),  # only a case round records it
+    ],
+)
 def test_trade_offs_are_quantified_in_a_case_from_level_three(criterion, level, is_case, expected, catalog):
     answers = [feedback(crit(criterion, level))]
 
-    card = auto_scorecard(catalog, "ex_case_presentation", ["case_solving", "quantitative_metrics"], answers,
-                          is_case=is_case)
+    card = auto_scorecard(
+        catalog, "ex_case_presentation", ["case_solving", "quantitative_metrics"], answers, is_case=is_case
+    )
 
     assert card.trade_offs_quantified is expected
 
 
 def test_the_map_and_the_trade_off_criteria_are_the_company_folders(company_folder):
     competencies, committee = company_folder / "competencies.yaml", company_folder / "committee.yaml"
-    competencies.write_text(competencies.read_text().replace(
-        "{id: metrics_first, competencies: [data_literacy, quantitative_metrics]}",
-        "{id: metrics_first, competencies: [customer_obsession]}"))
-    committee.write_text(committee.read_text().replace(
-        "trade_off_criteria: [tradeoffs, options_tradeoffs, metric_tradeoffs]", "trade_off_criteria: [metrics_first]"))
+    competencies.write_text(
+        competencies.read_text().replace(
+            "{id: metrics_first, competencies: [data_literacy, quantitative_metrics]}",
+            "{id: metrics_first, competencies: [customer_obsession]}",
+        )
+    )
+    committee.write_text(
+        committee.read_text().replace(
+            "trade_off_criteria: [tradeoffs, options_tradeoffs, metric_tradeoffs]",
+            "trade_off_criteria: [metrics_first]",
+        )
+    )
     other = load_catalog(company_folder)
 
-    card = auto_scorecard(other, "ei_case_presentation", ["data_literacy", "customer_obsession"],
-                          [feedback(crit("metrics_first", 3, "hours"))], is_case=True)
+    card = auto_scorecard(
+        other,
+        "ei_case_presentation",
+        ["data_literacy", "customer_obsession"],
+        [feedback(crit("metrics_first", 3, "hours"))],
+        is_case=True,
+    )
 
     assert card.ratings == {"customer_obsession": 3}
     assert card.trade_offs_quantified is True
@@ -326,8 +398,13 @@ def test_one_quantified_trade_off_is_enough_across_the_round(catalog):
 
 
 def test_the_scorecard_is_automatic_by_pmprep_and_round_trips(catalog):
-    card = auto_scorecard(catalog, "ei_technical_deep_dive", ["data_literacy"], [feedback(crit("metrics_first", 3, "hours"))],
-                          is_case=False)
+    card = auto_scorecard(
+        catalog,
+        "ei_technical_deep_dive",
+        ["data_literacy"],
+        [feedback(crit("metrics_first", 3, "hours"))],
+        is_case=False,
+    )
 
     assert (card.source, card.rater) == (Source.AUTOMATIC, "pmprep")
     assert Scorecard.from_dict(card.to_dict()) == card
@@ -335,7 +412,9 @@ def test_the_scorecard_is_automatic_by_pmprep_and_round_trips(catalog):
 
 def test_a_round_with_nothing_to_rate_is_an_error_naming_it(catalog):
     with pytest.raises(ValueError, match="ei_recruiter_screen: no analysed criterion"):
-        auto_scorecard(catalog, "ei_recruiter_screen", ["job_awareness"], [feedback(crit("requirements", 4))], is_case=False)
+        auto_scorecard(
+            catalog, "ei_recruiter_screen", ["job_awareness"], [feedback(crit("requirements", 4))], is_case=False
+        )
 
 
 CASE_ANSWER = (

@@ -1,4 +1,5 @@
 """The prep plan: targets from the catalog calendar, exact weekly budgets, weak spots first, regeneration, ICS."""
+
 from __future__ import annotations
 
 import json
@@ -50,13 +51,17 @@ def attempt(day: date, competency: str, level: int, round_id: str = "ex_product_
 
 # ---------------------------------------------------------------------------------------------- budgets
 
-@pytest.mark.parametrize("hours, days, expected", [
-    (10, 7, (600, 480, 120)),   # a full week: exactly 80/20
-    (7.3, 7, (435, 345, 90)),   # 438 min -> 435; a fifth is 87 -> 90
-    (10, 3, (255, 210, 45)),    # 3/7 of 600 = 257.1 -> 255; 51 -> 45
-    (10, 1, (90, 75, 15)),      # 85.7 -> 90; 18 -> 15
-    (12, 5, (510, 405, 105)),   # 514.3 -> 510; 102 -> 105
-])
+
+@pytest.mark.parametrize(
+    "hours, days, expected",
+    [
+        (10, 7, (600, 480, 120)),  # a full week: exactly 80/20
+        (7.3, 7, (435, 345, 90)),  # 438 min -> 435; a fifth is 87 -> 90
+        (10, 3, (255, 210, 45)),  # 3/7 of 600 = 257.1 -> 255; 51 -> 45
+        (10, 1, (90, 75, 15)),  # 85.7 -> 90; 18 -> 15
+        (12, 5, (510, 405, 105)),  # 514.3 -> 510; 102 -> 105
+    ],
+)
 def test_week_budget_rounds_to_quarter_hours_and_splits_a_fifth_to_logistics(hours, days, expected):
     assert week_budget(hours, days) == expected
 
@@ -95,6 +100,7 @@ def test_weeks_start_on_monday_and_cover_today_to_the_day_before_the_target(cata
 
 # ---------------------------------------------------------------------------------------------- early-in
 
+
 def test_early_in_with_the_window_open_aims_at_the_season_and_applies_early(catalog):
     p = plan(catalog, today=D(2026, 8, 10))
     assert (p.target, p.target_label) == (D(2026, 10, 1), "the start of the interview season on 1 Oct 2026")
@@ -108,8 +114,15 @@ def test_early_in_with_the_window_open_aims_at_the_season_and_applies_early(cata
 
 def test_early_in_plan_has_every_milestone(catalog):
     p = plan(catalog, today=D(2026, 8, 10))
-    assert [m.key for m in p.milestones] == ["apply", "culture_memo", "stories", "case_deck", "mock_loops",
-                                             "review", "interview"]
+    assert [m.key for m in p.milestones] == [
+        "apply",
+        "culture_memo",
+        "stories",
+        "case_deck",
+        "mock_loops",
+        "review",
+        "interview",
+    ]
     assert all(m.level is MilestoneLevel.OK for m in p.milestones)
     # The culture memo twice, in different weeks.
     first, second = on(p, "culture_memo:first_read"), on(p, "culture_memo:second_read")
@@ -119,10 +132,15 @@ def test_early_in_plan_has_every_milestone(catalog):
     assert on(p, "case_deck:outline") < on(p, "case_deck:finish")
     # 51 days -> 3 loops, evenly spaced, the last at least 3 days before the season starts.
     assert [on(p, k) for k in keys(p, TaskKind.MOCK_LOOP)] == [D(2026, 8, 26), D(2026, 9, 12), D(2026, 9, 27)]
-    assert p.milestone("mock_loops").message == ("3 mock loops planned or done; the last on 27 Sep 2026, "
-                                                 "4 days before the start of the interview season on 1 Oct 2026.")
+    assert p.milestone("mock_loops").message == (
+        "3 mock loops planned or done; the last on 27 Sep 2026, "
+        "4 days before the start of the interview season on 1 Oct 2026."
+    )
     assert [t.key for t in p.tasks if t.key.startswith("mock_review:")] == [
-        "mock_review:1", "mock_review:2", "mock_review:3"]
+        "mock_review:1",
+        "mock_review:2",
+        "mock_review:3",
+    ]
     assert p.milestone("review").message == "A review-queue session in 8 of the plan's 8 weeks."
 
 
@@ -134,7 +152,8 @@ def test_the_stories_and_research_topics_are_the_company_folders(company_folder)
         "  - {id: failure, about: a bet that did not pay off, competency: culture_leadership}\n"
         "research:\n"
         "  - {id: rivals, title: 'Research: rivals', detail: Who else competes for the same hours.}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     p = plan(load_catalog(company_folder))
 
     assert sorted(keys(p, TaskKind.STORY)) == ["story:failure", "story:launch"]
@@ -144,15 +163,18 @@ def test_the_stories_and_research_topics_are_the_company_folders(company_folder)
     research = [p.task(k) for k in sorted(keys(p, TaskKind.RESEARCH), key=lambda k: int(k.split(":")[1]))]
     assert [(t.title, t.detail) for t in research[:2]] == [
         ("Research: rivals", "Who else competes for the same hours."),
-        ("Research: rivals (follow-up)", "What changed since you last looked? Who else competes for the same hours.")]
+        ("Research: rivals (follow-up)", "What changed since you last looked? Who else competes for the same hours."),
+    ]
 
 
 def test_a_closing_window_is_near_and_says_so(catalog):
     p = plan(catalog, today=D(2026, 10, 25), hours=8)
     apply = p.milestone("apply")
     assert apply.level is MilestoneLevel.NEAR
-    message = ("The application window closes on 1 Nov 2026, in 7 days: apply now. After it closes the "
-               "odds for this cycle are close to zero.")
+    message = (
+        "The application window closes on 1 Nov 2026, in 7 days: apply now. After it closes the "
+        "odds for this cycle are close to zero."
+    )
     assert apply.message == message + " The plan has you apply on 28 Oct 2026."
     assert p.warnings[0] == message
     assert on(p, "logistics:apply") <= D(2026, 11, 1)
@@ -167,13 +189,17 @@ def test_a_closed_window_is_past_and_the_plan_still_targets_the_interviews(catal
     p = plan(catalog, today=D(2026, 11, 22), hours=6)
     apply = p.milestone("apply")
     assert apply.level is MilestoneLevel.PAST
-    assert apply.message == ("The application window closed on 1 Nov 2026; if you applied, keep preparing: "
-                             "interviews run until 31 Jan 2027. If you did not, hiring is batched and the "
-                             "next window opens on 1 Aug 2027.")
+    assert apply.message == (
+        "The application window closed on 1 Nov 2026; if you applied, keep preparing: "
+        "interviews run until 31 Jan 2027. If you did not, hiring is batched and the "
+        "next window opens on 1 Aug 2027."
+    )
     assert (p.target, p.target_label) == (D(2027, 1, 31), "the end of the interview season on 31 Jan 2027")
-    assert p.warnings == (apply.message,
-                          "Interviews are under way until 31 Jan 2027: add your interview date when you have "
-                          "it and regenerate the plan so it builds up to that day.")
+    assert p.warnings == (
+        apply.message,
+        "Interviews are under way until 31 Jan 2027: add your interview date when you have "
+        "it and regenerate the plan so it builds up to that day.",
+    )
     assert "logistics:apply" not in keys(p, TaskKind.LOGISTICS)
     assert keys(p, TaskKind.MOCK_LOOP) == ["mock_loop:1", "mock_loop:2", "mock_loop:3", "mock_loop:4"]
     assert (p.target - on(p, "mock_loop:4")).days >= 3
@@ -183,7 +209,8 @@ def test_after_the_season_the_next_cycle_is_planned(catalog):
     p = plan(catalog, today=D(2027, 2, 10), hours=6)
     assert p.target == D(2027, 10, 1)
     assert p.milestone("apply").message.startswith(
-        "The application window opens on 1 Aug 2027 and closes on 1 Nov 2027")
+        "The application window opens on 1 Aug 2027 and closes on 1 Nov 2027"
+    )
     assert on(p, "logistics:apply") == D(2027, 8, 1)
 
 
@@ -197,23 +224,33 @@ def test_an_interview_before_the_window_opens_leaves_no_day_to_apply(catalog):
     p = plan(catalog, today=D(2026, 5, 1), interview=D(2026, 7, 1))
     assert p.milestone("apply").message == (
         "The application window opens on 1 Aug 2026 and closes on 1 Nov 2026: apply in its first weeks. "
-        "The plan found no day for it before then: apply first, then follow the plan.")
-    assert p.warnings == ("Your interview date 1 Jul 2026 is outside the interview season "
-                          "(1 Oct 2026 – 31 Jan 2027); the plan uses your date.",
-                          "No day inside the plan fits: Apply on the early-career portal.")
+        "The plan found no day for it before then: apply first, then follow the plan."
+    )
+    assert p.warnings == (
+        "Your interview date 1 Jul 2026 is outside the interview season "
+        "(1 Oct 2026 – 31 Jan 2027); the plan uses your date.",
+        "No day inside the plan fits: Apply on the early-career portal.",
+    )
 
 
 # ---------------------------------------------------------------------------------------------- errors
 
+
 def test_experienced_needs_an_interview_date(catalog):
-    with pytest.raises(ValueError, match=r"^The Experienced track has no hiring season to plan towards: give "
-                                         r"interview_date"):
+    with pytest.raises(
+        ValueError,
+        match=r"^The Experienced track has no hiring season to plan towards: give "
+        r"interview_date",
+    ):
         plan(catalog, track="experienced")
 
 
 def test_an_interview_in_the_past_is_a_clear_error(catalog):
-    with pytest.raises(ValueError, match=r"^The interview date 1 Aug 2026 is before today \(10 Aug 2026\): "
-                                         r"there is nothing left to plan"):
+    with pytest.raises(
+        ValueError,
+        match=r"^The interview date 1 Aug 2026 is before today \(10 Aug 2026\): "
+        r"there is nothing left to plan",
+    ):
         plan(catalog, track="experienced", interview=D(2026, 8, 1))
 
 
@@ -235,6 +272,7 @@ def test_an_unknown_track_is_named(catalog):
 
 # ---------------------------------------------------------------------------------------------- horizons
 
+
 def test_an_interview_in_five_days_gets_a_tight_but_sensible_plan(catalog):
     p = plan(catalog, track="experienced", today=D(2026, 8, 12), hours=12, interview=D(2026, 8, 17))
     assert [(w.first_day, w.last_day, w.minutes) for w in p.weeks] == [(D(2026, 8, 12), D(2026, 8, 16), 510)]
@@ -245,8 +283,10 @@ def test_an_interview_in_five_days_gets_a_tight_but_sensible_plan(catalog):
     assert on(p, "culture_memo:first_read") < on(p, "culture_memo:second_read")
     assert keys(p, TaskKind.STORY) == ["story:failure", "story:launch"]
     assert p.milestone("stories").level is MilestoneLevel.SHORT
-    assert p.warnings == ("Left out for lack of time at 12 h a week: 6 STAR stories, 2 case-deck sessions. "
-                          "More hours a week, or a later date, would fit them.",)
+    assert p.warnings == (
+        "Left out for lack of time at 12 h a week: 6 STAR stories, 2 case-deck sessions. "
+        "More hours a week, or a later date, would fit them.",
+    )
 
 
 def test_an_interview_two_days_away_has_no_room_for_a_mock_loop(catalog):
@@ -264,8 +304,9 @@ def test_a_five_month_horizon_spreads_everything_out(catalog):
     # 154 days; the last loop 3 days before: offsets 151 * j / 4 = 37.75, 75.5, 113.25, 151 -> 38, 76, 113, 151.
     assert loops == [D(2026, 9, 17), D(2026, 10, 25), D(2026, 12, 1), D(2027, 1, 8)]
     assert len(keys(p, TaskKind.STORY)) == 8
-    assert p.milestone("review").message == ("A review-queue session in 21 of the plan's 22 weeks; 1 week had "
-                                             "no time left for one.")
+    assert p.milestone("review").message == (
+        "A review-queue session in 21 of the plan's 22 weeks; 1 week had no time left for one."
+    )
     assert len(keys(p, TaskKind.REVIEW)) == 21 + 4  # queue sessions, and one watch-back per loop
     assert sum(t.minutes for t in p.tasks) == sum(w.minutes for w in p.weeks) == 22 * 435
 
@@ -280,20 +321,24 @@ def test_mock_loops_are_one_per_two_weeks_between_one_and_four(catalog, days, lo
 
 # ---------------------------------------------------------------------------------------------- weak spots
 
+
 def test_largest_remainder_split_is_exact():
     from fractions import Fraction as F
+
     assert split(30, {"a": F(4), "b": F(1), "c": F(3)}) == {"a": 15, "b": 4, "c": 11}
     assert split(0, {"a": F(1)}) == {"a": 0}
 
 
 def test_a_weaker_competency_gets_more_drill_time_than_a_stronger_one(catalog):
-    evidence = Evidence(attempts=(
-        attempt(D(2026, 8, 1), "data_literacy", 1), attempt(D(2026, 8, 2), "data_literacy", 1),
-        attempt(D(2026, 8, 3), "customer_obsession", 4, "ex_hiring_manager", "behavioral"),
-        attempt(D(2026, 8, 4), "customer_obsession", 4, "ex_hiring_manager", "behavioral"),
-    ))
-    p = plan(catalog, track="experienced", today=D(2026, 8, 10), hours=10, interview=D(2026, 10, 5),
-             evidence=evidence)
+    evidence = Evidence(
+        attempts=(
+            attempt(D(2026, 8, 1), "data_literacy", 1),
+            attempt(D(2026, 8, 2), "data_literacy", 1),
+            attempt(D(2026, 8, 3), "customer_obsession", 4, "ex_hiring_manager", "behavioral"),
+            attempt(D(2026, 8, 4), "customer_obsession", 4, "ex_hiring_manager", "behavioral"),
+        )
+    )
+    p = plan(catalog, track="experienced", today=D(2026, 8, 10), hours=10, interview=D(2026, 10, 5), evidence=evidence)
     assert p.weights["data_literacy"] == 4.0 and p.weights["customer_obsession"] == 1.0
     assert p.weights["scope_control"] == 3.0  # no evidence
     minutes = Counter()
@@ -332,17 +377,29 @@ def test_drills_name_a_competency_a_round_and_a_question_type(catalog):
 
 # ---------------------------------------------------------------------------------------------- regeneration
 
+
 def test_keys_come_from_content_so_the_same_inputs_give_the_same_plan(catalog):
     assert plan(catalog) == plan(catalog)
     p = plan(catalog)
-    assert {"culture_memo:first_read", "story:failure", "case_deck:outline", "mock_loop:1",
-            "logistics:apply", "review:2026-08-10", "research:1", "drill:data_literacy:1"} <= {t.key for t in p.tasks}
+    assert {
+        "culture_memo:first_read",
+        "story:failure",
+        "case_deck:outline",
+        "mock_loop:1",
+        "logistics:apply",
+        "review:2026-08-10",
+        "research:1",
+        "drill:data_literacy:1",
+    } <= {t.key for t in p.tasks}
 
 
 def test_regenerate_keeps_done_and_moved_tasks(catalog):
     first = plan(catalog, today=D(2026, 8, 10))
-    worked = (first.mark_done("culture_memo:first_read").mark_done("drill:case_solving:1")
-              .move("story:failure", D(2026, 8, 20)))
+    worked = (
+        first.mark_done("culture_memo:first_read")
+        .mark_done("drill:case_solving:1")
+        .move("story:failure", D(2026, 8, 20))
+    )
     again = regenerate(worked, today=D(2026, 8, 17), catalog=catalog)
 
     memo = again.task("culture_memo:first_read")
@@ -350,7 +407,9 @@ def test_regenerate_keeps_done_and_moved_tasks(catalog):
     assert [t.key for t in again.tasks if t.key == "culture_memo:first_read"] == ["culture_memo:first_read"]
     assert again.task("drill:case_solving:1").done
     assert [t.key for t in again.tasks if t.kind == TaskKind.DRILL and t.competency_id == "case_solving"][:2] == [
-        "drill:case_solving:1", "drill:case_solving:2"]
+        "drill:case_solving:1",
+        "drill:case_solving:2",
+    ]
     story = again.task("story:failure")
     assert (story.on, story.moved, story.done) == (D(2026, 8, 20), True, False)
     assert again.done_keys == ("culture_memo:first_read", "drill:case_solving:1")
@@ -365,8 +424,14 @@ def test_regenerate_keeps_done_and_moved_tasks(catalog):
 
 def test_regenerate_accepts_new_done_and_moved_keys_and_new_hours(catalog):
     first = plan(catalog, today=D(2026, 8, 10))
-    again = regenerate(first, today=D(2026, 8, 12), catalog=catalog, hours_per_week=5,
-                       done=["logistics:resume"], moved={"mock_loop:1": D(2026, 9, 2)})
+    again = regenerate(
+        first,
+        today=D(2026, 8, 12),
+        catalog=catalog,
+        hours_per_week=5,
+        done=["logistics:resume"],
+        moved={"mock_loop:1": D(2026, 9, 2)},
+    )
     assert again.hours_per_week == 5
     assert again.task("logistics:resume").done
     assert (on(again, "mock_loop:1"), again.task("mock_loop:1").moved) == (D(2026, 9, 2), True)
@@ -397,8 +462,7 @@ def test_moving_a_big_task_into_a_week_reports_the_overload(catalog):
     p = plan(catalog, moved={f"mock_loop:{n}": D(2026, 8, 11 + n) for n in (1, 2, 3)})
     week = p.weeks[0]
     assert week.planned_minutes == 3 * 225 + 120 > week.minutes  # only the logistics share is still planned
-    assert p.warnings == ("The week of 10 Aug 2026 holds 13 h 15 min, more than its 10 h, because of tasks "
-                          "you moved.",)
+    assert p.warnings == ("The week of 10 Aug 2026 holds 13 h 15 min, more than its 10 h, because of tasks you moved.",)
 
 
 def test_plan_round_trips_through_json(catalog):
@@ -409,6 +473,7 @@ def test_plan_round_trips_through_json(catalog):
 
 
 # ---------------------------------------------------------------------------------------------- calendar
+
 
 def test_ics_parses_back_with_one_event_per_task_and_dated_milestone(catalog):
     p = plan(catalog).mark_done("culture_memo:first_read")
@@ -448,20 +513,40 @@ def test_ics_needs_an_aware_stamp(catalog):
 
 # ---------------------------------------------------------------------------------------------- bounds
 
-@pytest.mark.parametrize("interview, today, expected", [
-    (None, D(2026, 12, 2), None),
-    (D(2026, 12, 2), D(2026, 12, 2), None),  # today is a date; resolve says a plan needs a day
-    (D(2028, 12, 2), D(2026, 12, 2), None),  # exactly two years on
-    (D(2026, 12, 1), D(2026, 12, 2), "The interview date 1 Dec 2026 is before today (2 Dec 2026): there is "
-                                     "nothing left to plan. Give the date of an upcoming interview."),
-    (D(2028, 12, 3), D(2026, 12, 2), "The interview date 3 Dec 2028 is more than 2 years ahead: give a date "
-                                     "from today to 2 Dec 2028, or leave it empty until you have one."),
-    (D(2126, 1, 1), D(2026, 12, 2), "The interview date 1 Jan 2126 is more than 2 years ahead: give a date "
-                                    "from today to 2 Dec 2028, or leave it empty until you have one."),
-    (D(2030, 2, 28), D(2028, 2, 29), None),
-    (D(2030, 3, 1), D(2028, 2, 29), "The interview date 1 Mar 2030 is more than 2 years ahead: give a date "
-                                    "from today to 28 Feb 2030, or leave it empty until you have one."),
-])
+
+@pytest.mark.parametrize(
+    "interview, today, expected",
+    [
+        (None, D(2026, 12, 2), None),
+        (D(2026, 12, 2), D(2026, 12, 2), None),  # today is a date; resolve says a plan needs a day
+        (D(2028, 12, 2), D(2026, 12, 2), None),  # exactly two years on
+        (
+            D(2026, 12, 1),
+            D(2026, 12, 2),
+            "The interview date 1 Dec 2026 is before today (2 Dec 2026): there is "
+            "nothing left to plan. Give the date of an upcoming interview.",
+        ),
+        (
+            D(2028, 12, 3),
+            D(2026, 12, 2),
+            "The interview date 3 Dec 2028 is more than 2 years ahead: give a date "
+            "from today to 2 Dec 2028, or leave it empty until you have one.",
+        ),
+        (
+            D(2126, 1, 1),
+            D(2026, 12, 2),
+            "The interview date 1 Jan 2126 is more than 2 years ahead: give a date "
+            "from today to 2 Dec 2028, or leave it empty until you have one.",
+        ),
+        (D(2030, 2, 28), D(2028, 2, 29), None),
+        (
+            D(2030, 3, 1),
+            D(2028, 2, 29),
+            "The interview date 1 Mar 2030 is more than 2 years ahead: give a date "
+            "from today to 28 Feb 2030, or leave it empty until you have one.",
+        ),
+    ],
+)
 def test_an_interview_date_is_taken_from_today_to_two_years_ahead(interview, today, expected):
     assert interview_date_problem(interview, today) == expected
     assert latest_interview_date(D(2028, 2, 29)) == D(2030, 2, 28)
@@ -469,22 +554,33 @@ def test_an_interview_date_is_taken_from_today_to_two_years_ahead(interview, tod
 
 @pytest.mark.parametrize("interview", [D(2029, 1, 1), D(2126, 1, 1)])
 def test_a_plan_past_two_years_is_refused_whoever_calls(catalog, interview):
-    with pytest.raises(ValueError, match=r"^The interview date .* is more than 2 years ahead: give a date from "
-                                         r"today to 2 Dec 2028"):
+    with pytest.raises(
+        ValueError,
+        match=r"^The interview date .* is more than 2 years ahead: give a date from "
+        r"today to 2 Dec 2028",
+    ):
         plan(catalog, track="experienced", today=D(2026, 12, 2), interview=interview)
 
 
 def test_the_largest_plan_allowed_stays_within_its_bounds(catalog):
-    p = plan(catalog, track="experienced", today=D(2026, 12, 2), hours=MAX_HOURS_PER_WEEK,
-             interview=latest_interview_date(D(2026, 12, 2)))
+    p = plan(
+        catalog,
+        track="experienced",
+        today=D(2026, 12, 2),
+        hours=MAX_HOURS_PER_WEEK,
+        interview=latest_interview_date(D(2026, 12, 2)),
+    )
     assert (len(p.weeks), len(p.tasks), max(len(w.tasks) for w in p.weeks)) == (105, 16681, 160)
     assert len(p.weeks) <= MAX_WEEKS and len(p.tasks) <= MAX_TASKS
 
 
 def test_more_done_and_moved_keys_than_a_plan_can_hold_are_refused(catalog):
     with pytest.raises(ValueError, match=r"^A plan holds at most 20,000 tasks; got 15,000 done and 5,001 moved keys\."):
-        plan(catalog, done=[f"drill:x:{n}" for n in range(15_000)],
-             moved={f"research:{n}": D(2026, 8, 20) for n in range(5_001)})
+        plan(
+            catalog,
+            done=[f"drill:x:{n}" for n in range(15_000)],
+            moved={f"research:{n}": D(2026, 8, 20) for n in range(5_001)},
+        )
 
 
 @pytest.mark.parametrize("hours", [float("nan"), float("inf"), float("-inf")])
@@ -496,11 +592,17 @@ def test_hours_that_are_not_a_finite_number_are_refused(catalog, hours):
 def test_a_task_moves_only_to_a_day_inside_the_plan_from_today(catalog):
     p = plan(catalog, today=D(2026, 8, 10))  # 10 Aug – 30 Sep 2026
     assert p.move("story:failure", D(2026, 9, 30)).task("story:failure").on == D(2026, 9, 30)
-    for day, today in ((D(2026, 10, 1), None), (D(9999, 12, 31), None), (D(2026, 8, 9), None),
-                       (D(2026, 8, 11), D(2026, 8, 12))):
+    for day, today in (
+        (D(2026, 10, 1), None),
+        (D(9999, 12, 31), None),
+        (D(2026, 8, 9), None),
+        (D(2026, 8, 11), D(2026, 8, 12)),
+    ):
         with pytest.raises(ValueError, match=r"^Choose a day inside the plan, from 1\d Aug 2026 to 30 Sep 2026\.$"):
             p.move("story:failure", day, today=today)
     assert p.move_problem(D(2026, 8, 11), today=D(2026, 8, 12)) == (
-        "Choose a day inside the plan, from 12 Aug 2026 to 30 Sep 2026.")
+        "Choose a day inside the plan, from 12 Aug 2026 to 30 Sep 2026."
+    )
     assert p.move_problem(D(2026, 10, 5), today=D(2026, 10, 5)) == (
-        "This plan ended on 30 Sep 2026: regenerate it from today to move tasks again.")
+        "This plan ended on 30 Sep 2026: regenerate it from today to move tasks again."
+    )

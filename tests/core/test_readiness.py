@@ -1,4 +1,5 @@
 """Readiness from real evidence (levels, scorecards, stories, backlog, loops) and the three-question self-check."""
+
 from __future__ import annotations
 
 import json
@@ -29,6 +30,7 @@ def at(day: date, level: int, qtype: str = "metrics") -> Attempt:
 
 # ---------------------------------------------------------------------------------------------- levels
 
+
 def test_recent_answers_weigh_more():
     # Oldest to newest 2, 1, 3 weigh 1, 2, 3: (2 + 2 + 9) / 6 = 2.1666 -> 2.17.
     s = summarise([at(D(2026, 9, 3), 3), at(D(2026, 9, 1), 2), at(D(2026, 9, 2), 1)], [], TODAY)
@@ -56,68 +58,98 @@ def test_answers_and_ratings_are_averaged_from_exact_means():
 
 def test_evidence_reports_every_bad_value_at_once():
     with pytest.raises(ValueError) as err:
-        Evidence(attempts=[(TODAY, "metrics", (), ("data_literacy",), 5)],
-                 scorecards=[("ei_case_presentation", {"case_solving": 0})],
-                 review_overdue=-1, committee_outcomes=("maybe",))
+        Evidence(
+            attempts=[(TODAY, "metrics", (), ("data_literacy",), 5)],
+            scorecards=[("ei_case_presentation", {"case_solving": 0})],
+            review_overdue=-1,
+            committee_outcomes=("maybe",),
+        )
     assert str(err.value) == (
         "evidence: attempts[0]: level 5 is not a whole number from 1 to 4; "
         "scorecards[0] (ei_case_presentation): case_solving rating 0 is not a whole number from 1 to 4; "
         "review_overdue must be a whole number 0 or more, got -1; "
-        "committee outcome 'maybe' is not one of hire, no_hire, not_enough_evidence, strong_hire")
+        "committee outcome 'maybe' is not one of hire, no_hire, not_enough_evidence, strong_hire"
+    )
 
 
 def test_evidence_takes_committee_scorecards_and_round_trips_through_json():
-    card = Scorecard(round_id="ei_case_presentation", source=Source.PEER, rater="Sam",
-                     ratings={"case_solving": 3}, recommendation=Recommendation.YES,
-                     evidence={"case_solving": "Quantified the trade-off."}, summary="Solid.")
-    ev = Evidence(attempts=[at(TODAY, 3)], scorecards=[card], stories=2, story_gaps=["a failure"],
-                  loops_done=1, committee_outcomes=["hire"])
+    card = Scorecard(
+        round_id="ei_case_presentation",
+        source=Source.PEER,
+        rater="Sam",
+        ratings={"case_solving": 3},
+        recommendation=Recommendation.YES,
+        evidence={"case_solving": "Quantified the trade-off."},
+        summary="Solid.",
+    )
+    ev = Evidence(
+        attempts=[at(TODAY, 3)],
+        scorecards=[card],
+        stories=2,
+        story_gaps=["a failure"],
+        loops_done=1,
+        committee_outcomes=["hire"],
+    )
     assert ev.scorecards[0].ratings == {"case_solving": 3}
     assert Evidence.from_dict(json.loads(json.dumps(ev.to_dict()))) == ev
 
 
 # ---------------------------------------------------------------------------------------------- no evidence
 
+
 def test_with_no_evidence_everything_says_so_plainly(catalog):
     r = readiness("early_in", Evidence(), catalog, TODAY)
     assert r.status is NEE
-    assert r.overall == ("Not enough evidence yet: pmprep has no answers, stories or mock loops from you, so it "
-                         "cannot judge your readiness. Answer at least 2 questions per round to get a first reading.")
+    assert r.overall == (
+        "Not enough evidence yet: pmprep has no answers, stories or mock loops from you, so it "
+        "cannot judge your readiness. Answer at least 2 questions per round to get a first reading."
+    )
     items = [*r.rounds, *r.competencies, r.stories, r.review, r.loops]
     assert {i.status for i in items} == {NEE}
     assert len(r.rounds) == 4 and len(r.competencies) == 12
     assert r.round("ei_case_presentation").statement == (
-        "Not enough evidence: no answers or mock-loop ratings for the Case-study presentation yet.")
+        "Not enough evidence: no answers or mock-loop ratings for the Case-study presentation yet."
+    )
     assert r.competency("data_literacy").next_action == (
-        "Answer 2 technical questions on Data literacy in the Technical deep dive to get a first reading.")
+        "Answer 2 technical questions on Data literacy in the Technical deep dive to get a first reading."
+    )
     assert r.stories.statement == "Not enough evidence: no STAR stories in your vault yet."
-    assert r.loops.next_action == ("Run a full mock loop: all 4 rounds at real length (3 h 45 min), with a "
-                                   "scorecard after each.")
+    assert r.loops.next_action == (
+        "Run a full mock loop: all 4 rounds at real length (3 h 45 min), with a scorecard after each."
+    )
     # Technical judgment is the first must-pass competency in catalog order.
-    assert r.next_best_action == ("Answer 2 technical questions on Technical judgment in the Technical deep "
-                                  "dive to get a first reading.")
+    assert r.next_best_action == (
+        "Answer 2 technical questions on Technical judgment in the Technical deep dive to get a first reading."
+    )
     json.dumps(r.to_dict())
 
 
 # ---------------------------------------------------------------------------------------------- partial
 
+
 def partial() -> Evidence:
-    return Evidence(attempts=[
-        (D(2026, 8, 20), "metrics", ("ei_technical_deep_dive",), ("data_literacy", "quantitative_metrics"), 2),
-        (D(2026, 8, 22), "technical", ("ei_technical_deep_dive",), ("technical_judgment", "data_literacy"), 1),
-        (D(2026, 8, 25), "metrics", ("ei_case_presentation",), ("data_literacy",), 3),
-        (D(2026, 8, 26), "behavioral", ("ei_recruiter_screen",), ("job_awareness", "culture_leadership"), 3),
-        (D(2026, 8, 27), "behavioral", ("ei_recruiter_screen",), ("job_awareness",), 4),
-    ], stories=2, story_gaps=("a failure", "a pivot on new data"), review_due=3, review_overdue=3)
+    return Evidence(
+        attempts=[
+            (D(2026, 8, 20), "metrics", ("ei_technical_deep_dive",), ("data_literacy", "quantitative_metrics"), 2),
+            (D(2026, 8, 22), "technical", ("ei_technical_deep_dive",), ("technical_judgment", "data_literacy"), 1),
+            (D(2026, 8, 25), "metrics", ("ei_case_presentation",), ("data_literacy",), 3),
+            (D(2026, 8, 26), "behavioral", ("ei_recruiter_screen",), ("job_awareness", "culture_leadership"), 3),
+            (D(2026, 8, 27), "behavioral", ("ei_recruiter_screen",), ("job_awareness",), 4),
+        ],
+        stories=2,
+        story_gaps=("a failure", "a pivot on new data"),
+        review_due=3,
+        review_overdue=3,
+    )
 
 
 def test_partial_evidence_gives_exact_statuses(catalog):
     r = readiness("early_in", partial(), catalog, D(2026, 9, 1))
     assert {i.id: i.status for i in r.rounds} == {
-        "ei_recruiter_screen": Status.READY,      # 3 then 4: (3 + 8) / 3 = 3.67
+        "ei_recruiter_screen": Status.READY,  # 3 then 4: (3 + 8) / 3 = 3.67
         "ei_hiring_manager": NEE,
         "ei_technical_deep_dive": Status.NOT_READY,  # 2 then 1: (2 + 2) / 3 = 1.33
-        "ei_case_presentation": NEE,              # one answer is not enough
+        "ei_case_presentation": NEE,  # one answer is not enough
     }
     assert r.competency("data_literacy").status is Status.NOT_READY  # 2, 1, 3 -> 2.17
     assert r.competency("job_awareness").status is Status.READY
@@ -126,16 +158,23 @@ def test_partial_evidence_gives_exact_statuses(catalog):
     assert r.review.status is Status.ALMOST  # 3 overdue, at most 5
     assert r.loops.status is NEE
     assert r.status is Status.NOT_READY
-    assert r.overall == ("Not ready yet: 1 of 4 rounds ready, 0 almost, 1 not ready, 2 without enough "
-                         "evidence; mock loops: not enough evidence.")
+    assert r.overall == (
+        "Not ready yet: 1 of 4 rounds ready, 0 almost, 1 not ready, 2 without enough "
+        "evidence; mock loops: not enough evidence."
+    )
 
 
 def test_ready_and_almost_are_the_tracks_committee_bars(company_folder):
     # Raise early-in's bars: the recruiter screen's 3.67 is now only almost (pass bar 3.5, hire bar 3.75).
     path = company_folder / "committee.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "pass_bar: 2.5\n    hire_bar: 3.0\n    strong_bar: 3.5", "pass_bar: 3.5\n    hire_bar: 3.75\n    strong_bar: 4",
-        1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "pass_bar: 2.5\n    hire_bar: 3.0\n    strong_bar: 3.5",
+            "pass_bar: 3.5\n    hire_bar: 3.75\n    strong_bar: 4",
+            1,
+        ),
+        encoding="utf-8",
+    )
     r = readiness("early_in", partial(), load_catalog(company_folder), D(2026, 9, 1))
     assert r.round("ei_recruiter_screen").status is Status.ALMOST
 
@@ -144,18 +183,30 @@ def test_partial_evidence_states_the_numbers_and_what_to_do(catalog):
     r = readiness("early_in", partial(), catalog, D(2026, 9, 1))
     data = r.competency("data_literacy")
     assert data.statement == "Level 2.17: your last 3 answers average 2.17 (recent ones weigh more)."
-    assert data.numbers == {"attempts": 3, "recent": 3, "recent_level": 2.17, "ratings": 0, "rating_level": None,
-                            "level": 2.17, "days_since_last": 7}
+    assert data.numbers == {
+        "attempts": 3,
+        "recent": 3,
+        "recent_level": 2.17,
+        "ratings": 0,
+        "rating_level": None,
+        "level": 2.17,
+        "days_since_last": 7,
+    }
     # Aimed at the round and type of the weakest recent answer (the level-1 technical one).
-    assert data.next_action == ("Answer 2 more technical questions in the Technical deep dive; your last 3 "
-                                "answers on Data literacy averaged level 2.17.")
+    assert data.next_action == (
+        "Answer 2 more technical questions in the Technical deep dive; your last 3 "
+        "answers on Data literacy averaged level 2.17."
+    )
     assert r.competency("technical_judgment").statement == (
-        "Not enough evidence: 1 answer for Technical judgment so far; readiness needs at least 2.")
+        "Not enough evidence: 1 answer for Technical judgment so far; readiness needs at least 2."
+    )
     assert r.competency("technical_judgment").next_action == (
-        "Answer 1 technical question on Technical judgment in the Technical deep dive to get a first reading.")
+        "Answer 1 technical question on Technical judgment in the Technical deep dive to get a first reading."
+    )
     assert r.round("ei_technical_deep_dive").next_action == (
         "Answer 2 more technical questions in the Technical deep dive; your last 2 answers averaged level 1.33. "
-        "Start with Technical judgment.")
+        "Start with Technical judgment."
+    )
     assert r.stories.statement == "2 STAR stories in your vault, 2 coverage gaps: a failure, a pivot on new data."
     assert r.stories.next_action == "Write a story that covers a failure; 1 gap left after that."
     assert r.review.next_action == "Clear the 3 overdue reviews on the Today page."
@@ -164,58 +215,76 @@ def test_partial_evidence_states_the_numbers_and_what_to_do(catalog):
 
 # ---------------------------------------------------------------------------------------------- full
 
+
 def full(catalog, outcomes=("no_hire", "hire"), case_levels=(2, 3)) -> Evidence:
     """Two answers per round tagged with all the round's competencies, then one mock loop's ratings."""
-    levels = {"ei_recruiter_screen": (4, 4), "ei_hiring_manager": (3, 4), "ei_technical_deep_dive": (3, 3),
-              "ei_case_presentation": case_levels}
+    levels = {
+        "ei_recruiter_screen": (4, 4),
+        "ei_hiring_manager": (3, 4),
+        "ei_technical_deep_dive": (3, 3),
+        "ei_case_presentation": case_levels,
+    }
     attempts, day = [], D(2026, 9, 1)
     for rnd in catalog.rounds_for("early_in"):
         for lvl in levels[rnd.id]:
             attempts.append((day, rnd.question_types[0], (rnd.id,), tuple(rnd.competencies), lvl))
             day += timedelta(days=1)
-    return Evidence(attempts=attempts,
-                    scorecards=[("ei_case_presentation", {"case_solving": 3, "data_literacy": 3,
-                                                          "quantitative_metrics": 2}),
-                                ("ei_technical_deep_dive", {"technical_judgment": 4})],
-                    stories=7, review_overdue=0, loops_done=2, committee_outcomes=outcomes)
+    return Evidence(
+        attempts=attempts,
+        scorecards=[
+            ("ei_case_presentation", {"case_solving": 3, "data_literacy": 3, "quantitative_metrics": 2}),
+            ("ei_technical_deep_dive", {"technical_judgment": 4}),
+        ],
+        stories=7,
+        review_overdue=0,
+        loops_done=2,
+        committee_outcomes=outcomes,
+    )
 
 
 def test_full_evidence_gives_exact_statuses_and_levels(catalog):
     r = readiness("early_in", full(catalog), catalog, TODAY)
     levels = {i.id: (i.status, i.numbers["level"]) for i in r.competencies}
     assert levels == {
-        "technical_judgment": (Status.READY, 3.5),       # answers 3, ratings 4
-        "customer_obsession": (Status.READY, 3.0),       # last 5: 4, 3, 4, 2, 3 -> 45 / 15
-        "scope_control": (Status.ALMOST, 2.9),           # 3, 4, 2, 3 -> 29 / 10
-        "data_literacy": (Status.ALMOST, 2.85),          # 3, 3, 2, 3 -> 2.7; ratings 3
+        "technical_judgment": (Status.READY, 3.5),  # answers 3, ratings 4
+        "customer_obsession": (Status.READY, 3.0),  # last 5: 4, 3, 4, 2, 3 -> 45 / 15
+        "scope_control": (Status.ALMOST, 2.9),  # 3, 4, 2, 3 -> 29 / 10
+        "data_literacy": (Status.ALMOST, 2.85),  # 3, 3, 2, 3 -> 2.7; ratings 3
         "job_awareness": (Status.READY, 4.0),
         "company_awareness": (Status.READY, 4.0),
-        "case_solving": (Status.ALMOST, 2.83),           # 8/3 and 3 -> 17/6
+        "case_solving": (Status.ALMOST, 2.83),  # 8/3 and 3 -> 17/6
         "quantitative_metrics": (Status.NOT_READY, 2.33),  # 8/3 and 2 -> 7/3
         "product_design": (Status.ALMOST, 2.67),
         "strategy_execution": (Status.READY, 3.67),
-        "culture_leadership": (Status.READY, 3.7),       # 4, 4, 3, 4 -> 37 / 10
+        "culture_leadership": (Status.READY, 3.7),  # 4, 4, 3, 4 -> 37 / 10
         "technical_fluency": (Status.READY, 3.0),
     }
     assert [(i.id, i.status) for i in r.rounds] == [
-        ("ei_recruiter_screen", Status.READY), ("ei_hiring_manager", Status.READY),
-        ("ei_technical_deep_dive", Status.READY), ("ei_case_presentation", Status.ALMOST)]
+        ("ei_recruiter_screen", Status.READY),
+        ("ei_hiring_manager", Status.READY),
+        ("ei_technical_deep_dive", Status.READY),
+        ("ei_case_presentation", Status.ALMOST),
+    ]
     assert (r.stories.status, r.review.status, r.loops.status) == (Status.READY, Status.READY, Status.READY)
     assert r.status is Status.ALMOST
-    assert r.overall == ("Almost ready: 3 of 4 rounds ready, 1 almost, 0 not ready, 0 without enough evidence; "
-                         "mock loops: ready.")
+    assert r.overall == (
+        "Almost ready: 3 of 4 rounds ready, 1 almost, 0 not ready, 0 without enough evidence; mock loops: ready."
+    )
 
 
 def test_full_evidence_points_at_the_weakest_competency(catalog):
     r = readiness("early_in", full(catalog), catalog, TODAY)
     assert r.next_best_action == (
         "Answer 2 more product design questions in the Case-study presentation; your last 2 answers on "
-        "Quantitative thinking and metrics averaged level 2.67 and your mock-loop ratings 2.")
+        "Quantitative thinking and metrics averaged level 2.67 and your mock-loop ratings 2."
+    )
     assert r.round("ei_case_presentation").next_action == (
         "Answer 2 more product design questions in the Case-study presentation aiming for level 3; you are at "
-        "2.67. Start with Quantitative thinking and metrics.")
+        "2.67. Start with Quantitative thinking and metrics."
+    )
     assert r.round("ei_recruiter_screen").next_action == (
-        "Keep the Recruiter screen warm: one question a week; you are at 4.")
+        "Keep the Recruiter screen warm: one question a week; you are at 4."
+    )
     assert r.loops.statement == "2 mock loops done; the latest committee decision: Hire."
     assert r.stories.statement == "7 STAR stories in your vault, no coverage gaps."
 
@@ -227,13 +296,19 @@ def test_a_no_hire_from_the_latest_loop_means_not_ready(catalog):
 
 def test_when_everything_is_ready_the_advice_is_to_keep_it_warm(catalog):
     ev = full(catalog, case_levels=(4, 4))
-    ev = Evidence(attempts=ev.attempts, scorecards=[("ei_case_presentation", {"quantitative_metrics": 4})],
-                  stories=8, loops_done=1, committee_outcomes=("strong_hire",))
+    ev = Evidence(
+        attempts=ev.attempts,
+        scorecards=[("ei_case_presentation", {"quantitative_metrics": 4})],
+        stories=8,
+        loops_done=1,
+        committee_outcomes=("strong_hire",),
+    )
     r = readiness("early_in", ev, catalog, TODAY)
     assert r.status is Status.READY
     assert {i.status for i in r.competencies} == {Status.READY}
-    assert r.next_best_action == ("You look ready: clear each day's reviews and run one more full mock loop a "
-                                  "few days before the interview.")
+    assert r.next_best_action == (
+        "You look ready: clear each day's reviews and run one more full mock loop a few days before the interview."
+    )
 
 
 def test_an_optional_round_is_shown_but_does_not_hold_the_overall_back(catalog):
@@ -262,20 +337,39 @@ def test_a_big_review_backlog_comes_before_new_material(catalog):
     assert r.next_best_action == "Clear the 9 overdue reviews on the Today page."
 
 
-@pytest.mark.parametrize("due, overdue, status, statement, action", [
-    (0, 0, Status.READY, "Your review queue is clear.", "Do each day's reviews on the Today page as they fall due."),
-    (2, 0, Status.READY, "2 reviews are due today, none overdue.", "Do today's 2 reviews on the Today page."),
-    (1, 0, Status.READY, "1 review is due today, none overdue.", "Do today's 1 review on the Today page."),
-    (5, 3, Status.ALMOST, "5 reviews are due now: 3 overdue and 2 due today.",
-     "Clear the 3 overdue reviews on the Today page."),
-    (6, 6, Status.NOT_READY, "6 reviews are overdue.", "Clear the 6 overdue reviews on the Today page."),
-])
-def test_the_review_queue_counts_what_is_due_now_and_judges_the_overdue_part(catalog, due, overdue, status,
-                                                                             statement, action):
+@pytest.mark.parametrize(
+    "due, overdue, status, statement, action",
+    [
+        (
+            0,
+            0,
+            Status.READY,
+            "Your review queue is clear.",
+            "Do each day's reviews on the Today page as they fall due.",
+        ),
+        (2, 0, Status.READY, "2 reviews are due today, none overdue.", "Do today's 2 reviews on the Today page."),
+        (1, 0, Status.READY, "1 review is due today, none overdue.", "Do today's 1 review on the Today page."),
+        (
+            5,
+            3,
+            Status.ALMOST,
+            "5 reviews are due now: 3 overdue and 2 due today.",
+            "Clear the 3 overdue reviews on the Today page.",
+        ),
+        (6, 6, Status.NOT_READY, "6 reviews are overdue.", "Clear the 6 overdue reviews on the Today page."),
+    ],
+)
+def test_the_review_queue_counts_what_is_due_now_and_judges_the_overdue_part(
+    catalog, due, overdue, status, statement, action
+):
     ev = Evidence(attempts=partial().attempts, review_due=due, review_overdue=overdue)
     item = readiness("early_in", ev, catalog, TODAY).review
     assert (item.status, item.statement, item.next_action, item.numbers) == (
-        status, statement, action, {"due": due, "overdue": overdue})
+        status,
+        statement,
+        action,
+        {"due": due, "overdue": overdue},
+    )
 
 
 def test_reviews_due_without_any_answer_are_still_counted(catalog):
@@ -295,12 +389,15 @@ def test_an_unknown_track_is_named(catalog):
 
 # ---------------------------------------------------------------------------------------------- self-check
 
+
 def test_vague_answers_get_plain_advice():
     check = self_check("Be a PM.", "tech", False)
     goal, industry, plan = check.answers
     assert (goal.status, goal.reasons) == (AnswerStatus.VAGUE, ("only 3 words (fewer than 8)", "no reason given"))
-    assert goal.advice == ("Say more: which role, what problem you want to work on, and why now. Add the why: "
-                           "finish the sentence with \"because …\" and tie it to something you have done.")
+    assert goal.advice == (
+        "Say more: which role, what problem you want to work on, and why now. Add the why: "
+        'finish the sentence with "because …" and tie it to something you have done.'
+    )
     assert (industry.status, industry.reasons) == (AnswerStatus.VAGUE, ("too broad",))
     assert (plan.status, plan.answer) == (AnswerStatus.MISSING, "no")
     assert (check.clear, check.summary) == (0, "0 of 3 answers are clear.")
@@ -314,15 +411,19 @@ def test_a_long_goal_without_a_reason_is_still_vague():
 
 
 def test_a_generic_reason_is_called_out():
-    goal = self_check("I want to be a product manager at Netflix because I love watching its shows",
-                      "streaming", True).answer("goal")
+    goal = self_check(
+        "I want to be a product manager at Netflix because I love watching its shows", "streaming", True
+    ).answer("goal")
     assert (goal.status, goal.reasons) == (AnswerStatus.VAGUE, ('a generic reason ("love watching")',))
 
 
 def test_clear_answers_say_so_and_point_to_practice():
-    check = self_check("I want to become a product manager at Netflix because the recommendation feature I "
-                       "built at university doubled weekly use and I want to do that at scale",
-                       "Streaming entertainment", True)
+    check = self_check(
+        "I want to become a product manager at Netflix because the recommendation feature I "
+        "built at university doubled weekly use and I want to do that at scale",
+        "Streaming entertainment",
+        True,
+    )
     assert [a.status for a in check.answers] == [AnswerStatus.CLEAR] * 3
     assert check.summary == "3 of 3 answers are clear: you know where you are going, where, and how."
     assert check.next_step.startswith("Move on to practice")

@@ -25,16 +25,22 @@ HOSTILE = "<script>alert('x')</script>\n# heading\n| pipes | here |\n- not a lis
 
 
 def small() -> Document:
-    return Document("Feedback", "Tell me about a launch you led.", [
-        Heading("Score"),
-        Paragraph("Hire: 72/100."),
-        Bullets(["Problem before solution", "Quantified trade-offs"]),
-        Table("Criteria", ["#", "Criterion", "Level"], [["1", "Problem before solution", "4/4"], ["2", "Metrics", 2]]),
-        Quote("Completion rose from 52% to 61%.", cite="Priya, peer"),
-        BarChart("Levels", ["Problem", "Metrics"], [4, 2.5], max_value=4, unit="/4"),
-        Heading("Your answer", level=3),
-        Highlighted("I would clarify the goal, then measure churn.", [(8, 15, "Problem"), (31, 38, "Metrics")]),
-    ])
+    return Document(
+        "Feedback",
+        "Tell me about a launch you led.",
+        [
+            Heading("Score"),
+            Paragraph("Hire: 72/100."),
+            Bullets(["Problem before solution", "Quantified trade-offs"]),
+            Table(
+                "Criteria", ["#", "Criterion", "Level"], [["1", "Problem before solution", "4/4"], ["2", "Metrics", 2]]
+            ),
+            Quote("Completion rose from 52% to 61%.", cite="Priya, peer"),
+            BarChart("Levels", ["Problem", "Metrics"], [4, 2.5], max_value=4, unit="/4"),
+            Heading("Your answer", level=3),
+            Highlighted("I would clarify the goal, then measure churn.", [(8, 15, "Problem"), (31, 38, "Metrics")]),
+        ],
+    )
 
 
 def pdf_text(data: bytes) -> str:
@@ -45,7 +51,9 @@ def pdf_text(data: bytes) -> str:
 
 
 def test_markdown_of_a_small_document_is_exact():
-    assert to_markdown(small()) == """# Feedback
+    assert (
+        to_markdown(small())
+        == """# Feedback
 
 *Tell me about a launch you led.*
 
@@ -81,36 +89,60 @@ I would **clarify**\\[1\\] the goal, then **measure**\\[2\\] churn.
 - \\[1\\] Problem
 - \\[2\\] Metrics
 """
+    )
 
 
 def test_markdown_keeps_hostile_user_text_literal_in_every_block():
-    doc = Document("# Title |", "*sub*", [
-        Heading("# Also not a heading #"), Paragraph(HOSTILE), Bullets([HOSTILE]),
-        Table("| cap |", ["a|b", "c"], [[HOSTILE, "1. one"]]), Quote(HOSTILE, cite="<b>me</b>"),
-        Highlighted(HOSTILE, [(0, 8, "<i>")]),
-    ])
+    doc = Document(
+        "# Title |",
+        "*sub*",
+        [
+            Heading("# Also not a heading #"),
+            Paragraph(HOSTILE),
+            Bullets([HOSTILE]),
+            Table("| cap |", ["a|b", "c"], [[HOSTILE, "1. one"]]),
+            Quote(HOSTILE, cite="<b>me</b>"),
+            Highlighted(HOSTILE, [(0, 8, "<i>")]),
+        ],
+    )
     md = to_markdown(doc)
     assert md.startswith("# \\# Title \\|\n\n*\\*sub\\**\n\n## \\# Also not a heading \\#\n\n")
-    paragraph = ("\\<script>alert('x')\\</script>\n\\# heading\n\\| pipes \\| here \\|\n\\- not a list\n"
-                 "👍 “curly” ‘quotes’ \\*stars\\*")
+    paragraph = (
+        "\\<script>alert('x')\\</script>\n\\# heading\n\\| pipes \\| here \\|\n\\- not a list\n"
+        "👍 “curly” ‘quotes’ \\*stars\\*"
+    )
     assert f"\n\n{paragraph}\n\n" in md
     assert "\n- \\<script>alert('x')\\</script>\n  \\# heading\n  \\| pipes \\| here \\|\n  \\- not a list\n" in md
     # Inside a cell only the pipes and inline marks matter: "#" and "-" start nothing there.
-    assert ("| a\\|b | c |\n| --- | --- |\n| \\<script>alert('x')\\</script> # heading \\| pipes \\| here \\| "
-            "- not a list 👍 “curly” ‘quotes’ \\*stars\\* | 1. one |") in md
+    assert (
+        "| a\\|b | c |\n| --- | --- |\n| \\<script>alert('x')\\</script> # heading \\| pipes \\| here \\| "
+        "- not a list 👍 “curly” ‘quotes’ \\*stars\\* | 1. one |"
+    ) in md
     assert "> \\<script>alert('x')\\</script>\n> \\# heading\n" in md and "> — \\<b>me\\</b>" in md
     assert "**\\<script>**\\[1\\]alert('x')\\</script>\n\\# heading" in md and "- \\[1\\] \\<i>" in md
     # Nothing is left that a Markdown renderer would read as a tag, a heading, or a table row.
     assert "<script>" not in md.replace("\\<script>", "") and "\n# " not in md and "\n| pipes" not in md
 
 
-@pytest.mark.parametrize("text, escaped", [
-    ("1. first", "1\\. first"), ("2) second", "2\\) second"), ("+ plus", "\\+ plus"), ("> quoted", "\\> quoted"),
-    ("---", "\\---"), ("===", "\\==="), ("    indented code", "indented code"),
-    ("`code` [link](x)", "\\`code\\` \\[link\\](x)"),
-    ("&amp; and R&D", "\\&amp; and R&D"), ("snake_case ~5%", "snake\\_case \\~5%"), ("a\\b", "a\\\\b"),
-    ("first\n\n\n\nsecond", "first\n\nsecond"), ("C#", "C#"), ("2024 - 2025", "2024 - 2025"),
-])
+@pytest.mark.parametrize(
+    "text, escaped",
+    [
+        ("1. first", "1\\. first"),
+        ("2) second", "2\\) second"),
+        ("+ plus", "\\+ plus"),
+        ("> quoted", "\\> quoted"),
+        ("---", "\\---"),
+        ("===", "\\==="),
+        ("    indented code", "indented code"),
+        ("`code` [link](x)", "\\`code\\` \\[link\\](x)"),
+        ("&amp; and R&D", "\\&amp; and R&D"),
+        ("snake_case ~5%", "snake\\_case \\~5%"),
+        ("a\\b", "a\\\\b"),
+        ("first\n\n\n\nsecond", "first\n\nsecond"),
+        ("C#", "C#"),
+        ("2024 - 2025", "2024 - 2025"),
+    ],
+)
 def test_markdown_escapes_only_what_would_change_the_structure(text, escaped):
     assert to_markdown(Document("T", blocks=[Paragraph(text)])) == f"# T\n\n{escaped}\n"
 
@@ -121,8 +153,10 @@ def test_a_heading_ending_in_hashes_keeps_them():
 
 def test_chart_bars_are_rounded_half_up_and_capped_at_a_full_bar():
     md = to_markdown(Document("T", blocks=[BarChart("", ["a", "b", "c", "d"], [1.25, 0.5, 0, 9], max_value=2)]))
-    assert md == ("# T\n\n|  | Value |\n| --- | --- |\n| a | ██████░░░░ 1.25 |\n"
-                  "| b | ███░░░░░░░ 0.5 |\n| c | ░░░░░░░░░░ 0 |\n| d | ██████████ 9 |\n")
+    assert md == (
+        "# T\n\n|  | Value |\n| --- | --- |\n| a | ██████░░░░ 1.25 |\n"
+        "| b | ███░░░░░░░ 0.5 |\n| c | ░░░░░░░░░░ 0 |\n| d | ██████████ 9 |\n"
+    )
 
 
 def test_chart_without_max_value_scales_to_its_largest_value_and_whole_numbers_stay_whole():
@@ -134,14 +168,21 @@ def test_overlapping_spans_show_the_first_longest_and_number_by_legend():
     block = Highlighted("alpha beta gamma", [(6, 10, "B"), (0, 10, "A"), (11, 16, "C")], legend=["C", "B", "A"])
     assert [(p.text, p.number) for p in block.pieces()] == [("alpha beta", 3), (" ", None), ("gamma", 1)]
     assert block.shown_legend() == [(1, "C"), (3, "A")]
-    assert to_markdown(Document("T", blocks=[block])) == "# T\n\n**alpha beta**\\[3\\] **gamma**\\[1\\]\n\n- \\[1\\] C\n- \\[3\\] A\n"
+    assert (
+        to_markdown(Document("T", blocks=[block]))
+        == "# T\n\n**alpha beta**\\[3\\] **gamma**\\[1\\]\n\n- \\[1\\] C\n- \\[3\\] A\n"
+    )
 
 
-@pytest.mark.parametrize("after, escaped", [
-    ("(javascript:alert(1))", "(javascript:alert(1))"), ("(https://evil.example)", "(https://evil.example)"),
-    ("[x](https://evil.example)", "\\[x\\](https://evil.example)"),
-    ("![x](https://evil.example/p.png)", "!\\[x\\](https://evil.example/p.png)"),
-])
+@pytest.mark.parametrize(
+    "after, escaped",
+    [
+        ("(javascript:alert(1))", "(javascript:alert(1))"),
+        ("(https://evil.example)", "(https://evil.example)"),
+        ("[x](https://evil.example)", "\\[x\\](https://evil.example)"),
+        ("![x](https://evil.example/p.png)", "!\\[x\\](https://evil.example/p.png)"),
+    ],
+)
 def test_user_text_after_an_evidence_marker_never_makes_a_link_or_an_image(after, escaped):
     # The second span is only spaces at the start of a line: its marker must not start a link
     # definition ("[2]: https://…") that would turn the legend's "[2]" into a link.
@@ -149,8 +190,10 @@ def test_user_text_after_an_evidence_marker_never_makes_a_link_or_an_image(after
     spaces = text.index("\n") + 1
     block = Highlighted(text, [(2, 16, "Metrics"), (spaces, spaces + 3, "Blank")])
     md = to_markdown(Document("T", blocks=[block]))
-    assert md == ("# T\n\nI **measured churn**\\[1\\]" + escaped + " then\n\\[2\\]: https://evil.example\n\n"
-                  "- \\[1\\] Metrics\n- \\[2\\] Blank\n")
+    assert md == (
+        "# T\n\nI **measured churn**\\[1\\]" + escaped + " then\n\\[2\\]: https://evil.example\n\n"
+        "- \\[1\\] Metrics\n- \\[2\\] Blank\n"
+    )
     rendered = MarkdownIt("commonmark").render(md)
     assert "<a " not in rendered and "<img" not in rendered
 
@@ -175,8 +218,10 @@ def test_bad_blocks_are_refused_with_every_problem_named():
     assert str(table.value) == "Table: row 1 has 1 cells, the header 2; row 3 has 3 cells, the header 2"
     with pytest.raises(ValueError) as chart:
         BarChart("c", ["a", "b"], [-1, float("nan")], max_value=0)
-    assert str(chart.value) == ("BarChart: value 1 (-1) is not a finite number of zero or more; value 2 (nan) is not "
-                                "a finite number of zero or more; max_value 0 is not a number above zero")
+    assert str(chart.value) == (
+        "BarChart: value 1 (-1) is not a finite number of zero or more; value 2 (nan) is not "
+        "a finite number of zero or more; max_value 0 is not a number above zero"
+    )
     with pytest.raises(ValueError, match=r"span 1 \(3, 2\) .* span 2 \(0, 9\) is not inside the text of 5"):
         Highlighted("hello", [(3, 2, "a"), (0, 9, "b")])
     with pytest.raises(ValueError, match="title is empty; block 1 is a str"):
@@ -200,10 +245,29 @@ def test_a_document_copies_its_blocks():
 def test_pdf_holds_the_text_of_every_block_type_and_the_footer():
     data = to_pdf(small(), created=CREATED)
     text = pdf_text(data)
-    for words in ("Feedback", "Tell me about a launch you led.", "Score", "Hire: 72/100.", "Problem before solution",
-                  "Quantified trade-offs", "Criteria", "Criterion", "4/4", "Completion rose from 52% to 61%.",
-                  "Priya, peer", "Levels", "2.5/4", "Your answer", "clarify", "[1]", "measure", "[2]",
-                  "Metrics", "pmprep - private, generated on your machine", "Page 1 of 1"):
+    for words in (
+        "Feedback",
+        "Tell me about a launch you led.",
+        "Score",
+        "Hire: 72/100.",
+        "Problem before solution",
+        "Quantified trade-offs",
+        "Criteria",
+        "Criterion",
+        "4/4",
+        "Completion rose from 52% to 61%.",
+        "Priya, peer",
+        "Levels",
+        "2.5/4",
+        "Your answer",
+        "clarify",
+        "[1]",
+        "measure",
+        "[2]",
+        "Metrics",
+        "pmprep - private, generated on your machine",
+        "Page 1 of 1",
+    ):
         assert words in text, words
     reader = PdfReader(io.BytesIO(data))
     assert reader.metadata.title == "Feedback" and reader.metadata.creation_date == CREATED
@@ -219,12 +283,27 @@ def test_pdf_draws_each_bar_as_a_rectangle():
 
 
 def test_pdf_shows_hostile_text_literally_and_does_not_crash():
-    doc = Document(HOSTILE, HOSTILE, [
-        Heading(HOSTILE), Paragraph(HOSTILE), Bullets([HOSTILE]), Table(HOSTILE, [HOSTILE, "b"], [[HOSTILE, HOSTILE]]),
-        Quote(HOSTILE, cite=HOSTILE), BarChart(HOSTILE, [HOSTILE], [1]), Highlighted(HOSTILE, [(0, 8, HOSTILE)])])
+    doc = Document(
+        HOSTILE,
+        HOSTILE,
+        [
+            Heading(HOSTILE),
+            Paragraph(HOSTILE),
+            Bullets([HOSTILE]),
+            Table(HOSTILE, [HOSTILE, "b"], [[HOSTILE, HOSTILE]]),
+            Quote(HOSTILE, cite=HOSTILE),
+            BarChart(HOSTILE, [HOSTILE], [1]),
+            Highlighted(HOSTILE, [(0, 8, HOSTILE)]),
+        ],
+    )
     text = pdf_text(to_pdf(doc))
-    for words in ("<script>alert('x')</script>", "# heading", "| pipes | here |", "- not a list",
-                  "? \"curly\" 'quotes' *stars*"):
+    for words in (
+        "<script>alert('x')</script>",
+        "# heading",
+        "| pipes | here |",
+        "- not a list",
+        "? \"curly\" 'quotes' *stars*",
+    ):
         assert text.count(words) >= 7, words
 
 
@@ -236,8 +315,14 @@ def test_pdf_is_byte_for_byte_reproducible_for_one_creation_date():
 
 def test_pdf_carries_a_table_row_taller_than_a_page_over_several_pages():
     tall = " ".join(f"w{i}" for i in range(4000))
-    doc = Document("T", blocks=[Table("Long", ["Name", "Evidence"], [["first", tall], ["second", "short"]]),
-                                Paragraph("The end."), Highlighted("x" * 3000 + " y", [(3001, 3002, "why")])])
+    doc = Document(
+        "T",
+        blocks=[
+            Table("Long", ["Name", "Evidence"], [["first", tall], ["second", "short"]]),
+            Paragraph("The end."),
+            Highlighted("x" * 3000 + " y", [(3001, 3002, "why")]),
+        ],
+    )
     reader = PdfReader(io.BytesIO(to_pdf(doc)))
     pages = len(reader.pages)
     text = pdf_text(to_pdf(doc))

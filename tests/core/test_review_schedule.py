@@ -1,4 +1,5 @@
 """The review queue: FSRS ratings and due dates, and the plan for one day (due, squeeze, cap, mixing)."""
+
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, timezone
@@ -22,24 +23,28 @@ def keys(plan) -> list[str]:
 
 # --- ratings ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("level, expected", [(1, Rating.Again), (2, Rating.Hard), (3, Rating.Good),
-                                             (4, Rating.Easy)])
+
+@pytest.mark.parametrize("level, expected", [(1, Rating.Again), (2, Rating.Hard), (3, Rating.Good), (4, Rating.Easy)])
 def test_feedback_level_maps_to_rating(level, expected):
     assert rating_for(level) is expected
 
 
-@pytest.mark.parametrize("level, self_rating, expected", [
-    (4, 2, Rating.Hard),   # the learner is less sure than the feedback: theirs counts
-    (2, 4, Rating.Hard),   # the learner is surer than the feedback: the feedback counts
-    (3, 3, Rating.Good),
-    (1, 4, Rating.Again),
-])
+@pytest.mark.parametrize(
+    "level, self_rating, expected",
+    [
+        (4, 2, Rating.Hard),  # the learner is less sure than the feedback: theirs counts
+        (2, 4, Rating.Hard),  # the learner is surer than the feedback: the feedback counts
+        (3, 3, Rating.Good),
+        (1, 4, Rating.Again),
+    ],
+)
 def test_the_lower_of_level_and_self_rating_counts(level, self_rating, expected):
     assert rating_for(level, self_rating) is expected
 
 
-@pytest.mark.parametrize("level, self_rating, named", [(0, None, "level"), (5, 3, "level"),
-                                                        (3, 0, "self_rating"), (3, 5, "self_rating")])
+@pytest.mark.parametrize(
+    "level, self_rating, named", [(0, None, "level"), (5, 3, "level"), (3, 0, "self_rating"), (3, 5, "self_rating")]
+)
 def test_out_of_range_values_are_rejected_by_name(level, self_rating, named):
     with pytest.raises(ValueError, match=rf"^{named} must be 1\.\.4"):
         rating_for(level, self_rating)
@@ -51,6 +56,7 @@ def test_both_bad_values_are_reported_at_once():
 
 
 # --- cards -----------------------------------------------------------------------------------------
+
 
 def test_new_card_is_due_now_and_not_yet_reviewed():
     card = new_card(NOW)
@@ -97,6 +103,7 @@ def test_naive_datetimes_are_refused():
 
 # --- plan_today: due and overdue -------------------------------------------------------------------
 
+
 def test_nothing_due_gives_an_empty_plan():
     plan = plan_today([item("q1", NOW + timedelta(days=3))], TODAY, UTC, None)
     assert plan.items == ()
@@ -128,9 +135,9 @@ def test_the_daily_cap_keeps_the_highest_priority_and_counts_the_rest():
 def test_an_item_due_at_half_past_eleven_local_time_is_due_today():
     plus_two = timezone(timedelta(hours=2))
     items = [
-        item("2330-local", datetime(2026, 11, 2, 21, 30, tzinfo=UTC)),    # 23:30 on Nov 2 in UTC+2
-        item("0030-local", datetime(2026, 11, 2, 22, 30, tzinfo=UTC)),    # 00:30 on Nov 3 in UTC+2
-        item("0100-local", datetime(2026, 11, 1, 23, 0, tzinfo=UTC)),     # 01:00 on Nov 2: today, not overdue
+        item("2330-local", datetime(2026, 11, 2, 21, 30, tzinfo=UTC)),  # 23:30 on Nov 2 in UTC+2
+        item("0030-local", datetime(2026, 11, 2, 22, 30, tzinfo=UTC)),  # 00:30 on Nov 3 in UTC+2
+        item("0100-local", datetime(2026, 11, 1, 23, 0, tzinfo=UTC)),  # 01:00 on Nov 2: today, not overdue
     ]
     plan = plan_today(items, TODAY, plus_two, None)
     assert keys(plan) == ["0100-local", "2330-local"]
@@ -138,6 +145,7 @@ def test_an_item_due_at_half_past_eleven_local_time_is_due_today():
 
 
 # --- plan_today: squeeze before the interview ------------------------------------------------------
+
 
 def squeeze_items() -> list[ReviewItem]:
     interview = datetime(2026, 11, 5, 9, 0, tzinfo=UTC)
@@ -168,18 +176,34 @@ def test_no_squeeze_on_or_after_the_interview_or_without_one(interview):
 
 # --- plan_today: mixing and rounds -----------------------------------------------------------------
 
+
 def test_types_alternate_in_round_robin_keeping_each_types_priority():
-    items = [item(k, NOW - timedelta(hours=h), type=t) for k, h, t in [
-        ("m1", 6, "metrics"), ("m2", 5, "metrics"), ("d1", 4, "design"),
-        ("m3", 3, "metrics"), ("s1", 2, "strategy"), ("d2", 1, "design")]]
+    items = [
+        item(k, NOW - timedelta(hours=h), type=t)
+        for k, h, t in [
+            ("m1", 6, "metrics"),
+            ("m2", 5, "metrics"),
+            ("d1", 4, "design"),
+            ("m3", 3, "metrics"),
+            ("s1", 2, "strategy"),
+            ("d2", 1, "design"),
+        ]
+    ]
     assert keys(plan_today(items, TODAY, UTC, None)) == ["m1", "d1", "s1", "m2", "d2", "m3"]
 
 
 def test_a_dominant_type_is_spaced_out_rather_than_bunched_at_the_end():
     # A plain round-robin would give m1 s1 p1 m2 m3; spacing the metrics questions avoids the repeat.
-    items = [item(k, NOW - timedelta(hours=h), type=t) for k, h, t in [
-        ("m1", 5, "metrics"), ("m2", 4, "metrics"), ("m3", 3, "metrics"),
-        ("s1", 2, "strategy"), ("p1", 1, "product-sense")]]
+    items = [
+        item(k, NOW - timedelta(hours=h), type=t)
+        for k, h, t in [
+            ("m1", 5, "metrics"),
+            ("m2", 4, "metrics"),
+            ("m3", 3, "metrics"),
+            ("s1", 2, "strategy"),
+            ("p1", 1, "product-sense"),
+        ]
+    ]
     assert keys(plan_today(items, TODAY, UTC, None)) == ["m1", "s1", "m2", "p1", "m3"]
 
 
@@ -202,6 +226,7 @@ def test_by_round_counts_each_item_once_per_round_it_lists():
 
 # --- property: the squeeze shows every item before the interview -----------------------------------
 
+
 def test_reviewing_each_days_plan_shows_every_item_before_the_interview():
     interview = TODAY + timedelta(days=10)
     first_due = datetime.combine(interview, time(9), tzinfo=UTC) + timedelta(days=1)
@@ -215,6 +240,7 @@ def test_reviewing_each_days_plan_shows_every_item_before_the_interview():
         for planned in plan.items:
             seen.add(planned.key)
             card = review(planned.card, Rating.Good, datetime.combine(today, time(9), tzinfo=UTC))
-            items[planned.key] = ReviewItem(planned.kind, planned.key, planned.type, planned.round_ids,
-                                            card, due_of(card))
+            items[planned.key] = ReviewItem(
+                planned.kind, planned.key, planned.type, planned.round_ids, card, due_of(card)
+            )
     assert seen == set(items)

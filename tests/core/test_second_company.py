@@ -1,4 +1,5 @@
 """A second company is a second folder: content/bigtech loads, is complete and is judged like Netflix's."""
+
 from __future__ import annotations
 
 from collections import Counter

@@ -1,4 +1,5 @@
 """The STAR story bank core: stories, feedback mapped to fields, kinds, coverage, suggestions, recall."""
+
 from __future__ import annotations
 
 import json
@@ -28,44 +29,60 @@ from pmprep.stories.cues import KINDS_FILE
 
 # A small bank, built in code. Each story is written to show particular kinds.
 ONBOARDING = Story(
-    id="onboarding", title="Onboarding rescue at a budgeting app",
+    id="onboarding",
+    title="Onboarding rescue at a budgeting app",
     situation="At a 40-person fintech startup last spring, a third of new users quit before linking a bank account.",
     task="I owned the onboarding flow and my goal was to raise completion within one quarter.",
-    action=("I interviewed eight users who dropped out and found they distrusted the bank-link screen. "
-            "I dropped the planned redesign and shipped a plain explanation plus a skip option in three weeks. "
-            "Engineering wanted to wait for a new provider; I agreed to revisit it after the results."),
+    action=(
+        "I interviewed eight users who dropped out and found they distrusted the bank-link screen. "
+        "I dropped the planned redesign and shipped a plain explanation plus a skip option in three weeks. "
+        "Engineering wanted to wait for a new provider; I agreed to revisit it after the results."
+    ),
     result="Completion rose from 64% to 78% in six weeks.",
     reflection="I learned to run five user interviews before committing to scope, and I now do it on every project.",
     tags=["internship"],
 )
 REFERRAL = Story(
-    id="referral", title="The referral programme that flopped",
+    id="referral",
+    title="The referral programme that flopped",
     situation="In my internship at a food-delivery app, growth wanted a referral programme before the holidays.",
     task="My job was the rollout plan and the success measure.",
-    action=("We opened it to everyone at once without a holdout. We skipped the fraud review because we were late, "
-            "and we did not watch the guardrails."),
+    action=(
+        "We opened it to everyone at once without a holdout. We skipped the fraud review because we were late, "
+        "and we did not watch the guardrails."
+    ),
     result="Most referrals were fraud, so we switched it off after two weeks.",
     reflection="Lesson learned.",
 )
 CANCEL = Story(
-    id="cancel", title="Saying no to a harder cancel flow",
-    situation=("Last year at a video subscription startup with 200,000 members, leadership asked for a dark pattern: "
-               "an extra three screens before anyone could cancel."),
+    id="cancel",
+    title="Saying no to a harder cancel flow",
+    situation=(
+        "Last year at a video subscription startup with 200,000 members, leadership asked for a dark pattern: "
+        "an extra three screens before anyone could cancel."
+    ),
     task="As the PM for billing, I had to decide whether we would build it.",
-    action=("Everyone in the planning meeting agreed it would cut churn, so I pushed back and asked for a two-week "
-            "test first. I showed that 30% of cancellations came from members who forgot a free trial, and I "
-            "proposed a reminder email instead of the extra screens."),
+    action=(
+        "Everyone in the planning meeting agreed it would cut churn, so I pushed back and asked for a two-week "
+        "test first. I showed that 30% of cancellations came from members who forgot a free trial, and I "
+        "proposed a reminder email instead of the extra screens."
+    ),
     result="The reminder reduced monthly churn from 6.1% to 5.4%, and complaints did not rise.",
-    reflection=("I learned that a metric bought with hidden friction costs trust later; I now write the user harm "
-                "next to every churn idea."),
+    reflection=(
+        "I learned that a metric bought with hidden friction costs trust later; I now write the user harm "
+        "next to every churn idea."
+    ),
 )
 PAYMENTS = Story(
-    id="payments", title="Getting the payments team to ship our fix",
+    id="payments",
+    title="Getting the payments team to ship our fix",
     situation="At a marketplace app, 12% of checkouts failed on older Android phones.",
     task="I was responsible for checkout conversion, but the fix sat with the payments team, who did not report to me.",
-    action=("Their lead disagreed that it was urgent, so I brought him the support tickets and sized the lost "
-            "revenue at $40k a week. I convinced him to take the fix into the next sprint by offering one of our "
-            "engineers for the testing."),
+    action=(
+        "Their lead disagreed that it was urgent, so I brought him the support tickets and sized the lost "
+        "revenue at $40k a week. I convinced him to take the fix into the next sprint by offering one of our "
+        "engineers for the testing."
+    ),
     result="Failed checkouts dropped from 12% to 3% within a month.",
     reflection="I learned to bring the other team's cost, not just mine; since then I open every cross-team ask with it.",
 )
@@ -73,8 +90,17 @@ BANK = [ONBOARDING, REFERRAL, CANCEL, PAYMENTS]
 
 
 def kinds_of(story: Story) -> list[tuple]:
-    return [(k.kind, k.chosen, k.cue, k.hits[0].field if k.hits else None, k.hits[0].start if k.hits else None,
-             k.hits[0].text if k.hits else None) for k in detect_kinds(story)]
+    return [
+        (
+            k.kind,
+            k.chosen,
+            k.cue,
+            k.hits[0].field if k.hits else None,
+            k.hits[0].start if k.hits else None,
+            k.hits[0].text if k.hits else None,
+        )
+        for k in detect_kinds(story)
+    ]
 
 
 # ---------------------------------------------------------------- the story value
@@ -88,10 +114,18 @@ def test_round_trip_through_dict():
 
 def test_validation_lists_every_bad_field_at_once():
     with pytest.raises(StoryError) as err:
-        Story.from_dict({
-            "id": "", "title": "x" * 201, "action": "a" * 5001, "result": 3, "tags": ["ok", 5, " "],
-            "kinds": ["heroics", "failure"], "competencies": ["charm"], "colour": "red",
-        })
+        Story.from_dict(
+            {
+                "id": "",
+                "title": "x" * 201,
+                "action": "a" * 5001,
+                "result": 3,
+                "tags": ["ok", 5, " "],
+                "kinds": ["heroics", "failure"],
+                "competencies": ["charm"],
+                "colour": "red",
+            }
+        )
     assert err.value.problems == (
         "id: must not be empty",
         "title: 201 characters; the limit is 200",
@@ -110,8 +144,11 @@ def test_validation_lists_every_bad_field_at_once():
 def test_missing_required_fields_and_wrong_types():
     with pytest.raises(StoryError) as err:
         Story.from_dict({"title": "ok", "notes": None, "tags": "abc"})
-    assert err.value.problems == ("id: is required", "notes: expected text (found nothing)",
-                                  "tags: expected a list of text (found 'abc')")
+    assert err.value.problems == (
+        "id: is required",
+        "notes: expected text (found nothing)",
+        "tags: expected a list of text (found 'abc')",
+    )
     with pytest.raises(StoryError) as err:
         Story.from_dict(["not", "a", "mapping"])
     assert err.value.problems == ("story: expected a mapping of fields (found a list)",)
@@ -120,10 +157,12 @@ def test_missing_required_fields_and_wrong_types():
 def test_constructor_validates_and_normalises_lists():
     with pytest.raises(StoryError) as err:
         Story("s", "   ", situation=7, tags=["x"] * 21)
-    assert err.value.problems == ("title: must not be empty", "situation: expected text (found 7)",
-                                  "tags: 21 tags; the limit is 20")
-    story = Story("s", "t", tags=[" growth ", "growth"], kinds=["failure", "failure"],
-                  competencies=["data_literacy"])
+    assert err.value.problems == (
+        "title: must not be empty",
+        "situation: expected text (found 7)",
+        "tags: 21 tags; the limit is 20",
+    )
+    story = Story("s", "t", tags=[" growth ", "growth"], kinds=["failure", "failure"], competencies=["data_literacy"])
     assert (story.tags, story.kinds, story.competencies) == (("growth",), ("failure",), ("data_literacy",))
 
 
@@ -149,50 +188,81 @@ def test_evidence_is_mapped_to_the_field_it_falls_in():
     assert FieldEvidence("reflection", 70, 75, "I now", "reflection") in analysis.criterion("reflection").evidence
     for criterion in analysis.criteria:
         for ev in criterion.evidence:
-            assert ONBOARDING.field(ev.field)[ev.start:ev.end] == ev.text
+            assert ONBOARDING.field(ev.field)[ev.start : ev.end] == ev.text
     assert analysis.checks == ()
 
 
 def test_offsets_survive_leading_whitespace_and_empty_fields():
-    story = Story("s", "Fix", situation="", task="\n  I owned checkout for 3 markets.",
-                  action="  I decided to cut the form to two steps.", result="Conversion rose from 20% to 26%.")
+    story = Story(
+        "s",
+        "Fix",
+        situation="",
+        task="\n  I owned checkout for 3 markets.",
+        action="  I decided to cut the form to two steps.",
+        result="Conversion rose from 20% to 26%.",
+    )
     analysis = analyse_story(story)
     spans = [ev for c in analysis.criteria for ev in c.evidence]
     assert FieldEvidence("task", 3, 10, "I owned", "your own action") in spans
     assert FieldEvidence("result", 16, 31, "from 20% to 26%", "a baseline") in spans
     for ev in spans:
-        assert story.field(ev.field)[ev.start:ev.end] == ev.text
+        assert story.field(ev.field)[ev.start : ev.end] == ev.text
 
 
 def test_checks_in_plain_words():
     checks = analyse_story(REFERRAL).checks
     assert [(c.id, c.field) for c in checks] == [
-        ("action_we", "action"), ("result_no_number", "result"), ("reflection_no_change", "reflection")]
-    assert checks[0].message == ('The action says "we" 4 times and "I" 0 times: say what you decided and did '
-                                 '("I proposed…", "I cut…") and keep "we" for the team\'s work.')
-    assert [(e.start, e.end, e.text) for e in checks[0].evidence] == [(0, 2, "We"), (52, 54, "We"), (88, 90, "we"),
-                                                                      (106, 108, "we")]
-    assert checks[1].message == ('The result has no number: say from what to what, and over how long '
-                                 '("from 64% to 78% in six weeks").')
-    assert checks[2].message == ("The reflection does not say what you now do differently or where you applied "
-                                 "the lesson since.")
+        ("action_we", "action"),
+        ("result_no_number", "result"),
+        ("reflection_no_change", "reflection"),
+    ]
+    assert checks[0].message == (
+        'The action says "we" 4 times and "I" 0 times: say what you decided and did '
+        '("I proposed…", "I cut…") and keep "we" for the team\'s work.'
+    )
+    assert [(e.start, e.end, e.text) for e in checks[0].evidence] == [
+        (0, 2, "We"),
+        (52, 54, "We"),
+        (88, 90, "we"),
+        (106, 108, "we"),
+    ]
+    assert checks[1].message == (
+        'The result has no number: say from what to what, and over how long ("from 64% to 78% in six weeks").'
+    )
+    assert checks[2].message == (
+        "The reflection does not say what you now do differently or where you applied the lesson since."
+    )
 
 
 def test_missing_fields_task_and_proportion_checks():
-    story = Story("s", "Draft", situation="Our team of six ran the mobile app for a regional bank with a lot of "
-                  "legacy code and a long history of rushed releases before the yearly audit.",
-                  task="The team had to ship a new login.", action="I cut the scope to one screen.",
-                  result="Logins rose 14%.")
+    story = Story(
+        "s",
+        "Draft",
+        situation="Our team of six ran the mobile app for a regional bank with a lot of "
+        "legacy code and a long history of rushed releases before the yearly audit.",
+        task="The team had to ship a new login.",
+        action="I cut the scope to one screen.",
+        result="Logins rose 14%.",
+    )
     checks = analyse_story(story).checks
     assert [(c.id, c.field, c.message) for c in checks] == [
         ("task_not_yours", "task", 'The task does not say what was yours: write "I owned…" or "My job was…".'),
-        ("situation_longer_than_action", "situation",
-         "The situation (29 words) is longer than the action (7 words): cut the background and spend the words "
-         "on what you did."),
-        ("result_no_baseline", "result",
-         "The result has one number (14%) and nothing to compare it with: say what it was before."),
-        ("missing_reflection", "reflection",
-         "There is no reflection: add what you learned and what you now do differently."),
+        (
+            "situation_longer_than_action",
+            "situation",
+            "The situation (29 words) is longer than the action (7 words): cut the background and spend the words "
+            "on what you did.",
+        ),
+        (
+            "result_no_baseline",
+            "result",
+            "The result has one number (14%) and nothing to compare it with: say what it was before.",
+        ),
+        (
+            "missing_reflection",
+            "reflection",
+            "There is no reflection: add what you learned and what you now do differently.",
+        ),
     ]
     assert checks[2].evidence == (FieldEvidence("result", 12, 15, "14%", "a number"),)
 
@@ -200,8 +270,13 @@ def test_missing_fields_task_and_proportion_checks():
 def test_empty_story_has_every_missing_check_and_no_score():
     analysis = analyse_story(Story("s", "Nothing yet"))
     assert analysis.score == 0.0 and analysis.level == 1
-    assert [c.id for c in analysis.checks] == ["missing_situation", "missing_task", "missing_action",
-                                               "missing_result", "missing_reflection"]
+    assert [c.id for c in analysis.checks] == [
+        "missing_situation",
+        "missing_task",
+        "missing_action",
+        "missing_result",
+        "missing_reflection",
+    ]
 
 
 def test_a_long_story_is_flagged_on_the_whole_story():
@@ -209,8 +284,12 @@ def test_a_long_story_is_flagged_on_the_whole_story():
     checks = analyse_story(Story("s", "Long", action=long_action, result="Sales rose from 3 to 9.")).checks
     too_long = [c for c in checks if c.id == "too_long"]
     assert [(c.field, c.message) for c in too_long] == [
-        (None, "The story runs to 546 words, about 3.6 minutes aloud: aim for about two minutes (300 words) and "
-               "let the interviewer ask for more.")]
+        (
+            None,
+            "The story runs to 546 words, about 3.6 minutes aloud: aim for about two minutes (300 words) and "
+            "let the interviewer ask for more.",
+        )
+    ]
 
 
 def test_analysis_is_deterministic_and_serialisable():
@@ -251,10 +330,15 @@ def test_chosen_kinds_join_the_detected_ones():
     story = Story("s", "Quiet win", result="Nothing measurable.", kinds=["conflict"])
     [match] = detect_kinds(story)
     assert (match.kind, match.chosen, match.hits, match.reason) == (
-        "conflict", True, (), "You marked it as this kind of story.")
+        "conflict",
+        True,
+        (),
+        "You marked it as this kind of story.",
+    )
     both = detect_kinds(Story("s2", "It flopped", kinds=["failure"]))
     assert [(m.kind, m.chosen, m.reason) for m in both] == [
-        ("failure", True, "You marked it as this kind of story. Found 'flopped' in the title.")]
+        ("failure", True, "You marked it as this kind of story. Found 'flopped' in the title.")
+    ]
 
 
 def test_a_metric_win_needs_a_number_in_the_result():
@@ -275,13 +359,20 @@ def test_profile_gives_competencies_and_themes_with_reasons(catalog):
         "data_literacy": ["It shows a metric win.", "Found 'conversion' in the task."],
         "quantitative_metrics": ["It shows a metric win.", "Found 'revenue' in the action."],
         "strategy_execution": ["It shows leading without authority.", "Found 'revenue' in the action."],
-        "culture_leadership": ["It shows a conflict.", "It shows leading without authority.",
-                               "Found 'convinced' in the action."],
+        "culture_leadership": [
+            "It shows a conflict.",
+            "It shows leading without authority.",
+            "Found 'convinced' in the action.",
+        ],
     }
     assert {t: [r.source for r in rs] for t, rs in profile.themes.items()} == {
-        "owned_end_to_end": ["cue"], "lead_without_authority": ["kind"]}
+        "owned_end_to_end": ["cue"],
+        "lead_without_authority": ["kind"],
+    }
     chosen = story_profile(Story("s", "t", competencies=["technical_judgment"]), catalog)
-    assert [(c, [r.source for r in rs]) for c, rs in chosen.competencies.items()] == [("technical_judgment", ["chosen"])]
+    assert [(c, [r.source for r in rs]) for c, rs in chosen.competencies.items()] == [
+        ("technical_judgment", ["chosen"])
+    ]
 
 
 def test_a_theme_rule_with_groups_needs_every_group(catalog):
@@ -289,15 +380,25 @@ def test_a_theme_rule_with_groups_needs_every_group(catalog):
     [reason] = themes["plan_changed_by_research"]
     assert reason.text == "Found 'interviewed' in the action and 'dropped' in the action."
     assert [(h.field, h.start, h.end, h.cue) for h in reason.hits] == [
-        ("action", 2, 13, "interview*"), ("action", 30, 37, "dropped")]
+        ("action", 2, 13, "interview*"),
+        ("action", 30, 37, "dropped"),
+    ]
     research_only = Story("s", "t", action="I interviewed eight users and kept the plan as it was.")
     assert "plan_changed_by_research" not in story_profile(research_only, catalog).themes
 
 
 def test_kinds_file_agrees_with_the_catalog(catalog):
     assert story_kinds().check_against(catalog) == []
-    assert list(story_kinds().kinds) == ["launch", "failure", "conflict", "pivot", "metric_win", "ethical_call",
-                                         "pushing_back", "leading_without_authority"]
+    assert list(story_kinds().kinds) == [
+        "launch",
+        "failure",
+        "conflict",
+        "pivot",
+        "metric_win",
+        "ethical_call",
+        "pushing_back",
+        "leading_without_authority",
+    ]
 
 
 def test_the_kinds_are_the_stories_the_plan_asks_for(company_folder):
@@ -327,8 +428,12 @@ def test_cue_words_match_whole_words_and_endings():
 def test_a_bad_kinds_file_reports_every_problem(tmp_path: Path):
     text = KINDS_FILE.read_text(encoding="utf-8")
     bad = tmp_path / "story_kinds.yaml"
-    bad.write_text(text.replace("target: {min: 6, max: 8}", "target: {min: 6, max: 8, ideal: 7}")
-                   .replace("    phrase: a launch\n", ""), encoding="utf-8")
+    bad.write_text(
+        text.replace("target: {min: 6, max: 8}", "target: {min: 6, max: 8, ideal: 7}").replace(
+            "    phrase: a launch\n", ""
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(ContentError) as err:
         load_story_kinds(bad)
     assert [(p.file, p.field) for p in err.value.problems] == [
@@ -345,12 +450,21 @@ def test_columns_come_from_the_catalog(catalog):
     assert keys[:8] == [f"kind:{k}" for k in story_kinds().kinds]
     # Competencies tested by behavioural or culture questions; 'Case solving' is not one of them.
     assert [k for k in keys if k.startswith("competency:")] == [
-        "competency:technical_judgment", "competency:customer_obsession", "competency:scope_control",
-        "competency:data_literacy", "competency:job_awareness", "competency:company_awareness",
-        "competency:quantitative_metrics", "competency:product_design", "competency:strategy_execution",
-        "competency:culture_leadership", "competency:technical_fluency"]
+        "competency:technical_judgment",
+        "competency:customer_obsession",
+        "competency:scope_control",
+        "competency:data_literacy",
+        "competency:job_awareness",
+        "competency:company_awareness",
+        "competency:quantitative_metrics",
+        "competency:product_design",
+        "competency:strategy_execution",
+        "competency:culture_leadership",
+        "competency:technical_fluency",
+    ]
     assert [k for k in keys if k.startswith("theme:")] == [
-        f"theme:{t.id}" for t in catalog.themes.values() if t.group in ("behavioral", "culture")]
+        f"theme:{t.id}" for t in catalog.themes.values() if t.group in ("behavioral", "culture")
+    ]
 
 
 def test_gaps_are_named_in_plain_words(catalog):
@@ -374,8 +488,11 @@ def test_gaps_are_named_in_plain_words(catalog):
 def test_a_missing_kind_is_one_gap_not_two(catalog):
     cov = coverage([ONBOARDING, PAYMENTS], catalog)
     messages = [g.message for g in cov.gaps]
-    assert messages[:3] == ["No story shows a failure", "No story shows an ethical call",
-                            "No story shows pushing back on groupthink"]
+    assert messages[:3] == [
+        "No story shows a failure",
+        "No story shows an ethical call",
+        "No story shows pushing back on groupthink",
+    ]
     assert "No story covers the theme 'A failure'" not in messages
     assert "No story covers the theme 'A tough ethical call'" not in messages
 
@@ -391,7 +508,12 @@ def test_cells_say_which_story_covers_what_and_why(catalog):
     data = json.loads(json.dumps(cov.to_dict()))
     assert data["count"] == 4 and data["stories"][0] == {"id": "onboarding", "title": ONBOARDING.title}
     assert data["cells"]["referral"]["kind:failure"][0]["hits"][0] == {
-        "field": "title", "start": 28, "end": 35, "text": "flopped", "cue": "flopped"}
+        "field": "title",
+        "start": 28,
+        "end": 35,
+        "text": "flopped",
+        "cue": "flopped",
+    }
 
 
 def test_overused_story_rules(catalog):
@@ -402,20 +524,25 @@ def test_overused_story_rules(catalog):
     assert over.message == (
         "'Saying no to a harder cancel flow' carries too much: it is your only story for a metric win, an ethical "
         "call and pushing back on groupthink; it covers 9 of the 12 cells your bank covers (75%). One story cannot "
-        "answer several rounds of the same loop; write another story for some of these.")
+        "answer several rounds of the same loop; write another story for some of these."
+    )
     # Two stories: the share rule waits for a bank of three, the sole-kinds rule does not.
     assert [(o.story_id, o.rules) for o in coverage([CANCEL, REFERRAL], catalog).overused] == [
-        ("cancel", ("sole_kinds",))]
+        ("cancel", ("sole_kinds",))
+    ]
     # Another story for one of its kinds takes CANCEL under the limit.
     assert coverage([CANCEL, REFERRAL, PAYMENTS], catalog).overused == ()
 
 
-@pytest.mark.parametrize(("count", "message"), [
-    (0, "You have no stories yet; the sources suggest 6–8."),
-    (1, "You have 1 story; the sources suggest 6–8."),
-    (7, "You have 7 stories, within the 6–8 the sources suggest."),
-    (9, "You have 9 stories; the sources suggest 6–8: keep the strongest and know each one well."),
-])
+@pytest.mark.parametrize(
+    ("count", "message"),
+    [
+        (0, "You have no stories yet; the sources suggest 6–8."),
+        (1, "You have 1 story; the sources suggest 6–8."),
+        (7, "You have 7 stories, within the 6–8 the sources suggest."),
+        (9, "You have 9 stories; the sources suggest 6–8: keep the strongest and know each one well."),
+    ],
+)
 def test_target_of_six_to_eight(catalog, count, message):
     stories = [Story(f"s{i}", f"Story {i}") for i in range(count)]
     assert coverage(stories, catalog).target_message == message
@@ -437,21 +564,30 @@ def test_questions_ask_for_kinds(catalog):
     assert asked("beh-metric-win-proudest") == [
         ("launch", "it cites the theme 'A product you owned end to end'"),
         ("pivot", "it cites the theme 'A pivot on new data'"),
-        ("metric_win", "'metric win' in the question")]
+        ("metric_win", "'metric win' in the question"),
+    ]
     # "you thought it was a mistake" is about pushing back, not about failing.
-    assert asked("beh-student-group-agreed-you-didnt") == [("pushing_back", "it cites the theme 'Pushing back on groupthink'")]
+    assert asked("beh-student-group-agreed-you-didnt") == [
+        ("pushing_back", "it cites the theme 'Pushing back on groupthink'")
+    ]
 
 
 def test_suggestions_for_a_failure_question(catalog):
     found = suggest_stories("beh-failure-product-you-owned", BANK, catalog)
     assert [(s.story_id, s.score) for s in found] == [("referral", 7), ("payments", 3), ("cancel", 3)]
-    assert found[0].reason == ("Shows a failure and what you learned; the question asks about a failure. "
-                               "Also shows 'Data literacy' and 'Cultural fit and leadership', which the question tests.")
+    assert found[0].reason == (
+        "Shows a failure and what you learned; the question asks about a failure. "
+        "Also shows 'Data literacy' and 'Cultural fit and leadership', which the question tests."
+    )
     assert (found[0].kinds, found[0].themes, found[0].competencies) == (
-        ("failure",), ("failure",), ("data_literacy", "culture_leadership"))
+        ("failure",),
+        ("failure",),
+        ("data_literacy", "culture_leadership"),
+    )
     # payments and cancel tie on score and kinds; the title decides ("Getting…" before "Saying…").
-    assert found[1].reason == ("Shows 'Customer obsession', 'Data literacy' and 'Cultural fit and leadership', "
-                               "which the question tests.")
+    assert found[1].reason == (
+        "Shows 'Customer obsession', 'Data literacy' and 'Cultural fit and leadership', which the question tests."
+    )
 
 
 def test_suggestions_for_pushing_back_on_groupthink(catalog):
@@ -459,7 +595,8 @@ def test_suggestions_for_pushing_back_on_groupthink(catalog):
     assert [(s.story_id, s.score) for s in found] == [("cancel", 7), ("payments", 2)]
     assert found[0].reason == (
         "Shows you pushing back on a view the group had settled on; the question asks about pushing back on "
-        "groupthink. Also shows 'Data literacy' and 'Cultural fit and leadership', which the question tests.")
+        "groupthink. Also shows 'Data literacy' and 'Cultural fit and leadership', which the question tests."
+    )
 
 
 def test_suggestions_for_a_question_asking_two_kinds(catalog):
@@ -468,7 +605,8 @@ def test_suggestions_for_a_question_asking_two_kinds(catalog):
     assert found[0].reason == (
         "Shows an ethical call you made and you pushing back on a view the group had settled on; the question asks "
         "about an ethical call and pushing back on groupthink. Also shows 'Customer obsession', 'Data literacy' and "
-        "'Cultural fit and leadership', which the question tests.")
+        "'Cultural fit and leadership', which the question tests."
+    )
 
 
 def test_a_theme_beyond_the_kinds_is_named(catalog):
@@ -477,7 +615,8 @@ def test_a_theme_beyond_the_kinds_is_named(catalog):
     assert top.reason == (
         "Shows a change of plan on new evidence; the question asks about a pivot. Also covers 'Changing a plan "
         "after user research', which the question is about. Also shows 'Customer obsession' and 'Data literacy', "
-        "which the question tests.")
+        "which the question tests."
+    )
 
 
 def test_suggestion_order_does_not_depend_on_bank_order(catalog):
@@ -509,8 +648,14 @@ def test_outline_keeps_one_line_per_field_and_the_numbers():
 
 
 def test_outline_cuts_long_sentences_and_marks_empty_fields():
-    story = Story("s", "t", action=("I mapped every step of the returns flow with the support lead, the warehouse "
-                                    "manager and two engineers over 3 days, then ranked 14 problems by cost."))
+    story = Story(
+        "s",
+        "t",
+        action=(
+            "I mapped every step of the returns flow with the support lead, the warehouse "
+            "manager and two engineers over 3 days, then ranked 14 problems by cost."
+        ),
+    )
     assert outline(story) == (
         "- Situation: (not written yet)\n"
         "- Task: (not written yet)\n"
@@ -522,11 +667,18 @@ def test_outline_cuts_long_sentences_and_marks_empty_fields():
 
 
 def test_outline_adds_numbers_from_a_cut_sentence():
-    story = Story("s", "t", result=("After a long and careful rollout across every single region and every device "
-                                    "that we support today, weekly active users finally went from 12,000 to 19,500."))
+    story = Story(
+        "s",
+        "t",
+        result=(
+            "After a long and careful rollout across every single region and every device "
+            "that we support today, weekly active users finally went from 12,000 to 19,500."
+        ),
+    )
     assert outline(story).splitlines()[3] == (
         "- Result: After a long and careful rollout across every single region and every device that we support "
-        "today, weekly active users finally went from 12,000 to… (19,500)")
+        "today, weekly active users finally went from 12,000 to… (19,500)"
+    )
 
 
 def test_recall_prompt_asks_for_numbers_and_lesson():
@@ -534,17 +686,20 @@ def test_recall_prompt_asks_for_numbers_and_lesson():
     assert (prompt.kind, prompt.key, prompt.type) == ("story", "onboarding", "behavioral")
     assert prompt.question == "What were the key numbers and the lesson of 'Onboarding rescue at a budgeting app'?"
     assert prompt.numbers == ("eight users", "three weeks", "64%", "78%", "six weeks")
-    assert prompt.lesson == ("I learned to run five user interviews before committing to scope, and I now do it "
-                             "on every project.")
+    assert prompt.lesson == (
+        "I learned to run five user interviews before committing to scope, and I now do it on every project."
+    )
     assert recall_prompt(PAYMENTS).numbers == ("$40k", "12%", "3%")
     assert recall_prompt(CANCEL).answer == (
         "Key numbers: 30%, 6.1%, 5.4%. Lesson: I learned that a metric bought with hidden friction costs trust "
-        "later; I now write the user harm next to every churn idea.")
+        "later; I now write the user harm next to every churn idea."
+    )
 
 
 def test_recall_prompt_without_numbers_or_lesson():
     assert recall_prompt(Story("s", "Quiet", result="It went well.", reflection="Ask early.")).question == (
-        "What was the lesson of 'Quiet'?")
+        "What was the lesson of 'Quiet'?"
+    )
     assert recall_prompt(Story("s", "Quiet", result="Up 5%.")).question == "What were the key numbers of 'Quiet'?"
     bare = recall_prompt(Story("s", "Quiet"))
     assert bare.question == "Tell 'Quiet' in STAR order: situation, task, action, result."
@@ -554,12 +709,14 @@ def test_recall_prompt_without_numbers_or_lesson():
 
 def test_a_score_of_a_half_shows_as_one_whole_number_everywhere():
     # This story scores exactly 38.5: the summary and the page's heading once said 38 and 39.
-    story = Story(id="x", title="t",
-                  situation="In my internship at a food-delivery app, growth wanted a referral programme before the "
-                            "holidays.",
-                  task="My job was the rollout plan.",
-                  action="We talked to users and we shipped a fix.",
-                  result="Completion rose from 52% to 61% in six weeks, and I learned to test first.")
+    story = Story(
+        id="x",
+        title="t",
+        situation="In my internship at a food-delivery app, growth wanted a referral programme before the holidays.",
+        task="My job was the rollout plan.",
+        action="We talked to users and we shipped a fix.",
+        result="Completion rose from 52% to 61% in six weeks, and I learned to test first.",
+    )
     analysis = analyse_story(story)
     assert analysis.score == 38.5
     assert analysis.points == 39

@@ -1,4 +1,5 @@
 """Steps the browser tests share."""
+
 from __future__ import annotations
 
 import re

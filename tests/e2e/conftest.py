@@ -1,4 +1,5 @@
 """Fixtures for the end-to-end tests: a real `pmprep serve` (see served.py)."""
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,16 @@ def served(tmp_path_factory):
 
 
 CHROMIUM = os.environ.get("PMPREP_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,7 @@
 
 Used by the end-to-end tests and by benchmarks/load.py, so both drive the app the same way.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -65,8 +66,13 @@ def start_server(home: Path, *extra: str, env: dict[str, str] | None = None) -> 
     if database:
         environ["DATABASE_URL"] = database
     environ.update(env or {})
-    process = subprocess.Popen([PMPREP, "serve", "--port", "0", "--no-browser", *extra],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=environ)
+    process = subprocess.Popen(
+        [PMPREP, "serve", "--port", "0", "--no-browser", *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=environ,
+    )
     lines: queue.Queue[str | None] = queue.Queue()
     output: list[str] = []
 
@@ -126,8 +132,9 @@ class Visitor:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         for attempt in (1, 2):
             if self.connection is None:
-                self.connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout,
-                                                             source_address=(self.source, 0) if self.source else None)
+                self.connection = http.client.HTTPConnection(
+                    self.host, self.port, timeout=self.timeout, source_address=(self.source, 0) if self.source else None
+                )
             started = time.perf_counter()
             try:
                 self.connection.request(method, path, body=body, headers=headers)
@@ -156,8 +163,11 @@ class Visitor:
 
     def post(self, path: str, data: dict[str, str], json_reply: bool = False) -> Reply:
         body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": self.token}).encode()
-        headers = {"Content-Type": "application/x-www-form-urlencoded", "X-CSRFToken": self.token,
-                   "Referer": f"http://{self.host}:{self.port}{path}"}
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-CSRFToken": self.token,
+            "Referer": f"http://{self.host}:{self.port}{path}",
+        }
         if json_reply:
             headers["Accept"] = "application/json"
         return self._send("POST", path, body, headers)

@@ -1,4 +1,5 @@
 """A real headless Chromium (Debian's /usr/bin/chromium) browsing the question bank."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """Case decks in real headless Chromium: start a deck from a bank case question, see findings come and
 go as sections are written (no Save click), rehearse on the timer, and open the downloaded PPTX and PDF."""
+
 from __future__ import annotations
 
 import io
@@ -43,10 +44,14 @@ def test_a_deck_is_checked_as_it_is_written_and_downloads_open(served, page):
     expect(page.locator("#review-problem")).to_contain_text("✓ Solid")
 
     # Too long: the script says so naming the section, and the last good text stays saved.
-    trade_offs.evaluate("(box, text) => { box.removeAttribute('maxlength'); box.value = text; "
-                        "box.dispatchEvent(new Event('input', {bubbles: true})); }", "x" * 6001)
+    trade_offs.evaluate(
+        "(box, text) => { box.removeAttribute('maxlength'); box.value = text; "
+        "box.dispatchEvent(new Event('input', {bubbles: true})); }",
+        "x" * 6001,
+    )
     expect(page.locator("[data-check-status]")).to_have_text(
-        "Not saved: Trade-offs is too long: at most 6000 characters (it has 6001).")
+        "Not saved: Trade-offs is too long: at most 6000 characters (it has 6001)."
+    )
     trade_offs.fill(WITH_NUMBERS + " <script>alert(1)</script>")
     expect(page.locator("[data-check-status]")).to_contain_text("Saved and checked at")
 
@@ -82,8 +87,9 @@ def test_a_deck_is_checked_as_it_is_written_and_downloads_open(served, page):
     expect(page.locator("tr[aria-current=step] th")).to_have_text("2. Hypothesis")
     hypothesis_end = page.locator("tr[data-slot]").nth(1).get_attribute("data-end")
     page.clock.fast_forward(int(hypothesis_end) * 1000 + 5_000)
-    expect(page.locator("[data-overrun]")).to_have_text(re.compile(
-        r"^2\. Hypothesis is over its time \(planned to end at \d+:\d\d\): move on to 3\. Data needs\.$"))
+    expect(page.locator("[data-overrun]")).to_have_text(
+        re.compile(r"^2\. Hypothesis is over its time \(planned to end at \d+:\d\d\): move on to 3\. Data needs\.$")
+    )
     page.get_by_role("button", name="Next section").click()
     expect(page.locator("[data-overrun]")).to_have_text("")
     expect(page.get_by_role("heading", name="Data science")).to_be_visible()

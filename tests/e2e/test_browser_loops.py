@@ -1,5 +1,6 @@
 """Mock loops in real headless Chromium: a whole loop reaching the committee, and a peer's scorecard
 left through a private link by a visitor with no account."""
+
 from __future__ import annotations
 
 import re
@@ -9,9 +10,11 @@ from playwright.sync_api import expect
 
 from tests.e2e.browsing import sign_up
 
-ANSWER = ("At a budgeting app with 40,000 monthly users I owned onboarding. Interviews showed people quit at "
-          "bank linking, so I cut two steps and tested the change against the old flow for three weeks. "
-          "Completion rose from 52% to 61%. I learned to test the riskiest step first.")
+ANSWER = (
+    "At a budgeting app with 40,000 monthly users I owned onboarding. Interviews showed people quit at "
+    "bank linking, so I cut two steps and tested the change against the old flow for three weeks. "
+    "Completion rose from 52% to 61%. I learned to test the riskiest step first."
+)
 
 
 def _plan_loop(page, base: str) -> None:
@@ -26,7 +29,12 @@ def test_a_loop_runs_round_by_round_to_the_committee(served, page):
     sign_up(page, served.url, "looper")
     _plan_loop(page, served.url)
     expect(page.get_by_text("The prompt comes in advance:")).to_be_visible()
-    rounds = ["Recruiter screen", "Hiring-manager behavioural interview", "Technical deep dive", "Case-study presentation"]
+    rounds = [
+        "Recruiter screen",
+        "Hiring-manager behavioural interview",
+        "Technical deep dive",
+        "Case-study presentation",
+    ]
     page.get_by_role("link", name=re.compile(r"^Round 1")).click()
     for number, name in enumerate(rounds, start=1):
         expect(page.get_by_role("heading", level=1)).to_have_text(name)
@@ -36,7 +44,8 @@ def test_a_loop_runs_round_by_round_to_the_committee(served, page):
         page.get_by_role("button", name=re.compile(r"^(Submit|Give the presentation)")).click()
         if name == "Case-study presentation":
             page.get_by_label(re.compile(r"^Data science: How would you know in two weeks")).fill(
-                "Sign-up completion weekly; a 3 point rise with churn flat in two weeks.")
+                "Sign-up completion weekly; a 3 point rise with churn flat in two weeks."
+            )
             page.get_by_role("button", name="Answer the panel").click()
             page.get_by_role("button", name="Finish the round and see the scorecard").click()
         else:
@@ -47,7 +56,9 @@ def test_a_loop_runs_round_by_round_to_the_committee(served, page):
             page.get_by_role("link", name=f"Next: round {number + 1}").click()
     page.get_by_role("link", name="See the committee's decision").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Hiring committee")
-    expect(page.get_by_role("heading", name=re.compile(r"Decision: (No hire|Hire|Strong hire|Not enough evidence yet)$"))).to_be_visible()
+    expect(
+        page.get_by_role("heading", name=re.compile(r"Decision: (No hire|Hire|Strong hire|Not enough evidence yet)$"))
+    ).to_be_visible()
     expect(page.get_by_role("heading", name="Scorecards considered (4)")).to_be_visible()
     # Every round is done, so none is flagged as missing.
     expect(page.get_by_text(re.compile(r": not done yet$"))).to_have_count(0)

@@ -1,4 +1,5 @@
 """The prep plan in real headless Chromium: make it, tick a task, and download the calendar."""
+
 from __future__ import annotations
 
 import re

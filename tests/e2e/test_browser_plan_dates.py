@@ -3,6 +3,7 @@
 The served app runs on the real clock, so the dates are taken from today (well inside the two-year
 limit, far from its edges).
 """
+
 from __future__ import annotations
 
 import datetime as dt

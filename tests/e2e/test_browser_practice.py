@@ -1,4 +1,5 @@
 """A drill in real headless Chromium: the draft is saved as the user types and survives a reload."""
+
 from __future__ import annotations
 
 import re
@@ -25,11 +26,17 @@ def _type_until_saved(page, base: str, username: str, text: str):
 @pytest.mark.browser
 def test_a_typed_draft_survives_a_reload_and_is_cleared_by_submitting(served, page):
     answer, _ = _type_until_saved(
-        page, served.url, "drafter", "Last spring I owned the onboarding redesign for a budgeting app with 40,000 monthly users.")
+        page,
+        served.url,
+        "drafter",
+        "Last spring I owned the onboarding redesign for a budgeting app with 40,000 monthly users.",
+    )
 
     page.reload()
     expect(page.get_by_text("Draft restored:")).to_be_visible()
-    expect(answer).to_have_value("Last spring I owned the onboarding redesign for a budgeting app with 40,000 monthly users.")
+    expect(answer).to_have_value(
+        "Last spring I owned the onboarding redesign for a budgeting app with 40,000 monthly users."
+    )
 
     page.get_by_role("button", name="Get feedback").click()
     expect(page).to_have_url(re.compile(r"/practice/attempts/\d+/$"))
@@ -52,9 +59,11 @@ def test_text_typed_while_the_server_is_unreachable_is_kept_by_the_browser(serve
     expect(status).to_have_text("Restored the unsent text this browser kept for you.")
 
 
-STRONG = ("Last spring I owned onboarding for a budgeting app with 40,000 monthly users. Interviews showed people "
-          "quit at bank linking, so I cut two steps and tested it against the old flow for three weeks. Completion "
-          "rose from 52% to 61%, and I learned to test the riskiest step first.")
+STRONG = (
+    "Last spring I owned onboarding for a budgeting app with 40,000 monthly users. Interviews showed people "
+    "quit at bank linking, so I cut two steps and tested it against the old flow for three weeks. Completion "
+    "rose from 52% to 61%, and I learned to test the riskiest step first."
+)
 
 
 @pytest.mark.browser

@@ -1,5 +1,6 @@
 """The progress dashboard in real headless Chromium: charts load as images under the site's strict
 policy (the ``page`` fixture fails on any violation) and the tables beside them show the answer."""
+
 from __future__ import annotations
 
 import re
@@ -11,9 +12,11 @@ from tests.e2e.browsing import sign_up
 
 QUESTION = "beh-owned-end-to-end-what-to-build"
 LEVELS = {"Poor": 1, "Borderline": 2, "Solid": 3, "Outstanding": 4}
-ANSWER = ("At a budgeting app with 40,000 monthly users I owned onboarding. Interviews showed people quit at "
-          "bank linking, so I cut two steps and tested the change against the old flow for three weeks. "
-          "Completion rose from 52% to 61%. I learned to test the riskiest step first.")
+ANSWER = (
+    "At a budgeting app with 40,000 monthly users I owned onboarding. Interviews showed people quit at "
+    "bank linking, so I cut two steps and tested the change against the old flow for three weeks. "
+    "Completion rose from 52% to 61%. I learned to test the riskiest step first."
+)
 
 
 @pytest.mark.browser

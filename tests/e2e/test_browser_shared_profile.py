@@ -3,6 +3,7 @@
 Every test here runs both users in ONE browser context, so they share cookies' jar and localStorage
 as two people taking turns on one laptop would.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """The story bank in real headless Chromium: write a story, read its feedback, see the matrix fill."""
+
 from __future__ import annotations
 
 import re
@@ -21,9 +22,14 @@ def test_writing_a_story_updates_the_coverage_matrix(served, page):
     page.get_by_label("Situation").fill("In my internship at a food-delivery app, growth wanted a referral programme.")
     page.get_by_label("Task (your part)").fill("My job was the rollout plan and the success measure.")
     page.get_by_label("Action (what you did)").fill(
-        "I opened it to everyone at once without a holdout and skipped the fraud review. I failed to plan for abuse.")
-    page.get_by_label("Result (with numbers)").fill("Fraud reached 40% of referrals, so I switched it off after two weeks.")
-    page.get_by_label("Reflection (what you learned)").fill("I learned to launch behind a holdout; I now do it every time.")
+        "I opened it to everyone at once without a holdout and skipped the fraud review. I failed to plan for abuse."
+    )
+    page.get_by_label("Result (with numbers)").fill(
+        "Fraud reached 40% of referrals, so I switched it off after two weeks."
+    )
+    page.get_by_label("Reflection (what you learned)").fill(
+        "I learned to launch behind a holdout; I now do it every time."
+    )
     page.get_by_role("group", name=re.compile("This story shows")).get_by_label("Conflict").check()
     page.get_by_role("button", name="Save the story").click()
 

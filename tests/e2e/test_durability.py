@@ -1,4 +1,5 @@
 """Nothing acknowledged is lost: a SIGKILL mid-typing, and a backup taken while users write."""
+
 from __future__ import annotations
 
 import os
@@ -49,8 +50,10 @@ class Typist(threading.Thread):
                     self.draft_acked = len(self.drafts_sent) - 1
                 qid = self.questions[i % len(self.questions)]
                 self.visitor.get(f"/practice/?question={qid}")
-                answer = (f"{self.name_} answer {i}. I led a test with 2,000 members over two weeks; "
-                          f"completion rose from 40% to 46% and I learned to check the guardrail first.")
+                answer = (
+                    f"{self.name_} answer {i}. I led a test with 2,000 members over two weeks; "
+                    f"completion rose from 40% to 46% and I learned to check the guardrail first."
+                )
                 reply = self.visitor.post("/practice/", {"question_id": qid, "question_text": "x", "answer": answer})
                 if reply.status == 302 and "/practice/attempts/" in reply.location:
                     self.attempts[reply.location] = answer
@@ -99,7 +102,7 @@ def test_sigkill_while_users_type_and_submit_loses_nothing_acknowledged(tmp_path
             restored = visitor.get(f"/practice/?question={DRAFT_Q}").text
             # The last acknowledged draft, or one sent after it that the server wrote before dying.
             assert t.draft_acked >= 0
-            assert any(text in restored for text in t.drafts_sent[t.draft_acked:]), t.name_
+            assert any(text in restored for text in t.drafts_sent[t.draft_acked :]), t.name_
         assert checked >= 3 * USERS
     finally:
         again.stop()
@@ -124,7 +127,9 @@ def test_backup_while_the_server_is_writing_is_complete_and_consistent(tmp_path)
         database = database_for(tmp_path)
         if database:
             env["DATABASE_URL"] = database
-        result = subprocess.run([PMPREP, "backup", "--to", str(target)], env=env, capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [PMPREP, "backup", "--to", str(target)], env=env, capture_output=True, text=True, timeout=120
+        )
         assert result.returncode == 0, result.stdout + result.stderr
         assert f"Backed up the database to {target}" in " ".join(result.stdout.split())
     finally:

@@ -6,6 +6,7 @@ about five seconds here (and 20 s, then "database is locked", for a larger file 
 machine). The other writer below gives up after two seconds, as a save that waited that long
 would have, to the person typing.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,17 +32,49 @@ def _export(cards: int, contacts: int) -> dict:
     review_cards = []
     for i in range(cards):
         card = new_card(NOW - dt.timedelta(minutes=i))
-        review_cards.append({"uid": str(uuid.uuid4()), "kind": "question", "key": f"q-{i}", "card": card,
-                             "due": card["due"], "reviews": 0, "card_before": None, "last_attempt": None,
-                             "created": stamp(i)})
-    people = [{"uid": str(uuid.uuid4()), "name": f"Person {i}", "role": "PM, Ads", "channel": "chat",
-               "met_on": "2026-10-01", "question": "How did you pick the success metric?",
-               "learned": "They weigh retention over sign-ups.", "round_id": "", "created": stamp(i)}
-              for i in range(contacts)]
-    return {"format": "pmprep-export", "version": 1, "pmprep": "0.1.0", "exported_at": NOW.isoformat(),
-            "account": {"username": "importer", "email": "", "first_name": "", "last_name": "", "track": "early_in",
-                        "interview_date": None, "date_joined": NOW.isoformat()},
-            "data": {"review_cards": review_cards, "contacts": people}}
+        review_cards.append(
+            {
+                "uid": str(uuid.uuid4()),
+                "kind": "question",
+                "key": f"q-{i}",
+                "card": card,
+                "due": card["due"],
+                "reviews": 0,
+                "card_before": None,
+                "last_attempt": None,
+                "created": stamp(i),
+            }
+        )
+    people = [
+        {
+            "uid": str(uuid.uuid4()),
+            "name": f"Person {i}",
+            "role": "PM, Ads",
+            "channel": "chat",
+            "met_on": "2026-10-01",
+            "question": "How did you pick the success metric?",
+            "learned": "They weigh retention over sign-ups.",
+            "round_id": "",
+            "created": stamp(i),
+        }
+        for i in range(contacts)
+    ]
+    return {
+        "format": "pmprep-export",
+        "version": 1,
+        "pmprep": "0.1.0",
+        "exported_at": NOW.isoformat(),
+        "account": {
+            "username": "importer",
+            "email": "",
+            "first_name": "",
+            "last_name": "",
+            "track": "early_in",
+            "interview_date": None,
+            "date_joined": NOW.isoformat(),
+        },
+        "data": {"review_cards": review_cards, "contacts": people},
+    }
 
 
 def test_another_writer_is_never_locked_out_during_a_large_import(tmp_path):
@@ -52,8 +85,9 @@ def test_another_writer_is_never_locked_out_during_a_large_import(tmp_path):
     upload.write_text(json.dumps(_export(cards=8_000, contacts=4_000)))
     other = sqlite3.connect(tmp_path / "pmprep.sqlite3", timeout=PATIENCE_SECONDS, isolation_level=None)
     other.execute("CREATE TABLE someone_elses_saves (n INTEGER)")
-    importing = subprocess.Popen([PMPREP, "import", str(upload)], env=env, stdout=subprocess.PIPE,
-                                 stderr=subprocess.STDOUT, text=True)
+    importing = subprocess.Popen(
+        [PMPREP, "import", str(upload)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     saves = failures = 0
     while importing.poll() is None:
         try:

@@ -1,4 +1,5 @@
 """A small, bounded run of benchmarks/load.py against a real server: every step of every user succeeds."""
+
 from __future__ import annotations
 
 from benchmarks.load import run

@@ -1,5 +1,6 @@
 """What pmprep writes to disk is its owner's alone: the data folder, the database (and SQLite's
 -wal/-shm files beside it), backups and exports."""
+
 from __future__ import annotations
 
 import os
@@ -24,14 +25,20 @@ def test_the_database_backups_and_exports_are_readable_by_their_owner_only(tmp_p
             assert Visitor(server.url).sign_up("ada", "a-long-practice-passphrase").status == 302
             database = home / "pmprep.sqlite3"
             assert mode(home) == 0o700
-            assert {name: mode(home / name) for name in ("pmprep.sqlite3", "pmprep.sqlite3-wal", "pmprep.sqlite3-shm")} \
-                == {name: 0o600 for name in ("pmprep.sqlite3", "pmprep.sqlite3-wal", "pmprep.sqlite3-shm")}
+            assert {
+                name: mode(home / name) for name in ("pmprep.sqlite3", "pmprep.sqlite3-wal", "pmprep.sqlite3-shm")
+            } == {name: 0o600 for name in ("pmprep.sqlite3", "pmprep.sqlite3-wal", "pmprep.sqlite3-shm")}
             backup = subprocess.run([PMPREP, "backup"], env=env, capture_output=True, text=True, timeout=120)
             assert backup.returncode == 0, backup.stderr
             [copy] = (home / "backups").iterdir()
             assert (mode(home / "backups"), mode(copy)) == (0o700, 0o600)
-            export = subprocess.run([PMPREP, "export", "ada", "-o", str(tmp_path / "ada.json")], env=env,
-                                    capture_output=True, text=True, timeout=120)
+            export = subprocess.run(
+                [PMPREP, "export", "ada", "-o", str(tmp_path / "ada.json")],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
             assert export.returncode == 0, export.stderr
             assert mode(tmp_path / "ada.json") == 0o600
         finally:

@@ -3,6 +3,7 @@
 The proxy is played by visitors connecting from 127.0.0.1 with X-Forwarded-Proto/-For; another
 peer is a visitor connecting from 127.0.0.2. The addresses in X-Forwarded-For are only header text.
 """
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """`pmprep serve` as a user runs it: a real WSGI server, data that survives a restart, a clean stop."""
+
 from __future__ import annotations
 
 import json

@@ -20,17 +20,35 @@ def bob(db):
     return User.objects.create_user("bob", password=PASSWORD, track="experienced")
 
 
-def practised(user: User, answer: str, question_id: str = "", question: str = "Tell me about a launch you led.") -> Attempt:
+def practised(
+    user: User, answer: str, question_id: str = "", question: str = "Tell me about a launch you led."
+) -> Attempt:
     """An attempt stored as the practice view stores one: the real analyzer's feedback."""
     fb = analyze(question_id or question, answer, seconds=300)
     return Attempt.objects.create(
-        user=user, question_id=question_id, question_text=question, question_type=fb.question_type, answer=answer,
-        seconds_budget=300, seconds_taken=120, score=fb.score, level=fb.level, feedback=fb.to_dict())
+        user=user,
+        question_id=question_id,
+        question_text=question,
+        question_type=fb.question_type,
+        answer=answer,
+        seconds_budget=300,
+        seconds_taken=120,
+        score=fb.score,
+        level=fb.level,
+        feedback=fb.to_dict(),
+    )
 
 
 def drafted(user: User, answer: str, question_id: str = "") -> Draft:
-    return Draft.objects.create(user=user, question_id=question_id, question_text="" if question_id else "My own question",
-                                answer=answer, seconds_taken=42, revision=3, updated=timezone.now())
+    return Draft.objects.create(
+        user=user,
+        question_id=question_id,
+        question_text="" if question_id else "My own question",
+        answer=answer,
+        seconds_taken=42,
+        revision=3,
+        updated=timezone.now(),
+    )
 
 
 def looped(user: User, track: str = "early_in", now=None):

@@ -19,8 +19,9 @@ def alice() -> User:
 
 
 def test_signup_creates_a_user_with_an_argon2_hash_and_logs_in(client):
-    response = client.post(reverse("accounts:signup"),
-                           {"username": "bea", "password1": PASSWORD, "password2": PASSWORD})
+    response = client.post(
+        reverse("accounts:signup"), {"username": "bea", "password1": PASSWORD, "password2": PASSWORD}
+    )
     assert response.status_code == 302 and response["Location"] == reverse("accounts:profile")
     user = User.objects.get(username="bea")
     assert user.password.startswith("argon2$")
@@ -28,8 +29,9 @@ def test_signup_creates_a_user_with_an_argon2_hash_and_logs_in(client):
 
 
 def test_signup_rejects_mismatched_passwords_and_stores_nothing(client):
-    response = client.post(reverse("accounts:signup"),
-                           {"username": "bea", "password1": PASSWORD, "password2": PASSWORD + "x"})
+    response = client.post(
+        reverse("accounts:signup"), {"username": "bea", "password1": PASSWORD, "password2": PASSWORD + "x"}
+    )
     assert response.status_code == 400
     assert "The two password fields didn’t match." in response.content.decode()
     assert not User.objects.filter(username="bea").exists()
@@ -119,7 +121,9 @@ def test_deleting_the_account_needs_the_password_and_removes_everything(client, 
 
 def test_a_taken_username_is_refused_without_confirming_an_account(client, alice):
     for taken in ("alice", "ALICE"):
-        response = client.post(reverse("accounts:signup"), {"username": taken, "password1": PASSWORD, "password2": PASSWORD})
+        response = client.post(
+            reverse("accounts:signup"), {"username": taken, "password1": PASSWORD, "password2": PASSWORD}
+        )
         page = response.content.decode()
         assert response.status_code == 400
         assert "That username cannot be used; choose another." in page
@@ -150,7 +154,9 @@ def test_a_name_taken_between_the_check_and_the_save_is_a_form_error_not_a_500(c
 
     pre_save.connect(race, sender=User, dispatch_uid="signup-race")
     try:
-        response = client.post(reverse("accounts:signup"), {"username": "bea", "password1": PASSWORD, "password2": PASSWORD})
+        response = client.post(
+            reverse("accounts:signup"), {"username": "bea", "password1": PASSWORD, "password2": PASSWORD}
+        )
     finally:
         pre_save.disconnect(dispatch_uid="signup-race", sender=User)
     assert response.status_code == 400
@@ -173,8 +179,9 @@ def test_changing_the_password_keeps_this_session_and_ends_the_others(client, al
     client.force_login(alice)
     assert client.get(reverse("accounts:password_change")).status_code == 200
     new = "another-long-passphrase-42"
-    response = client.post(reverse("accounts:password_change"),
-                           {"old_password": PASSWORD, "new_password1": new, "new_password2": new})
+    response = client.post(
+        reverse("accounts:password_change"), {"old_password": PASSWORD, "new_password1": new, "new_password2": new}
+    )
     assert response.status_code == 302 and response["Location"] == reverse("accounts:profile")
     assert "Your password is changed." in client.get(reverse("accounts:profile")).content.decode()
     assert client.get(reverse("home")).context["user"] == alice
@@ -183,15 +190,34 @@ def test_changing_the_password_keeps_this_session_and_ends_the_others(client, al
     assert alice.check_password(new) and alice.password.startswith("argon2$")
 
 
-@pytest.mark.parametrize("data, field, error", [
-    ({"old_password": "not it at all", "new_password1": "another-long-passphrase-42",
-      "new_password2": "another-long-passphrase-42"},
-     "old_password", "Your old password was entered incorrectly. Please enter it again."),
-    ({"old_password": PASSWORD, "new_password1": "short", "new_password2": "short"},
-     "new_password2", "This password is too short. It must contain at least 10 characters."),
-    ({"old_password": PASSWORD, "new_password1": "another-long-passphrase-42", "new_password2": "something else!!"},
-     "new_password2", "The two password fields didn’t match."),
-])
+@pytest.mark.parametrize(
+    "data, field, error",
+    [
+        (
+            {
+                "old_password": "not it at all",
+                "new_password1": "another-long-passphrase-42",
+                "new_password2": "another-long-passphrase-42",
+            },
+            "old_password",
+            "Your old password was entered incorrectly. Please enter it again.",
+        ),
+        (
+            {"old_password": PASSWORD, "new_password1": "short", "new_password2": "short"},
+            "new_password2",
+            "This password is too short. It must contain at least 10 characters.",
+        ),
+        (
+            {
+                "old_password": PASSWORD,
+                "new_password1": "another-long-passphrase-42",
+                "new_password2": "something else!!",
+            },
+            "new_password2",
+            "The two password fields didn’t match.",
+        ),
+    ],
+)
 def test_a_refused_password_change_says_why_and_changes_nothing(client, alice, data, field, error):
     client.force_login(alice)
     response = client.post(reverse("accounts:password_change"), data)
@@ -215,6 +241,5 @@ def test_the_export_of_a_non_ascii_username_has_an_rfc_5987_file_name(client):
     with time_machine.travel("2026-12-02 10:00:00+00:00", tick=False):
         response = client.get(reverse("accounts:export"))
     assert response.status_code == 200
-    assert response["Content-Disposition"] == (
-        "attachment; filename*=utf-8''pmprep-Zo%C3%AB-%E6%9D%8E-2026-12-02.json")
+    assert response["Content-Disposition"] == ("attachment; filename*=utf-8''pmprep-Zo%C3%AB-%E6%9D%8E-2026-12-02.json")
     assert response["Cache-Control"] == "private, no-store"

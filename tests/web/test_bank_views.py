@@ -38,8 +38,12 @@ def test_loop_index_redirects_a_user_with_a_track(client):
 def test_early_in_loop_lists_rounds_in_order_with_durations(client):
     html = page(client, reverse("bank:loop", args=["early_in"]))
     names = re.findall(r'<h3>([^<]+?) <span class="duration">([^<]+)</span>', html)
-    assert names == [("Recruiter screen", "30 min"), ("Hiring-manager behavioural interview", "45 min"),
-                     ("Technical deep dive", "60 min"), ("Case-study presentation", "90 min")]
+    assert names == [
+        ("Recruiter screen", "30 min"),
+        ("Hiring-manager behavioural interview", "45 min"),
+        ("Technical deep dive", "60 min"),
+        ("Case-study presentation", "90 min"),
+    ]
     assert "An engineering manager" in html and "225 minutes across 4 rounds" in html
 
 
@@ -85,8 +89,11 @@ def test_bank_lists_every_question_paginated(client, catalog):
 
 def test_bank_filters_combine(client, catalog):
     html = page(client, reverse("bank:questions") + "?type=technical&round=ei_technical_deep_dive&difficulty=hard")
-    expected = [q for q in catalog.questions.values()
-                if q.type == "technical" and "ei_technical_deep_dive" in q.rounds and q.difficulty == "hard"]
+    expected = [
+        q
+        for q in catalog.questions.values()
+        if q.type == "technical" and "ei_technical_deep_dive" in q.rounds and q.difficulty == "hard"
+    ]
     assert expected
     assert f"{len(expected)} question{'s' if len(expected) != 1 else ''} match" in html
     for q in expected[:25]:
@@ -128,7 +135,9 @@ def test_question_page_links_primers_and_rounds(client, catalog):
 
 
 def test_unknown_question_is_a_clear_404(client):
-    assert "There is no question &#x27;nope&#x27; in the bank." in page(client, reverse("bank:question", args=["nope"]), 404)
+    assert "There is no question &#x27;nope&#x27; in the bank." in page(
+        client, reverse("bank:question", args=["nope"]), 404
+    )
 
 
 def test_primer_page_renders_markdown_safely(client, catalog):

@@ -1,5 +1,6 @@
 """Case decks through the test client: start a deck, write it with findings beside each section, the
 live check endpoint, rehearsal pacing and Q&A, the three exports, deleting, and ownership."""
+
 from __future__ import annotations
 
 import html
@@ -21,8 +22,9 @@ NO_NUMBERS = "Option A is cheaper but slower. Option B reaches more members but 
 WITH_NUMBERS = "Option A costs one team for six weeks and reaches about 40% of affected members."
 NO_NUMBERS_MESSAGE = (
     "No numbers: the cost and benefit of each option are not quantified. Put a rough size on each, with the "
-    "assumption behind it (\"one team for six weeks; reaches about 40% of affected members\"). Committees have "
-    "turned down well-referred candidates for exactly this.")
+    'assumption behind it ("one team for six weeks; reaches about 40% of affected members"). Committees have '
+    "turned down well-referred candidates for exactly this."
+)
 
 
 @pytest.fixture
@@ -40,8 +42,9 @@ def make_deck(user, title: str = "Offline downloads in India", prompt: str = PRO
 
 
 def case_question_id() -> str:
-    return next(q.id for q in active_catalog().questions.values()
-                if any(r.endswith("case_presentation") for r in q.rounds))
+    return next(
+        q.id for q in active_catalog().questions.values() if any(r.endswith("case_presentation") for r in q.rounds)
+    )
 
 
 def text_of(fragment: str) -> str:
@@ -94,8 +97,9 @@ def test_a_deck_starts_from_a_bank_case_question_with_its_prompt(logged_in, alic
 
 
 def test_a_bank_deck_can_have_its_own_title(logged_in, alice):
-    logged_in.post(reverse("cases:create"), {"source": "bank", "bank-question": case_question_id(),
-                                             "bank-title": "My Brazil case"})
+    logged_in.post(
+        reverse("cases:create"), {"source": "bank", "bank-question": case_question_id(), "bank-title": "My Brazil case"}
+    )
     assert CaseDeck.objects.get(user=alice).title == "My Brazil case"
 
 
@@ -114,8 +118,10 @@ def test_a_question_that_is_not_a_case_is_not_preselected(logged_in):
 
 
 def test_a_deck_starts_from_your_own_prompt(logged_in, alice):
-    response = logged_in.post(reverse("cases:create"), {"source": "own", "own-title": "Kids profiles",
-                                                        "own-prompt": "Kids watch less.\r\nWhy?"})
+    response = logged_in.post(
+        reverse("cases:create"),
+        {"source": "own", "own-title": "Kids profiles", "own-prompt": "Kids watch less.\r\nWhy?"},
+    )
     item = CaseDeck.objects.get(user=alice)
     assert response.status_code == 302 and response["Location"] == url("deck", item)
     assert (item.title, item.prompt, item.question_id) == ("Kids profiles", "Kids watch less.\nWhy?", "")
@@ -136,11 +142,14 @@ def test_an_unknown_question_is_refused(logged_in):
 
 
 def test_a_title_the_deck_would_empty_is_refused_not_a_500(logged_in):
-    response = logged_in.post(reverse("cases:create"), {"source": "bank", "bank-question": case_question_id(),
-                                                        "bank-title": "\x07\x08"})
+    response = logged_in.post(
+        reverse("cases:create"), {"source": "bank", "bank-question": case_question_id(), "bank-title": "\x07\x08"}
+    )
     assert response.status_code == 400
-    assert '<p class="field-error" id="id_bank-title-error"><span aria-hidden="true">⚠ </span>Title: required.</p>' \
+    assert (
+        '<p class="field-error" id="id_bank-title-error"><span aria-hidden="true">⚠ </span>Title: required.</p>'
         in response.content.decode()
+    )
     assert not CaseDeck.objects.exists()
 
 
@@ -177,17 +186,20 @@ def test_numbers_make_the_trade_offs_solid(logged_in, alice):
 
 def test_a_hedged_recommendation_quotes_the_words(logged_in, alice):
     item = make_deck(alice)
-    page = logged_in.post(url("deck", item), form_data(item, recommendation="We should do all three at once."),
-                          follow=True).content.decode()
+    page = logged_in.post(
+        url("deck", item), form_data(item, recommendation="We should do all three at once."), follow=True
+    ).content.decode()
     assert review_of(page, "recommendation") == (
         "Recommendation: ◐ Needs work Needs work: This commits to several options at once. Pick one to do first "
-        "and say why it wins; the others can follow if it works. Your words: do all three")
+        "and say why it wins; the others can follow if it works. Your words: do all three"
+    )
 
 
 def test_an_over_long_section_is_refused_naming_it(logged_in, alice):
     item = make_deck(alice, problem="Kept as it was.")
-    response = logged_in.post(url("deck", item), form_data(item, problem="Changed.",
-                                                           trade_offs="x" * (MAX_SECTION_CHARS + 1)))
+    response = logged_in.post(
+        url("deck", item), form_data(item, problem="Changed.", trade_offs="x" * (MAX_SECTION_CHARS + 1))
+    )
     assert response.status_code == 400
     assert "Trade-offs is too long: at most 6000 characters (it has 6001)." in response.content.decode()
     item.refresh_from_db()
@@ -232,14 +244,23 @@ def test_what_the_user_types_is_shown_as_text(logged_in, alice):
 
 def test_the_check_endpoint_saves_and_answers_each_sections_status(logged_in, alice):
     item = make_deck(alice)
-    response = logged_in.post(url("check", item), form_data(item, problem="Hours watched per member fell 10%.",
-                                                            trade_offs=NO_NUMBERS))
+    response = logged_in.post(
+        url("check", item), form_data(item, problem="Hours watched per member fell 10%.", trade_offs=NO_NUMBERS)
+    )
     assert response.status_code == 200
     data = response.json()
     assert data["saved"] is True
-    assert data["statuses"] == {"problem": "solid", "hypothesis": "empty", "data_needs": "empty",
-                                "solution_options": "empty", "trade_offs": "needs_work", "recommendation": "empty",
-                                "success_metrics": "empty", "risks": "empty", "rollout_plan": "empty"}
+    assert data["statuses"] == {
+        "problem": "solid",
+        "hypothesis": "empty",
+        "data_needs": "empty",
+        "solution_options": "empty",
+        "trade_offs": "needs_work",
+        "recommendation": "empty",
+        "success_metrics": "empty",
+        "risks": "empty",
+        "rollout_plan": "empty",
+    }
     trade_offs = [f for f in data["findings"] if f["section"] == "trade_offs"]
     assert [(f["code"], f["message"]) for f in trade_offs] == [("trade_offs_no_numbers", NO_NUMBERS_MESSAGE)]
     assert data["sections"]["trade_offs"]["label"] == "Needs work"
@@ -274,8 +295,11 @@ def test_rehearsal_plans_25_minutes_across_the_nine_sections(logged_in, alice):
     response = logged_in.get(url("rehearse", item), {"minutes": "25"})
     assert response.status_code == 200
     page = response.content.decode()
-    rows = re.findall(r'<tr data-slot data-start="(\d+)" data-end="(\d+)"[^>]*>\s*<th scope="row">([^<]+)</th>'
-                      r'<td>([^<]+)</td><td>([^<]+)</td>', page)
+    rows = re.findall(
+        r'<tr data-slot data-start="(\d+)" data-end="(\d+)"[^>]*>\s*<th scope="row">([^<]+)</th>'
+        r"<td>([^<]+)</td><td>([^<]+)</td>",
+        page,
+    )
     assert [r[2] for r in rows] == [f"{s.number}. {s.label}" for s in SECTIONS]
     assert rows[0][3].startswith("0:00–") and rows[-1][3].endswith("–25:00")
     seconds = [int(m) * 60 + int(s) for *_, length in rows for m, s in [length.split(":")]]
@@ -294,21 +318,25 @@ def test_a_talk_length_out_of_range_gets_a_clear_message(logged_in, alice, minut
     response = logged_in.get(url("rehearse", make_deck(alice)), {"minutes": minutes})
     assert response.status_code == 400
     page = response.content.decode()
-    assert (f"A case talk lasts 20 to 30 minutes: choose a length in that range (you asked for {minutes})."
-            in page)
+    assert f"A case talk lasts 20 to 30 minutes: choose a length in that range (you asked for {minutes})." in page
     assert "data-slot" not in page
 
 
 def test_rehearsal_lists_the_panels_questions_by_role(logged_in, alice):
     # Data science's sections are solid but trade-offs, so that is what it asks about first.
-    item = make_deck(alice, trade_offs=NO_NUMBERS, hypothesis="Watch time fell 15% for mobile-only members.",
-                     data_needs="Compare viewing logs by device and country.",
-                     success_metrics="Hours watched per member per week, +3% in eight weeks; guardrail: "
-                                     "cancellations stay flat.")
+    item = make_deck(
+        alice,
+        trade_offs=NO_NUMBERS,
+        hypothesis="Watch time fell 15% for mobile-only members.",
+        data_needs="Compare viewing logs by device and country.",
+        success_metrics="Hours watched per member per week, +3% in eight weeks; guardrail: cancellations stay flat.",
+    )
     page = logged_in.get(url("rehearse", item)).content.decode()
     assert re.findall(r"<h3>([^<]+)</h3>", page) == ["Design", "Data science", "Engineering"]
-    shown = [tuple(html.unescape(x) for x in found)
-             for found in re.findall(r'<li><p class="probe">([^<]+)</p><p class="small">Why: ([^<]+)</p></li>', page)]
+    shown = [
+        tuple(html.unescape(x) for x in found)
+        for found in re.findall(r'<li><p class="probe">([^<]+)</p><p class="small">Why: ([^<]+)</p></li>', page)
+    ]
     assert shown == [(p.question, p.reason) for p in qa_probes(item.as_deck(), seed=str(item.uid))]
     assert len(shown) == 9 and shown[3][1] == "Trade-offs needs work: " + NO_NUMBERS_MESSAGE
 
@@ -325,7 +353,8 @@ def test_the_markdown_export_is_the_deck_as_text(logged_in, alice):
     empty = "\n\n_Not written yet._\n\n"
     assert response.content.decode() == (
         "# Kids\n\n> Kids watch less.\n\n## 1. Problem\n\nHours per kid profile fell 8%.\n\n"
-        + "".join(f"## {s.number}. {s.label}{empty}" for s in SECTIONS[1:]).removesuffix("\n"))
+        + "".join(f"## {s.number}. {s.label}{empty}" for s in SECTIONS[1:]).removesuffix("\n")
+    )
 
 
 def test_the_pdf_export_holds_the_sections_and_the_users_text_as_text(logged_in, alice):
@@ -341,16 +370,20 @@ def test_the_pdf_export_holds_the_sections_and_the_users_text_as_text(logged_in,
 
 
 def test_the_pptx_export_has_a_slide_per_written_section_with_notes(logged_in, alice):
-    item = make_deck(alice, title="Ads tier in Spain", problem="Ad revenue per member is flat.",
-                     trade_offs=WITH_NUMBERS)
+    item = make_deck(
+        alice, title="Ads tier in Spain", problem="Ad revenue per member is flat.", trade_offs=WITH_NUMBERS
+    )
     response = logged_in.get(url("export_pptx", item))
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.presentationml.presentation"
     assert response["Content-Disposition"] == 'attachment; filename="ads-tier-in-spain.pptx"'
     assert response["X-Content-Type-Options"] == "nosniff"
     slides = pptx.Presentation(io.BytesIO(response.content)).slides
     assert [s.shapes.title.text for s in slides] == ["Ads tier in Spain", "Problem", "Trade-offs"]
-    assert [s.notes_slide.notes_text_frame.text for s in slides] == [PROMPT, "Ad revenue per member is flat.",
-                                                                     WITH_NUMBERS]
+    assert [s.notes_slide.notes_text_frame.text for s in slides] == [
+        PROMPT,
+        "Ad revenue per member is flat.",
+        WITH_NUMBERS,
+    ]
 
 
 def test_an_export_of_a_title_without_latin_letters_gets_a_plain_name(logged_in, alice):
@@ -373,8 +406,16 @@ def test_deleting_needs_the_box_ticked(logged_in, alice):
     assert not CaseDeck.objects.exists()
 
 
-PAGES = [("get", "deck"), ("post", "deck"), ("post", "check"), ("get", "rehearse"), ("post", "delete"),
-         ("get", "export_md"), ("get", "export_pdf"), ("get", "export_pptx")]
+PAGES = [
+    ("get", "deck"),
+    ("post", "deck"),
+    ("post", "check"),
+    ("get", "rehearse"),
+    ("post", "delete"),
+    ("get", "export_md"),
+    ("get", "export_pdf"),
+    ("get", "export_pptx"),
+]
 
 
 @pytest.mark.parametrize(("method", "name"), PAGES)
@@ -396,6 +437,7 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client, alice, method, name):
 
 # ---------------------------------------------------------------- characters the exports cannot hold
 
+
 def test_a_deck_with_characters_xml_refuses_downloads_as_pptx(logged_in, alice):
     item = make_deck(alice)
     saved = logged_in.post(url("deck", item), form_data(item, problem="Downloads\ufffe fell\uffff 10%.\x0b"))
@@ -413,11 +455,13 @@ def test_a_deck_with_characters_xml_refuses_downloads_as_pptx(logged_in, alice):
 
 # ---------------------------------------------------------------- decks stored under older rules
 
+
 def stored_badly(user) -> CaseDeck:
     """A deck the core refuses, as a row saved before a rule (or imported) can be."""
     # (A title the column can hold on PostgreSQL too: only spaces, which the core refuses.)
-    return CaseDeck.objects.create(user=user, title="   ", prompt=PROMPT,
-                                   sections={"problem": "Kept.", "vision": "An old section", "risks": 7})
+    return CaseDeck.objects.create(
+        user=user, title="   ", prompt=PROMPT, sections={"problem": "Kept.", "vision": "An old section", "risks": 7}
+    )
 
 
 def test_a_deck_the_core_refuses_is_listed_with_a_note_and_can_be_fixed(logged_in, alice):
@@ -428,9 +472,11 @@ def test_a_deck_the_core_refuses_is_listed_with_a_note_and_can_be_fixed(logged_i
     shown = text_of(listing.content.decode())
     assert "Readable" in shown
     # In deck order, then sections no deck has, whatever order the database kept the keys in.
-    assert ("Needs fixing: Title: required. Risks: expected text (found a number). Section “vision”: not a "
-            "section of a deck (they are: Problem, Hypothesis, Data needs, Solution options, Trade-offs, "
-            "Recommendation, Success metrics, Risks, Rollout plan).") in shown
+    assert (
+        "Needs fixing: Title: required. Risks: expected text (found a number). Section “vision”: not a "
+        "section of a deck (they are: Problem, Hypothesis, Data needs, Solution options, Trade-offs, "
+        "Recommendation, Success metrics, Risks, Rollout plan)."
+    ) in shown
     page = logged_in.get(url("deck", bad))
     assert page.status_code == 200
     assert "This deck was saved under older rules" in text_of(page.content.decode())
@@ -447,8 +493,11 @@ def test_a_deck_the_core_refuses_is_listed_with_a_note_and_can_be_fixed(logged_i
 def test_the_cores_problems_go_on_the_field_when_a_deck_is_started(logged_in):
     response = logged_in.post(reverse("cases:create"), {"source": "own", "own-title": "\x01\x02", "own-prompt": PROMPT})
     assert response.status_code == 400
-    field = re.search(r'<div class="field has-error">\s*<label for="id_own-title">Title</label>(.*?)</div>',
-                      response.content.decode(), re.S)
+    field = re.search(
+        r'<div class="field has-error">\s*<label for="id_own-title">Title</label>(.*?)</div>',
+        response.content.decode(),
+        re.S,
+    )
     assert field and "Title: required." in text_of(field.group(1))
     assert not CaseDeck.objects.exists()
 

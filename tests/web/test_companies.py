@@ -1,5 +1,6 @@
 """A user picks the company they prepare for in their profile; the bank, a drill and the loop are then that
 company's, and data exported from one company's preparation is not imported into another's."""
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,10 @@ from pmprep.web.practice.models import Attempt
 from tests.core.test_companies import acme  # noqa: F401  (the fixture: a second company folder)
 
 pytestmark = pytest.mark.django_db
-ANSWER = ("First-time buyers drop out at the address step: 30% of them leave there, most on phones. For a first "
-          "version I would prefill the address from the postcode and measure checkout completion in 14 days.")
+ANSWER = (
+    "First-time buyers drop out at the address step: 30% of them leave there, most on phones. For a first "
+    "version I would prefill the address from the postcode and measure checkout completion in 14 days."
+)
 
 
 def test_the_profile_offers_every_company_and_choosing_one_serves_its_bank(client, alice, acme):  # noqa: F811
@@ -54,8 +57,16 @@ def test_a_drill_on_the_chosen_companys_question_is_judged_against_it(client, al
     alice.company = "acme"
     alice.save()
     client.force_login(alice)
-    response = client.post(reverse("practice:answer"), {"question_id": "acme-only-checkout", "question_text": "Checkout",
-                                                        "answer": ANSWER, "seconds_budget": "", "seconds_taken": ""})
+    response = client.post(
+        reverse("practice:answer"),
+        {
+            "question_id": "acme-only-checkout",
+            "question_text": "Checkout",
+            "answer": ANSWER,
+            "seconds_budget": "",
+            "seconds_taken": "",
+        },
+    )
     assert response.status_code == 302
     attempt = Attempt.objects.get(user=alice)
     assert attempt.question_id == "acme-only-checkout" and attempt.question_text.startswith("How would you cut")
@@ -64,8 +75,15 @@ def test_a_drill_on_the_chosen_companys_question_is_judged_against_it(client, al
 
 def test_an_export_from_another_companys_preparation_is_refused_with_what_to_do(alice, acme):  # noqa: F811
     fb = analyze("Why Netflix?", "Because I like films and I want to learn from the best people there.")
-    Attempt.objects.create(user=alice, question_text="Why Netflix?", question_type=fb.question_type,
-                           answer="Because I like films.", score=fb.score, level=fb.level, feedback=fb.to_dict())
+    Attempt.objects.create(
+        user=alice,
+        question_text="Why Netflix?",
+        question_type=fb.question_type,
+        answer="Because I like films.",
+        score=fb.score,
+        level=fb.level,
+        feedback=fb.to_dict(),
+    )
     alice.company = "netflix"
     alice.save()
     document = json.loads(json.dumps(portability.export_user(alice), default=str))

@@ -1,4 +1,5 @@
 """Every environment variable pmprep reads is in README's Configuration table."""
+
 from __future__ import annotations
 
 import re

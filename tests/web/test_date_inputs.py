@@ -4,6 +4,7 @@
 shows, and sends, nothing otherwise (HTML's value sanitisation). The test reads each rendered date
 control the way the browser does and submits what the browser would.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -36,7 +37,10 @@ DAY = dt.date(2026, 12, 23)  # a day above 12, so 23/12 and 12/23 cannot pass fo
 TRACKS = [("early_in", "Early-in"), ("experienced", "Experienced")]
 
 # HTML's "valid date string" and "valid normalized local date and time string".
-_VALID = {"date": re.compile(r"\d{4,}-\d\d-\d\d"), "datetime-local": re.compile(r"\d{4,}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?")}
+_VALID = {
+    "date": re.compile(r"\d{4,}-\d\d-\d\d"),
+    "datetime-local": re.compile(r"\d{4,}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?"),
+}
 
 
 class _Inputs(HTMLParser):
@@ -83,13 +87,22 @@ class Case:
 
 
 CASES: dict[type[forms.BaseForm], Case] = {
-    TrackForm: Case(lambda d: TrackForm(instance=User(track="early_in", interview_date=d)),
-                    lambda data: TrackForm(data, instance=User(track="early_in")), {"track": "early_in"}),
-    PlanForm: Case(lambda d: PlanForm(TRACKS, initial={"track": "experienced", "hours_per_week": 8, "interview_date": d}),
-                   lambda data: PlanForm(TRACKS, data), {"track": "experienced", "hours_per_week": "8"}),
+    TrackForm: Case(
+        lambda d: TrackForm(instance=User(track="early_in", interview_date=d)),
+        lambda data: TrackForm(data, instance=User(track="early_in")),
+        {"track": "early_in"},
+    ),
+    PlanForm: Case(
+        lambda d: PlanForm(TRACKS, initial={"track": "experienced", "hours_per_week": 8, "interview_date": d}),
+        lambda data: PlanForm(TRACKS, data),
+        {"track": "experienced", "hours_per_week": "8"},
+    ),
     MoveForm: Case(lambda d: MoveForm(initial={"key": "story:launch", "on": d}), MoveForm, {"key": "story:launch"}),
-    ContactForm: Case(lambda d: ContactForm(instance=Contact(name="Ana", learned="A metric.", met_on=d)),
-                      ContactForm, {"name": "Ana", "channel": "chat", "learned": "A metric."}),
+    ContactForm: Case(
+        lambda d: ContactForm(instance=Contact(name="Ana", learned="A metric.", met_on=d)),
+        ContactForm,
+        {"name": "Ana", "channel": "chat", "learned": "A metric."},
+    ),
 }
 
 
@@ -107,16 +120,20 @@ def _web_forms() -> set[type[forms.BaseForm]]:
 
 
 def _date_fields(form_class: type[forms.BaseForm]) -> list[str]:
-    return [name for name, field in form_class.base_fields.items()
-            if isinstance(field, (forms.DateField, forms.DateTimeField))
-            or isinstance(field.widget, (forms.DateInput, forms.DateTimeInput))
-            or getattr(field.widget, "input_type", "") in ("date", "datetime-local", "month", "week", "time")]
+    return [
+        name
+        for name, field in form_class.base_fields.items()
+        if isinstance(field, (forms.DateField, forms.DateTimeField))
+        or isinstance(field.widget, (forms.DateInput, forms.DateTimeInput))
+        or getattr(field.widget, "input_type", "") in ("date", "datetime-local", "month", "week", "time")
+    ]
 
 
 def test_every_form_with_a_date_is_checked_below():
     with_dates = {f for f in _web_forms() if _date_fields(f)}
     assert {f.__name__ for f in with_dates} == {f.__name__ for f in CASES}, (
-        "a form with a date field must be added to CASES so its round trip is checked")
+        "a form with a date field must be added to CASES so its round trip is checked"
+    )
 
 
 @pytest.mark.parametrize("form_class", list(CASES), ids=lambda f: f.__name__)
@@ -137,8 +154,9 @@ def test_re_saving_the_profile_keeps_the_interview_date(client):
     client.force_login(user)
     with time_machine.travel(NOW, tick=False):
         page = client.get(reverse("accounts:profile")).content.decode()
-        client.post(reverse("accounts:profile"), {"track": "experienced",
-                                                  "interview_date": submitted(page, "interview_date")})
+        client.post(
+            reverse("accounts:profile"), {"track": "experienced", "interview_date": submitted(page, "interview_date")}
+        )
     user.refresh_from_db()
     assert user.interview_date == DAY
 
@@ -148,12 +166,16 @@ def test_regenerating_and_moving_from_the_plan_page_keep_their_dates(client):
     client.force_login(user)
     with time_machine.travel(NOW, tick=False):
         first = client.get(reverse("plans:index")).content.decode()
-        made = client.post(reverse("plans:generate"), {"track": "experienced", "hours_per_week": "8",
-                                                       "interview_date": submitted(first, "interview_date")})
+        made = client.post(
+            reverse("plans:generate"),
+            {"track": "experienced", "hours_per_week": "8", "interview_date": submitted(first, "interview_date")},
+        )
         assert made.status_code == 302
         page = client.get(reverse("plans:index")).content.decode()
-        again = client.post(reverse("plans:generate"), {"track": "experienced", "hours_per_week": "8",
-                                                        "interview_date": submitted(page, "interview_date")})
+        again = client.post(
+            reverse("plans:generate"),
+            {"track": "experienced", "hours_per_week": "8", "interview_date": submitted(page, "interview_date")},
+        )
         assert again.status_code == 302
         plan = Plan.from_dict(StudyPlan.objects.get(user=user).data)
         task = next(t for t in plan.tasks if not t.done)
@@ -163,4 +185,3 @@ def test_regenerating_and_moving_from_the_plan_page_keep_their_dates(client):
     stored = StudyPlan.objects.get(user=user)
     assert stored.interview_date == DAY
     assert Plan.from_dict(stored.data).task(task.key).on == task.on
-

@@ -1,4 +1,5 @@
 """Deleting one answer, after a confirmation: it goes from everywhere, its follow-ups and review too."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,10 +16,12 @@ from tests.web.conftest import looped, practised
 pytestmark = pytest.mark.django_db
 DAY1 = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
 WEAK = "I would probably look at some data and talk to people about it and then decide what to do next."
-GOOD = ("Last spring I led onboarding for a budgeting app with 40,000 monthly users. Interviews showed people quit "
-        "at bank linking, so I cut two steps and tested it against the old flow for three weeks. Completion rose "
-        "from 52% to 61%. I decided to ship it to everyone, accepting a month's delay on reports. I learned to "
-        "test the riskiest step first, and I did that on the next project.")
+GOOD = (
+    "Last spring I led onboarding for a budgeting app with 40,000 monthly users. Interviews showed people quit "
+    "at bank linking, so I cut two steps and tested it against the old flow for three weeks. Completion rose "
+    "from 52% to 61%. I decided to ship it to everyone, accepting a month's delay on reports. I learned to "
+    "test the riskiest step first, and I did that on the next project."
+)
 MISPASTE = "PASTED BY MISTAKE " * 50
 
 
@@ -41,9 +44,17 @@ def _practise(user, question, answer, when):
 
 
 def _reply(parent: Attempt, text: str) -> Attempt:
-    return Attempt.objects.create(user=parent.user, question_text="How would you know it worked?",
-                                  question_type=parent.question_type, answer=text, score=10, level=1,
-                                  feedback=parent.feedback, parent=parent, probe="How would you know it worked?")
+    return Attempt.objects.create(
+        user=parent.user,
+        question_text="How would you know it worked?",
+        question_type=parent.question_type,
+        answer=text,
+        score=10,
+        level=1,
+        feedback=parent.feedback,
+        parent=parent,
+        probe="How would you know it worked?",
+    )
 
 
 def _card(user):
@@ -59,8 +70,10 @@ def test_the_page_asks_first_and_names_what_goes_with_it(signed_in, alice, bank_
     assert page.status_code == 200 and "Delete this answer?" in text
     assert "Its 1 follow-up reply goes with it" in text and "How would you know it worked?" in text
     assert Attempt.objects.count() == 2  # nothing is deleted by looking
-    assert reverse("practice:delete_attempt", args=[attempt.pk]) in signed_in.get(
-        reverse("practice:attempt", args=[attempt.pk])).content.decode()
+    assert (
+        reverse("practice:delete_attempt", args=[attempt.pk])
+        in signed_in.get(reverse("practice:attempt", args=[attempt.pk])).content.decode()
+    )
 
 
 def test_deleting_removes_the_answer_its_replies_and_reworks_the_review_from_what_is_left(signed_in, alice, bank_q):
@@ -102,9 +115,17 @@ def test_an_answer_inside_a_mock_loop_is_kept_and_the_page_says_why(signed_in, a
     loop = looped(alice)
     r = loop.rounds.order_by("order").first()
     fb = analyze(catalog.questions[r.question_ids[0]], GOOD)
-    attempt = Attempt.objects.create(user=alice, question_id=r.question_ids[0], question_text="Q",
-                                     question_type=fb.question_type, answer=GOOD, score=fb.score, level=fb.level,
-                                     feedback=fb.to_dict(), loop_round=r)
+    attempt = Attempt.objects.create(
+        user=alice,
+        question_id=r.question_ids[0],
+        question_text="Q",
+        question_type=fb.question_type,
+        answer=GOOD,
+        score=fb.score,
+        level=fb.level,
+        feedback=fb.to_dict(),
+        loop_round=r,
+    )
     response = signed_in.post(reverse("practice:delete_attempt", args=[attempt.pk]))
     assert response.status_code == 409 and "Delete the whole loop" in response.content.decode()
     assert Attempt.objects.filter(pk=attempt.pk).exists()

@@ -1,4 +1,5 @@
 """Autosave: what a user types is kept server-side and comes back when the question is reopened."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,18 +24,31 @@ def question(catalog):
 def test_autosave_stores_the_text_and_counts_revisions(client, alice, question):
     client.force_login(alice)
     with time_machine.travel(NOW, tick=False):
-        first = client.post(reverse("practice:draft"), {"question_id": question.id, "answer": "First thought", "seconds_taken": "30"})
-        second = client.post(reverse("practice:draft"), {"question_id": question.id, "answer": "First thought, refined", "seconds_taken": "45"})
+        first = client.post(
+            reverse("practice:draft"), {"question_id": question.id, "answer": "First thought", "seconds_taken": "30"}
+        )
+        second = client.post(
+            reverse("practice:draft"),
+            {"question_id": question.id, "answer": "First thought, refined", "seconds_taken": "45"},
+        )
     assert first.json() == {"saved": True, "revision": 1, "updated": "2026-11-02T14:05:09+00:00"}
     assert second.json()["revision"] == 2
     draft = Draft.objects.get()
-    assert (draft.user, draft.question_id, draft.answer, draft.seconds_taken) == (alice, question.id, "First thought, refined", 45)
+    assert (draft.user, draft.question_id, draft.answer, draft.seconds_taken) == (
+        alice,
+        question.id,
+        "First thought, refined",
+        45,
+    )
 
 
 def test_reopening_the_question_resumes_the_draft_and_its_time(client, alice, question):
     client.force_login(alice)
     with time_machine.travel(NOW, tick=False):
-        client.post(reverse("practice:draft"), {"question_id": question.id, "answer": "Resume <me> please", "seconds_taken": "75"})
+        client.post(
+            reverse("practice:draft"),
+            {"question_id": question.id, "answer": "Resume <me> please", "seconds_taken": "75"},
+        )
     html = client.get(reverse("practice:answer") + f"?question={question.id}").content.decode()
     assert "Draft restored:" in html and "saved 2 Nov 2026" in html
     assert "Resume &lt;me&gt; please</textarea>" in html
@@ -44,7 +58,9 @@ def test_reopening_the_question_resumes_the_draft_and_its_time(client, alice, qu
 
 def test_an_own_question_draft_keeps_the_question_text(client, alice):
     client.force_login(alice)
-    client.post(reverse("practice:draft"), {"question_text": "How would you price a mobile-only plan?", "answer": "Start with"})
+    client.post(
+        reverse("practice:draft"), {"question_text": "How would you price a mobile-only plan?", "answer": "Start with"}
+    )
     html = client.get(reverse("practice:answer")).content.decode()
     assert "How would you price a mobile-only plan?</textarea>" in html and "Start with</textarea>" in html
 
@@ -52,9 +68,14 @@ def test_an_own_question_draft_keeps_the_question_text(client, alice):
 def test_submitting_the_answer_clears_the_draft(client, alice, question):
     client.force_login(alice)
     client.post(reverse("practice:draft"), {"question_id": question.id, "answer": "draft"})
-    response = client.post(reverse("practice:answer"), {
-        "question_id": question.id, "question_text": question.text,
-        "answer": "I would track weekly viewing hours per member against a 4% target over two weeks."})
+    response = client.post(
+        reverse("practice:answer"),
+        {
+            "question_id": question.id,
+            "question_text": question.text,
+            "answer": "I would track weekly viewing hours per member against a 4% target over two weeks.",
+        },
+    )
     assert response.status_code == 302
     assert not Draft.objects.exists() and Attempt.objects.count() == 1
 
@@ -67,13 +88,31 @@ def test_drafts_are_per_user(client, alice, bob, question):
     assert "alice&#x27;s words" not in html and "alice's words" not in html and "Draft restored" not in html
 
 
-@pytest.mark.parametrize("data, status, field, message", [
-    ({"question_id": "no-such-question", "answer": "x"}, 400, "question_id", "there is no question 'no-such-question' in the bank"),
-    ({"answer": "x" * (MAX_ANSWER_CHARS + 1)}, 400, "answer", f"Ensure this value has at most {MAX_ANSWER_CHARS} characters (it has {MAX_ANSWER_CHARS + 1})."),
-    ({"answer": "nul\x00byte"}, 400, "answer", "Null characters are not allowed."),
-    ({"answer": "x", "seconds_taken": "-5"}, 400, "seconds_taken", "Ensure this value is greater than or equal to 0."),
-    ({"answer": "x", "seconds_taken": "soon"}, 400, "seconds_taken", "Enter a whole number."),
-])
+@pytest.mark.parametrize(
+    "data, status, field, message",
+    [
+        (
+            {"question_id": "no-such-question", "answer": "x"},
+            400,
+            "question_id",
+            "there is no question 'no-such-question' in the bank",
+        ),
+        (
+            {"answer": "x" * (MAX_ANSWER_CHARS + 1)},
+            400,
+            "answer",
+            f"Ensure this value has at most {MAX_ANSWER_CHARS} characters (it has {MAX_ANSWER_CHARS + 1}).",
+        ),
+        ({"answer": "nul\x00byte"}, 400, "answer", "Null characters are not allowed."),
+        (
+            {"answer": "x", "seconds_taken": "-5"},
+            400,
+            "seconds_taken",
+            "Ensure this value is greater than or equal to 0.",
+        ),
+        ({"answer": "x", "seconds_taken": "soon"}, 400, "seconds_taken", "Enter a whole number."),
+    ],
+)
 def test_bad_drafts_are_refused_with_the_field_named(client, alice, data, status, field, message):
     client.force_login(alice)
     response = client.post(reverse("practice:draft"), data)

@@ -1,6 +1,7 @@
 """A question type is content plus one judging module: an eighth type added through a company folder of its
 own (question_types.yaml, its framework, its rubric criteria, a question, classifier cues) and one module
 with its judging functions works through the analyzer, the bank, a drill, the command line and the API."""
+
 from __future__ import annotations
 
 import json
@@ -54,10 +55,12 @@ QUESTION = """questions:
       - What would make you lower the price after launch?
       - Which members would you not want to move to the plan?
 """
-ANSWER = ("Families of four who share one account today pay 15.49 a month; about 30% of our accounts have four "
-          "profiles. I would test three price points, 17.99, 19.99 and 22.99, on new sign-ups in three markets for "
-          "six weeks. The trade-off is revenue per member against churn: at 22.99 revenue per account rises 12% but "
-          "if monthly churn goes above 3% we lose more than we gain, so I would pick 19.99 unless the test says otherwise.")
+ANSWER = (
+    "Families of four who share one account today pay 15.49 a month; about 30% of our accounts have four "
+    "profiles. I would test three price points, 17.99, 19.99 and 22.99, on new sign-ups in three markets for "
+    "six weeks. The trade-off is revenue per member against churn: at 22.99 revenue per account rises 12% but "
+    "if monthly churn goes above 3% we lose more than we gain, so I would pick 19.99 unless the test says otherwise."
+)
 
 
 @pytest.fixture
@@ -71,7 +74,10 @@ def pricing(tmp_path, monkeypatch):
         assert after in body, (name, after)
         path.write_text(body.replace(after, after + textwrap.indent(textwrap.dedent(text), "  "), 1), encoding="utf-8")
 
-    add("question_types.yaml", "question_types:\n", """\
+    add(
+        "question_types.yaml",
+        "question_types:\n",
+        """\
           - id: pricing
             name: Pricing
             description: Set or change a price, and say what it does to who pays and to revenue.
@@ -81,8 +87,12 @@ def pricing(tmp_path, monkeypatch):
             profile: {number: 1, tradeoff: 1, metric: 1}
             siblings: [strategy]
             words: [150, 500]
-        """)
-    add("frameworks.yaml", "frameworks:\n", """\
+        """,
+    )
+    add(
+        "frameworks.yaml",
+        "frameworks:\n",
+        """\
           - id: price_who_test_tradeoff
             name: Who pays → price points → the test → the trade-off
             use: Pricing questions.
@@ -90,27 +100,44 @@ def pricing(tmp_path, monkeypatch):
               - {id: who, name: Who pays, prompt: "Who buys, and what do they pay today?", signals: [user, segment]}
               - {id: points, name: Price points, prompt: "Which prices would you try?", signals: [number]}
               - {id: tradeoff, name: The trade-off, prompt: "What does the price give up?", signals: [tradeoff, metric]}
-        """)
-    add("rubrics.yaml", "types:\n", """\
+        """,
+    )
+    add(
+        "rubrics.yaml",
+        "types:\n",
+        """\
           pricing:
             - {id: willingness_to_pay, name: Willingness to pay, what: "Who pays, what they pay today and the price points to try.", probe: "What does this customer pay today, and what would you try?"}
             - {id: price_tradeoff, name: What the price trades, what: "What a price change gains and gives up, with the metric that decides.", probe: "What do you give up at that price?"}
-        """)
-    add("rubrics.yaml", "\nparts:\n", """\
+        """,
+    )
+    add(
+        "rubrics.yaml",
+        "\nparts:\n",
+        """\
           willingness_to_pay:
             price_points: {missing: 'no price points', advice: 'Name the prices you would try and what customers pay now.'}
             who_pays: {missing: 'no customer named', advice: 'Say who buys this and why they would pay.'}
           price_tradeoff:
             what_it_trades: {missing: 'no trade-off', advice: 'Say what the price gives up (churn, reach) and the metric that decides.'}
-        """)
-    add("competencies.yaml", "\ncriteria:\n", """\
+        """,
+    )
+    add(
+        "competencies.yaml",
+        "\ncriteria:\n",
+        """\
           - {id: willingness_to_pay, competencies: [customer_obsession]}
           - {id: price_tradeoff, competencies: [strategy_execution]}
-        """)
-    add("classifier_cues.yaml", "\ncues:\n", """\
+        """,
+    )
+    add(
+        "classifier_cues.yaml",
+        "\ncues:\n",
+        """\
           pricing:
             - {weight: 8, pattern: '\\b(?:cost|price|pricing|charge)\\b'}
-        """)
+        """,
+    )
     (folder / "questions" / "pricing.yaml").write_text(QUESTION, encoding="utf-8")
     (tmp_path / "acme_pricing_judge.py").write_text(JUDGE, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
@@ -124,8 +151,11 @@ def pricing(tmp_path, monkeypatch):
 
 def test_the_analyzer_judges_the_eighth_type_with_its_own_module_and_rubric(pricing):
     fb = analyze("pri-family-plan-price", ANSWER)
-    assert (fb.question_type, fb.framework, fb.shape_name) == ("pricing", "Who pays → price points → the test → the trade-off",
-                                                              "Pricing")
+    assert (fb.question_type, fb.framework, fb.shape_name) == (
+        "pricing",
+        "Who pays → price points → the test → the trade-off",
+        "Pricing",
+    )
     own = {c.id: c for c in fb.criteria}
     assert {"willingness_to_pay", "price_tradeoff", "structure", "specificity", "coverage"} <= set(own)
     assert own["willingness_to_pay"].name == "Willingness to pay" and own["willingness_to_pay"].level >= 3
@@ -139,21 +169,27 @@ def test_the_bank_a_drill_and_its_feedback_page_work_for_the_eighth_type(client,
     assert page.status_code == 200 and "Pricing" in page.content.decode()
     listed = client.get(reverse("bank:questions") + "?type=pricing").content.decode()
     assert "What should a family plan cost" in listed
-    response = client.post(reverse("practice:answer"), {"question_id": "pri-family-plan-price",
-                                                        "question_text": "x", "answer": ANSWER})
+    response = client.post(
+        reverse("practice:answer"), {"question_id": "pri-family-plan-price", "question_text": "x", "answer": ANSWER}
+    )
     assert response.status_code == 302
     attempt = Attempt.objects.get(user=alice)
     assert attempt.question_type == "pricing"
     feedback = client.get(response["Location"]).content.decode()
     assert "Willingness to pay" in feedback and "What the price trades" in feedback
-    typed = client.post(reverse("practice:answer"), {"question_text": "Price our new storage tier.", "answer": ANSWER,
-                                                     "question_type": "pricing"})
+    typed = client.post(
+        reverse("practice:answer"),
+        {"question_text": "Price our new storage tier.", "answer": ANSWER, "question_type": "pricing"},
+    )
     assert typed.status_code == 302 and Attempt.objects.filter(question_type="pricing").count() == 2
 
 
 def test_the_api_and_the_command_line_know_the_eighth_type(client, pricing):
-    api = client.post("/api/analyze", json.dumps({"question": "Price our new storage tier.", "answer": ANSWER,
-                                                  "question_type": "pricing"}), content_type="application/json")
+    api = client.post(
+        "/api/analyze",
+        json.dumps({"question": "Price our new storage tier.", "answer": ANSWER, "question_type": "pricing"}),
+        content_type="application/json",
+    )
     assert api.status_code == 200 and api.json()["question_type"] == "pricing"
     listed = CliRunner().invoke(app, ["questions", "--type", "pricing", "--json"])
     assert listed.exit_code == 0 and [q["id"] for q in json.loads(listed.output)] == ["pri-family-plan-price"]
@@ -163,8 +199,10 @@ def test_the_api_and_the_command_line_know_the_eighth_type(client, pricing):
 
 def test_a_type_whose_judging_module_is_missing_is_refused_with_file_entry_and_field(pricing):
     path = pricing / "question_types.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("judge: acme_pricing_judge", "judge: acme_no_such_module"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("judge: acme_pricing_judge", "judge: acme_no_such_module"),
+        encoding="utf-8",
+    )
     from pmprep.catalog import ContentError
 
     with pytest.raises(ContentError) as error:

@@ -1,5 +1,6 @@
 """Stored feedback is upgraded to the current schema: by the data migration for what the database holds,
 and on import for an export written before it."""
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,10 @@ from pmprep.web.practice.models import Attempt
 
 QUESTION = "How would you improve Netflix's kids profile?"
 # No user in a product answer: its feedback opens with a red flag's probe.
-ANSWER = ("I would add a rewards screen with badges, because badges are fun and the business wants more hours. "
-          "Revenue would go up and the board would be pleased with the growth in hours watched every month.")
+ANSWER = (
+    "I would add a rewards screen with badges, because badges are fun and the business wants more hours. "
+    "Revenue would go up and the board would be pleased with the growth in hours watched every month."
+)
 
 
 def _schema_one(data: dict) -> dict:
@@ -35,8 +38,15 @@ def test_the_migration_upgrades_schema_one_feedback_and_going_back_restores_it(a
     executor.migrate(before)
     try:
         old = executor.loader.project_state(before).apps.get_model("practice", "Attempt")
-        made = old.objects.create(user_id=alice.pk, question_text=QUESTION, question_type="product_design",
-                                  answer=ANSWER, score=fb.score, level=fb.level, feedback=old_feedback)
+        made = old.objects.create(
+            user_id=alice.pk,
+            question_text=QUESTION,
+            question_type="product_design",
+            answer=ANSWER,
+            score=fb.score,
+            level=fb.level,
+            feedback=old_feedback,
+        )
     finally:
         executor = MigrationExecutor(connection)
         executor.loader.build_graph()
@@ -59,8 +69,15 @@ def test_the_migration_upgrades_schema_one_feedback_and_going_back_restores_it(a
 @pytest.mark.django_db
 def test_an_export_written_with_schema_one_feedback_imports_upgraded(alice, client):
     fb = analyze(QUESTION, ANSWER)
-    Attempt.objects.create(user=alice, question_text=QUESTION, question_type=fb.question_type, answer=ANSWER,
-                           score=fb.score, level=fb.level, feedback=fb.to_dict())
+    Attempt.objects.create(
+        user=alice,
+        question_text=QUESTION,
+        question_type=fb.question_type,
+        answer=ANSWER,
+        score=fb.score,
+        level=fb.level,
+        feedback=fb.to_dict(),
+    )
     document = json.loads(json.dumps(portability.export_user(alice), default=str))
     for record in document["data"]["attempts"]:
         record["feedback"] = _schema_one(record["feedback"])
@@ -75,8 +92,15 @@ def test_an_export_written_with_schema_one_feedback_imports_upgraded(alice, clie
 @pytest.mark.django_db
 def test_an_export_with_feedback_from_a_newer_pmprep_is_refused_and_nothing_changes(alice):
     fb = analyze(QUESTION, ANSWER)
-    Attempt.objects.create(user=alice, question_text=QUESTION, question_type=fb.question_type, answer=ANSWER,
-                           score=fb.score, level=fb.level, feedback=fb.to_dict())
+    Attempt.objects.create(
+        user=alice,
+        question_text=QUESTION,
+        question_type=fb.question_type,
+        answer=ANSWER,
+        score=fb.score,
+        level=fb.level,
+        feedback=fb.to_dict(),
+    )
     document = json.loads(json.dumps(portability.export_user(alice), default=str))
     document["data"]["attempts"][0]["feedback"]["schema_version"] = 9
     Attempt.objects.filter(user=alice).delete()

@@ -1,4 +1,5 @@
 """The drill as a conversation: follow-up probes answered on the feedback page, and self-ratings."""
+
 from __future__ import annotations
 
 import pytest
@@ -26,11 +27,21 @@ def test_the_feedback_page_offers_two_follow_ups_to_answer(client, alice, first)
 
 def test_answering_a_follow_up_judges_the_exchange_and_says_if_the_gap_closed(client, alice, first):
     client.force_login(alice)
-    response = client.post(reverse("practice:follow_up", args=[first.pk]), {"probe": METRICS_PROBE, "reply": METRIC_REPLY})
+    response = client.post(
+        reverse("practice:follow_up", args=[first.pk]), {"probe": METRICS_PROBE, "reply": METRIC_REPLY}
+    )
     child = Attempt.objects.get(parent=first)
     assert response.status_code == 302 and response["Location"] == reverse("practice:attempt", args=[child.pk])
-    assert (child.probe, child.probe_criterion, child.answer, child.question_type) == (METRICS_PROBE, "metrics_first", METRIC_REPLY, "product_design")
-    assert child.feedback["follow_up"]["outcome"] == "Your reply closed the gap: success metrics first went from level 1 to 3."
+    assert (child.probe, child.probe_criterion, child.answer, child.question_type) == (
+        METRICS_PROBE,
+        "metrics_first",
+        METRIC_REPLY,
+        "product_design",
+    )
+    assert (
+        child.feedback["follow_up"]["outcome"]
+        == "Your reply closed the gap: success metrics first went from level 1 to 3."
+    )
     html = client.get(response["Location"] + "?show=metrics_first").content.decode()
     assert "Feedback on your follow-up reply" in html and "The conversation so far" in html
     assert "Your reply closed the gap" in html
@@ -45,7 +56,9 @@ def test_an_empty_or_unknown_follow_up_is_refused_and_nothing_is_stored(client, 
     client.force_login(alice)
     empty = client.post(reverse("practice:follow_up", args=[first.pk]), {"probe": METRICS_PROBE, "reply": "  "})
     assert empty.status_code == 400 and "Write a reply to the follow-up question." in empty.content.decode()
-    unknown = client.post(reverse("practice:follow_up", args=[first.pk]), {"probe": "Made-up probe?", "reply": "An answer"})
+    unknown = client.post(
+        reverse("practice:follow_up", args=[first.pk]), {"probe": "Made-up probe?", "reply": "An answer"}
+    )
     assert unknown.status_code == 400
     assert "That follow-up is not open for this answer any more" in unknown.content.decode()
     assert Attempt.objects.count() == 1
@@ -73,7 +86,10 @@ def test_self_ratings_must_cover_every_criterion_with_1_to_4(client, alice, firs
     html = response.content.decode()
     assert response.status_code == 400
     name = first.feedback["criteria"][0]["name"]
-    assert f"Rate “{name}” from 1 to 4." in html and "Select a valid choice. 9 is not one of the available choices." in html
+    assert (
+        f"Rate “{name}” from 1 to 4." in html
+        and "Select a valid choice. 9 is not one of the available choices." in html
+    )
     first.refresh_from_db()
     assert first.self_ratings == {}
 

@@ -1,5 +1,6 @@
 """An import applies the rules the pages apply, refuses early whatever the file holds, and never
 silently merges into someone else's account."""
+
 from __future__ import annotations
 
 import copy
@@ -20,8 +21,10 @@ from pmprep.web.practice.models import Attempt
 from tests.web.test_import_round_trip import T0, alices_everything, every_kind_of_record  # noqa: F401
 
 pytestmark = pytest.mark.django_db
-HEAD = ('{"format": "pmprep-export", "version": 1, "account": {"username": "mallory", "email": "", "first_name": "", '
-        '"last_name": "", "track": "", "interview_date": null, "date_joined": "2026-11-01T00:00:00+00:00"}, "data": ')
+HEAD = (
+    '{"format": "pmprep-export", "version": 1, "account": {"username": "mallory", "email": "", "first_name": "", '
+    '"last_name": "", "track": "", "interview_date": null, "date_joined": "2026-11-01T00:00:00+00:00"}, "data": '
+)
 
 
 def _refused(raw: bytes) -> portability.ImportProblem:
@@ -81,33 +84,52 @@ def test_the_untouched_file_imports(everything):
     assert owner.username == "carol" and summary.created["round_scorecards"] == 5
 
 
-@pytest.mark.parametrize("change, expected", [
-    # A peer link lives at most a week, as the form offers.
-    (lambda d: _first(d, "peer_links").update(expires="9999-01-01T00:00:00+00:00"),
-     "data.peer_links[0].expires: 9999-01-01T00:00:00+00:00 is outside the years 2000–2199"),
-    (lambda d: _first(d, "peer_links").update(expires="2026-12-31T00:00:00+00:00"),
-     "data.peer_links[0].expires: a link works for at most 168 hours after it is made"),
-    (lambda d: _first(d, "attempts").update(answer="an answer with a \x00 null"),
-     "data.attempts[0].answer: contains a null character"),
-    (lambda d: _first(d, "attempts").update(question_text="q" * 300_000),
-     "data.attempts[0].question_text: 300,000 characters; the limit is"),
-    (lambda d: _first(d, "attempts")["feedback"].update(criteria="none"),
-     "data.attempts[0].feedback: criteria"),
-    (lambda d: _first(d, "attempts").update(feedback={"score": 99}),
-     "data.attempts[0].feedback"),
-    (lambda d: _first(d, "attempts").update(created="NaN"),
-     'data.attempts[0].created: expected a date and time with its UTC offset, such as 2026-10-05T09:30:00+00:00 '
-     '(found "NaN")'),
-    (lambda d: _first(d, "attempts").update(created="9999-99-99T00:00:00+00:00"),
-     'data.attempts[0].created: expected a date and time with its UTC offset'),
-    (lambda d: _first(d, "attempts").update(created="0000-01-01T00:00:00+00:00"),
-     'data.attempts[0].created: expected a date and time with its UTC offset'),
-    (lambda d: _first(d, "attempts").update(created=1.5),
-     "data.attempts[0].created: expected a date and time with its UTC offset, such as 2026-10-05T09:30:00+00:00 "
-     "(found a number)"),
-    (lambda d: _first(d, "contacts").update(met_on="1999-12-31"),
-     "data.contacts[0].met_on: 1999-12-31 is outside the years 2000–2199"),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        # A peer link lives at most a week, as the form offers.
+        (
+            lambda d: _first(d, "peer_links").update(expires="9999-01-01T00:00:00+00:00"),
+            "data.peer_links[0].expires: 9999-01-01T00:00:00+00:00 is outside the years 2000–2199",
+        ),
+        (
+            lambda d: _first(d, "peer_links").update(expires="2026-12-31T00:00:00+00:00"),
+            "data.peer_links[0].expires: a link works for at most 168 hours after it is made",
+        ),
+        (
+            lambda d: _first(d, "attempts").update(answer="an answer with a \x00 null"),
+            "data.attempts[0].answer: contains a null character",
+        ),
+        (
+            lambda d: _first(d, "attempts").update(question_text="q" * 300_000),
+            "data.attempts[0].question_text: 300,000 characters; the limit is",
+        ),
+        (lambda d: _first(d, "attempts")["feedback"].update(criteria="none"), "data.attempts[0].feedback: criteria"),
+        (lambda d: _first(d, "attempts").update(feedback={"score": 99}), "data.attempts[0].feedback"),
+        (
+            lambda d: _first(d, "attempts").update(created="NaN"),
+            "data.attempts[0].created: expected a date and time with its UTC offset, such as 2026-10-05T09:30:00+00:00 "
+            '(found "NaN")',
+        ),
+        (
+            lambda d: _first(d, "attempts").update(created="9999-99-99T00:00:00+00:00"),
+            "data.attempts[0].created: expected a date and time with its UTC offset",
+        ),
+        (
+            lambda d: _first(d, "attempts").update(created="0000-01-01T00:00:00+00:00"),
+            "data.attempts[0].created: expected a date and time with its UTC offset",
+        ),
+        (
+            lambda d: _first(d, "attempts").update(created=1.5),
+            "data.attempts[0].created: expected a date and time with its UTC offset, such as 2026-10-05T09:30:00+00:00 "
+            "(found a number)",
+        ),
+        (
+            lambda d: _first(d, "contacts").update(met_on="1999-12-31"),
+            "data.contacts[0].met_on: 1999-12-31 is outside the years 2000–2199",
+        ),
+    ],
+)
 def test_a_record_the_pages_would_refuse_is_refused(everything, change, expected):
     document = copy.deepcopy(everything)
     change(document)
@@ -133,7 +155,8 @@ def test_a_peer_scorecard_that_no_link_produced_is_refused(everything):
     link.update(scorecard=None, used=None)
     assert _problems(document) == [
         f"data.round_scorecards[{[c['source'] for c in document['data']['round_scorecards']].index('peer')}].source: "
-        "a peer scorecard comes from a peer link, and no link in the file or this account produced this one"]
+        "a peer scorecard comes from a peer link, and no link in the file or this account produced this one"
+    ]
 
 
 def test_a_second_self_scorecard_for_a_round_is_refused(everything):
@@ -141,8 +164,9 @@ def test_a_second_self_scorecard_for_a_round_is_refused(everything):
     cards = document["data"]["round_scorecards"]
     forged = dict(_first(document, "round_scorecards", source="self"), uid="6f0ef3e1-0000-4000-8000-00000000beef")
     cards.append(forged)
-    assert _problems(document) == [f"data.round_scorecards[{len(cards) - 1}].source: the round already has a self "
-                                   "scorecard in the file"]
+    assert _problems(document) == [
+        f"data.round_scorecards[{len(cards) - 1}].source: the round already has a self scorecard in the file"
+    ]
     assert not RoundScorecard.objects.filter(user__username="carol").exists()
 
 
@@ -160,5 +184,7 @@ def test_the_cli_does_not_merge_a_file_into_an_existing_account_of_the_same_name
 
 def test_one_value_longer_than_any_record_holds_is_refused_as_it_is_read():
     # 8 MB of emoji in one string: the JSON parser re-read such a string with every chunk (minutes for 50 MB).
-    problem = _refused((HEAD + '{"attempts": [{"answer": "' + "\U0001F600" * 2_000_000 + '"}]}}').encode())
-    assert problem.problems == ["byte 5242880: one value runs on for more than 4 MB; no pmprep record holds one that long"]
+    problem = _refused((HEAD + '{"attempts": [{"answer": "' + "\U0001f600" * 2_000_000 + '"}]}}').encode())
+    assert problem.problems == [
+        "byte 5242880: one value runs on for more than 4 MB; no pmprep record holds one that long"
+    ]

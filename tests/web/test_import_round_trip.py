@@ -1,5 +1,6 @@
 """Export, import into a fresh account (web and CLI), export again: the same document, for an account
 holding every kind of record the pages can make, each made through the page that makes it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,10 +24,12 @@ from pmprep.web.practice.models import Attempt
 
 pytestmark = pytest.mark.django_db(transaction=False)
 T0 = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC)
-ANSWER = ("Last spring at a 40-person streaming start-up I led the onboarding redesign. I owned completion, which "
-          "was 52%. I interviewed 12 new members, I cut the plan picker to two choices, and I convinced the "
-          "sceptical billing engineer with a prototype. Completion rose to 61% in three weeks while refunds held. "
-          "The trade-off was a slower pricing test. I learned to agree the guardrail first.")
+ANSWER = (
+    "Last spring at a 40-person streaming start-up I led the onboarding redesign. I owned completion, which "
+    "was 52%. I interviewed 12 new members, I cut the plan picker to two choices, and I convinced the "
+    "sceptical billing engineer with a prototype. Completion rose to 61% in three weeks while refunds held. "
+    "The trade-off was a slower pricing test. I learned to agree the guardrail first."
+)
 
 
 def _post(client, name, data, *args, status=302):
@@ -52,16 +55,33 @@ def every_kind_of_record(client, user: User) -> None:
     behavioural = next(q for q in catalog.questions.values() if q.type == "behavioral")
     other = next(q for q in catalog.questions.values() if q.id != behavioural.id)
     with time_machine.travel(T0, tick=False):
-        _post(client, "practice:answer", {"question_id": behavioural.id, "question_text": behavioural.text,
-                                          "answer": ANSWER, "seconds_budget": "300", "seconds_taken": "200"})
+        _post(
+            client,
+            "practice:answer",
+            {
+                "question_id": behavioural.id,
+                "question_text": behavioural.text,
+                "answer": ANSWER,
+                "seconds_budget": "300",
+                "seconds_taken": "200",
+            },
+        )
         first = Attempt.objects.get(user=user)
         _, _, probes = first.conversation()
-        _post(client, "practice:follow_up", {"probe": probes[0].text, "reply": "I would track 30-day retention.",
-                                             "seconds_taken": "40"}, first.pk)
+        _post(
+            client,
+            "practice:follow_up",
+            {"probe": probes[0].text, "reply": "I would track 30-day retention.", "seconds_taken": "40"},
+            first.pk,
+        )
         _post(client, "practice:self_rating", {c["id"]: "2" for c in first.feedback["criteria"]}, first.pk)
         _post(client, "practice:draft", {"question_id": other.id, "answer": "Half an answer"}, status=200)
-        _post(client, "practice:draft", {"question_id": "", "question_text": "My own question",
-                                         "answer": "Another half"}, status=200)
+        _post(
+            client,
+            "practice:draft",
+            {"question_id": "", "question_text": "My own question", "answer": "Another half"},
+            status=200,
+        )
 
         _post(client, "loops:start", {"track": "early_in"})
         loop = MockLoop.objects.get(user=user)
@@ -78,26 +98,55 @@ def every_kind_of_record(client, user: User) -> None:
         _post(client, "loops:create_link", {"hours": "168"}, loop.uid, screen.order)
         used = PeerLink.objects.filter(user=user).order_by("created", "id").first()
         _post(client, "peer", {"rater": "Priya", **_scorecard_fields(screen.round_id)}, used.token, status=200)
-        _post(client, "loops:referral", {"who": "A former manager", "recommendation": "4",
-                                         "summary": "Would hire again."}, loop.uid)
+        _post(
+            client,
+            "loops:referral",
+            {"who": "A former manager", "recommendation": "4", "summary": "Would hire again."},
+            loop.uid,
+        )
         _post(client, "loops:informal", {"kind": "chat", "who": "Lee", "note": "Friendly chat."}, loop.uid)
 
-        _post(client, "stories:new", {"title": "The referral programme that flopped",
-                                      "situation": "At a food-delivery app, growth wanted referrals.",
-                                      "task": "I owned the rollout plan.", "action": "I launched without a holdout.",
-                                      "result": "Fraud reached 40%, so I stopped it.",
-                                      "reflection": "I learned to launch behind a holdout.", "tags_text": "growth"})
+        _post(
+            client,
+            "stories:new",
+            {
+                "title": "The referral programme that flopped",
+                "situation": "At a food-delivery app, growth wanted referrals.",
+                "task": "I owned the rollout plan.",
+                "action": "I launched without a holdout.",
+                "result": "Fraud reached 40%, so I stopped it.",
+                "reflection": "I learned to launch behind a holdout.",
+                "tags_text": "growth",
+            },
+        )
         case_question = next(q for q in catalog.questions.values() if case.round_id in q.rounds)
         _post(client, "cases:create", {"source": "bank", "bank-question": case_question.id, "bank-title": ""})
         deck = CaseDeck.objects.get(user=user)
-        _post(client, "cases:deck", {"title": deck.title, **{s.value: f"{s.label}: 3 options, 12% lift in 2 weeks."
-                                                             for s in DECK_SECTIONS}}, deck.uid)
-        _post(client, "outreach:contacts", {"name": "Sam", "role": "PM, Ads", "channel": "chat",
-                                            "met_on": "2026-11-20", "question": "How do you pick a metric?",
-                                            "learned": "Retention over sign-ups.", "round_id": ""})
+        _post(
+            client,
+            "cases:deck",
+            {"title": deck.title, **{s.value: f"{s.label}: 3 options, 12% lift in 2 weeks." for s in DECK_SECTIONS}},
+            deck.uid,
+        )
+        _post(
+            client,
+            "outreach:contacts",
+            {
+                "name": "Sam",
+                "role": "PM, Ads",
+                "channel": "chat",
+                "met_on": "2026-11-20",
+                "question": "How do you pick a metric?",
+                "learned": "Retention over sign-ups.",
+                "round_id": "",
+            },
+        )
         _post(client, "plans:generate", {"track": "early_in", "hours_per_week": "8"})
-        _post(client, "plans:readiness", {"goal": "PM at Netflix for its culture", "industry": "Streaming",
-                                          "has_plan": "on"})
+        _post(
+            client,
+            "plans:readiness",
+            {"goal": "PM at Netflix for its culture", "industry": "Streaming", "has_plan": "on"},
+        )
 
 
 def _every_section_has_records(document: dict) -> None:
@@ -109,7 +158,9 @@ def _every_section_has_records(document: dict) -> None:
     assert (referral["loop_round"], referral["ratings"], referral["evidence"]) == (None, {}, {})
     assert any(a["parent"] and a["loop_round"] for a in data["attempts"])  # the case's Q&A
     assert any(a["parent"] and not a["loop_round"] for a in data["attempts"])  # a follow-up
-    assert any(c["card_before"] for c in data["review_cards"]) and any(c["kind"] == "story" for c in data["review_cards"])
+    assert any(c["card_before"] for c in data["review_cards"]) and any(
+        c["kind"] == "story" for c in data["review_cards"]
+    )
     assert [bool(link["scorecard"]) for link in data["peer_links"]] == [True, False]
 
 
@@ -123,7 +174,9 @@ def alices_everything(client, alice):
     return download.content, document
 
 
-def test_the_web_export_of_every_kind_of_record_imports_into_a_fresh_account_unchanged(client, alice, alices_everything):
+def test_the_web_export_of_every_kind_of_record_imports_into_a_fresh_account_unchanged(
+    client, alice, alices_everything
+):
     raw, before = alices_everything
     alice.delete()
     carol = User.objects.create_user("carol", password="correct horse battery")
@@ -134,12 +187,14 @@ def test_the_web_export_of_every_kind_of_record_imports_into_a_fresh_account_unc
         carol.refresh_from_db()
         after = portability.export_user(carol)
     assert after["data"] == before["data"]
-    assert {k: after["account"][k] for k in ("track", "interview_date")} == \
-           {k: before["account"][k] for k in ("track", "interview_date")}
+    assert {k: after["account"][k] for k in ("track", "interview_date")} == {
+        k: before["account"][k] for k in ("track", "interview_date")
+    }
 
 
-def test_the_cli_import_of_every_kind_of_record_into_a_new_instance_gives_the_same_export(alice, alices_everything,
-                                                                                         tmp_path):
+def test_the_cli_import_of_every_kind_of_record_into_a_new_instance_gives_the_same_export(
+    alice, alices_everything, tmp_path
+):
     raw, before = alices_everything
     path = tmp_path / "alice.json"
     path.write_bytes(raw)

@@ -1,6 +1,7 @@
 """The loop, round, committee and peer pages, and the loop's Markdown and PDF exports, name rounds,
 competencies and tracks as the catalog does: an internal id never shows as text where the catalog
 has a name for it (ids in URLs, form values and other attributes are fine)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -51,25 +52,36 @@ def visible(html: str) -> str:
 
 def named_ids() -> dict[str, str]:
     catalog = active_catalog()
-    return {**{r: catalog.rounds[r].name for r in catalog.rounds}, **{t: catalog.tracks[t].name for t in catalog.tracks},
-            **{c: catalog.competency_name(c) for c in [*catalog.dimensions, *catalog.components]}}
+    return {
+        **{r: catalog.rounds[r].name for r in catalog.rounds},
+        **{t: catalog.tracks[t].name for t in catalog.tracks},
+        **{c: catalog.competency_name(c) for c in [*catalog.dimensions, *catalog.components]},
+    }
 
 
 def leaks(text: str) -> list[str]:
     """Ids (as written, or squashed by a filter the way "Earlyin" was) and any snake_case word."""
     ids = named_ids()
     found = [key for key in ids if "_" in key and re.search(rf"\b{re.escape(key)}\b", text)]
-    found += [squashed for key in ids if "_" in key
-              and re.search(rf"\b{(squashed := key.replace('_', '').title())}\b", text)]
+    found += [
+        squashed for key in ids if "_" in key and re.search(rf"\b{(squashed := key.replace('_', '').title())}\b", text)
+    ]
     found += [m for m in SNAKE_CASE.findall(text) if m not in found]
     return found
 
 
 def _card(loop, order, source, rater, ratings, rec=3, trade_offs=None):
     return RoundScorecard.objects.create(
-        user=loop.user, loop=loop, loop_round=loop.rounds.get(order=order), source=source, rater=rater,
-        ratings=ratings, evidence={k: f"{rater} heard it" for k in ratings}, recommendation=rec,
-        trade_offs_quantified=trade_offs)
+        user=loop.user,
+        loop=loop,
+        loop_round=loop.rounds.get(order=order),
+        source=source,
+        rater=rater,
+        ratings=ratings,
+        evidence={k: f"{rater} heard it" for k in ratings},
+        recommendation=rec,
+        trade_offs_quantified=trade_offs,
+    )
 
 
 def loop_in_every_state(user, track: str) -> MockLoop:
@@ -88,8 +100,14 @@ def loop_in_every_state(user, track: str) -> MockLoop:
     _card(loop, first.order, "self", user.username, {competency: 3})
     peer = _card(loop, first.order, "peer", "Priya", {competency: 1}, rec=1)
     _card(loop, case.order, "peer", "Omar", {"case_solving": 2}, rec=2, trade_offs=False)
-    RoundScorecard.objects.create(user=user, loop=loop, source="referral", rater="Sam", recommendation=4,
-                                  summary="Worked with her for three years.")
+    RoundScorecard.objects.create(
+        user=user,
+        loop=loop,
+        source="referral",
+        rater="Sam",
+        recommendation=4,
+        summary="Worked with her for three years.",
+    )
     InformalNote.objects.create(user=user, loop=loop, kind="verbal_referral", who="A director", note="Great fit.")
     # Only an edited database (or an old import) holds a card the core refuses; the pages say why.
     RoundScorecard.objects.filter(pk=_card(loop, second.order, "peer", "Kim", {competency: 3}).pk).update(evidence={})
@@ -102,8 +120,11 @@ def loop_in_every_state(user, track: str) -> MockLoop:
 
 
 def pages(client, loop: MockLoop) -> dict[str, str]:
-    shown = {"index": reverse("loops:index"), "loop": reverse("loops:loop", args=[loop.uid]),
-             "committee": reverse("loops:committee", args=[loop.uid])}
+    shown = {
+        "index": reverse("loops:index"),
+        "loop": reverse("loops:loop", args=[loop.uid]),
+        "committee": reverse("loops:committee", args=[loop.uid]),
+    }
     shown |= {f"round {r.order}": reverse("loops:round", args=[loop.uid, r.order]) for r in loop.rounds.all()}
     texts = {}
     for name, path in shown.items():

@@ -1,5 +1,6 @@
 """Mock loops through the test client: plan, run each round on its clock, score it, invite a peer,
 and read the committee's decision."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,7 +25,8 @@ STRONG_BEHAVIOURAL = (
     "linking, so I proposed cutting two steps; engineering disagreed on scope, and I agreed a smaller first "
     "version we could ship in three weeks. I ran it as an A/B test against the old flow. Completion rose from "
     "52% to 61% and support tickets fell 18%. I learned to test the riskiest step first and to write down the "
-    "trade-off we accepted: we delayed the redesign of settings by a month.")
+    "trade-off we accepted: we delayed the redesign of settings by a month."
+)
 
 
 def url(name: str, loop: MockLoop, order: int | None = None) -> str:
@@ -65,7 +67,12 @@ def test_the_experienced_loop_leaves_the_optional_round_out_unless_asked(logged_
     logged_in.post(reverse("loops:start"), {"track": "experienced", "include_optional": "on"})
     without, with_optional = MockLoop.objects.filter(user=alice).order_by("created", "id")
     assert [r.round_id for r in without.rounds.all()] == [
-        "ex_recruiter_screen", "ex_hiring_manager", "ex_product_team", "ex_cross_functional", "ex_case_presentation"]
+        "ex_recruiter_screen",
+        "ex_hiring_manager",
+        "ex_product_team",
+        "ex_cross_functional",
+        "ex_case_presentation",
+    ]
     assert "ex_technical_deep_dive" in [r.round_id for r in with_optional.rounds.all()]
 
 
@@ -73,8 +80,16 @@ def test_a_loop_avoids_questions_answered_in_the_last_two_weeks(logged_in, alice
     first = looped(alice)
     screen = first.rounds.get(order=1).question_ids
     for qid in screen:
-        Attempt.objects.create(user=alice, question_id=qid, question_text="q", question_type="behavioral",
-                               answer="a", score=50, level=2, feedback={"criteria": []})
+        Attempt.objects.create(
+            user=alice,
+            question_id=qid,
+            question_text="q",
+            question_type="behavioral",
+            answer="a",
+            score=50,
+            level=2,
+            feedback={"criteria": []},
+        )
     second = looped(alice)
     assert not set(second.rounds.get(order=1).question_ids) & set(screen)
 
@@ -131,12 +146,17 @@ def test_answers_go_one_question_at_a_time_and_join_the_round(logged_in, alice, 
     page = logged_in.get(url("round", loop, 1)).content.decode()
     assert "Question 1 of 2" in page and escape(catalog.questions[first].text) in page and "Draft restored" in page
 
-    response = logged_in.post(url("answer", loop, 1), {"question_id": first, "answer": STRONG_BEHAVIOURAL,
-                                                       "seconds_taken": "400"})
+    response = logged_in.post(
+        url("answer", loop, 1), {"question_id": first, "answer": STRONG_BEHAVIOURAL, "seconds_taken": "400"}
+    )
     assert response.status_code == 302
     attempt = Attempt.objects.get(user=alice)
     assert (attempt.loop_round, attempt.question_id, attempt.seconds_taken, attempt.seconds_budget) == (
-        _round(loop, 1), first, 400, 750)  # (30 - 5 minutes) shared by two questions
+        _round(loop, 1),
+        first,
+        400,
+        750,
+    )  # (30 - 5 minutes) shared by two questions
     assert not Draft.objects.filter(user=alice, question_id=first).exists()
     page = logged_in.get(url("round", loop, 1)).content.decode()
     assert "Question 2 of 2" in page and escape(catalog.questions[second].text) in page
@@ -168,15 +188,21 @@ def test_finishing_a_round_writes_pmpreps_scorecard_once(logged_in, alice):
     logged_in.post(url("finish", loop, 2))
     logged_in.post(url("finish", loop, 2))
     card = RoundScorecard.objects.get(user=alice)
-    assert (card.source, card.rater, card.loop_round.order, card.trade_offs_quantified) == ("automatic", "pmprep", 2, None)
+    assert (card.source, card.rater, card.loop_round.order, card.trade_offs_quantified) == (
+        "automatic",
+        "pmprep",
+        2,
+        None,
+    )
     assert set(card.ratings) <= {"customer_obsession", "scope_control", "culture_leadership", "strategy_execution"}
     assert card.ratings and all(1 <= v <= 4 for v in card.ratings.values())
     assert _round(loop, 2).status == "done"
     page = logged_in.get(url("round", loop, 2)).content.decode()
     assert "pmprep's scorecard (from the analyzer)" in page and "Your own scorecard" in page
     # A finished round takes no more answers.
-    response = logged_in.post(url("answer", loop, 2), {"question_id": _round(loop, 2).question_ids[1], "answer": "Late."},
-                              follow=True)
+    response = logged_in.post(
+        url("answer", loop, 2), {"question_id": _round(loop, 2).question_ids[1], "answer": "Late."}, follow=True
+    )
     assert "is finished; its answers can no longer change" in response.content.decode()
     assert Attempt.objects.count() == 1
 
@@ -199,10 +225,12 @@ def test_the_case_round_is_a_timed_talk_then_the_panels_questions(logged_in, ali
     case = _round(loop, 4)
     page = logged_in.get(url("round", loop, 4)).content.decode()
     assert "Your presentation" in page and 'data-budget="1500"' in page  # the 25-minute talk slot
-    talk = ("Problem: members in Brazil abandon sign-up at payment. Hypothesis: adding local payment cuts "
-            "drop-off by 10%. Options: Pix, boleto, or carrier billing. Trade-off: Pix costs $0.3M to build and "
-            "reaches 70% of members, carrier billing costs $1M for 20% more reach. I recommend Pix first, "
-            "measured by sign-up completion with churn as a guardrail, piloted in one region for four weeks.")
+    talk = (
+        "Problem: members in Brazil abandon sign-up at payment. Hypothesis: adding local payment cuts "
+        "drop-off by 10%. Options: Pix, boleto, or carrier billing. Trade-off: Pix costs $0.3M to build and "
+        "reaches 70% of members, carrier billing costs $1M for 20% more reach. I recommend Pix first, "
+        "measured by sign-up completion with churn as a guardrail, piloted in one region for four weeks."
+    )
     logged_in.post(url("answer", loop, 4), {"question_id": case.question_ids[0], "answer": talk})
     page = logged_in.get(url("round", loop, 4)).content.decode()
     assert "The panel's questions" in page and "Data science:" in page and "Engineering:" in page
@@ -211,7 +239,9 @@ def test_the_case_round_is_a_timed_talk_then_the_panels_questions(logged_in, ali
     assert empty.status_code == 400 and "Answer at least one of the panel" in empty.content.decode()
 
     reply = "I would watch sign-up completion weekly; a 3 point rise with churn flat in two weeks would convince me."
-    logged_in.post(url("qa", loop, 4), {"probe_data_science_1": reply, "probe_engineering_1": "Ship Pix only, behind a flag."})
+    logged_in.post(
+        url("qa", loop, 4), {"probe_data_science_1": reply, "probe_engineering_1": "Ship Pix only, behind a flag."}
+    )
     talk_attempt, first, second = Attempt.objects.filter(loop_round=case).order_by("created", "id")
     assert (first.parent, second.parent) == (talk_attempt, first)
     assert first.probe.startswith("How would you know in two weeks") and first.answer == reply
@@ -220,8 +250,14 @@ def test_the_case_round_is_a_timed_talk_then_the_panels_questions(logged_in, ali
     logged_in.post(url("finish", loop, 4))
     card = RoundScorecard.objects.get(loop_round=case)
     assert card.trade_offs_quantified is True  # "Pix costs $0.3M … reaches 70%" and the Q&A kept it
-    assert card.ratings == {"customer_obsession": 2, "data_literacy": 4, "scope_control": 3, "case_solving": 3,
-                            "product_design": 2, "quantitative_metrics": 4}
+    assert card.ratings == {
+        "customer_obsession": 2,
+        "data_literacy": 4,
+        "scope_control": 3,
+        "case_solving": 3,
+        "product_design": 2,
+        "quantitative_metrics": 4,
+    }
     assert "case_solving" in card.ratings
 
 
@@ -247,14 +283,29 @@ def test_a_rating_without_evidence_is_refused_and_nothing_is_saved(logged_in, al
 def test_the_self_scorecard_is_kept_beside_pmpreps(logged_in, alice):
     loop = looped(alice)
     _done(logged_in, loop)
-    logged_in.post(url("scorecard", loop, 1), {
-        "rating_job_awareness": "2", "evidence_job_awareness": "I could not say what the role owns.",
-        "recommendation": "2", "summary": "Rusty."})
+    logged_in.post(
+        url("scorecard", loop, 1),
+        {
+            "rating_job_awareness": "2",
+            "evidence_job_awareness": "I could not say what the role owns.",
+            "recommendation": "2",
+            "summary": "Rusty.",
+        },
+    )
     card = RoundScorecard.objects.get(user=alice)
     assert (card.source, card.rater, card.ratings, card.evidence, card.recommendation, card.summary) == (
-        "self", "alice", {"job_awareness": 2}, {"job_awareness": "I could not say what the role owns."}, 2, "Rusty.")
-    again = logged_in.post(url("scorecard", loop, 1), {"rating_job_awareness": "4", "evidence_job_awareness": "x",
-                                                       "recommendation": "4"}, follow=True)
+        "self",
+        "alice",
+        {"job_awareness": 2},
+        {"job_awareness": "I could not say what the role owns."},
+        2,
+        "Rusty.",
+    )
+    again = logged_in.post(
+        url("scorecard", loop, 1),
+        {"rating_job_awareness": "4", "evidence_job_awareness": "x", "recommendation": "4"},
+        follow=True,
+    )
     assert "You have already scored this round." in again.content.decode()
     assert RoundScorecard.objects.count() == 1
 
@@ -267,8 +318,12 @@ def _link(client, loop, order=1, hours="24") -> PeerLink:
     return PeerLink.objects.latest("created")
 
 
-PEER_CARD = {"rater": "Priya", "rating_job_awareness": "3",
-             "evidence_job_awareness": "Named the role's scope: growth of the ads tier.", "recommendation": "3"}
+PEER_CARD = {
+    "rater": "Priya",
+    "rating_job_awareness": "3",
+    "evidence_job_awareness": "Named the role's scope: growth of the ads tier.",
+    "recommendation": "3",
+}
 
 
 def test_a_peer_with_the_link_sees_the_interviewer_kit_and_not_the_answers(logged_in, client, alice, catalog):
@@ -292,7 +347,10 @@ def test_a_peer_scorecard_needs_evidence_then_spends_the_link(client, logged_in,
     client.logout()
     peer_url = reverse("peer", args=[link.token])
     missing = client.post(peer_url, {**PEER_CARD, "evidence_job_awareness": ""})
-    assert missing.status_code == 400 and "Write the evidence for Job awareness before rating it." in missing.content.decode()
+    assert (
+        missing.status_code == 400
+        and "Write the evidence for Job awareness before rating it." in missing.content.decode()
+    )
     assert not RoundScorecard.objects.exists()
 
     thanks = client.post(peer_url, PEER_CARD)
@@ -330,9 +388,16 @@ def test_an_expired_or_revoked_link_says_so_and_takes_nothing(client, alice):
 def _card(loop, order, source, rater, ratings, recommendation=3, trade_offs=None):
     r = _round(loop, order)
     return RoundScorecard.objects.create(
-        user=loop.user, loop=loop, loop_round=r, source=source, rater=rater, ratings=ratings,
-        evidence={k: f"{rater} saw it" for k in ratings}, recommendation=recommendation,
-        trade_offs_quantified=trade_offs)
+        user=loop.user,
+        loop=loop,
+        loop_round=r,
+        source=source,
+        rater=rater,
+        ratings=ratings,
+        evidence={k: f"{rater} saw it" for k in ratings},
+        recommendation=recommendation,
+        trade_offs_quantified=trade_offs,
+    )
 
 
 def test_the_committee_weighs_scorecards_and_only_notes_informal_inputs(logged_in, alice):
@@ -363,17 +428,24 @@ def test_the_committee_says_when_there_is_not_enough_evidence_and_flags_rounds_n
 def test_one_weak_round_of_five_leaves_the_committee_waiting_and_saying_for_what(logged_in, alice):
     loop = looped(alice, track="experienced")
     _done(logged_in, loop)
-    saved = logged_in.post(url("scorecard", loop, 1), {
-        "rating_culture_leadership": "1", "evidence_culture_leadership": "I blamed my last team for the delay.",
-        "recommendation": "1"})
+    saved = logged_in.post(
+        url("scorecard", loop, 1),
+        {
+            "rating_culture_leadership": "1",
+            "evidence_culture_leadership": "I blamed my last team for the delay.",
+            "recommendation": "1",
+        },
+    )
     assert saved.status_code == 302
     page = logged_in.get(url("committee", loop)).content.decode()
     assert "Decision: Not enough evidence yet" in page
-    assert ("Not enough evidence yet: 4 of 5 required rounds are not done (Hiring-manager interview, Onsite — "
-            "product team, Onsite — cross-functional partners and Onsite — case-study presentation), and "
-            "must-pass competencies Customer obsession, Data literacy, Case solving and Strategy and execution "
-            "have no rating in any documented scorecard. So far Cultural fit and leadership averages 1.0, below "
-            "the must-pass bar of 2.5.") in page
+    assert (
+        "Not enough evidence yet: 4 of 5 required rounds are not done (Hiring-manager interview, Onsite — "
+        "product team, Onsite — cross-functional partners and Onsite — case-study presentation), and "
+        "must-pass competencies Customer obsession, Data literacy, Case solving and Strategy and execution "
+        "have no rating in any documented scorecard. So far Cultural fit and leadership averages 1.0, below "
+        "the must-pass bar of 2.5."
+    ) in page
     assert "Decision: No hire" not in page
 
 
@@ -403,13 +475,17 @@ def test_bad_informal_input_is_refused_with_a_message(logged_in, alice):
 def test_a_loop_with_its_scorecards_and_links_round_trips_through_export(logged_in, alice):
     loop = looped(alice, now=T0)
     _start(logged_in, loop, 2)
-    logged_in.post(url("answer", loop, 2), {"question_id": _round(loop, 2).question_ids[0], "answer": STRONG_BEHAVIOURAL})
+    logged_in.post(
+        url("answer", loop, 2), {"question_id": _round(loop, 2).question_ids[0], "answer": STRONG_BEHAVIOURAL}
+    )
     logged_in.post(url("finish", loop, 2))
     _link(logged_in, loop, 2)
     logged_in.post(url("informal", loop), {"kind": "chat", "who": "Lee", "note": "Friendly."})
     before = portability.export_user(alice, now=T0)
-    assert [len(before["data"][k]) for k in ("mock_loops", "loop_rounds", "round_scorecards", "informal_notes",
-                                             "peer_links")] == [1, 4, 1, 1, 1]
+    assert [
+        len(before["data"][k])
+        for k in ("mock_loops", "loop_rounds", "round_scorecards", "informal_notes", "peer_links")
+    ] == [1, 4, 1, 1, 1]
     assert before["data"]["attempts"][0]["loop_round"] == str(_round(loop, 2).uid)
     assert "token" not in before["data"]["peer_links"][0]
 
@@ -450,10 +526,30 @@ def test_a_reply_can_lift_a_criterion_but_never_lower_what_the_talk_showed():
 
 LOOP_FORMS = ["start", "answer", "qa", "finish", "scorecard", "create_link", "clock", "informal", "referral", "peer"]
 JUNK_FIELDS = st.dictionaries(
-    st.sampled_from(["track", "question_id", "answer", "seconds_taken", "probe_design_1", "rating_job_awareness",
-                     "evidence_job_awareness", "recommendation", "summary", "rater", "hours", "action", "kind", "who",
-                     "note", "trade_offs", "include_optional"]),
-    st.text(max_size=60), max_size=8)
+    st.sampled_from(
+        [
+            "track",
+            "question_id",
+            "answer",
+            "seconds_taken",
+            "probe_design_1",
+            "rating_job_awareness",
+            "evidence_job_awareness",
+            "recommendation",
+            "summary",
+            "rater",
+            "hours",
+            "action",
+            "kind",
+            "who",
+            "note",
+            "trade_offs",
+            "include_optional",
+        ]
+    ),
+    st.text(max_size=60),
+    max_size=8,
+)
 
 
 @pytest.fixture
@@ -469,8 +565,9 @@ def running_loop(logged_in, alice):
 def test_loop_forms_answer_junk_with_a_page_never_a_crash(logged_in, running_loop, name, order, data):
     loop = running_loop
     if name == "peer":
-        link = PeerLink.objects.get_or_create(user=loop.user, loop_round=_round(loop, order),
-                                              defaults={"expires": dt.datetime(2100, 1, 1, tzinfo=dt.UTC)})[0]
+        link = PeerLink.objects.get_or_create(
+            user=loop.user, loop_round=_round(loop, order), defaults={"expires": dt.datetime(2100, 1, 1, tzinfo=dt.UTC)}
+        )[0]
         target = reverse("peer", args=[link.token])
     elif name == "start":
         target = reverse("loops:start")

@@ -1,6 +1,7 @@
 """No page shows an internal id where the catalog has a name for it ("Productdesign", "Earlyin",
 `scope_control`): every page of the URLconf, with a user who has saved one of everything, and the
 Markdown downloads. Ids inside URLs, form values and other attributes are fine."""
+
 from __future__ import annotations
 
 import re
@@ -18,9 +19,13 @@ pytestmark = pytest.mark.django_db
 def named_ids() -> dict[str, str]:
     """Every id the catalog gives a name to: rounds, tracks, competencies, question types, themes."""
     catalog = active_catalog()
-    return {**{r: v.name for r, v in catalog.rounds.items()}, **{t: v.name for t, v in catalog.tracks.items()},
-            **{c: catalog.competency_name(c) for c in [*catalog.dimensions, *catalog.components]},
-            **{t: v.name for t, v in catalog.question_types.items()}, **{t: v.name for t, v in catalog.themes.items()}}
+    return {
+        **{r: v.name for r, v in catalog.rounds.items()},
+        **{t: v.name for t, v in catalog.tracks.items()},
+        **{c: catalog.competency_name(c) for c in [*catalog.dimensions, *catalog.components]},
+        **{t: v.name for t, v in catalog.question_types.items()},
+        **{t: v.name for t, v in catalog.themes.items()},
+    }
 
 
 def leaks(text: str) -> set[str]:

@@ -7,6 +7,7 @@ with every id, uid and key that alice's data has, and each page is fetched (GET)
 (POST) as bob and as nobody. A success is any 2xx answer that is not PUBLIC, any answer that shows
 alice's secret words, or any change to alice's data.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -29,9 +30,20 @@ from tests.web.conftest import drafted, looped, practised
 pytestmark = pytest.mark.django_db
 SECRET = "ZEBRA-SECRET-7731"
 PUBLIC = {
-    "home", "health", "api-analyze", "api-classify", "api-outreach",
-    "accounts:signup", "accounts:login", "accounts:logout",
-    "bank:loop_index", "bank:loop", "bank:questions", "bank:question", "bank:primers", "bank:primer",
+    "home",
+    "health",
+    "api-analyze",
+    "api-classify",
+    "api-outreach",
+    "accounts:signup",
+    "accounts:login",
+    "accounts:logout",
+    "bank:loop_index",
+    "bank:loop",
+    "bank:questions",
+    "bank:question",
+    "bank:primers",
+    "bank:primer",
     # A peer link opens one round's interviewer kit to whoever holds the token (never the answers).
     "peer",
     # A private calendar feed answers whoever holds its token (it carries the plan's dates, no answers).
@@ -73,18 +85,36 @@ def alices_things(alice, catalog):
     in_loop = practised(alice, f"A loop answer {SECRET}.", question_id=first.question_ids[0])
     in_loop.loop_round = first
     in_loop.save()
-    card = RoundScorecard.objects.create(user=alice, loop=loop, loop_round=first, source="self", rater="alice",
-                                         ratings={"job_awareness": 3}, evidence={"job_awareness": SECRET},
-                                         recommendation=3, summary=SECRET)
+    card = RoundScorecard.objects.create(
+        user=alice,
+        loop=loop,
+        loop_round=first,
+        source="self",
+        rater="alice",
+        ratings={"job_awareness": 3},
+        evidence={"job_awareness": SECRET},
+        recommendation=3,
+        summary=SECRET,
+    )
     InformalNote.objects.create(user=alice, loop=loop, kind="chat", who="Lee", note=SECRET)
     PeerLink.objects.create(user=alice, loop_round=first, expires=timezone.now() + timedelta(days=1))
-    PeerLink.objects.create(user=alice, loop_round=first, expires=timezone.now() + timedelta(days=1),
-                            used=timezone.now(), scorecard=card)
+    PeerLink.objects.create(
+        user=alice, loop_round=first, expires=timezone.now() + timedelta(days=1), used=timezone.now(), scorecard=card
+    )
     Story.objects.create(user=alice, title=f"Story {SECRET}", result=f"Rose 4% {SECRET}")
-    Contact.objects.create(user=alice, name=f"Sam {SECRET}", question=f"How {SECRET}?", learned=f"They {SECRET}",
-                           round_id="ei_case_presentation")
-    CaseDeck.objects.create(user=alice, title=f"Deck {SECRET}", prompt=f"Prompt {SECRET}",
-                            sections={"problem": f"Problem {SECRET}", "trade_offs": f"Trade-offs {SECRET}"})
+    Contact.objects.create(
+        user=alice,
+        name=f"Sam {SECRET}",
+        question=f"How {SECRET}?",
+        learned=f"They {SECRET}",
+        round_id="ei_case_presentation",
+    )
+    CaseDeck.objects.create(
+        user=alice,
+        title=f"Deck {SECRET}",
+        prompt=f"Prompt {SECRET}",
+        sections={"problem": f"Problem {SECRET}", "trade_offs": f"Trade-offs {SECRET}"},
+    )
     plan = StudyPlan(user=alice, track="early_in", hours_per_week=8, data={})
     plan.new_feed_token()
     plan.data = generate_plan("early_in", date(2026, 8, 10), 8, interview_date=None, catalog=catalog).to_dict()
@@ -125,7 +155,9 @@ def test_no_one_but_the_owner_reaches_a_users_data(client, alice, bob, alices_th
                 shown = SECRET in body
                 allowed = name in PUBLIC or (who == "bob" and "<" not in route)
                 if shown or (200 <= response.status_code < 300 and not allowed):
-                    successes.append(f"{method.upper()} {url} ({name}) → {response.status_code}{' showing the secret' if shown else ''}")
+                    successes.append(
+                        f"{method.upper()} {url} ({name}) → {response.status_code}{' showing the secret' if shown else ''}"
+                    )
                 if who == "bob" and name not in PUBLIC:
                     client.force_login(bob)  # a POST to logout-like pages must not end the probe early
     assert tried > 20

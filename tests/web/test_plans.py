@@ -1,4 +1,5 @@
 """The plan, its calendar and the readiness check through the test client, with frozen dates."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -91,7 +92,9 @@ def test_a_move_outside_the_plan_is_refused(logged_in):
         response = logged_in.post(reverse("plans:move"), {"key": task.key, "on": "2030-01-01"})
         junk = logged_in.post(reverse("plans:move"), {"key": task.key, "on": "soon"})
     assert response.status_code == 400 and "Choose a day inside the plan" in response.content.decode()
-    assert junk.status_code == 400 and "Enter a real date as YYYY-MM-DD, for example 2026-12-23." in junk.content.decode()
+    assert (
+        junk.status_code == 400 and "Enter a real date as YYYY-MM-DD, for example 2026-12-23." in junk.content.decode()
+    )
 
 
 def test_the_calendar_download_parses_back_with_one_event_per_task_and_milestone(logged_in):
@@ -138,8 +141,11 @@ def test_readiness_uses_the_users_answers(logged_in, alice, catalog):
     qid = next(q.id for q in catalog.questions.values() if q.type == "metrics" and "early_in" in q.tracks)
     with time_machine.travel(NOV22 - dt.timedelta(days=1), tick=False):
         for _ in range(3):
-            practised(alice, "I would track weekly retention and a churn guardrail, then run an A/B test for 2 weeks.",
-                      question_id=qid)
+            practised(
+                alice,
+                "I would track weekly retention and a churn guardrail, then run an A/B test for 2 weeks.",
+                question_id=qid,
+            )
     with time_machine.travel(NOV22, tick=False):
         page = logged_in.get(reverse("plans:readiness")).content.decode()
     assert "Readiness by competency" in page and "last 3" in page
@@ -175,7 +181,10 @@ def test_the_personal_report_reads_back_from_its_pdf(logged_in, alice, catalog):
     with time_machine.travel(NOV22, tick=False):
         pdf = logged_in.get(reverse("plans:report_pdf"))
         md = logged_in.get(reverse("plans:report_md")).content.decode()
-    assert pdf["Content-Type"] == "application/pdf" and 'filename="readiness-report-2026-11-22.pdf"' in pdf["Content-Disposition"]
+    assert (
+        pdf["Content-Type"] == "application/pdf"
+        and 'filename="readiness-report-2026-11-22.pdf"' in pdf["Content-Disposition"]
+    )
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     for heading in ("Where you stand", "Strengths", "Gaps, with your own words", "The next two weeks of your plan"):
         assert heading in text and f"## {heading}" in md
@@ -203,17 +212,27 @@ def test_readiness_reads_the_latest_committee_decision(logged_in, alice):
 
     loop = looped(alice)
     LoopRound.objects.filter(loop=loop).update(status="done")
-    RoundScorecard.objects.create(user=alice, loop=loop, loop_round=loop.rounds.get(order=4), source="peer",
-                                  rater="Omar", ratings={"case_solving": 4}, evidence={"case_solving": "clear"},
-                                  recommendation=4, trade_offs_quantified=False)
+    RoundScorecard.objects.create(
+        user=alice,
+        loop=loop,
+        loop_round=loop.rounds.get(order=4),
+        source="peer",
+        rater="Omar",
+        ratings={"case_solving": 4},
+        evidence={"case_solving": "clear"},
+        recommendation=4,
+        trade_offs_quantified=False,
+    )
     with time_machine.travel(NOV22, tick=False):
         page = logged_in.get(reverse("plans:readiness")).content.decode()
     assert "1 mock loop done; the latest committee decision: No hire." in page
 
 
 DEC2 = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC)
-FAR = "The interview date 1 Jan 2126 is more than 2 years ahead: give a date from today to 2 Dec 2028, or leave it " \
-      "empty until you have one."
+FAR = (
+    "The interview date 1 Jan 2126 is more than 2 years ahead: give a date from today to 2 Dec 2028, or leave it "
+    "empty until you have one."
+)
 PAST = "The interview date 1 Dec 2026 is before today (2 Dec 2026): there is nothing left to plan."
 
 
@@ -228,12 +247,15 @@ def test_the_profile_refuses_an_interview_date_in_the_past_or_far_ahead(logged_i
     assert (alice.track, alice.interview_date) == ("experienced", dt.date(2028, 12, 2))
 
 
-@pytest.mark.parametrize("typed, message", [("2126-01-01", FAR), ("2029-01-01", FAR.replace("1 Jan 2126", "1 Jan 2029")),
-                                            ("2026-12-01", PAST)])
+@pytest.mark.parametrize(
+    "typed, message",
+    [("2126-01-01", FAR), ("2029-01-01", FAR.replace("1 Jan 2126", "1 Jan 2029")), ("2026-12-01", PAST)],
+)
 def test_the_plan_form_refuses_an_interview_date_in_the_past_or_far_ahead(logged_in, typed, message):
     with time_machine.travel(DEC2, tick=False):
-        response = logged_in.post(reverse("plans:generate"), {"track": "experienced", "hours_per_week": "8",
-                                                              "interview_date": typed})
+        response = logged_in.post(
+            reverse("plans:generate"), {"track": "experienced", "hours_per_week": "8", "interview_date": typed}
+        )
     assert response.status_code == 400 and message in response.content.decode()
     assert not StudyPlan.objects.exists()
 
@@ -258,8 +280,9 @@ def test_a_task_cannot_move_to_a_day_already_past(logged_in):
 
 def test_a_two_year_plan_shows_the_next_four_weeks_in_full_and_folds_the_rest(logged_in):
     with time_machine.travel(DEC2, tick=False):
-        logged_in.post(reverse("plans:generate"), {"track": "experienced", "hours_per_week": "60",
-                                                   "interview_date": "2028-12-02"})
+        logged_in.post(
+            reverse("plans:generate"), {"track": "experienced", "hours_per_week": "60", "interview_date": "2028-12-02"}
+        )
         plan = Plan.from_dict(StudyPlan.objects.get().data)
         page = logged_in.get(reverse("plans:index")).content.decode()
         week_40 = logged_in.get(reverse("plans:index") + "?week=40").content.decode()

@@ -1,4 +1,5 @@
 """Export and import of one user's data: complete, exact round trip, and refusal that changes nothing."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -46,10 +47,21 @@ def test_every_user_owned_model_is_a_section_of_the_export():
 def test_the_export_is_versioned_and_complete(alices_data):
     with time_machine.travel(FROZEN, tick=False):
         document = portability.export_user(alices_data)
-    assert (document["format"], document["version"], document["exported_at"]) == ("pmprep-export", 1, "2026-10-05T09:30:00+00:00")
-    assert document["account"] == {"username": "alice", "email": "alice@example.org", "first_name": "", "last_name": "", "company": "",
-                                   "track": "early_in", "interview_date": "2026-12-01",
-                                   "date_joined": alices_data.date_joined.isoformat()}
+    assert (document["format"], document["version"], document["exported_at"]) == (
+        "pmprep-export",
+        1,
+        "2026-10-05T09:30:00+00:00",
+    )
+    assert document["account"] == {
+        "username": "alice",
+        "email": "alice@example.org",
+        "first_name": "",
+        "last_name": "",
+        "company": "",
+        "track": "early_in",
+        "interview_date": "2026-12-01",
+        "date_joined": alices_data.date_joined.isoformat(),
+    }
     assert [len(document["data"][k]) for k in ("attempts", "drafts")] == [2, 1]
     first = document["data"]["attempts"][0]
     assert set(first) == set(next(s for s in portability.SECTIONS if s.name == "attempts").fields)
@@ -106,14 +118,22 @@ def _valid(alice) -> dict:
     return document
 
 
-@pytest.mark.parametrize("raw, expected", [
-    (b"\xff\xfe\x00garbage", ["byte 0: the file is not UTF-8 text; expected a pmprep JSON export"]),
-    (b"{\"format\": ", ["line 1, column 12: not valid JSON (the file ends before the JSON does)"]),
-    (b"[" * 100_000 + b"]" * 100_000, ['"format": expected "pmprep-export"; this is not a pmprep export']),
-    (b'{"name": "some-other-app", "items": []}', ['"format": expected "pmprep-export"; this is not a pmprep export']),
-    (b'{"format": "pmprep-export", "version": 7}',
-     ['"version": expected 1, found 7; this pmprep (0.1.0) reads version 1 exports']),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (b"\xff\xfe\x00garbage", ["byte 0: the file is not UTF-8 text; expected a pmprep JSON export"]),
+        (b'{"format": ', ["line 1, column 12: not valid JSON (the file ends before the JSON does)"]),
+        (b"[" * 100_000 + b"]" * 100_000, ['"format": expected "pmprep-export"; this is not a pmprep export']),
+        (
+            b'{"name": "some-other-app", "items": []}',
+            ['"format": expected "pmprep-export"; this is not a pmprep export'],
+        ),
+        (
+            b'{"format": "pmprep-export", "version": 7}',
+            ['"version": expected 1, found 7; this pmprep (0.1.0) reads version 1 exports'],
+        ),
+    ],
+)
 def test_malformed_or_foreign_files_are_refused_with_a_clear_reason(raw, expected, db):
     assert _refused(raw) == expected
 
@@ -181,7 +201,10 @@ def test_web_import_of_a_bad_file_shows_the_problems_and_changes_nothing(client,
     response = client.post(reverse("accounts:data"), {"file": upload})
     html = response.content.decode()
     assert response.status_code == 400
-    assert "The file was not imported, and nothing was changed" in html and "&quot;account&quot;: expected an object" in html
+    assert (
+        "The file was not imported, and nothing was changed" in html
+        and "&quot;account&quot;: expected an object" in html
+    )
     assert not bob.attempts.exists()
 
 

@@ -11,9 +11,11 @@ from pmprep.web.accounts.models import User
 from pmprep.web.practice.models import Attempt
 
 pytestmark = pytest.mark.django_db
-ANSWER = ("Last spring I led onboarding for a budgeting app with 40,000 monthly users. Interviews showed people quit "
-          "at bank linking, so I cut two steps and tested it against the old flow for three weeks. Completion rose "
-          "from 52% to 61%. I learned to test the riskiest step first.")
+ANSWER = (
+    "Last spring I led onboarding for a budgeting app with 40,000 monthly users. Interviews showed people quit "
+    "at bank linking, so I cut two steps and tested it against the old flow for three weeks. Completion rose "
+    "from 52% to 61%. I learned to test the riskiest step first."
+)
 
 
 @pytest.fixture
@@ -37,16 +39,23 @@ def test_bank_question_prefills_with_its_rounds_budget(client, alice, bank_q, ca
 
 def test_question_page_links_to_practise_this(client, bank_q):
     html = client.get(reverse("bank:question", args=[bank_q.id])).content.decode()
-    assert f'{reverse("practice:answer")}?question={bank_q.id}' in html
+    assert f"{reverse('practice:answer')}?question={bank_q.id}" in html
 
 
 def test_submitting_saves_an_attempt_and_shows_feedback(client, alice, bank_q):
     client.force_login(alice)
-    response = client.post(reverse("practice:answer"), {
-        "question_id": bank_q.id, "question_text": bank_q.text, "answer": ANSWER, "seconds_taken": "95"})
+    response = client.post(
+        reverse("practice:answer"),
+        {"question_id": bank_q.id, "question_text": bank_q.text, "answer": ANSWER, "seconds_taken": "95"},
+    )
     attempt = Attempt.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("practice:attempt", args=[attempt.pk])
-    assert (attempt.user, attempt.question_id, attempt.question_type, attempt.seconds_taken) == (alice, bank_q.id, "behavioral", 95)
+    assert (attempt.user, attempt.question_id, attempt.question_type, attempt.seconds_taken) == (
+        alice,
+        bank_q.id,
+        "behavioral",
+        95,
+    )
     html = client.get(response["Location"]).content.decode()
     assert f"{attempt.score:.0f}/100" in html
     assert '<mark class="ev' not in html  # the answer reads as plain text until a criterion is picked
@@ -63,7 +72,9 @@ def test_submitting_saves_an_attempt_and_shows_feedback(client, alice, bank_q):
 def test_a_second_attempt_shows_the_change(client, alice):
     client.force_login(alice)
     question = "Tell me about a time you changed a plan because of user research."
-    client.post(reverse("practice:answer"), {"question_text": question, "answer": "I talked to users and changed the plan."})
+    client.post(
+        reverse("practice:answer"), {"question_text": question, "answer": "I talked to users and changed the plan."}
+    )
     client.post(reverse("practice:answer"), {"question_text": question, "answer": ANSWER})
     first, second = Attempt.objects.order_by("created", "id")
     assert second.previous() == first
@@ -77,12 +88,18 @@ def test_own_question_is_classified(client, alice):
     assert Attempt.objects.get().question_type == "estimation"
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"question_text": "Why Netflix?", "answer": "   "}, "Write an answer before asking for feedback."),
-    ({"question_text": "", "answer": ANSWER}, "This field is required."),
-    ({"question_text": "Why Netflix?", "answer": "x" * (MAX_ANSWER_CHARS + 1)}, "Ensure this value has at most 200000 characters"),
-    ({"question_text": "Why Netflix?", "answer": "a\x00b"}, "Null characters are not allowed."),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"question_text": "Why Netflix?", "answer": "   "}, "Write an answer before asking for feedback."),
+        ({"question_text": "", "answer": ANSWER}, "This field is required."),
+        (
+            {"question_text": "Why Netflix?", "answer": "x" * (MAX_ANSWER_CHARS + 1)},
+            "Ensure this value has at most 200000 characters",
+        ),
+        ({"question_text": "Why Netflix?", "answer": "a\x00b"}, "Null characters are not allowed."),
+    ],
+)
 def test_bad_input_is_refused_and_nothing_is_stored(client, alice, data, message):
     client.force_login(alice)
     response = client.post(reverse("practice:answer"), data)
@@ -108,6 +125,7 @@ def test_unknown_bank_question_is_a_404(client, alice):
 
 # ---- JSON API
 
+
 def post_json(client, name, body, content_type="application/json"):
     data = body if isinstance(body, (bytes, str)) else json.dumps(body)
     return client.post(reverse(name), data=data, content_type=content_type)
@@ -121,8 +139,11 @@ def test_api_analyze(client):
 
 
 def test_api_analyze_judges_against_a_chosen_shape(client):
-    data = post_json(client, "api-analyze", {"question": "met-churn-voluntary-involuntary", "answer": METRICS_ANSWER,
-                                             "shape": "design_experiment"}).json()
+    data = post_json(
+        client,
+        "api-analyze",
+        {"question": "met-churn-voluntary-involuntary", "answer": METRICS_ANSWER, "shape": "design_experiment"},
+    ).json()
     assert (data["shape"], data["shape_name"]) == ("design_experiment", "Design an experiment")
     assert "coverage" in {c["id"] for c in data["criteria"]}
 
@@ -132,25 +153,56 @@ def test_api_classify(client):
     assert data["question_type"] == "estimation" and data["source"] == "rules"
 
 
-@pytest.mark.parametrize("body, content_type, status, error", [
-    ({"question": "Why Netflix?"}, "application/json", 400, {"answer": "is required"}),
-    ({"question": 5, "answer": ANSWER}, "application/json", 400, {"question": "must be a string"}),
-    ({"question": "Q", "answer": ANSWER, "question_type": "riddle"}, "application/json", 400,
-     {"question_type": "must be one of behavioral, product_design, strategy, metrics, technical, estimation, culture"}),
-    ({"question": "Q", "answer": ANSWER, "seconds": -1}, "application/json", 400, {"seconds": "must be a number of seconds between 0 and 86400"}),
-    ({"question": "Q", "answer": ANSWER, "extra": 1}, "application/json", 400, {"extra": "is not a known field"}),
-    ({"question": "Q", "answer": ANSWER, "question_type": "metrics", "shape": "debug_incident"}, "application/json",
-     400, {"shape": "'debug_incident' is a shape of technical questions; metrics's are diagnose_change, "
-                    "design_experiment, define_metric"}),
-    ({"question": "Q", "answer": ANSWER, "shape": "haiku"}, "application/json", 400,
-     {"shape": "must be one of diagnose_change, design_experiment, define_metric, debug_incident, explain_how, "
-               "design_system, improve_existing, new_product, story, fit, strategy, estimation"}),
-    (b"\xff\xfe", "application/json", 400, "The request body is not UTF-8."),
-    ("[1, 2", "application/json", 400, "The request body is not valid JSON."),
-    ("[" * 100_000 + "]" * 100_000, "application/json", 400, "The request body is not valid JSON."),
-    ("[1]", "application/json", 400, "The JSON body must be an object."),
-    ("question=x", "application/x-www-form-urlencoded", 415, "Send a JSON body with Content-Type: application/json."),
-])
+@pytest.mark.parametrize(
+    "body, content_type, status, error",
+    [
+        ({"question": "Why Netflix?"}, "application/json", 400, {"answer": "is required"}),
+        ({"question": 5, "answer": ANSWER}, "application/json", 400, {"question": "must be a string"}),
+        (
+            {"question": "Q", "answer": ANSWER, "question_type": "riddle"},
+            "application/json",
+            400,
+            {
+                "question_type": "must be one of behavioral, product_design, strategy, metrics, technical, estimation, culture"
+            },
+        ),
+        (
+            {"question": "Q", "answer": ANSWER, "seconds": -1},
+            "application/json",
+            400,
+            {"seconds": "must be a number of seconds between 0 and 86400"},
+        ),
+        ({"question": "Q", "answer": ANSWER, "extra": 1}, "application/json", 400, {"extra": "is not a known field"}),
+        (
+            {"question": "Q", "answer": ANSWER, "question_type": "metrics", "shape": "debug_incident"},
+            "application/json",
+            400,
+            {
+                "shape": "'debug_incident' is a shape of technical questions; metrics's are diagnose_change, "
+                "design_experiment, define_metric"
+            },
+        ),
+        (
+            {"question": "Q", "answer": ANSWER, "shape": "haiku"},
+            "application/json",
+            400,
+            {
+                "shape": "must be one of diagnose_change, design_experiment, define_metric, debug_incident, explain_how, "
+                "design_system, improve_existing, new_product, story, fit, strategy, estimation"
+            },
+        ),
+        (b"\xff\xfe", "application/json", 400, "The request body is not UTF-8."),
+        ("[1, 2", "application/json", 400, "The request body is not valid JSON."),
+        ("[" * 100_000 + "]" * 100_000, "application/json", 400, "The request body is not valid JSON."),
+        ("[1]", "application/json", 400, "The JSON body must be an object."),
+        (
+            "question=x",
+            "application/x-www-form-urlencoded",
+            415,
+            "Send a JSON body with Content-Type: application/json.",
+        ),
+    ],
+)
 def test_api_errors_are_clear_json(client, body, content_type, status, error):
     response = post_json(client, "api-analyze", body, content_type)
     assert response.status_code == status
@@ -165,10 +217,12 @@ def test_api_refuses_get(client):
     assert client.get(reverse("api-analyze")).status_code == 405
 
 
-METRICS_ANSWER = ("First the goal: members who are glad they stayed. I'd define monthly churn as paying members whose "
-                  "access ended in the month over paying members at its start, split voluntary vs involuntary, and "
-                  "read it by tenure cohort and country. Involuntary churn is a payments problem, so retries and card "
-                  "updaters come first; voluntary churn needs a product answer such as a pause option.")
+METRICS_ANSWER = (
+    "First the goal: members who are glad they stayed. I'd define monthly churn as paying members whose "
+    "access ended in the month over paying members at its start, split voluntary vs involuntary, and "
+    "read it by tenure cohort and country. Involuntary churn is a payments problem, so retries and card "
+    "updaters come first; voluntary churn needs a product answer such as a pause option."
+)
 
 
 def test_the_page_says_how_a_bank_question_is_judged_and_offers_to_change_it(client, alice):
@@ -181,39 +235,68 @@ def test_the_page_says_how_a_bank_question_is_judged_and_offers_to_change_it(cli
 
 def test_a_chosen_shape_is_what_the_answer_is_judged_against(client, alice):
     client.force_login(alice)
-    response = client.post(reverse("practice:answer"), {
-        "question_id": "met-churn-voluntary-involuntary", "question_text": "(filled in from the bank)",
-        "answer": METRICS_ANSWER, "shape": "design_experiment"})
+    response = client.post(
+        reverse("practice:answer"),
+        {
+            "question_id": "met-churn-voluntary-involuntary",
+            "question_text": "(filled in from the bank)",
+            "answer": METRICS_ANSWER,
+            "shape": "design_experiment",
+        },
+    )
     assert response.status_code == 302
     feedback = Attempt.objects.get().feedback
     assert (feedback["question_type"], feedback["shape"], feedback["shape_name"]) == (
-        "metrics", "design_experiment", "Design an experiment")
+        "metrics",
+        "design_experiment",
+        "Design an experiment",
+    )
     html = client.get(response["Location"]).content.decode()
     assert "Type: Metrics · Answer shape: Design an experiment" in html
 
 
 def test_a_typed_question_can_be_judged_as_another_type(client, alice):
     client.force_login(alice)
-    client.post(reverse("practice:answer"), {"question_text": "How should a meal-kit company think about churn?",
-                                             "answer": METRICS_ANSWER, "question_type": "metrics"})
+    client.post(
+        reverse("practice:answer"),
+        {
+            "question_text": "How should a meal-kit company think about churn?",
+            "answer": METRICS_ANSWER,
+            "question_type": "metrics",
+        },
+    )
     assert Attempt.objects.get().question_type == "metrics"
 
 
 def test_a_shape_of_another_type_is_refused_on_its_field_and_nothing_is_saved(client, alice):
     client.force_login(alice)
-    response = client.post(reverse("practice:answer"), {
-        "question_text": "How should a meal-kit company think about churn?", "answer": METRICS_ANSWER,
-        "question_type": "behavioral", "shape": "debug_incident"})
+    response = client.post(
+        reverse("practice:answer"),
+        {
+            "question_text": "How should a meal-kit company think about churn?",
+            "answer": METRICS_ANSWER,
+            "question_type": "behavioral",
+            "shape": "debug_incident",
+        },
+    )
     assert response.status_code == 400
-    assert ("That is a shape of technical questions, not of behavioral ones: choose one of the type you picked."
-            in response.content.decode())
+    assert (
+        "That is a shape of technical questions, not of behavioral ones: choose one of the type you picked."
+        in response.content.decode()
+    )
     assert not Attempt.objects.exists()
 
 
 def test_coverage_is_quoted_in_the_criteria_but_does_not_cover_the_other_highlights(client, alice):
     client.force_login(alice)
-    response = client.post(reverse("practice:answer"), {
-        "question_id": "met-churn-voluntary-involuntary", "question_text": "(from the bank)", "answer": METRICS_ANSWER})
+    response = client.post(
+        reverse("practice:answer"),
+        {
+            "question_id": "met-churn-voluntary-involuntary",
+            "question_text": "(from the bank)",
+            "answer": METRICS_ANSWER,
+        },
+    )
     html = client.get(response["Location"]).content.decode()
     feedback = Attempt.objects.get().feedback
     coverage = next(c for c in feedback["criteria"] if c["id"] == "coverage")
@@ -226,8 +309,14 @@ def test_coverage_is_quoted_in_the_criteria_but_does_not_cover_the_other_highlig
 
 def test_the_feedback_opens_with_strengths_and_gaps(client, alice):
     client.force_login(alice)
-    response = client.post(reverse("practice:answer"), {
-        "question_id": "met-churn-voluntary-involuntary", "question_text": "(from the bank)", "answer": METRICS_ANSWER})
+    response = client.post(
+        reverse("practice:answer"),
+        {
+            "question_id": "met-churn-voluntary-involuntary",
+            "question_text": "(from the bank)",
+            "answer": METRICS_ANSWER,
+        },
+    )
     html = client.get(response["Location"]).content.decode()
     assert "<h3>Strengths</h3>" in html and "<h3>Biggest gaps</h3>" in html
     assert html.index("<h3>Strengths</h3>") < html.index("Your answer, with the evidence found")
@@ -235,7 +324,9 @@ def test_the_feedback_opens_with_strengths_and_gaps(client, alice):
 
 def test_an_unknown_criterion_to_show_is_plain_text_not_an_error(client, alice):
     client.force_login(alice)
-    response = client.post(reverse("practice:answer"), {"question_text": "Tell me about a time you failed.", "answer": ANSWER})
+    response = client.post(
+        reverse("practice:answer"), {"question_text": "Tell me about a time you failed.", "answer": ANSWER}
+    )
     page = client.get(response["Location"] + "?show=%3Cscript%3E")
     assert page.status_code == 200 and '<mark class="ev' not in page.content.decode()
 

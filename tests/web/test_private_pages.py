@@ -2,6 +2,7 @@
 
 The URL patterns come from the resolver (as in test_ownership.py), so a page added tomorrow is tried too.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -25,7 +26,9 @@ def test_every_response_to_a_logged_in_user_is_private(client, alice, alices_thi
                 response = getattr(client, method)(url)
                 tried += 1
                 if response.get("Cache-Control") != PRIVATE:
-                    wrong.append(f"{method.upper()} {url} ({name}) → {response.status_code} {response.get('Cache-Control')!r}")
+                    wrong.append(
+                        f"{method.upper()} {url} ({name}) → {response.status_code} {response.get('Cache-Control')!r}"
+                    )
                 client.force_login(alice)  # a POST to logout or delete must not end the round early
     assert tried > 100
     assert wrong == []
@@ -45,8 +48,9 @@ def test_forms_with_a_csrf_token_are_private(client, name):
 
 
 def test_an_api_answer_is_private(client):
-    response = client.post(reverse("api-classify"), {"question": "How would you grow downloads?"},
-                           content_type="application/json")
+    response = client.post(
+        reverse("api-classify"), {"question": "How would you grow downloads?"}, content_type="application/json"
+    )
     assert (response.status_code, response["Cache-Control"]) == (200, PRIVATE)
 
 
@@ -54,9 +58,15 @@ def test_shared_catalog_pages_stay_cacheable_for_anonymous_visitors(client, cata
     question = next(iter(catalog.questions))
     primer = next(iter(catalog.primers))
     track = next(iter(catalog.tracks))
-    for url in (reverse("home"), reverse("bank:questions"), reverse("bank:question", args=[question]),
-                reverse("bank:primers"), reverse("bank:primer", args=[primer]), reverse("bank:loop_index"),
-                reverse("bank:loop", args=[track])):
+    for url in (
+        reverse("home"),
+        reverse("bank:questions"),
+        reverse("bank:question", args=[question]),
+        reverse("bank:primers"),
+        reverse("bank:primer", args=[primer]),
+        reverse("bank:loop_index"),
+        reverse("bank:loop", args=[track]),
+    ):
         response = client.get(url)
         assert response.status_code == 200 and "no-store" not in response.get("Cache-Control", ""), url
 

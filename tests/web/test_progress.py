@@ -1,4 +1,5 @@
 """The progress page: empty states in plain words, exact numbers in the tables, each chart as a safe SVG."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -23,9 +24,16 @@ TECHNICAL = "est-cdn-bandwidth-release-night"  # technical_fluency, quantitative
 TODAY = datetime(2026, 3, 12, 12, 0, tzinfo=UTC)  # a Thursday: its week starts on Monday 9 March
 ANSWER = "I owned the onboarding redesign, cut two steps and completion rose from 52% to 61% in three weeks."
 POLICY = {
-    "default-src": "'self'", "script-src": "'self'", "style-src": "'self'", "img-src": "'self' data:",
-    "connect-src": "'self'", "font-src": "'self'", "object-src": "'none'", "base-uri": "'none'",
-    "frame-ancestors": "'none'", "form-action": "'self'",
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "connect-src": "'self'",
+    "font-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "frame-ancestors": "'none'",
+    "form-action": "'self'",
 }
 
 
@@ -51,8 +59,9 @@ def _table(html: str, caption: str) -> list[list[str]]:
     doc = lxml.html.fromstring(html)
     for table in doc.iter("table"):
         if table.find("caption").text_content().startswith(caption):
-            return [[" ".join(cell.text_content().split()) for cell in row.iter("th", "td")]
-                    for row in table.iter("tr")]
+            return [
+                [" ".join(cell.text_content().split()) for cell in row.iter("th", "td")] for row in table.iter("tr")
+            ]
     raise AssertionError(f"no table captioned {caption!r}")
 
 
@@ -89,12 +98,14 @@ def test_it_rejects_post(client, alice):
 def test_a_new_user_reads_empty_states_in_plain_words_and_no_chart(client, alice):
     client.force_login(alice)
     html = _page(client)
-    for text in ("No answers yet: levels appear after your first drill.",
-                 "No answers yet: levels by round appear after your first drill.",
-                 "No answers in the last 12 weeks: every answer and follow-up reply you give is counted here",
-                 "Nothing in your review queue yet",
-                 "No stories yet: coverage appears once you",
-                 "No mock loops yet:"):
+    for text in (
+        "No answers yet: levels appear after your first drill.",
+        "No answers yet: levels by round appear after your first drill.",
+        "No answers in the last 12 weeks: every answer and follow-up reply you give is counted here",
+        "Nothing in your review queue yet",
+        "No stories yet: coverage appears once you",
+        "No mock loops yet:",
+    ):
         assert text in html
     assert "<img" not in html and "<table" not in html
 
@@ -122,8 +133,13 @@ def test_levels_by_competency_are_weekly_means_per_dimension(client, practice):
 def test_levels_by_round_follow_the_users_track(client, practice):
     client.force_login(practice)
     rows = _table(_page(client), "Level by round")
-    assert rows[0] == ["Week of", "Recruiter screen", "Hiring-manager behavioural interview", "Technical deep dive",
-                       "Case-study presentation"]
+    assert rows[0] == [
+        "Week of",
+        "Recruiter screen",
+        "Hiring-manager behavioural interview",
+        "Technical deep dive",
+        "Case-study presentation",
+    ]
     assert rows[-1] == ["9 Mar 2026", "—", "2.5 (2)", "—", "—"]
     assert rows[-2] == ["2 Mar 2026", "—", "—", "4 (1)", "—"]
 
@@ -135,9 +151,12 @@ def test_without_a_track_only_the_rounds_answered_for_are_shown(client, practice
     html = _page(client)
     assert "Pick your track" in html
     assert _table(html, "Level by round")[0] == [
-        "Week of", "Hiring-manager behavioural interview · Early-in (new grad)",
-        "Technical deep dive · Early-in (new grad)", "Hiring-manager interview · Experienced",
-        "Onsite — product team · Experienced"]
+        "Week of",
+        "Hiring-manager behavioural interview · Early-in (new grad)",
+        "Technical deep dive · Early-in (new grad)",
+        "Hiring-manager interview · Experienced",
+        "Onsite — product team · Experienced",
+    ]
 
 
 def test_volume_counts_every_answer_with_follow_up_replies_apart(client, practice):
@@ -148,13 +167,24 @@ def test_volume_counts_every_answer_with_follow_up_replies_apart(client, practic
 
 
 def test_backlog_counts_review_items_by_when_they_fall_due(client, alice):
-    for kind, due in (("question", _at(1)), ("question", _at(2)), ("story", TODAY), ("question", _at(15)),
-                      ("story", _at(19, 8)), ("question", datetime(2026, 4, 30, tzinfo=UTC))):
+    for kind, due in (
+        ("question", _at(1)),
+        ("question", _at(2)),
+        ("story", TODAY),
+        ("question", _at(15)),
+        ("story", _at(19, 8)),
+        ("question", datetime(2026, 4, 30, tzinfo=UTC)),
+    ):
         ReviewCard.objects.create(user=alice, kind=kind, key=f"{kind}-{due:%m%d}", card={}, due=due)
     client.force_login(alice)
     rows = _table(_page(client), "Review-queue items")
-    assert rows == [["Due", "Questions", "Stories", "Total"], ["Overdue", "2", "0", "2"], ["Due today", "0", "1", "1"],
-                    ["Due this week", "1", "1", "2"], ["Later", "1", "0", "1"]]
+    assert rows == [
+        ["Due", "Questions", "Stories", "Total"],
+        ["Overdue", "2", "0", "2"],
+        ["Due today", "0", "1", "1"],
+        ["Due this week", "1", "1", "2"],
+        ["Later", "1", "0", "1"],
+    ]
     with time_machine.travel(TODAY, tick=False):
         body = client.get(reverse("progress:chart", args=["backlog"])).content.decode()
     assert all(name in body for name in ("Questions", "Stories", "Overdue", "Due this week", "Later"))
@@ -162,19 +192,29 @@ def test_backlog_counts_review_items_by_when_they_fall_due(client, alice):
 
 def test_story_coverage_counts_covered_columns_per_group(client, alice):
     # Chosen kinds and competencies, and text with no cue words, so the covered columns are exactly these.
-    Story.objects.create(user=alice, title="Two weeks", result="It went well.", kinds=["conflict"],
-                         competencies=["data_literacy", "culture_leadership"])
+    Story.objects.create(
+        user=alice,
+        title="Two weeks",
+        result="It went well.",
+        kinds=["conflict"],
+        competencies=["data_literacy", "culture_leadership"],
+    )
     _, cov = story_bank.bank_coverage(alice, active_catalog())
     assert sorted(k for cells in cov.cells.values() for k in cells) == [
-        "competency:culture_leadership", "competency:data_literacy", "kind:conflict"]
+        "competency:culture_leadership",
+        "competency:data_literacy",
+        "kind:conflict",
+    ]
     totals = {g: sum(c.group == g for c in cov.columns) for g in ("kind", "competency", "theme")}
     assert totals == {"kind": 8, "competency": 11, "theme": 13}
     client.force_login(alice)
     html = _page(client)
     # 1/8 = 12.5% rounds half-up to 13%.
     assert _table(html, "What your stories cover")[1:] == [
-        ["Story kinds", "1 of 8", "7", "13%"], ["Competencies", "2 of 11", "9", "18%"],
-        ["Culture themes", "0 of 13", "13", "0%"]]
+        ["Story kinds", "1 of 8", "7", "13%"],
+        ["Competencies", "2 of 11", "9", "18%"],
+        ["Culture themes", "0 of 13", "13", "0%"],
+    ]
     assert f"1 story; the story bank names {len(cov.gaps)} gaps." in html
 
 
@@ -184,16 +224,29 @@ def test_mock_loops_are_counted_by_committee_decision(client, alice):
     with time_machine.travel(_at(5), tick=False):
         failing = looped(alice)
     # A case with unquantified trade-offs is a no hire at once; other weak ratings wait for the other rounds.
-    RoundScorecard.objects.create(user=alice, loop=failing, loop_round=failing.rounds.get(order=4), source="self",
-                                  rater="alice", ratings={"case_solving": 1}, trade_offs_quantified=False,
-                                  evidence={"case_solving": "No numbers on any option."}, recommendation=1)
+    RoundScorecard.objects.create(
+        user=alice,
+        loop=failing,
+        loop_round=failing.rounds.get(order=4),
+        source="self",
+        rater="alice",
+        ratings={"case_solving": 1},
+        trade_offs_quantified=False,
+        evidence={"case_solving": "No numbers on any option."},
+        recommendation=1,
+    )
     client.force_login(alice)
     html = _page(client)
     assert _table(html, "Mock loops by committee decision")[1:] == [
-        ["Not enough evidence yet", "1"], ["No hire", "1"], ["Hire", "0"], ["Strong hire", "0"]]
+        ["Not enough evidence yet", "1"],
+        ["No hire", "1"],
+        ["Hire", "0"],
+        ["Strong hire", "0"],
+    ]
     assert _table(html, "Your mock loops")[1:] == [
         ["2 Mar 2026", "Early-in (new grad)", "0 of 4", "—", "Not enough evidence yet"],
-        ["5 Mar 2026", "Early-in (new grad)", "0 of 4", "1", "No hire"]]
+        ["5 Mar 2026", "Early-in (new grad)", "0 of 4", "1", "No hire"],
+    ]
     assert reverse("loops:committee", args=[failing.uid]) in html
 
 
@@ -232,13 +285,16 @@ def test_a_chart_is_an_svg_with_the_series_names_and_no_script(client, practice)
     assert response["Cache-Control"] == "private, no-store"
 
 
-@pytest.mark.parametrize("name, series", [
-    ("levels-by-round", ["Hiring-manager behavioural interview", "Technical deep dive"]),
-    ("volume", ["First answers", "Follow-up replies"]),
-    ("backlog", ["Nothing to review yet"]),
-    ("coverage", ["No stories yet"]),
-    ("loops", ["No mock loops yet"]),
-])
+@pytest.mark.parametrize(
+    "name, series",
+    [
+        ("levels-by-round", ["Hiring-manager behavioural interview", "Technical deep dive"]),
+        ("volume", ["First answers", "Follow-up replies"]),
+        ("backlog", ["Nothing to review yet"]),
+        ("coverage", ["No stories yet"]),
+        ("loops", ["No mock loops yet"]),
+    ],
+)
 def test_every_chart_draws_its_series_or_says_there_is_nothing(client, practice, name, series):
     client.force_login(practice)
     with time_machine.travel(TODAY, tick=False):

@@ -1,5 +1,6 @@
 """The one way an answer is recorded: analysed first, then the attempt, its draft and its review kept together;
 what cannot be analysed changes nothing."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,9 +16,11 @@ from tests.web.conftest import drafted
 
 pytestmark = pytest.mark.django_db
 WHEN = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
-ANSWER = ("At a grocery app I owned checkout. Card failures were 4% of orders, so I led a fix with two engineers: "
-          "we retried soft declines once after 2 seconds. Failures fell to 2.5% in six weeks and I wrote up what "
-          "I would do differently: involve support from day one.")
+ANSWER = (
+    "At a grocery app I owned checkout. Card failures were 4% of orders, so I led a fix with two engineers: "
+    "we retried soft declines once after 2 seconds. Failures fell to 2.5% in six weeks and I wrote up what "
+    "I would do differently: involve support from day one."
+)
 
 
 def _question_id() -> str:
@@ -36,8 +39,9 @@ def test_a_first_answer_is_kept_with_its_review_and_its_draft_is_gone(alice):
 
 
 def test_an_own_question_is_kept_as_typed_and_schedules_no_review(alice):
-    attempt = record_answer(alice, Asked.of("", "Tell me about a time you fixed checkout."), ANSWER,
-                            budget=None, seconds_taken=None)
+    attempt = record_answer(
+        alice, Asked.of("", "Tell me about a time you fixed checkout."), ANSWER, budget=None, seconds_taken=None
+    )
     assert (attempt.question_id, attempt.question_text) == ("", "Tell me about a time you fixed checkout.")
     assert not ReviewCard.objects.filter(user=alice).exists()
 
@@ -53,13 +57,21 @@ def test_an_answer_that_cannot_be_analysed_changes_nothing(alice):
 
 def test_replies_are_judged_with_the_conversation_and_kept_in_order(alice):
     first = record_answer(alice, Asked.of(_question_id()), ANSWER, budget=120, seconds_taken=None)
-    probes = [Probe("What would you do differently?", "reflection", "Reflection: level 2"),
-              Probe("Who disagreed with you?", None, "a follow-up this question often gets")]
-    made = record_replies([first], [(probes[0], "I would bring support in from the first week.", 30),
-                                    (probes[1], "Finance did, because retries cost fees; we capped them at one.", 40)])
+    probes = [
+        Probe("What would you do differently?", "reflection", "Reflection: level 2"),
+        Probe("Who disagreed with you?", None, "a follow-up this question often gets"),
+    ]
+    made = record_replies(
+        [first],
+        [
+            (probes[0], "I would bring support in from the first week.", 30),
+            (probes[1], "Finance did, because retries cost fees; we capped them at one.", 40),
+        ],
+    )
     assert [(a.parent_id, a.probe, a.probe_criterion, a.seconds_taken) for a in made] == [
         (first.pk, "What would you do differently?", "reflection", 30),
-        (made[0].pk, "Who disagreed with you?", "", 40)]
+        (made[0].pk, "Who disagreed with you?", "", 40),
+    ]
     assert made[0].analysed.follow_up.criterion == "reflection"
 
 

@@ -1,4 +1,5 @@
 """The readiness check and the Today page count the same reviews as due: one computation, two pages."""
+
 from __future__ import annotations
 
 import datetime as dt

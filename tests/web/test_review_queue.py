@@ -1,4 +1,5 @@
 """The review queue in the app: practised questions come back when FSRS says, squeezed before the interview."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,10 +14,12 @@ from tests.web.conftest import practised
 
 pytestmark = pytest.mark.django_db
 DAY1 = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
-GOOD = ("Last spring I led onboarding for a budgeting app with 40,000 monthly users. Interviews showed people quit "
-        "at bank linking, so I cut two steps and tested it against the old flow for three weeks. Completion rose "
-        "from 52% to 61%. I decided to ship it to everyone, accepting a month's delay on reports. I learned to "
-        "test the riskiest step first, and I did that on the next project.")
+GOOD = (
+    "Last spring I led onboarding for a budgeting app with 40,000 monthly users. Interviews showed people quit "
+    "at bank linking, so I cut two steps and tested it against the old flow for three weeks. Completion rose "
+    "from 52% to 61%. I decided to ship it to everyone, accepting a month's delay on reports. I learned to "
+    "test the riskiest step first, and I did that on the next project."
+)
 
 
 @pytest.fixture
@@ -36,8 +39,12 @@ def test_answering_a_bank_question_puts_it_in_the_queue_with_an_fsrs_due_date(al
     card = ReviewCard.objects.get(user=alice)
     assert (card.kind, card.key, card.reviews, card.last_attempt) == ("question", bank_q.id, 1, attempt)
     # FSRS-6 defaults, fuzzing off: a first Good review is due again after ten minutes, Poor after one.
-    expected = {1: DAY1 + dt.timedelta(minutes=1), 2: DAY1 + dt.timedelta(minutes=6),
-                3: DAY1 + dt.timedelta(minutes=10), 4: None}[attempt.level]
+    expected = {
+        1: DAY1 + dt.timedelta(minutes=1),
+        2: DAY1 + dt.timedelta(minutes=6),
+        3: DAY1 + dt.timedelta(minutes=10),
+        4: None,
+    }[attempt.level]
     if expected:
         assert card.due == expected
     else:

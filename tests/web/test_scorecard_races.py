@@ -6,6 +6,7 @@ worst order a race can take: both find no scorecard yet, then one writes and fin
 writes. Django's ``execute_wrapper`` holds each thread at those two points, so the order is forced,
 not hoped for.
 """
+
 from __future__ import annotations
 
 import threading
@@ -92,16 +93,24 @@ def test_two_self_scorecards_saved_at_once_leave_one_and_no_error(alice):
         client.force_login(alice)
 
     def save(client: Client, rating: str):
-        return lambda: client.post(target, {"rating_job_awareness": rating, "recommendation": rating,
-                                            "evidence_job_awareness": f"Rated {rating}: named the role's scope."},
-                                   follow=True)
+        return lambda: client.post(
+            target,
+            {
+                "rating_job_awareness": rating,
+                "recommendation": rating,
+                "evidence_job_awareness": f"Rated {rating}: named the role's scope.",
+            },
+            follow=True,
+        )
 
     results = race(save(clients[0], "2"), save(clients[1], "3"))
 
     assert [getattr(r, "status_code", r) for r in results] == [200, 200]
     messages = sorted(m.message for r in results for m in r.context["messages"])
-    assert messages == ["You have already scored this round.",
-                        "Your scorecard is saved; the committee weighs it with the others."]
+    assert messages == [
+        "You have already scored this round.",
+        "Your scorecard is saved; the committee weighs it with the others.",
+    ]
     (card,) = RoundScorecard.objects.filter(loop_round__loop=loop)
     assert (card.source, card.rater) == ("self", "alice")
 
@@ -111,9 +120,16 @@ def test_the_database_refuses_a_second_self_or_automatic_scorecard_for_a_round(a
     r = loop.rounds.get(order=1)
 
     def add(source: str, rater: str) -> RoundScorecard:
-        return RoundScorecard.objects.create(user=alice, loop=loop, loop_round=r, source=source, rater=rater,
-                                             ratings={"job_awareness": 3}, evidence={"job_awareness": "said so"},
-                                             recommendation=3)
+        return RoundScorecard.objects.create(
+            user=alice,
+            loop=loop,
+            loop_round=r,
+            source=source,
+            rater=rater,
+            ratings={"job_awareness": 3},
+            evidence={"job_awareness": "said so"},
+            recommendation=3,
+        )
 
     add("self", "alice")
     add("automatic", "pmprep")
@@ -123,12 +139,20 @@ def test_the_database_refuses_a_second_self_or_automatic_scorecard_for_a_round(a
     # Peers are one per link, and a round may have many; referrals belong to the loop.
     add("peer", "Priya")
     add("peer", "Omar")
-    RoundScorecard.objects.create(user=alice, loop=loop, loop_round=None, source="referral", rater="Sam",
-                                  recommendation=4)
-    RoundScorecard.objects.create(user=alice, loop=loop, loop_round=None, source="referral", rater="Dana",
-                                  recommendation=3)
+    RoundScorecard.objects.create(
+        user=alice, loop=loop, loop_round=None, source="referral", rater="Sam", recommendation=4
+    )
+    RoundScorecard.objects.create(
+        user=alice, loop=loop, loop_round=None, source="referral", rater="Dana", recommendation=3
+    )
     assert sorted(RoundScorecard.objects.values_list("source", flat=True)) == [
-        "automatic", "peer", "peer", "referral", "referral", "self"]
+        "automatic",
+        "peer",
+        "peer",
+        "referral",
+        "referral",
+        "self",
+    ]
 
 
 def test_the_migration_keeps_the_first_of_duplicates_the_race_left_behind(alice):
@@ -142,10 +166,26 @@ def test_the_migration_keeps_the_first_of_duplicates_the_race_left_behind(alice)
         Loop, Round, Card = (old.get_model("loops", m) for m in ("MockLoop", "LoopRound", "RoundScorecard"))
         loop = Loop.objects.create(user_id=alice.pk, track="early_in")
         r = Round.objects.create(user_id=alice.pk, loop=loop, round_id="ei_recruiter_screen", order=1, minutes=30)
-        made = [Card.objects.create(user_id=alice.pk, loop=loop, loop_round=r, source=source, rater=rater,
-                                    ratings={"job_awareness": n}, evidence={"job_awareness": "x"}, recommendation=n)
-                for source, rater, n in (("self", "alice", 2), ("self", "alice", 3), ("automatic", "pmprep", 3),
-                                         ("automatic", "pmprep", 4), ("peer", "Priya", 3), ("peer", "Omar", 1))]
+        made = [
+            Card.objects.create(
+                user_id=alice.pk,
+                loop=loop,
+                loop_round=r,
+                source=source,
+                rater=rater,
+                ratings={"job_awareness": n},
+                evidence={"job_awareness": "x"},
+                recommendation=n,
+            )
+            for source, rater, n in (
+                ("self", "alice", 2),
+                ("self", "alice", 3),
+                ("automatic", "pmprep", 3),
+                ("automatic", "pmprep", 4),
+                ("peer", "Priya", 3),
+                ("peer", "Omar", 1),
+            )
+        ]
     finally:
         executor = MigrationExecutor(connection)
         executor.loader.build_graph()

@@ -1,6 +1,7 @@
 """The second company folder (content/bigtech) end to end: a user who picks it gets its track, its bank, a drill
 judged against its question, a mock loop of its rounds with pmprep's scorecard in its competencies, and its
 committee's decision."""
+
 from __future__ import annotations
 
 import pytest
@@ -48,12 +49,17 @@ def test_choosing_bigtech_clears_a_netflix_track(client, alice):
 def test_the_bank_is_bigtechs_and_a_drill_is_judged_against_its_question(bigtech_user, alice):
     catalog = _bigtech()
     own = bigtech_user.get(reverse("bank:question", args=["bt-beh-fixed-date-launch-cuts"]))
-    assert own.status_code == 200 and escape(catalog.questions["bt-beh-fixed-date-launch-cuts"].text) in own.content.decode()
+    assert (
+        own.status_code == 200
+        and escape(catalog.questions["bt-beh-fixed-date-launch-cuts"].text) in own.content.decode()
+    )
     assert bigtech_user.get(reverse("bank:question", args=["beh-owned-end-to-end-what-to-build"])).status_code == 404
     strong = catalog.strong_answers["bt-pd-marketplace-first-sale"]
     question = catalog.questions["bt-pd-marketplace-first-sale"]
-    response = bigtech_user.post(reverse("practice:answer"), {
-        "question_id": question.id, "question_text": question.text, "answer": strong.answer})
+    response = bigtech_user.post(
+        reverse("practice:answer"),
+        {"question_id": question.id, "question_text": question.text, "answer": strong.answer},
+    )
     assert response.status_code == 302
     attempt = Attempt.objects.get(user=alice)
     assert (attempt.question_id, attempt.question_type) == (question.id, "product_design")

@@ -1,5 +1,6 @@
 """The story bank through the test client: writing a story with its feedback, the coverage matrix,
 suggestions in a drill, and recalling a story from the review queue."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,10 @@ REFERRAL = {
     "title": "The referral programme that flopped",
     "situation": "In my internship at a food-delivery app, growth wanted a referral programme before the holidays.",
     "task": "My job was the rollout plan and the success measure.",
-    "action": ("I opened it to everyone at once without a holdout. I skipped the fraud review because we were late, "
-               "and I did not watch the guardrails. I failed to plan for abuse."),
+    "action": (
+        "I opened it to everyone at once without a holdout. I skipped the fraud review because we were late, "
+        "and I did not watch the guardrails. I failed to plan for abuse."
+    ),
     "result": "Fraud reached 40% of referrals, so I switched it off after two weeks.",
     "reflection": "I learned to launch behind a holdout and a fraud check; I now do both on every launch.",
     "tags": "internship, growth, internship",
@@ -58,8 +61,10 @@ def test_writing_a_story_shows_its_feedback_field_by_field_and_queues_it(logged_
 
 
 def test_a_story_with_bad_fields_is_refused_and_nothing_saved(logged_in):
-    response = logged_in.post(reverse("stories:new"), {**REFERRAL, "title": "", "result": "x" * 5001,
-                                                       "tags": ",".join(f"t{i}" for i in range(21))})
+    response = logged_in.post(
+        reverse("stories:new"),
+        {**REFERRAL, "title": "", "result": "x" * 5001, "tags": ",".join(f"t{i}" for i in range(21))},
+    )
     body = response.content.decode()
     assert response.status_code == 400
     assert "This field is required." in body
@@ -95,7 +100,10 @@ def test_a_drill_suggests_fitting_stories_and_starts_from_an_outline(logged_in, 
     started = logged_in.get(reverse("practice:answer") + f"?question=beh-failure-product-you-owned&story={story.uid}")
     assert "Situation: In my internship at a food-delivery app" in started.content.decode()
     # Someone else's story id, or junk, starts from a blank answer rather than failing.
-    assert logged_in.get(reverse("practice:answer") + "?question=beh-failure-product-you-owned&story=junk").status_code == 200
+    assert (
+        logged_in.get(reverse("practice:answer") + "?question=beh-failure-product-you-owned&story=junk").status_code
+        == 200
+    )
 
 
 def test_recalling_a_story_schedules_its_next_review(logged_in, alice):
@@ -139,8 +147,9 @@ PAGES_THAT_READ_STORIES = ["home", "stories:index", "progress:index", "plans:rea
 def test_a_tag_over_the_cores_limit_is_refused_on_the_tags_field(logged_in):
     response = logged_in.post(reverse("stories:new"), {**REFERRAL, "tags": f"growth, {LONG_TAG}"})
     assert response.status_code == 400
-    field = re.search(r'<div class="field has-error">\s*<label for="id_tags">Tags</label>(.*?)</div>',
-                      response.content.decode(), re.S)
+    field = re.search(
+        r'<div class="field has-error">\s*<label for="id_tags">Tags</label>(.*?)</div>', response.content.decode(), re.S
+    )
     assert field, "the tags field carries the error"
     assert f"Tag 2 (“{LONG_TAG}”): 41 characters; the limit is 40." in html.unescape(field.group(1))
     assert not Story.objects.exists()
@@ -169,16 +178,20 @@ def test_a_bad_stored_story_is_skipped_with_a_note_and_no_page_fails(logged_in, 
     bad = Story.objects.create(user=alice, title="Stored before the fix", tags=[LONG_TAG])
     behavioural = next(q.id for q in catalog.questions.values() if q.type == "behavioral")
     urls = [reverse(name) for name in PAGES_THAT_READ_STORIES]
-    urls += [reverse("bank:question", args=[behavioural]),
-             reverse("practice:answer") + f"?question={behavioural}&story={bad.uid}"]
+    urls += [
+        reverse("bank:question", args=[behavioural]),
+        reverse("practice:answer") + f"?question={behavioural}&story={bad.uid}",
+    ]
     with time_machine.travel(T0, tick=False):
         statuses = {url: logged_in.get(url).status_code for url in urls}
         generated = logged_in.post(reverse("plans:generate"), {"track": "early_in", "hours_per_week": 8})
     assert statuses == {url: 200 for url in urls}
     assert generated.status_code == 302
     index = text_of(logged_in.get(reverse("stories:index")).content.decode())
-    assert ("“Stored before the fix” is left out of the matrix until it is fixed: "
-            f"Tag 1 (“{LONG_TAG}”): 41 characters; the limit is 40.") in index
+    assert (
+        "“Stored before the fix” is left out of the matrix until it is fixed: "
+        f"Tag 1 (“{LONG_TAG}”): 41 characters; the limit is 40."
+    ) in index
     assert "You have 1 story; the sources suggest 6–8." in index
     recall = logged_in.get(reverse("stories:recall", args=[bad.uid]))
     assert recall.status_code == 302 and recall["Location"] == reverse("stories:story", args=[bad.uid])
@@ -186,9 +199,13 @@ def test_a_bad_stored_story_is_skipped_with_a_note_and_no_page_fails(logged_in, 
 
 def test_the_story_page_shows_one_score(logged_in):
     # This story scores exactly 38.5: the heading once said 39 and the summary under it 38.
-    half = {"title": "Half a point", "situation": REFERRAL["situation"], "task": "My job was the rollout plan.",
-            "action": "We talked to users and we shipped a fix.",
-            "result": "Completion rose from 52% to 61% in six weeks, and I learned to test first."}
+    half = {
+        "title": "Half a point",
+        "situation": REFERRAL["situation"],
+        "task": "My job was the rollout plan.",
+        "action": "We talked to users and we shipped a fix.",
+        "result": "Completion rose from 52% to 61% in six weeks, and I learned to test first.",
+    }
     response = logged_in.post(reverse("stories:new"), half)
     page = text_of(logged_in.get(response["Location"]).content.decode())
     assert "Feedback: level 2 (Borderline), 39/100 Borderline (39/100). " in page

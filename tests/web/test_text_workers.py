@@ -1,4 +1,5 @@
 """Heavy text work runs in worker processes: same results, bounded admission, a time limit."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,10 @@ from pmprep.web.text_workers import Busy, TextWorkers, TooSlow, text_workers
 from tests.hostile_text import SHAPES
 
 QUESTION = "How would you measure churn for Netflix?"
-ANSWER = ("First, the goal: fewer members leave. I'd measure monthly voluntary churn by tenure cohort, with "
-          "involuntary churn (failed payments) apart, and A/B test a pause option on 5% of members for four weeks.")
+ANSWER = (
+    "First, the goal: fewer members leave. I'd measure monthly voluntary churn by tenure cohort, with "
+    "involuntary churn (failed payments) apart, and A/B test a pause option on 5% of members for four weeks."
+)
 
 
 def wait_for(event) -> bool:
@@ -35,7 +38,10 @@ def workers():
 
 
 def test_a_job_gives_what_the_core_gives(workers):
-    assert workers.run(analyze, QUESTION, ANSWER, seconds=120).to_dict() == analyze(QUESTION, ANSWER, seconds=120).to_dict()
+    assert (
+        workers.run(analyze, QUESTION, ANSWER, seconds=120).to_dict()
+        == analyze(QUESTION, ANSWER, seconds=120).to_dict()
+    )
 
 
 def test_a_job_runs_in_another_process(workers):
@@ -95,18 +101,22 @@ def test_no_workers_means_inline():
 @pytest.mark.django_db
 def test_the_api_answers_a_maximum_size_hostile_answer(client):
     answer = SHAPES["digit-dot run"](200_000)
-    response = client.post("/api/analyze", json.dumps({"question": QUESTION, "answer": answer}),
-                           content_type="application/json")
+    response = client.post(
+        "/api/analyze", json.dumps({"question": QUESTION, "answer": answer}), content_type="application/json"
+    )
     assert response.status_code == 200
     assert response.json() == json.loads(json.dumps(analyze(QUESTION, answer).to_dict()))
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path, body", [
-    ("/api/analyze", {"question": QUESTION, "answer": ANSWER}),
-    ("/api/classify", {"question": QUESTION}),
-    ("/api/outreach", {"message": "Hi Sam, how did you pick the success metric for downloads?"}),
-])
+@pytest.mark.parametrize(
+    "path, body",
+    [
+        ("/api/analyze", {"question": QUESTION, "answer": ANSWER}),
+        ("/api/classify", {"question": QUESTION}),
+        ("/api/outreach", {"message": "Hi Sam, how did you pick the success metric for downloads?"}),
+    ],
+)
 def test_when_every_worker_is_taken_the_api_says_so_plainly(client, manager, path, body):
     shared = text_workers()
     release = manager.Event()

@@ -1,4 +1,5 @@
 """Per-address limits on the anonymous APIs and on sign-up: N allowed, the next one a clear 429."""
+
 from __future__ import annotations
 
 import json
@@ -16,7 +17,10 @@ from tests.web.conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 12, 2, 10, 0, 0, tzinfo=UTC)
 BODIES = {
-    "api-analyze": {"question": "Tell me about a launch you led.", "answer": "I led a launch that raised retention by 4%."},
+    "api-analyze": {
+        "question": "Tell me about a launch you led.",
+        "answer": "I led a launch that raised retention by 4%.",
+    },
     "api-classify": {"question": "How would you measure the success of downloads?"},
     "api-outreach": {"message": "Hi Sam, I am preparing for a PM interview. Could I ask you one question?"},
 }
@@ -33,13 +37,17 @@ def limits(settings):
 
 
 def call(client: Client, name: str, address: str = "198.51.100.7", body: dict | None = None):
-    return client.generic("POST", reverse(name), json.dumps(body or BODIES[name]), content_type="application/json",
-                          REMOTE_ADDR=address)
+    return client.generic(
+        "POST", reverse(name), json.dumps(body or BODIES[name]), content_type="application/json", REMOTE_ADDR=address
+    )
 
 
 def sign_up(client: Client, username: str, address: str = "198.51.100.7"):
-    return client.post(reverse("accounts:signup"), {"username": username, "password1": PASSWORD, "password2": PASSWORD},
-                       REMOTE_ADDR=address)
+    return client.post(
+        reverse("accounts:signup"),
+        {"username": username, "password1": PASSWORD, "password2": PASSWORD},
+        REMOTE_ADDR=address,
+    )
 
 
 @pytest.mark.parametrize("name", list(BODIES))
@@ -49,8 +57,11 @@ def test_an_address_gets_three_api_calls_a_minute_then_a_json_429_with_retry_aft
     assert refused.status_code == 429
     wait = int(refused["Retry-After"])
     assert 1 <= wait <= 60
-    assert refused.json() == {"error": "Too many requests from your address: the API answers 3 a minute. "
-                                       f"Try again in {wait} second{'' if wait == 1 else 's'}.", "fields": {}}
+    assert refused.json() == {
+        "error": "Too many requests from your address: the API answers 3 a minute. "
+        f"Try again in {wait} second{'' if wait == 1 else 's'}.",
+        "fields": {},
+    }
     limits.shift(wait - 1)
     assert call(client, name).status_code == 429
     limits.shift(1)
@@ -75,10 +86,22 @@ def test_each_address_has_its_own_count(client):
 def test_a_forwarded_for_header_does_not_choose_the_count(client):
     """Only waitress, for the trusted proxy, turns X-Forwarded-For into REMOTE_ADDR (tests/e2e/test_proxy.py)."""
     for n in range(3):
-        client.generic("POST", reverse("api-analyze"), json.dumps(BODIES["api-analyze"]), content_type="application/json",
-                       REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}")
-    refused = client.generic("POST", reverse("api-analyze"), json.dumps(BODIES["api-analyze"]),
-                             content_type="application/json", REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR="203.0.113.9")
+        client.generic(
+            "POST",
+            reverse("api-analyze"),
+            json.dumps(BODIES["api-analyze"]),
+            content_type="application/json",
+            REMOTE_ADDR="198.51.100.7",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
+        )
+    refused = client.generic(
+        "POST",
+        reverse("api-analyze"),
+        json.dumps(BODIES["api-analyze"]),
+        content_type="application/json",
+        REMOTE_ADDR="198.51.100.7",
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+    )
     assert refused.status_code == 429
 
 
@@ -113,8 +136,14 @@ def test_an_address_gets_two_sign_ups_an_hour_then_a_plain_429_page(client, limi
 
 def test_failed_sign_ups_count_too(client):
     for _ in range(2):
-        assert client.post(reverse("accounts:signup"), {"username": "ada", "password1": "short", "password2": "short"},
-                           REMOTE_ADDR="198.51.100.7").status_code == 400
+        assert (
+            client.post(
+                reverse("accounts:signup"),
+                {"username": "ada", "password1": "short", "password2": "short"},
+                REMOTE_ADDR="198.51.100.7",
+            ).status_code
+            == 400
+        )
     assert sign_up(client, "ada").status_code == 429
 
 
@@ -124,8 +153,14 @@ def test_a_logged_in_users_pages_are_not_limited(client):
         call(client, "api-analyze")
     client.force_login(alice)
     for _ in range(10):
-        assert client.post(reverse("practice:draft"), {"answer": "half a thought"}, REMOTE_ADDR="198.51.100.7").status_code < 400
-        assert client.post(reverse("accounts:profile"), {"track": "early_in"}, REMOTE_ADDR="198.51.100.7").status_code == 302
+        assert (
+            client.post(reverse("practice:draft"), {"answer": "half a thought"}, REMOTE_ADDR="198.51.100.7").status_code
+            < 400
+        )
+        assert (
+            client.post(reverse("accounts:profile"), {"track": "early_in"}, REMOTE_ADDR="198.51.100.7").status_code
+            == 302
+        )
     assert client.get(reverse("practice:answer"), REMOTE_ADDR="198.51.100.7").status_code == 200
 
 

@@ -5,6 +5,7 @@ The limits are read from the core and the models, so a changed limit is still te
 the URLs come from the URLconf, so a new page is covered the day it is added. A parameter is
 filled from the saved records (the pattern's name says which record a uid belongs to).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,14 +39,34 @@ ANSWER_CHARS = 20_000  # a long answer; the analyzer's 200,000 limit is timed by
 # Pages that answer something other than 200 to a GET, and why.
 NOT_200 = {
     "accounts:logout": 405,  # logging out is a POST
-    "practice:draft": 405, "practice:follow_up": 405, "practice:self_rating": 405,
-    "loops:start": 405, "loops:delete": 405, "loops:informal": 405, "loops:referral": 405, "loops:clock": 405,
-    "loops:answer": 405, "loops:qa": 405, "loops:finish": 405, "loops:scorecard": 405, "loops:create_link": 405,
+    "practice:draft": 405,
+    "practice:follow_up": 405,
+    "practice:self_rating": 405,
+    "loops:start": 405,
+    "loops:delete": 405,
+    "loops:informal": 405,
+    "loops:referral": 405,
+    "loops:clock": 405,
+    "loops:answer": 405,
+    "loops:qa": 405,
+    "loops:finish": 405,
+    "loops:scorecard": 405,
+    "loops:create_link": 405,
     "loops:revoke_link": 405,
-    "stories:delete": 405, "cases:create": 405, "cases:check": 405, "cases:delete": 405, "outreach:delete": 405,
-    "plans:generate": 405, "plans:tick": 405, "plans:move": 405, "plans:feed_switch": 405,
-    "api-analyze": 405, "api-classify": 405, "api-outreach": 405,  # the JSON APIs take a POST
-    "accounts:signup": 302, "accounts:login": 302,  # a signed-in user is sent on
+    "stories:delete": 405,
+    "cases:create": 405,
+    "cases:check": 405,
+    "cases:delete": 405,
+    "outreach:delete": 405,
+    "plans:generate": 405,
+    "plans:tick": 405,
+    "plans:move": 405,
+    "plans:feed_switch": 405,
+    "api-analyze": 405,
+    "api-classify": 405,
+    "api-outreach": 405,  # the JSON APIs take a POST
+    "accounts:signup": 302,
+    "accounts:login": 302,  # a signed-in user is sent on
     "practice:start": 302,  # "Start practising" picks a question and sends you to it
     "bank:loop_index": 302,  # "The loop" opens your own track's loop
 }
@@ -71,10 +92,13 @@ def save_everything(client, user) -> dict[str, list[str]]:
 
     # Stories: one at every limit, one with only its title.
     competencies = [*catalog.dimensions, *catalog.components]
-    full = {"title": text(MAX_STORY_TITLE_CHARS), **{f: text(MAX_FIELD_CHARS) for f in
-                                                     ("situation", "task", "action", "result", "reflection", "notes")},
-            "tags": ", ".join(f"{i:02d}" + "é" * (MAX_TAG_CHARS - 2) for i in range(MAX_TAGS)),
-            "kinds": list(story_kinds().kinds), "competencies": competencies}
+    full = {
+        "title": text(MAX_STORY_TITLE_CHARS),
+        **{f: text(MAX_FIELD_CHARS) for f in ("situation", "task", "action", "result", "reflection", "notes")},
+        "tags": ", ".join(f"{i:02d}" + "é" * (MAX_TAG_CHARS - 2) for i in range(MAX_TAGS)),
+        "kinds": list(story_kinds().kinds),
+        "competencies": competencies,
+    }
     assert_saved(client.post(reverse("stories:new"), full), "the full story")
     assert_saved(client.post(reverse("stories:new"), {"title": "é"}), "the story with only a title")
 
@@ -82,29 +106,55 @@ def save_everything(client, user) -> dict[str, list[str]]:
     own = {"source": "own", "own-title": text(MAX_TITLE_CHARS), "own-prompt": text(MAX_PROMPT_CHARS)}
     assert_saved(client.post(reverse("cases:create"), own), "the own-prompt deck")
     deck = CaseDeck.objects.get(user=user)
-    filled = {"title": text(MAX_TITLE_CHARS), "prompt": text(MAX_PROMPT_CHARS),
-              **{s.value: text(MAX_SECTION_CHARS, f"{s.label} 12% → 40 ✓. ") for s in SECTIONS}}
+    filled = {
+        "title": text(MAX_TITLE_CHARS),
+        "prompt": text(MAX_PROMPT_CHARS),
+        **{s.value: text(MAX_SECTION_CHARS, f"{s.label} 12% → 40 ✓. ") for s in SECTIONS},
+    }
     assert_saved(client.post(reverse("cases:deck", args=[deck.uid]), filled), "the full deck")
     case = next(q for q in catalog.questions.values() if any(r.endswith("case_presentation") for r in q.rounds))
     assert_saved(client.post(reverse("cases:create"), {"source": "bank", "bank-question": case.id}), "the bank deck")
 
     # Contacts: one at every limit, one with only what is required.
     field = Contact._meta.get_field
-    contact = {"name": text(field("name").max_length), "role": text(field("role").max_length), "channel": "chat",
-               "met_on": "2026-11-30", "question": text(field("question").max_length),
-               "learned": text(field("learned").max_length), "round_id": "ei_case_presentation"}
+    contact = {
+        "name": text(field("name").max_length),
+        "role": text(field("role").max_length),
+        "channel": "chat",
+        "met_on": "2026-11-30",
+        "question": text(field("question").max_length),
+        "learned": text(field("learned").max_length),
+        "round_id": "ei_case_presentation",
+    }
     assert_saved(client.post(reverse("outreach:contacts"), contact), "the full contact")
-    assert_saved(client.post(reverse("outreach:contacts"), {"name": "é", "channel": "chat", "learned": "é"}),
-                 "the short contact")
+    assert_saved(
+        client.post(reverse("outreach:contacts"), {"name": "é", "channel": "chat", "learned": "é"}), "the short contact"
+    )
 
     # Practice: a long answer to a bank question, one to the user's own question at its limit, a draft.
-    assert_saved(client.post(reverse("practice:answer"), {"question_id": behavioural.id, "question_text": behavioural.text,
-                                                          "answer": text(ANSWER_CHARS), "seconds_taken": 86400}),
-                 "the bank answer")
-    assert_saved(client.post(reverse("practice:answer"), {"question_text": text(MAX_QUESTION_CHARS), "answer": "é"}),
-                 "the own-question answer")
-    assert client.post(reverse("practice:draft"), {"question_id": behavioural.id, "answer": text(ANSWER_CHARS),
-                                                   "seconds_taken": 86400}).status_code == 200
+    assert_saved(
+        client.post(
+            reverse("practice:answer"),
+            {
+                "question_id": behavioural.id,
+                "question_text": behavioural.text,
+                "answer": text(ANSWER_CHARS),
+                "seconds_taken": 86400,
+            },
+        ),
+        "the bank answer",
+    )
+    assert_saved(
+        client.post(reverse("practice:answer"), {"question_text": text(MAX_QUESTION_CHARS), "answer": "é"}),
+        "the own-question answer",
+    )
+    assert (
+        client.post(
+            reverse("practice:draft"),
+            {"question_id": behavioural.id, "answer": text(ANSWER_CHARS), "seconds_taken": 86400},
+        ).status_code
+        == 200
+    )
 
     # A mock loop: every round answered and finished, the first with the user's own scorecard at its limits.
     assert_saved(client.post(reverse("loops:start"), {"track": "early_in", "include_optional": "on"}), "the loop")
@@ -112,8 +162,10 @@ def save_everything(client, user) -> dict[str, list[str]]:
     for r in loop.rounds.order_by("order"):
         at = reverse("loops:answer", args=[loop.uid, r.order])
         if not r.is_case:
-            assert_saved(client.post(at, {"question_id": r.question_ids[0], "answer": text(ANSWER_CHARS)}),
-                         f"round {r.order}'s answer")
+            assert_saved(
+                client.post(at, {"question_id": r.question_ids[0], "answer": text(ANSWER_CHARS)}),
+                f"round {r.order}'s answer",
+            )
         assert_saved(client.post(reverse("loops:finish", args=[loop.uid, r.order])), f"finishing round {r.order}")
     first = loop.rounds.get(order=1)
     card = {"recommendation": 4, "summary": text(EVIDENCE_CHARS)}
@@ -122,19 +174,32 @@ def save_everything(client, user) -> dict[str, list[str]]:
     assert_saved(client.post(reverse("loops:scorecard", args=[loop.uid, 1]), card), "the self scorecard")
     assert_saved(client.post(reverse("loops:create_link", args=[loop.uid, 1]), {"hours": 168}), "the peer link")
     note = InformalNote._meta.get_field
-    assert_saved(client.post(reverse("loops:informal", args=[loop.uid]),
-                             {"kind": "chat", "who": text(note("who").max_length), "note": text(note("note").max_length)}),
-                 "the informal note")
-    assert_saved(client.post(reverse("loops:referral", args=[loop.uid]),
-                             {"who": text(80), "recommendation": 4, "summary": text(EVIDENCE_CHARS)}), "the referral")
+    assert_saved(
+        client.post(
+            reverse("loops:informal", args=[loop.uid]),
+            {"kind": "chat", "who": text(note("who").max_length), "note": text(note("note").max_length)},
+        ),
+        "the informal note",
+    )
+    assert_saved(
+        client.post(
+            reverse("loops:referral", args=[loop.uid]),
+            {"who": text(80), "recommendation": 4, "summary": text(EVIDENCE_CHARS)},
+        ),
+        "the referral",
+    )
 
     # The plan, its calendar feed, and the self-check at its limits.
     assert_saved(client.post(reverse("plans:generate"), {"track": "early_in", "hours_per_week": 60}), "the plan")
     assert_saved(client.post(reverse("plans:feed_switch"), {"on": "1"}), "the calendar feed")
     check = SelfCheckAnswers._meta.get_field
-    assert_saved(client.post(reverse("plans:readiness"), {"goal": text(check("goal").max_length),
-                                                          "industry": text(check("industry").max_length),
-                                                          "has_plan": "on"}), "the self-check")
+    assert_saved(
+        client.post(
+            reverse("plans:readiness"),
+            {"goal": text(check("goal").max_length), "industry": text(check("industry").max_length), "has_plan": "on"},
+        ),
+        "the self-check",
+    )
 
     return {
         "attempts": [str(pk) for pk in Attempt.objects.filter(user=user).values_list("pk", flat=True)],
@@ -155,8 +220,14 @@ def save_everything(client, user) -> dict[str, list[str]]:
 
 def _values(name: str, parameter: str, saved: dict[str, list[str]]) -> list[str]:
     namespace = name.partition(":")[0] if ":" in name else ""
-    by_parameter = {"pk": "attempts", "order": "orders", "name": "charts", "question_id": "questions",
-                    "track_id": "tracks", "primer_id": "primers"}
+    by_parameter = {
+        "pk": "attempts",
+        "order": "orders",
+        "name": "charts",
+        "question_id": "questions",
+        "track_id": "tracks",
+        "primer_id": "primers",
+    }
     if parameter in by_parameter:
         return saved[by_parameter[parameter]]
     if parameter == "token":
@@ -207,8 +278,9 @@ def test_every_page_answers_after_records_at_their_limits(client, saved):
 
 def test_a_linkedin_note_typed_in_a_browser_is_counted_as_the_browser_counts_it(client, alice):
     # 299 characters with two line breaks, which a browser sends as \r\n: once counted as 301, "too long".
-    body = ("I am preparing for a PM interview and loved your talk on downloads, and the way you measured the "
-            "offline win. ") * 3
+    body = (
+        "I am preparing for a PM interview and loved your talk on downloads, and the way you measured the offline win. "
+    ) * 3
     note = "Hi Sam,\r\n" + body[:280] + "\r\nThanks, Al"
     client.force_login(alice)
     page = client.post(reverse("outreach:index"), {"message": note, "channel": "linkedin"}).content.decode()

@@ -7,6 +7,7 @@
 Deterministic (same input, same output), no network and no model: every judgement comes from
 observable features of the text and points at the words that caused it.
 """
+
 from __future__ import annotations
 
 from pmprep.analysis.analyzer import MAX_ANSWER_CHARS, AnswerTooLong, analyze
@@ -22,5 +23,17 @@ from pmprep.analysis.feedback import (
     RedFlag,
 )
 
-__all__ = ["MAX_ANSWER_CHARS", "AnswerTooLong", "Classification", "CriterionResult", "Delivery", "Evidence",
-           "Feedback", "Level", "Probe", "RedFlag", "analyze", "classify"]
+__all__ = [
+    "MAX_ANSWER_CHARS",
+    "AnswerTooLong",
+    "Classification",
+    "CriterionResult",
+    "Delivery",
+    "Evidence",
+    "Feedback",
+    "Level",
+    "Probe",
+    "RedFlag",
+    "analyze",
+    "classify",
+]

@@ -1,4 +1,5 @@
 """``analyze``: score a typed answer against its question type's rubric, with quoted evidence."""
+
 from __future__ import annotations
 
 import math
@@ -81,15 +82,22 @@ SUBSTANCE_NOTE = "Much of this answer names topics without saying anything about
 NOTES_CLAIMS = 0.5
 # Score thresholds for overall levels 2, 3 and 4.
 SCORE_CUTS = (30.0, 50.0, 70.0)
-_GENERIC = {stem(w) for w in (
-    "tell time describe would could should how what why when which netflix design improve example walk "
-    "through give think approach answer question make feature product user users member members new work "
-    "about your you way like know want build help someone something").split()}
+_GENERIC = {
+    stem(w)
+    for w in (
+        "tell time describe would could should how what why when which netflix design improve example walk "
+        "through give think approach answer question make feature product user users member members new work "
+        "about your you way like know want build help someone something"
+    ).split()
+}
 
 
 # Words that make a clause (pronouns, auxiliaries, modals). Answers are full of them; keyword lists have none.
-_CLAUSE = bounded(r"\b(?:i|we|you|they|it|he|she|this|that|there|is|are|was|were|be|would|will|should|could|"
-                  r"can|do|does|did|have|has|had|i'd|i'm|we'd|we're|it's|that's)\b", re.I)
+_CLAUSE = bounded(
+    r"\b(?:i|we|you|they|it|he|she|this|that|there|is|are|was|were|be|would|will|should|could|"
+    r"can|do|does|did|have|has|had|i'd|i'm|we'd|we're|it's|that's)\b",
+    re.I,
+)
 
 
 class AnswerTooLong(ValueError):
@@ -109,8 +117,12 @@ def type_profiles() -> dict[str, dict[str, float]]:
     """Each question type's profile, its signal families checked against the cue file."""
     known = families()
     catalog = active_catalog()
-    problems = [Problem(f"{content_folder().name}/question_types.yaml", t, "profile", f"unknown signal family {f!r}")
-                for t, info in catalog.question_types.items() for f in info.profile if f not in known]
+    problems = [
+        Problem(f"{content_folder().name}/question_types.yaml", t, "profile", f"unknown signal family {f!r}")
+        for t, info in catalog.question_types.items()
+        for f in info.profile
+        if f not in known
+    ]
     if problems:
         raise ContentError(problems)
     return {t: dict(info.profile) for t, info in catalog.question_types.items()}
@@ -135,8 +147,9 @@ def _relevance(question: str, doc: Doc, signals: Signals, question_type: str) ->
 
 def _evidence(hits: list[Hit], limit: int = 8) -> list[Evidence]:
     known = families()
-    return [Evidence(h.start, h.end, h.text, known[h.family].label if h.family in known else h.family)
-            for h in hits[:limit]]
+    return [
+        Evidence(h.start, h.end, h.text, known[h.family].label if h.family in known else h.family) for h in hits[:limit]
+    ]
 
 
 def _red_flags(ctx: Context, specificity: float) -> list[RedFlag]:
@@ -153,13 +166,21 @@ def _red_flags(ctx: Context, specificity: float) -> list[RedFlag]:
     if rigid:
         add("rigidity", rigid)
     # "Business metrics with no user angle" is a weak signal too, so metrics answers are held to it.
-    if ctx.question_type in {"product_design", "strategy", "metrics"} and ctx.doc.word_count >= 30 and not ctx.hits("user"):
+    if (
+        ctx.question_type in {"product_design", "strategy", "metrics"}
+        and ctx.doc.word_count >= 30
+        and not ctx.hits("user")
+    ):
         add("no_user", [])
     vague = ctx.hits("rf_vague_self")
     if vague and specificity < 0.6:
         add("vague_self", vague)
     generic = ctx.hits("rf_generic_why")
-    if generic and (ctx.question_type == "culture" or "netflix" in ctx.question.lower()) and not ctx.hits("culture_theme", "company_fact")[:2]:
+    if (
+        generic
+        and (ctx.question_type == "culture" or "netflix" in ctx.question.lower())
+        and not ctx.hits("culture_theme", "company_fact")[:2]
+    ):
         add("generic_why_netflix", generic)
     elif generic and ctx.question_type == "culture":
         add("generic_why_netflix", generic, rubrics().advice["generic_why_lead"])
@@ -228,8 +249,9 @@ def _known_in(question_text: str, folder: Path) -> frozenset[str]:
     return generic_stems() | rubric_vocabulary() | asked
 
 
-def _gates(ctx: Context, overlap: float, fit: float, substance: Substance, topic: Topic,
-           related: Relevance) -> list[tuple[str, float]]:
+def _gates(
+    ctx: Context, overlap: float, fit: float, substance: Substance, topic: Topic, related: Relevance
+) -> list[tuple[str, float]]:
     """Reasons the answer cannot be judged on its content, each with the highest score it may get."""
     doc = ctx.doc
     words = doc.word_count
@@ -239,13 +261,20 @@ def _gates(ctx: Context, overlap: float, fit: float, substance: Substance, topic
         return [(notes["no_answer"], 0.0)]
     if words < 25:
         # The cap shrinks with length, so a one-liner never outscores a weak but complete answer.
-        gates.append((f"The answer is only {words} word{'s' if words != 1 else ''}: too short to show any of the rubric.",
-                      round(12.0 * words / 25, 1)))
+        gates.append(
+            (
+                f"The answer is only {words} word{'s' if words != 1 else ''}: too short to show any of the rubric.",
+                round(12.0 * words / 25, 1),
+            )
+        )
     clause_words = len(_CLAUSE.findall(doc.text))
     if words >= 6 and doc.function_word_ratio < 0.12:
         gates.append((notes["not_sentences"], 10.0))
-    elif words >= 6 and ctx.signals.claim_share < NOTES_CLAIMS and (
-            clause_words / words < 0.015 or (words >= 12 and doc.function_word_ratio < 0.22)):
+    elif (
+        words >= 6
+        and ctx.signals.claim_share < NOTES_CLAIMS
+        and (clause_words / words < 0.015 or (words >= 12 and doc.function_word_ratio < 0.22))
+    ):
         gates.append((notes["keyword_list"], 15.0))
     if common.repetition_ratio(ctx) >= 0.3:
         gates.append((notes["repeats"], 18.0))
@@ -267,7 +296,7 @@ def point_label(point: str, limit: int = 90) -> str:
     head = point.strip().rstrip(".")
     for mark in ("; ", " (", ": ", " — ", ", "):
         if mark in head[:limit] and head.index(mark) >= 20:
-            head = head[:head.index(mark)]
+            head = head[: head.index(mark)]
             break
     head = _clip(head, limit).rstrip(",;:")
     return head[:1].lower() + head[1:] if head[1:2].islower() else head
@@ -277,12 +306,15 @@ def _coverage(doc: Doc, points: list[PointCover]) -> Judgement:
     """How many of the question's talking points the answer covers, quoting where it covers each."""
     covered = [p for p in points if p.covered]
     gaps = [point_label(p.point) for p in points if not p.covered]
-    hits = [Hit(f"covers: {point_label(p.point, 60)}", p.start, p.end, doc.text[p.start:p.end])
-            for p in sorted(covered, key=lambda p: p.start)]
+    hits = [
+        Hit(f"covers: {point_label(p.point, 60)}", p.start, p.end, doc.text[p.start : p.end])
+        for p in sorted(covered, key=lambda p: p.start)
+    ]
     said = f"You covered {len(covered)} of {len(points)} points"
     advice = f"{said}. A strong answer also {'; '.join(gaps)}." if gaps else f"{said}."
-    return Judgement(round(sat(len(covered) / len(points), COVERAGE_ENOUGH), 4), hits,
-                     [f"not covered: {g}" for g in gaps], advice)
+    return Judgement(
+        round(sat(len(covered) / len(points), COVERAGE_ENOUGH), 4), hits, [f"not covered: {g}" for g in gaps], advice
+    )
 
 
 def _off_topic(topic: Topic, related: Relevance) -> str:
@@ -298,8 +330,14 @@ def _clip(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def analyze(question: str | Question, answer: str, *, question_type: str | None = None, seconds: float | None = None,
-            shape: str | None = None) -> Feedback:
+def analyze(
+    question: str | Question,
+    answer: str,
+    *,
+    question_type: str | None = None,
+    seconds: float | None = None,
+    shape: str | None = None,
+) -> Feedback:
     """Score ``answer`` to ``question`` and explain the score with evidence quoted from the answer.
 
     ``question`` may be any text, a bank question's id, or a resolved bank question (a
@@ -312,12 +350,14 @@ def analyze(question: str | Question, answer: str, *, question_type: str | None 
     if not isinstance(question, (str, Question)) or not isinstance(answer, str):
         raise TypeError("question and answer must be text (or the question a bank question)")
     if len(answer) > MAX_ANSWER_CHARS:
-        raise AnswerTooLong(f"The answer is {len(answer):,} characters; the limit is {MAX_ANSWER_CHARS:,}. "
-                            "Paste one answer at a time.")
+        raise AnswerTooLong(
+            f"The answer is {len(answer):,} characters; the limit is {MAX_ANSWER_CHARS:,}. Paste one answer at a time."
+        )
     if question_type is not None and question_type not in question_types():
         raise ValueError(f"question_type {question_type!r} is not one of: {', '.join(question_types())}")
-    if seconds is not None and (isinstance(seconds, bool) or not isinstance(seconds, (int, float))
-                                or not math.isfinite(seconds) or seconds <= 0):
+    if seconds is not None and (
+        isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not math.isfinite(seconds) or seconds <= 0
+    ):
         raise ValueError("seconds must be a positive number of seconds")
     if isinstance(question, Question):
         stored: Question | None = question
@@ -362,16 +402,28 @@ def analyze(question: str | Question, answer: str, *, question_type: str | None 
             advice = texts["go_further"].format(what=definition.what[:1].lower() + definition.what[1:])
         else:
             advice = j.advice
-        results.append(CriterionResult(definition.id, definition.name, level, j.strength,
-                                       _evidence(j.hits), missing, advice, weight))
+        results.append(
+            CriterionResult(
+                definition.id, definition.name, level, j.strength, _evidence(j.hits), missing, advice, weight
+            )
+        )
 
     flags = _red_flags(ctx, judgements["specificity"].strength)
     overlap, fit = _relevance(question_text, doc, signals, qtype)
-    gates = _gates(ctx, overlap, fit, measure(doc, topic, signals.ignored), topic,
-                   relevance(doc, topic, active_catalog(), signals.ignored))
+    gates = _gates(
+        ctx,
+        overlap,
+        fit,
+        measure(doc, topic, signals.ignored),
+        topic,
+        relevance(doc, topic, active_catalog(), signals.ignored),
+    )
     if doc.word_count >= 25:  # a shorter answer is already held down for its length
-        gates += [(d.essential_note, ESSENTIAL_CAP) for d in rubrics().by_type[qtype]
-                  if d.essential is not None and judgements[d.id].strength < d.essential]
+        gates += [
+            (d.essential_note, ESSENTIAL_CAP)
+            for d in rubrics().by_type[qtype]
+            if d.essential is not None and judgements[d.id].strength < d.essential
+        ]
 
     total_weight = sum(r.weight for r in results)
     # Credit needs substance: the rubric score shrinks with the share of the answer that only names topics.
@@ -388,10 +440,23 @@ def analyze(question: str | Question, answer: str, *, question_type: str | None 
 
     probes = _probes(results, flags, stored)
     return Feedback(
-        question=question_text, question_type=qtype, score=score, level=level, level_label=Level(level).label,
-        summary=_summary(score, level, results, notes), criteria=results, red_flags=flags, probes=probes,
-        outline=items, delivery=delivery(ctx), framework=frameworks()[qtype].name, notes=notes,
-        shape=chosen.id, shape_name=chosen.name, strengths=_strengths(results), gaps=_gaps(results),
+        question=question_text,
+        question_type=qtype,
+        score=score,
+        level=level,
+        level_label=Level(level).label,
+        summary=_summary(score, level, results, notes),
+        criteria=results,
+        red_flags=flags,
+        probes=probes,
+        outline=items,
+        delivery=delivery(ctx),
+        framework=frameworks()[qtype].name,
+        notes=notes,
+        shape=chosen.id,
+        shape_name=chosen.name,
+        strengths=_strengths(results),
+        gaps=_gaps(results),
     )
 
 
@@ -400,8 +465,10 @@ def _strengths(results: list[CriterionResult]) -> list[Highlight]:
     shown = [r for r in results if r.level >= 3 and r.evidence]
     shown.sort(key=lambda r: (-r.level, -r.strength * r.weight, r.id))
     # The fullest of its first quotes: a phrase says more than one word.
-    return [Highlight(r.id, r.name, r.level, max(r.evidence[:4], key=lambda e: len(e.text)).text, r.advice)
-            for r in shown[:2]]
+    return [
+        Highlight(r.id, r.name, r.level, max(r.evidence[:4], key=lambda e: len(e.text)).text, r.advice)
+        for r in shown[:2]
+    ]
 
 
 def _gaps(results: list[CriterionResult]) -> list[Highlight]:

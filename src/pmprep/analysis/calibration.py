@@ -10,6 +10,7 @@ of its score an answer keeps for the share of its words that make claims.
 test split is never used for fitting. A monotone map never changes which of two answers scores higher
 unless one of them is capped by a gate.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -66,18 +67,27 @@ def load_calibration(path: Path) -> Calibration:
     if not isinstance(raw, dict) or set(raw) != {"knots", "claims"}:
         raise ContentError([Problem(where, None, None, "expected the fields knots and claims")])
     knots = raw["knots"]
-    if not (isinstance(knots, list) and len(knots) >= 2 and all(
-            isinstance(k, list) and len(k) == 2 and all(_number(v) for v in k) for k in knots)):
+    if not (
+        isinstance(knots, list)
+        and len(knots) >= 2
+        and all(isinstance(k, list) and len(k) == 2 and all(_number(v) for v in k) for k in knots)
+    ):
         problems.append(Problem(where, None, "knots", "expected a list of [rubric score, shown score] pairs"))
     else:
         pairs = tuple((float(x), float(y)) for x, y in knots)
         if pairs[0] != (0.0, 0.0) or pairs[-1] != (100.0, 100.0):
             problems.append(Problem(where, None, "knots", "expected the first pair [0, 0] and the last [100, 100]"))
         if any(b[0] <= a[0] or b[1] < a[1] for a, b in pairwise(pairs)):
-            problems.append(Problem(where, None, "knots", "expected rubric scores rising and shown scores never falling"))
+            problems.append(
+                Problem(where, None, "knots", "expected rubric scores rising and shown scores never falling")
+            )
     claims = raw["claims"]
-    if not (isinstance(claims, dict) and set(claims) == {"full", "none"} and all(_number(v) for v in claims.values())
-            and 0 <= claims["none"] < claims["full"] <= 1):
+    if not (
+        isinstance(claims, dict)
+        and set(claims) == {"full", "none"}
+        and all(_number(v) for v in claims.values())
+        and 0 <= claims["none"] < claims["full"] <= 1
+    ):
         problems.append(Problem(where, None, "claims", "expected full and none, shares with 0 <= none < full <= 1"))
     if problems:
         raise ContentError(problems)

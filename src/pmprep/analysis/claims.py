@@ -12,6 +12,7 @@ quarter: they are how recital sounds.
 The analyzer blanks the content signals of sentences that are not claims (pmprep.analysis.signals), so
 every type criterion and specificity is earned only by claims, and reports the share of claims.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -38,8 +39,9 @@ def own_weight(word: str, known: frozenset[str], shape: frozenset[str] = frozens
     return SHAPE_WEIGHT if root in shape or _ABSTRACT.fullmatch(word) else 1.0
 
 
-def hollow_sentences(doc: Doc, numbered: Iterable[int], known: frozenset[str],
-                     shape: frozenset[str] = frozenset()) -> frozenset[int]:
+def hollow_sentences(
+    doc: Doc, numbered: Iterable[int], known: frozenset[str], shape: frozenset[str] = frozenset()
+) -> frozenset[int]:
     """Indexes of the sentences that are not claims.
 
     ``numbered``: the sentences holding a quantity; ``known``: stems that are not the answer's own
@@ -53,8 +55,9 @@ def hollow_sentences(doc: Doc, numbered: Iterable[int], known: frozenset[str],
         weight = own_weight(word.lower, known, shape)
         if weight:
             own.setdefault(index, {})[stem(word.lower)] = weight
-    return frozenset(s.index for s in doc.sentences
-                     if s.index not in numbered and sum(own.get(s.index, {}).values()) < OWN_WORDS)
+    return frozenset(
+        s.index for s in doc.sentences if s.index not in numbered and sum(own.get(s.index, {}).values()) < OWN_WORDS
+    )
 
 
 def is_quantity(text: str) -> bool:

@@ -5,6 +5,7 @@ time…", "how many…", "should Netflix enter…", in classifier_cues.yaml), an
 in the bank and in classifier_questions.yaml, whose types are known. Both are content, deterministic and
 need no model download.
 """
+
 from __future__ import annotations
 
 import math
@@ -43,8 +44,9 @@ def load_cues(path: Path) -> dict[str, list[Cue]]:
     out: dict[str, list[Cue]] = {}
     for qtype, items in cues.items():
         if qtype not in question_types():
-            problems.append(Problem(where, "cues", str(qtype),
-                                    f"is not a question type (one of {', '.join(question_types())})"))
+            problems.append(
+                Problem(where, "cues", str(qtype), f"is not a question type (one of {', '.join(question_types())})")
+            )
             continue
         if not isinstance(items, list) or not items:
             problems.append(Problem(where, "cues", qtype, "expected a non-empty list of cues"))
@@ -55,8 +57,9 @@ def load_cues(path: Path) -> dict[str, list[Cue]]:
             if not isinstance(item, dict):
                 problems.append(Problem(where, entry, None, "expected a mapping with weight and pattern"))
                 continue
-            problems.extend(Problem(where, entry, f, "is not a field of a cue")
-                            for f in sorted(set(item) - {"weight", "pattern"}))
+            problems.extend(
+                Problem(where, entry, f, "is not a field of a cue") for f in sorted(set(item) - {"weight", "pattern"})
+            )
             weight, pattern = item.get("weight"), item.get("pattern")
             if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight <= 0:
                 problems.append(Problem(where, entry, "weight", "expected a positive number"))
@@ -100,8 +103,9 @@ class _Index:
 _Label = TypeVar("_Label")
 
 
-def _nearest(vec: dict[str, float], norm: float, rows: Iterable[tuple[_Label, dict[str, float], float]],
-             k: int) -> list[tuple[_Label, float]]:
+def _nearest(
+    vec: dict[str, float], norm: float, rows: Iterable[tuple[_Label, dict[str, float], float]], k: int
+) -> list[tuple[_Label, float]]:
     """The ``k`` rows (label, vector, norm) closest to ``vec`` by cosine, earliest first among equals."""
     scored = []
     for n, (label, other, other_norm) in enumerate(rows):
@@ -173,8 +177,11 @@ def load_examples(path: Path) -> tuple[Example, ...]:
         if qtype not in question_types():
             problems.append(Problem(where, entry, "type", f"expected one of {', '.join(question_types())}"))
         elif shape not in {s.id for s in shapes[qtype]}:
-            problems.append(Problem(where, entry, "shape", f"expected one of {qtype}'s shapes: "
-                                                           f"{', '.join(s.id for s in shapes[qtype])}"))
+            problems.append(
+                Problem(
+                    where, entry, "shape", f"expected one of {qtype}'s shapes: {', '.join(s.id for s in shapes[qtype])}"
+                )
+            )
         if isinstance(text, str):
             seen.add(_key(text))
             out.append(Example(text.strip(), qtype, shape))

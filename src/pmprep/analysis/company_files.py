@@ -6,6 +6,7 @@ A company folder may bring any of the analyzer's files (``rubrics.yaml``, ``sign
 question types are its own (``question_types.yaml``), each judged by its type's judging module. Every
 file is read and checked once per path, so companies that share a file share its loaded form.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -47,11 +48,20 @@ def _criteria_of(module: str, question_type: str) -> Mapping[str, Criterion]:
     try:
         found = getattr(importlib.import_module(module), "CRITERIA", None)
     except ImportError as exc:
-        raise ContentError([Problem(where, question_type, "judge", f"the module {module!r} cannot be imported "
-                                                                 f"({exc})")]) from None
+        raise ContentError(
+            [Problem(where, question_type, "judge", f"the module {module!r} cannot be imported ({exc})")]
+        ) from None
     if not isinstance(found, Mapping) or not found or not all(callable(f) for f in found.values()):
-        raise ContentError([Problem(where, question_type, "judge", f"the module {module!r} defines no CRITERIA "
-                                                                 "(criterion id: judging function)")])
+        raise ContentError(
+            [
+                Problem(
+                    where,
+                    question_type,
+                    "judge",
+                    f"the module {module!r} defines no CRITERIA (criterion id: judging function)",
+                )
+            ]
+        )
     return found
 
 

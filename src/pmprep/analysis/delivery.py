@@ -1,4 +1,5 @@
 """How the answer would sound: length, speaking time at about 150 words a minute, fillers and hedges."""
+
 from __future__ import annotations
 
 from collections import Counter

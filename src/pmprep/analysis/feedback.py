@@ -5,6 +5,7 @@ Stored feedback carries ``schema_version``. Version 1 (before it was written) ha
 ``follow_up`` field on the feedback of a reply, and told a red flag's probe only by its reason's
 wording ("red flag: …"); :func:`upgrade` brings any stored version to :data:`SCHEMA_VERSION`.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
@@ -157,8 +158,9 @@ class Feedback:
         try:
             return _feedback_adapter().validate_python(upgrade(data))
         except ShapeError as exc:
-            where = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'feedback'}: {e['msg']}"
-                              for e in exc.errors()[:3])
+            where = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc']) or 'feedback'}: {e['msg']}" for e in exc.errors()[:3]
+            )
             raise ValueError(f"not pmprep's feedback ({where})") from None
 
     @property
@@ -172,8 +174,10 @@ class Feedback:
         # asdict copies value by value; the outline has an item per sentence (tens of thousands in a
         # pasted wall of lines), so it is written out directly, in the same shape.
         data = asdict(replace(self, outline=[]))
-        data["outline"] = [{"sentence": o.sentence, "start": o.start, "end": o.end, "step": o.step,
-                            "step_name": o.step_name} for o in self.outline]
+        data["outline"] = [
+            {"sentence": o.sentence, "start": o.start, "end": o.end, "step": o.step, "step_name": o.step_name}
+            for o in self.outline
+        ]
         data["delivery"]["repeated_words"] = [list(p) for p in self.delivery.repeated_words]
         return data
 
@@ -195,12 +199,16 @@ def upgrade(data: Any) -> Any:
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise ValueError(f"schema_version {version!r} is not a feedback schema version")
     if version > SCHEMA_VERSION:
-        raise ValueError(f"this feedback was written by a newer pmprep (schema {version}; this one reads up to "
-                         f"{SCHEMA_VERSION})")
+        raise ValueError(
+            f"this feedback was written by a newer pmprep (schema {version}; this one reads up to {SCHEMA_VERSION})"
+        )
     data = dict(data)
     if version == 1:
-        data["probes"] = [_flagged(p, data.get("red_flags")) for p in data.get("probes", [])] \
-            if isinstance(data.get("probes"), list) else data.get("probes")
+        data["probes"] = (
+            [_flagged(p, data.get("red_flags")) for p in data.get("probes", [])]
+            if isinstance(data.get("probes"), list)
+            else data.get("probes")
+        )
         data["schema_version"] = 2
     return data
 

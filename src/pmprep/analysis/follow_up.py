@@ -5,6 +5,7 @@ come from the analyzer's feedback (gaps and red flags first); the reply is judge
 with the original answer, as the interviewer hears the whole exchange, and the outcome says
 whether the reply closed the gap the probe was about.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -52,18 +53,20 @@ class FollowUp:
             return f"Score with your reply: {self.feedback.points}/100 (was {score_points(self.score_before)})."
         if self.after is not None and self.before is not None and self.after > self.before:
             verdict = "closed" if self.closed else "narrowed"
-            return (f"Your reply {verdict} the gap: {self.criterion_name.lower()} went from level {self.before} "
-                    f"to {self.after}.")
-        return (f"{self.criterion_name} is still at level {self.after}: the reply did not add what the probe "
-                f"asked for.")
+            return (
+                f"Your reply {verdict} the gap: {self.criterion_name.lower()} went from level {self.before} "
+                f"to {self.after}."
+            )
+        return f"{self.criterion_name} is still at level {self.after}: the reply did not add what the probe asked for."
 
 
 def _into_reply(evidence: list[Evidence], offset: int) -> list[Evidence]:
     return [replace(e, start=e.start - offset, end=e.end - offset) for e in evidence if e.start >= offset]
 
 
-def reply_to_probe(question: str | Question, answer: str, first: Feedback, probe: Probe, reply: str,
-                   seconds: float | None = None) -> FollowUp:
+def reply_to_probe(
+    question: str | Question, answer: str, first: Feedback, probe: Probe, reply: str, seconds: float | None = None
+) -> FollowUp:
     """Judge ``reply`` to ``probe`` (one of ``choose_follow_ups``) given the first answer's feedback."""
     if not reply.strip():
         raise ValueError("Write a reply to the follow-up question.")

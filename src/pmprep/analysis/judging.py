@@ -1,4 +1,5 @@
 """The building blocks criteria are made of: a context, parts with credit, and a judgement."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable

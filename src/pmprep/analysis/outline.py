@@ -1,4 +1,5 @@
 """Which step of the expected structure each sentence serves, and how completely the answer follows it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -46,11 +47,15 @@ def type_frameworks(catalog: Catalog) -> dict[str, TypeFramework]:
         for n, step in enumerate(framework.steps):
             unknown = [f for f in step.signals if f not in known]
             if not step.signals or unknown:
-                said = (f"unknown signal families: {', '.join(unknown)}" if unknown else
-                        f"each step of a question type's framework ({info.id}) lists the signals that show it")
-                problems.append(Problem(f"{catalog.company.id}/frameworks.yaml", framework.id, f"steps[{n}].signals", said))
-        out[info.id] = TypeFramework(
-            framework.name, tuple((s.id, s.name, tuple(s.signals)) for s in framework.steps))
+                said = (
+                    f"unknown signal families: {', '.join(unknown)}"
+                    if unknown
+                    else f"each step of a question type's framework ({info.id}) lists the signals that show it"
+                )
+                problems.append(
+                    Problem(f"{catalog.company.id}/frameworks.yaml", framework.id, f"steps[{n}].signals", said)
+                )
+        out[info.id] = TypeFramework(framework.name, tuple((s.id, s.name, tuple(s.signals)) for s in framework.steps))
     if problems:
         raise ContentError(problems)
     return out

@@ -1,4 +1,5 @@
 """The rubric definitions (names and descriptions) shipped in the content folder."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -83,12 +84,22 @@ def load_rubrics(path: Path, for_types: Sequence[str] | None = None, company: st
             bad = [f for f in fields if not isinstance(item.get(f), str) or not item[f].strip()]
             problems.extend(Problem(where, entry, f, "expected non-empty text") for f in bad)
             allowed = {*fields, "essential"} if not flags else set(fields)
-            problems.extend(Problem(where, entry, f, "is not a field of a criterion")
-                            for f in sorted(set(item) - allowed))
+            problems.extend(
+                Problem(where, entry, f, "is not a field of a criterion") for f in sorted(set(item) - allowed)
+            )
             essential = _essential(item.get("essential"), entry, where, problems)
             if not bad:
-                out.append(CriterionDef(item["id"], item["name"], item["what"], common, item["probe"].strip(),
-                                        item.get("advice", "").strip(), *essential))
+                out.append(
+                    CriterionDef(
+                        item["id"],
+                        item["name"],
+                        item["what"],
+                        common,
+                        item["probe"].strip(),
+                        item.get("advice", "").strip(),
+                        *essential,
+                    )
+                )
         return out
 
     if not isinstance(raw, dict):
@@ -162,14 +173,18 @@ def _parts(raw, criteria: set[str | None], where: str, problems: list[Problem]) 
             problems.append(Problem(where, "parts", str(cid), "is not a criterion of this rubric"))
             continue
         if not isinstance(items, dict) or not items:
-            problems.append(Problem(where, f"parts.{cid}", None, "expected a mapping of part names to missing and advice"))
+            problems.append(
+                Problem(where, f"parts.{cid}", None, "expected a mapping of part names to missing and advice")
+            )
             continue
         for key, texts in items.items():
             entry = f"parts.{cid}.{key}"
             if not isinstance(texts, dict):
                 problems.append(Problem(where, entry, None, "expected a mapping with missing and advice"))
                 continue
-            problems.extend(Problem(where, entry, f, "is not a field of a part") for f in sorted(set(texts) - {"missing", "advice"}))
+            problems.extend(
+                Problem(where, entry, f, "is not a field of a part") for f in sorted(set(texts) - {"missing", "advice"})
+            )
             missing, advice = texts.get("missing"), texts.get("advice")
             if not isinstance(missing, str):
                 problems.append(Problem(where, entry, "missing", "expected text (empty when nothing is missing)"))
@@ -185,7 +200,10 @@ def _texts(raw, section: str, names: tuple[str, ...], what: str, where: str, pro
     if not isinstance(raw, dict):
         problems.append(Problem(where, section, None, f"expected a mapping with {', '.join(names)}"))
         return {}
-    problems.extend(Problem(where, section, name, "expected non-empty text") for name in names
-                    if not isinstance(raw.get(name), str) or not raw[name].strip())
+    problems.extend(
+        Problem(where, section, name, "expected non-empty text")
+        for name in names
+        if not isinstance(raw.get(name), str) or not raw[name].strip()
+    )
     problems.extend(Problem(where, section, str(name), f"is not {what}") for name in raw if name not in names)
     return {name: text for name, text in raw.items() if isinstance(text, str)}

@@ -1,5 +1,6 @@
 """Answer shapes within a question type (``shapes.yaml``): which one a question asks for, and how it
 shifts the weight of the type's criteria."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,8 +19,12 @@ from pmprep.cue_words import CueSet, compile_cues, fold
 
 SHAPES_FILE = SHIPPED / "shapes.yaml"
 # A type with one shape has it implicitly: its id and name.
-SINGLE = {"behavioral": ("story", "A story from your experience"), "culture": ("fit", "Motivation and fit"),
-          "strategy": ("strategy", "A strategic choice"), "estimation": ("estimation", "An estimate")}
+SINGLE = {
+    "behavioral": ("story", "A story from your experience"),
+    "culture": ("fit", "Motivation and fit"),
+    "strategy": ("strategy", "A strategic choice"),
+    "estimation": ("estimation", "An estimate"),
+}
 
 _Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", min_length=2, max_length=40)]
 _Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
@@ -59,14 +64,16 @@ def load_shapes(path: Path | str) -> dict[str, tuple[Shape, ...]]:
     try:
         spec = _File.model_validate(raw)
     except ValidationError as exc:
-        raise ContentError([Problem(where, None, ".".join(str(p) for p in e["loc"]) or None, e["msg"])
-                            for e in exc.errors()]) from exc
+        raise ContentError(
+            [Problem(where, None, ".".join(str(p) for p in e["loc"]) or None, e["msg"]) for e in exc.errors()]
+        ) from exc
     problems: list[Problem] = []
     out: dict[str, tuple[Shape, ...]] = {}
     for qtype, specs in spec.shapes.items():
         if qtype not in question_types():
-            problems.append(Problem(where, qtype, None,
-                                    f"not a question type (expected one of {', '.join(question_types())})"))
+            problems.append(
+                Problem(where, qtype, None, f"not a question type (expected one of {', '.join(question_types())})")
+            )
             continue
         criteria = {c.id for c in rubrics().for_type(qtype)}
         ids = [s.id for s in specs]
@@ -76,13 +83,20 @@ def load_shapes(path: Path | str) -> dict[str, tuple[Shape, ...]]:
                 problems.append(Problem(where, entry, "id", "duplicate shape id"))
             last = n == len(specs) - 1
             if last and s.cues:
-                problems.append(Problem(where, entry, "cues", "the last shape of a type is its default and has no cues"))
+                problems.append(
+                    Problem(where, entry, "cues", "the last shape of a type is its default and has no cues")
+                )
             if not last and not s.cues:
                 problems.append(Problem(where, entry, "cues", "required (only the last shape, the default, has none)"))
-            problems += [Problem(where, entry, f"weights.{c}", f"not a criterion of {qtype} questions")
-                         for c in s.weights if c not in criteria]
-        out[qtype] = tuple(Shape(s.id, s.name, s.what, compile_cues(s.cues) if s.cues else None,
-                                 MappingProxyType(dict(s.weights))) for s in specs)
+            problems += [
+                Problem(where, entry, f"weights.{c}", f"not a criterion of {qtype} questions")
+                for c in s.weights
+                if c not in criteria
+            ]
+        out[qtype] = tuple(
+            Shape(s.id, s.name, s.what, compile_cues(s.cues) if s.cues else None, MappingProxyType(dict(s.weights)))
+            for s in specs
+        )
     if problems:
         raise ContentError(problems)
     types = question_types()

@@ -5,6 +5,7 @@ words that caused it. The patterns are content (signal_cues.yaml in the company 
 describe what good answers do in general (numbers, time frames, trade-off language, metrics,
 segments…), not the wording of any particular answer. Python keeps how they are found.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,14 +25,66 @@ CUES_FILE = SHIPPED / "signal_cues.yaml"  # the shipped cues; a company folder m
 # The families the judging functions read (pmprep.analysis.criteria, the analyzer, delivery, outline):
 # a cue file without one of them is refused, since a criterion would otherwise silently find nothing.
 REQUIRED = (
-    "number", "percent", "timeframe", "when", "i_action", "i_word", "we_word", "obstacle", "result", "baseline",
-    "reflection", "stakeholder", "tradeoff", "problem_framing", "user", "segment", "reason", "solution", "option",
-    "choice", "timebox", "risk", "rollout", "metric", "north_star", "guardrail", "metric_unit", "goal",
-    "dimension", "data_check", "experiment_design", "tech_concept", "tech_tradeoff_dim", "scale", "requirement",
-    "hypothesis", "honest_limits", "market", "advantage", "phase", "recommendation", "assumption", "arithmetic",
-    "breakdown", "sanity", "range", "culture_theme", "company_fact", "contribution", "signpost", "conclusion",
-    "filler", "hedge", "rf_talk_to_engineering", "rf_rigidity", "rf_vague_self", "rf_generic_why", "rf_blaming",
-    "rf_denial", "rf_dont_know",
+    "number",
+    "percent",
+    "timeframe",
+    "when",
+    "i_action",
+    "i_word",
+    "we_word",
+    "obstacle",
+    "result",
+    "baseline",
+    "reflection",
+    "stakeholder",
+    "tradeoff",
+    "problem_framing",
+    "user",
+    "segment",
+    "reason",
+    "solution",
+    "option",
+    "choice",
+    "timebox",
+    "risk",
+    "rollout",
+    "metric",
+    "north_star",
+    "guardrail",
+    "metric_unit",
+    "goal",
+    "dimension",
+    "data_check",
+    "experiment_design",
+    "tech_concept",
+    "tech_tradeoff_dim",
+    "scale",
+    "requirement",
+    "hypothesis",
+    "honest_limits",
+    "market",
+    "advantage",
+    "phase",
+    "recommendation",
+    "assumption",
+    "arithmetic",
+    "breakdown",
+    "sanity",
+    "range",
+    "culture_theme",
+    "company_fact",
+    "contribution",
+    "signpost",
+    "conclusion",
+    "filler",
+    "hedge",
+    "rf_talk_to_engineering",
+    "rf_rigidity",
+    "rf_vague_self",
+    "rf_generic_why",
+    "rf_blaming",
+    "rf_denial",
+    "rf_dont_know",
 )
 _REFERENCE = bounded(r"\{\{(\w+)\}\}")
 _ID = bounded(r"[a-z][a-z0-9_]*")
@@ -79,8 +132,11 @@ def load_families(path: Path) -> dict[str, Family]:
     if not isinstance(vocabulary, dict) or not all(isinstance(v, str) and v for v in vocabulary.values()):
         problems.append(Problem(where, "vocabulary", None, "expected a mapping of names to non-empty patterns"))
         vocabulary = {}
-    problems.extend(Problem(where, "vocabulary", name, "expected a name of letters, digits and underscores")
-                    for name in vocabulary if not isinstance(name, str) or not _ID.fullmatch(name))
+    problems.extend(
+        Problem(where, "vocabulary", name, "expected a name of letters, digits and underscores")
+        for name in vocabulary
+        if not isinstance(name, str) or not _ID.fullmatch(name)
+    )
 
     def expand(text: str, entry: str, field: str) -> str | None:
         unknown = sorted({m.group(1) for m in _REFERENCE.finditer(text)} - set(vocabulary))
@@ -99,7 +155,9 @@ def load_families(path: Path) -> dict[str, Family]:
         if not isinstance(item, dict):
             problems.append(Problem(where, entry, None, "expected a mapping with id, label and patterns"))
             continue
-        problems.extend(Problem(where, entry, f, "is not a field of a family") for f in sorted(set(item) - _FAMILY_FIELDS))
+        problems.extend(
+            Problem(where, entry, f, "is not a field of a family") for f in sorted(set(item) - _FAMILY_FIELDS)
+        )
         if not isinstance(item.get("id"), str) or not _ID.fullmatch(item["id"]):
             problems.append(Problem(where, entry, "id", "expected an id of lower-case letters, digits and underscores"))
         elif item["id"] in families:
@@ -135,8 +193,11 @@ def load_families(path: Path) -> dict[str, Family]:
         if isinstance(item.get("id"), str) and entry not in families:
             families[entry] = Family(entry, item.get("label", ""), pattern)
     listed = {item.get("id") for item in items if isinstance(item, dict)}  # loaded or not: one problem each
-    problems.extend(Problem(where, "families", family, "the analyzer reads this family; it is missing")
-                    for family in REQUIRED if family not in listed)
+    problems.extend(
+        Problem(where, "families", family, "the analyzer reads this family; it is missing")
+        for family in REQUIRED
+        if family not in listed
+    )
     if problems:
         raise ContentError(problems)
     return families
@@ -166,10 +227,40 @@ class Hit(NamedTuple):  # a named tuple for speed, as text.Sentence and text.Wor
 # The content families that decide whether a sentence says something (the same ones that describe
 # which type of answer a text is). Style (fillers, hedges, pronouns, signposts) does not count.
 CONTENT_FAMILIES = (
-    "number", "when", "i_action", "result", "reflection", "baseline", "culture_theme", "company_fact", "contribution",
-    "user", "solution", "segment", "option", "problem_framing", "metric", "dimension", "experiment_design",
-    "data_check", "north_star", "guardrail", "tech_concept", "hypothesis", "requirement", "market", "advantage",
-    "phase", "arithmetic", "assumption", "range", "breakdown", "tradeoff", "risk", "rollout", "stakeholder",
+    "number",
+    "when",
+    "i_action",
+    "result",
+    "reflection",
+    "baseline",
+    "culture_theme",
+    "company_fact",
+    "contribution",
+    "user",
+    "solution",
+    "segment",
+    "option",
+    "problem_framing",
+    "metric",
+    "dimension",
+    "experiment_design",
+    "data_check",
+    "north_star",
+    "guardrail",
+    "tech_concept",
+    "hypothesis",
+    "requirement",
+    "market",
+    "advantage",
+    "phase",
+    "arithmetic",
+    "assumption",
+    "range",
+    "breakdown",
+    "tradeoff",
+    "risk",
+    "rollout",
+    "stakeholder",
 )
 
 # Content signals that count only in claims. A number is a claim of its own.
@@ -182,7 +273,7 @@ def _blank(text: str, spans: list) -> str:
         return text
     pieces, pos = [], 0
     for span in spans:
-        pieces += [text[pos:span.start], " " * (span.end - span.start)]
+        pieces += [text[pos : span.start], " " * (span.end - span.start)]
         pos = span.end
     pieces.append(text[pos:])
     return "".join(pieces)
@@ -242,7 +333,9 @@ class Signals:
         """Sentences that are not claims (none unless ``known`` was given)."""
         if self._known is None:
             return frozenset()
-        numbered = {index for h, index in zip(self("number"), self._where["number"], strict=True) if is_quantity(h.text)}
+        numbered = {
+            index for h, index in zip(self("number"), self._where["number"], strict=True) if is_quantity(h.text)
+        }
         return hollow_sentences(self.doc, numbered, self._known, self._shape)
 
     def is_known(self, word: str) -> bool:
@@ -268,7 +361,9 @@ class Signals:
 
     def in_sentences(self, family: str, sentence_indexes: set[int]) -> list[Hit]:
         hits = self(family)
-        return [h for h, index in zip(hits, self._where[family], strict=True) if index in sentence_indexes and index >= 0]
+        return [
+            h for h, index in zip(hits, self._where[family], strict=True) if index in sentence_indexes and index >= 0
+        ]
 
     def sentences_with(self, family: str) -> set[int]:
         found = self._sentences.get(family)

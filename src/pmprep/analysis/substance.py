@@ -15,6 +15,7 @@ Two measures here tell recital from an answer, both from words alone and determi
   asked is closest to it (pmprep's strong answers: 0.88 of the best and above); another question's
   answer is closest to that other question (0.46 and below).
 """
+
 from __future__ import annotations
 
 import math
@@ -66,8 +67,11 @@ def load_substance_words(path: Path) -> frozenset[str]:
             if not isinstance(words, list):
                 problems.append(Problem(where, key, None, "expected a list of words"))
                 continue
-            problems += [Problem(where, key, f"[{n}]", f"expected one lower-case word (found {w!r})")
-                         for n, w in enumerate(words) if not isinstance(w, str) or not _WORD.fullmatch(w)]
+            problems += [
+                Problem(where, key, f"[{n}]", f"expected one lower-case word (found {w!r})")
+                for n, w in enumerate(words)
+                if not isinstance(w, str) or not _WORD.fullmatch(w)
+            ]
     if problems:
         raise ContentError(problems)
     return frozenset(stem(w) for words in raw.values() for w in words)
@@ -115,8 +119,9 @@ class Topic:  # frozen, yet ``asked`` is cached in the instance dict
     kin: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, question: str, talking_points: Iterable[str] = (), question_id: str | None = None,
-           kin: Iterable[str] = ()) -> Topic:
+    def of(
+        cls, question: str, talking_points: Iterable[str] = (), question_id: str | None = None, kin: Iterable[str] = ()
+    ) -> Topic:
         points = tuple(talking_points)
         words = [w.lower for w in Doc(" ".join((question, *points))).alpha_words]
         return cls(question, frozenset(_content_stems(words) - generic_stems()), points, question_id, tuple(kin))
@@ -146,8 +151,11 @@ class Substance:
 def measure(doc: Doc, topic: Topic, ignored: set[int] | None = None) -> Substance:
     """The answer's novel words and topic coverage, leaving out sentences in ``ignored`` (repeats)."""
     if ignored:
-        wanted = [w.lower for w, index in zip(doc.words, doc.word_sentences, strict=True)
-                  if index not in ignored and w.lower[0].isalpha()]
+        wanted = [
+            w.lower
+            for w, index in zip(doc.words, doc.word_sentences, strict=True)
+            if index not in ignored and w.lower[0].isalpha()
+        ]
     else:
         wanted = [w.lower for w in doc.alpha_words]
     stems = _content_stems(wanted)
@@ -278,7 +286,7 @@ def cover(doc: Doc, topic: Topic, catalog: Catalog, ignored: set[int] | None = N
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     seen: dict[tuple[str, ...], dict[str, float]] = {}
     for i, sentence in enumerate(kept):
-        pair = kept[i:i + 2]
+        pair = kept[i : i + 2]
         key = tuple(w for s in pair for w in words[s.index])
         vector = seen.get(key)
         if vector is None:

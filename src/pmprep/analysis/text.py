@@ -1,4 +1,5 @@
 """An answer split into sentences and words, with character offsets into the original text."""
+
 from __future__ import annotations
 
 import re
@@ -12,6 +13,8 @@ from pmprep.bounded_regex import bounded
 # followed by a lower-case word or a digit is a wrapped line, not a break ("the\nreal false-positive rate").
 _BREAK = bounded(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n\s*\n|\n(?![ \t]{0,8}[a-z0-9(])")
 _ABBREV = bounded(r"(?:\b(?:e\.g|i\.e|vs|etc|approx|Mr|Ms|Mrs|Dr|St|No|Fig|cf|Inc|Ltd|U\.S|a\.m|p\.m)\.)$", re.I)
+
+
 class _CasedLetters(dict):
     """A translation table, filled as characters are met: a letter outside ASCII becomes "A" or "a"."""
 
@@ -30,7 +33,8 @@ _WORD = bounded(r"[^\W\d_](?:[^\W\d_]|['’\-])*|\d+(?:[.,]\d+)*")  # letters of
 
 # Small, closed-class English words. Real prose is roughly a third to a half function words;
 # gibberish and bare keyword lists have almost none, which is how they are recognised.
-FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = frozenset(
+    """
 a an the and or but if so because as at by for from in into of off on onto out over to up with without
 about after before between during through under until while since than then that this these those there
 here it its it's i i'm i'd i've me my mine we we're we'd our ours us you your he she him her his they them
@@ -39,7 +43,8 @@ could may might must not no nor only also just very too more most less least muc
 all both either neither what which who whom whose when where why how one ones other another such same own
 again once first second next last who's what's let's don't didn't doesn't isn't wasn't weren't can't won't
 wouldn't couldn't shouldn't haven't hasn't hadn't i'll we'll they'd they're that's there's
-""".split())
+""".split()
+)
 
 
 # Sentences, words and hits are named tuples, not frozen dataclasses: a 200 KB answer makes
@@ -73,8 +78,11 @@ def split_sentences(text: str) -> list[Sentence]:
         end = match.start()
         # Only the last few characters can end in an abbreviation: looking at the whole piece so far
         # would make a run of "e.g. e.g. …" quadratic.
-        if text[end - 1:end] == "." and "\n" not in match.group(0) \
-                and _ABBREV.search(text[max(pos, end - _ABBREV_WINDOW):end]):
+        if (
+            text[end - 1 : end] == "."
+            and "\n" not in match.group(0)
+            and _ABBREV.search(text[max(pos, end - _ABBREV_WINDOW) : end])
+        ):
             continue  # "e.g. Netflix" is not the end of a sentence
         add(pos, end)
         pos = match.end()
@@ -83,16 +91,35 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def tokenize(text: str) -> list[Word]:
-    return [Word(m.start(), m.end(), m.group(0), m.group(0).lower().replace("’", "'"))
-            for m in _WORD.finditer(text)]
+    return [Word(m.start(), m.end(), m.group(0), m.group(0).lower().replace("’", "'")) for m in _WORD.finditer(text)]
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match 'buffering' with 'buffer', 'members' with 'member'."""
     w = word.lower().strip("'")
-    for suffix in ("ational", "ization", "isation", "fulness", "ments", "ment", "ings", "ing", "edly", "ness",
-                   "ities", "ity", "ies", "ied", "ers", "er", "ed", "es", "s", "ly"):
+    for suffix in (
+        "ational",
+        "ization",
+        "isation",
+        "fulness",
+        "ments",
+        "ment",
+        "ings",
+        "ing",
+        "edly",
+        "ness",
+        "ities",
+        "ity",
+        "ies",
+        "ied",
+        "ers",
+        "er",
+        "ed",
+        "es",
+        "s",
+        "ly",
+    ):
         if len(w) > len(suffix) + 2 and w.endswith(suffix):
             base = w[: -len(suffix)]
             if suffix in ("ies", "ied"):
@@ -172,4 +199,3 @@ class Doc:
                 repeats.add(s.index)
             seen.add(key)
         return repeats
-

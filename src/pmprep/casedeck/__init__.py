@@ -6,6 +6,7 @@ paced for a 20–30 minute talk, rehearsed against panel questions and exported.
     review = check_deck(deck)            # findings per section, statuses, a readiness line
     pacing_plan(deck, minutes=25)        # one slot per section, ending exactly at 25:00
 """
+
 from __future__ import annotations
 
 from pmprep.casedeck.deck import (
@@ -32,7 +33,30 @@ from pmprep.casedeck.pdf import pdf_safe_text, to_pdf
 from pmprep.casedeck.review import DeckReview, Finding, Severity, Status, check_deck, check_section
 from pmprep.casedeck.slides import to_pptx
 
-__all__ = ["IMPORTANCE", "MAX_PROMPT_CHARS", "MAX_SECTION_CHARS", "MAX_TALK_MINUTES", "MAX_TITLE_CHARS",
-           "MIN_TALK_MINUTES", "SECTIONS", "Deck", "DeckError", "DeckReview", "Finding", "PanelProbe",
-           "SectionId", "SectionSlot", "Severity", "Status", "check_deck", "check_section", "from_question",
-           "pacing_plan", "pdf_safe_text", "qa_probes", "to_markdown", "to_pdf", "to_pptx"]
+__all__ = [
+    "IMPORTANCE",
+    "MAX_PROMPT_CHARS",
+    "MAX_SECTION_CHARS",
+    "MAX_TALK_MINUTES",
+    "MAX_TITLE_CHARS",
+    "MIN_TALK_MINUTES",
+    "SECTIONS",
+    "Deck",
+    "DeckError",
+    "DeckReview",
+    "Finding",
+    "PanelProbe",
+    "SectionId",
+    "SectionSlot",
+    "Severity",
+    "Status",
+    "check_deck",
+    "check_section",
+    "from_question",
+    "pacing_plan",
+    "pdf_safe_text",
+    "qa_probes",
+    "to_markdown",
+    "to_pdf",
+    "to_pptx",
+]

@@ -12,6 +12,7 @@ A ``Deck`` is a frozen value. Building one validates it and reports every proble
 other than newline and tab, lone surrogates, U+FFFE and U+FFFF are removed) so that every export
 sees the same characters.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -76,8 +77,13 @@ _TITLES = {
 }
 
 _TITLES_BY_ID = {section.value: title for section, title in _TITLES.items()}
-_FIELD_LABELS = {"title": "Title", "prompt": "Prompt", "question_id": "Question", "sections": "Sections",
-                 "deck": "Deck"}
+_FIELD_LABELS = {
+    "title": "Title",
+    "prompt": "Prompt",
+    "question_id": "Question",
+    "sections": "Sections",
+    "deck": "Deck",
+}
 
 # The first six repeat the framework's step prompts (a test keeps them in step with the YAML).
 _HINTS = {
@@ -88,10 +94,10 @@ _HINTS = {
     SectionId.TRADE_OFFS: "Compare the options with numbers: impact, cost, risk, time.",
     SectionId.RECOMMENDATION: "Choose, time-box a first version, name the metric and the rollout.",
     SectionId.SUCCESS_METRICS: "One north-star metric with a unit and a time window, plus the guardrails "
-                               "that must not get worse.",
+    "that must not get worse.",
     SectionId.RISKS: "What could go wrong, how you would notice, and what you would do about it.",
     SectionId.ROLLOUT_PLAN: "A dated first version (who gets it, for how long), the result that lets it "
-                            "grow, and the way back.",
+    "grow, and the way back.",
 }
 
 
@@ -160,8 +166,10 @@ class Deck:
             if not isinstance(self.question_id, str):
                 problems.append(f"question_id: expected text (found {_kind(self.question_id)})")
             elif not _ID.match(self.question_id) or len(self.question_id) > _ID_MAX:
-                problems.append(f"question_id: {self.question_id[:_ID_MAX]!r} is not a question id "
-                                "(lower-case letters, digits, _ and -)")
+                problems.append(
+                    f"question_id: {self.question_id[:_ID_MAX]!r} is not a question id "
+                    "(lower-case letters, digits, _ and -)"
+                )
         sections = self._clean_sections(problems)
         if problems:
             raise DeckError(problems)
@@ -221,8 +229,12 @@ class Deck:
     # ------------------------------------------------------------------ serialising
 
     def to_dict(self) -> dict[str, Any]:
-        return {"title": self.title, "prompt": self.prompt, "question_id": self.question_id,
-                "sections": {s.value: self.sections[s] for s in SECTIONS}}
+        return {
+            "title": self.title,
+            "prompt": self.prompt,
+            "question_id": self.question_id,
+            "sections": {s.value: self.sections[s] for s in SECTIONS},
+        }
 
     @classmethod
     def from_dict(cls, data: Any) -> Deck:
@@ -233,8 +245,7 @@ class Deck:
         """
         if not isinstance(data, Mapping):
             raise DeckError([f"deck: expected an object (found {_kind(data)})"])
-        problems = [f"{key}: unknown field (expected {', '.join(_FIELDS)})"
-                    for key in data if key not in _FIELDS]
+        problems = [f"{key}: unknown field (expected {', '.join(_FIELDS)})" for key in data if key not in _FIELDS]
         for key in ("title", "prompt"):
             if key not in data:
                 problems.append(f"{key}: required")
@@ -242,8 +253,12 @@ class Deck:
         if sections is None:
             sections = {}
         try:
-            deck = cls(title=data.get("title", ""), prompt=data.get("prompt", ""), sections=sections,
-                       question_id=data.get("question_id"))
+            deck = cls(
+                title=data.get("title", ""),
+                prompt=data.get("prompt", ""),
+                sections=sections,
+                question_id=data.get("question_id"),
+            )
         except DeckError as error:
             # "title: required" may come from both checks; say it once.
             problems += [p for p in error.problems if p not in problems]
@@ -259,8 +274,9 @@ def from_question(question: BankQuestion, title: str | None = None) -> Deck:
     Without ``title`` the question's first sentence becomes the title, shortened at a word
     boundary to fit.
     """
-    return Deck(title=title if title is not None else _title_from(question.text), prompt=question.text,
-                question_id=question.id)
+    return Deck(
+        title=title if title is not None else _title_from(question.text), prompt=question.text, question_id=question.id
+    )
 
 
 def _title_from(text: str) -> str:

@@ -3,6 +3,7 @@
 User text is written as it was typed (it is the user's own document, and lists written with "-"
 stay lists); only the prompt is quoted line by line.
 """
+
 from __future__ import annotations
 
 from pmprep.casedeck.deck import SECTIONS, Deck

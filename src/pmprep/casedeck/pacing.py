@@ -14,6 +14,7 @@ sections it cares about. A role asks first about its sections that are weakest i
 the mock loop's general questions for that role (``pmprep.mock.loop.QA_PROBES``). The seed picks
 the wording where a question has two, so rehearsals vary while staying reproducible.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -64,12 +65,16 @@ class SectionSlot:
 
     @property
     def label(self) -> str:
-        """"2:30–5:00" — the slot as a rehearsal timer shows it."""
+        """ "2:30–5:00" — the slot as a rehearsal timer shows it."""
         return f"{minutes_seconds(self.start_seconds)}–{minutes_seconds(self.end_seconds)}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"section": self.section.value, "start_seconds": self.start_seconds,
-                "end_seconds": self.end_seconds, "words": self.words}
+        return {
+            "section": self.section.value,
+            "start_seconds": self.start_seconds,
+            "end_seconds": self.end_seconds,
+            "words": self.words,
+        }
 
 
 @dataclass(frozen=True)
@@ -86,21 +91,22 @@ class PanelProbe:
         return ROLE_NAMES[self.role]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"role": self.role, "section": self.section.value if self.section else None,
-                "question": self.question, "reason": self.reason}
+        return {
+            "role": self.role,
+            "section": self.section.value if self.section else None,
+            "question": self.question,
+            "reason": self.reason,
+        }
 
 
 def pacing_plan(deck: Deck, minutes: int = 25) -> list[SectionSlot]:
     """The talk split across the nine sections, back to back, ending exactly at ``minutes``."""
-    if isinstance(minutes, bool) or not isinstance(minutes, int) \
-            or not MIN_TALK_MINUTES <= minutes <= MAX_TALK_MINUTES:
-        raise ValueError(f"a case talk lasts {MIN_TALK_MINUTES} to {MAX_TALK_MINUTES} whole minutes "
-                         f"(got {minutes!r})")
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not MIN_TALK_MINUTES <= minutes <= MAX_TALK_MINUTES:
+        raise ValueError(f"a case talk lasts {MIN_TALK_MINUTES} to {MAX_TALK_MINUTES} whole minutes (got {minutes!r})")
     words = {s: len(tokenize(deck.sections[s])) for s in SECTIONS}
     total_words = sum(words.values())
     total_importance = sum(IMPORTANCE.values())
-    weight = {s: IMPORTANCE[s] / total_importance + (words[s] / total_words if total_words else 0.0)
-              for s in SECTIONS}
+    weight = {s: IMPORTANCE[s] / total_importance + (words[s] / total_words if total_words else 0.0) for s in SECTIONS}
     total_weight = sum(weight.values())
 
     spare_steps = (minutes * 60 - MIN_SLOT_SECONDS * len(SECTIONS)) // STEP_SECONDS
@@ -129,9 +135,7 @@ SECTION_PROBES: dict[str, dict[SectionId, tuple[str, ...]]] = {
             "it is real for them?",
             "Describe the moment in the member's week when this problem bites. What are they trying to do?",
         ),
-        SectionId.HYPOTHESIS: (
-            "What would a member say in an interview if your hypothesis were wrong?",
-        ),
+        SectionId.HYPOTHESIS: ("What would a member say in an interview if your hypothesis were wrong?",),
         SectionId.SOLUTION_OPTIONS: (
             "Sketch the first screen of your favourite option. What does a member who has never seen it "
             "understand in five seconds?",
@@ -168,9 +172,7 @@ SECTION_PROBES: dict[str, dict[SectionId, tuple[str, ...]]] = {
         SectionId.SOLUTION_OPTIONS: (
             "Which option is the cheapest to build, and which needs work on every device family?",
         ),
-        SectionId.TRADE_OFFS: (
-            "What does each option cost in engineering time and in load on the service?",
-        ),
+        SectionId.TRADE_OFFS: ("What does each option cost in engineering time and in load on the service?",),
         SectionId.RISKS: (
             "What fails at Netflix scale or on low-end devices, and how would you notice before members do?",
         ),
@@ -192,8 +194,9 @@ def qa_probes(deck: Deck, seed: str = "", review: DeckReview | None = None) -> l
             question = _pick(by_section[section], seed, role, section.value)
             probes.append(PanelProbe(role, section, question, _reason(review, section)))
         general = QA_PROBES[role]
-        probes.append(PanelProbe(role, None, _pick(general, seed, role, "general"),
-                                 "A question this role asks of any case."))
+        probes.append(
+            PanelProbe(role, None, _pick(general, seed, role, "general"), "A question this role asks of any case.")
+        )
     return probes
 
 

@@ -6,6 +6,7 @@ its plain equivalent, accented letters outside Latin-1 lose their accent, and an
 (emoji, CJK, symbols) becomes "?". Nothing the user types is read as markup: text is placed with
 ``markdown=False`` and fpdf2 does not interpret HTML in ``multi_cell``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,13 +24,52 @@ UNSUPPORTED = "?"
 
 # Characters people type (or their editors substitute) that Latin-1 lacks, and a plain stand-in.
 _PLAIN = {
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "‹": "<", "›": ">",
-    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
-    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
-    "…": "...", "•": "-", "‣": "-", "◦": "-", "●": "-", "▪": "-",
-    "→": "->", "←": "<-", "⇒": "=>", "↔": "<->", "≥": ">=", "≤": "<=", "≠": "!=", "≈": "~",
-    "€": "EUR", "₹": "INR", "™": "(TM)", "✓": "v", "✔": "v", "✗": "x", "✘": "x",
-    "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ",
+    "‘": "'",
+    "’": "'",
+    "‚": "'",
+    "‛": "'",
+    "′": "'",
+    "‹": "<",
+    "›": ">",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "‟": '"',
+    "″": '"',
+    "‐": "-",
+    "‑": "-",
+    "‒": "-",
+    "–": "-",
+    "—": "-",
+    "―": "-",
+    "−": "-",
+    "…": "...",
+    "•": "-",
+    "‣": "-",
+    "◦": "-",
+    "●": "-",
+    "▪": "-",
+    "→": "->",
+    "←": "<-",
+    "⇒": "=>",
+    "↔": "<->",
+    "≥": ">=",
+    "≤": "<=",
+    "≠": "!=",
+    "≈": "~",
+    "€": "EUR",
+    "₹": "INR",
+    "™": "(TM)",
+    "✓": "v",
+    "✔": "v",
+    "✗": "x",
+    "✘": "x",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u202f": " ",
+    "\u2007": " ",
+    "\u2002": " ",
+    "\u2003": " ",
     "\t": "    ",
 }
 
@@ -82,5 +122,4 @@ def to_pdf(deck: Deck, created: dt.datetime | None = None) -> bytes:
 
 def _block(pdf: FPDF, text: str, *, size: float, style: str, height: float) -> None:
     pdf.set_font("Helvetica", style=style, size=size)
-    pdf.multi_cell(w=0, h=height, text=pdf_safe_text(text), markdown=False,
-                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(w=0, h=height, text=pdf_safe_text(text), markdown=False, new_x=XPos.LMARGIN, new_y=YPos.NEXT)

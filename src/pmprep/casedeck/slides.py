@@ -9,6 +9,7 @@ Output is reproducible: the document properties are set explicitly (creation and
 date from ``created``) and the ZIP entries are rewritten with that same timestamp, because
 python-pptx stamps each entry with the current time.
 """
+
 from __future__ import annotations
 
 import datetime as dt

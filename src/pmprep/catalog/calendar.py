@@ -1,4 +1,5 @@
 """Where today falls in a track's hiring calendar, with warnings when a window is closing or closed."""
+
 from __future__ import annotations
 
 import calendar as _cal
@@ -18,8 +19,14 @@ class DatedWindow:
     status: str  # "upcoming", "open", "closed"
 
     def to_dict(self) -> dict[str, str | None]:
-        return {"id": self.id, "name": self.name, "start": self.start.isoformat() if self.start else None,
-                "end": self.end.isoformat(), "status": self.status, "note": self.note}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat(),
+            "status": self.status,
+            "note": self.note,
+        }
 
 
 @dataclass(frozen=True)
@@ -36,10 +43,14 @@ class CalendarPosition:
         return next(w for w in self.windows if w.id == window_id)
 
     def to_dict(self) -> dict[str, object]:
-        return {"today": self.today.isoformat(), "cycle_start": self.cycle_start.isoformat(),
-                "windows": [w.to_dict() for w in self.windows], "warnings": list(self.warnings),
-                "notes": list(self.notes),
-                "progress": round(self.progress, 4)}
+        return {
+            "today": self.today.isoformat(),
+            "cycle_start": self.cycle_start.isoformat(),
+            "windows": [w.to_dict() for w in self.windows],
+            "warnings": list(self.warnings),
+            "notes": list(self.notes),
+            "progress": round(self.progress, 4),
+        }
 
 
 def _on_or_after(md: MonthDay, after: dt.date) -> dt.date:
@@ -103,8 +114,10 @@ def position(cal: Calendar, today: dt.date) -> CalendarPosition:
     days_left = (apply.end - today).days
     if apply.status == "upcoming":
         days = (apply.start - today).days if apply.start else days_left
-        notes.append(f"The next application window opens on {_fmt(apply.start or apply.end)} "
-                     f"(in {days} day{'s' if days != 1 else ''}) and closes on {_fmt(apply.end)}.")
+        notes.append(
+            f"The next application window opens on {_fmt(apply.start or apply.end)} "
+            f"(in {days} day{'s' if days != 1 else ''}) and closes on {_fmt(apply.end)}."
+        )
     elif apply.status == "closed":
         next_open = _on_or_after(cal.windows[0].start or cal.windows[0].end, apply.end + dt.timedelta(days=1))
         warnings.append(

@@ -1,4 +1,5 @@
 """Problems found in a content folder, reported all at once."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -5,6 +5,7 @@ only ``questions/`` and/or ``primers/`` and is validated against a base catalog,
 questions by dropping a file in place. Nothing is half-loaded: either every file is valid and a new
 catalog is returned, or :class:`ContentError` lists every problem and nothing changes.
 """
+
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
@@ -96,8 +97,9 @@ class _Reader:
             self.problem(path, None, None, f"is not valid YAML{where}: {reason}")
             return None
 
-    def entries(self, path: Path, key: str, model: type[M], *, data: Any = _UNREAD,
-                id_field: str = "id") -> list[tuple[M, Path]]:
+    def entries(
+        self, path: Path, key: str, model: type[M], *, data: Any = _UNREAD, id_field: str = "id"
+    ) -> list[tuple[M, Path]]:
         """The entries of the ``key:`` list in ``path`` (or in ``data``, the file already read), each
         named in problems by its ``id_field``."""
         if data is _UNREAD:
@@ -111,11 +113,13 @@ class _Reader:
         if not isinstance(items, list):
             self.problem(path, None, key, f"expected a list, got {_kind(items)}")
             return []
-        return [(m, path) for m in (self.one(path, i, raw, model, id_field=id_field) for i, raw in enumerate(items))
-                if m]
+        return [
+            (m, path) for m in (self.one(path, i, raw, model, id_field=id_field) for i, raw in enumerate(items)) if m
+        ]
 
-    def one(self, path: Path, index: int, raw: Any, model: type[M], entry: str | None = None, *,
-            id_field: str = "id") -> M | None:
+    def one(
+        self, path: Path, index: int, raw: Any, model: type[M], entry: str | None = None, *, id_field: str = "id"
+    ) -> M | None:
         if entry is None:
             named = isinstance(raw, dict) and isinstance(raw.get(id_field), str)
             entry = str(raw[id_field]) if named else f"#{index + 1}"
@@ -132,8 +136,15 @@ class _Reader:
 
 
 def _kind(value: Any) -> str:
-    return {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number",
-            bool: "true/false", type(None): "nothing"}.get(type(value), type(value).__name__)
+    return {
+        dict: "a mapping",
+        list: "a list",
+        str: "text",
+        int: "a number",
+        float: "a number",
+        bool: "true/false",
+        type(None): "nothing",
+    }.get(type(value), type(value).__name__)
 
 
 def _message(err: Mapping[str, Any]) -> str:
@@ -148,7 +159,7 @@ def _message(err: Mapping[str, Any]) -> str:
         shown = shown[:57] + "..."
     msg = err["msg"]
     if msg.startswith("Value error, "):
-        msg = msg[len("Value error, "):]
+        msg = msg[len("Value error, ") :]
     return f"{msg[0].lower()}{msg[1:]} (got {shown})"
 
 
@@ -228,8 +239,12 @@ def _read_plan(reader: _Reader, path: Path, parts: dict[str, list[tuple[Any, Pat
     if "core_stories" not in raw:
         reader.problem(path, None, "core_stories", "is required but missing")
     elif not isinstance(core, int) or isinstance(core, bool) or core < 1 or (stories and core > stories):
-        reader.problem(path, None, "core_stories",
-                       f"must be a whole number from 1 to the number of stories ({stories}), got {core!r}")
+        reader.problem(
+            path,
+            None,
+            "core_stories",
+            f"must be a whole number from 1 to the number of stories ({stories}), got {core!r}",
+        )
     else:
         return core
     return None
@@ -245,8 +260,13 @@ def _rubric_criteria(reader: _Reader, folder: Path) -> tuple[str, set[str]] | No
     if not isinstance(raw, dict):
         return None
     lists = [raw.get("common"), *(raw["types"].values() if isinstance(raw.get("types"), dict) else ())]
-    ids = {c["id"] for criteria in lists if isinstance(criteria, list)
-           for c in criteria if isinstance(c, dict) and isinstance(c.get("id"), str)}
+    ids = {
+        c["id"]
+        for criteria in lists
+        if isinstance(criteria, list)
+        for c in criteria
+        if isinstance(c, dict) and isinstance(c.get("id"), str)
+    }
     return path.name, ids
 
 
@@ -273,10 +293,16 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
     company_file = folder / "company.yaml"
     is_company = company_file.exists()
     if not is_company and base is None:
-        raise ContentError([Problem(
-            reader.rel(company_file), None, None,
-            "is missing: a company folder needs company.yaml (an overlay of questions needs a base catalog)",
-        )])
+        raise ContentError(
+            [
+                Problem(
+                    reader.rel(company_file),
+                    None,
+                    None,
+                    "is missing: a company folder needs company.yaml (an overlay of questions needs a base catalog)",
+                )
+            ]
+        )
 
     parts: dict[str, list[tuple[Any, Path]]] = {}
     core_stories = base.core_stories if base else None
@@ -321,21 +347,28 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
     for path in sorted(sdir.glob("*.yaml")) + sorted(sdir.glob("*.yml")):
         strong.extend(reader.entries(path, "strong_answers", StrongAnswer))
     if not is_company and not questions and not primers:
-        reader.problem(folder / "questions", None, None,
-                       "an overlay folder needs questions/*.yaml or primers/*.md files")
+        reader.problem(
+            folder / "questions", None, None, "an overlay folder needs questions/*.yaml or primers/*.md files"
+        )
 
     if base is not None and not is_company:
+
         def keep(items: Iterable[Any]) -> list[tuple[Any, Path]]:
             return [(item, Path(base.sources.get(item.id, "shipped content"))) for item in items]
+
         parts = {
-            "tracks": keep(base.tracks.values()), "rounds": keep(base.rounds.values()),
-            "calendars": keep(base.calendars.values()), "frameworks": keep(base.frameworks.values()),
+            "tracks": keep(base.tracks.values()),
+            "rounds": keep(base.rounds.values()),
+            "calendars": keep(base.calendars.values()),
+            "frameworks": keep(base.frameworks.values()),
             "question_types": [(t, Path("shipped")) for t in base.question_types.values()],
             "themes": keep(base.themes.values()),
             "committee": [(c, Path("shipped content")) for c in base.committee.values()],
             "case_rule": [(base.case_rule, Path("shipped content"))],
-            "criteria": [(CriterionCompetencies(id=c, competencies=list(to)), Path("shipped content"))
-                         for c, to in base.criterion_competencies.items()],
+            "criteria": [
+                (CriterionCompetencies(id=c, competencies=list(to)), Path("shipped content"))
+                for c, to in base.criterion_competencies.items()
+            ],
             "stories": keep(base.story_tasks.values()),
             "research": keep(base.research_topics),
         }
@@ -345,9 +378,16 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
         primers = keep(base.primers.values()) + primers
         strong = [(a, Path("shipped content")) for a in base.strong_answers.values()] + strong
 
-    for key, what in (("tracks", "track"), ("rounds", "round"), ("calendars", "calendar"),
-                      ("frameworks", "framework"), ("themes", "theme"), ("criteria", "criterion"),
-                      ("stories", "story"), ("research", "research topic")):
+    for key, what in (
+        ("tracks", "track"),
+        ("rounds", "round"),
+        ("calendars", "calendar"),
+        ("frameworks", "framework"),
+        ("themes", "theme"),
+        ("criteria", "criterion"),
+        ("stories", "story"),
+        ("research", "research topic"),
+    ):
         _duplicates(reader, parts.get(key, []), what)
     _duplicates(reader, [*dimensions, *components], "competency")
     _duplicates(reader, questions, "question")
@@ -355,8 +395,12 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
     seen_answers: dict[str, Path] = {}
     for answer, path in strong:
         if answer.question_id in seen_answers:
-            reader.problem(path, answer.question_id, "question_id",
-                           f"the question already has a strong answer (in {reader.rel(seen_answers[answer.question_id])})")
+            reader.problem(
+                path,
+                answer.question_id,
+                "question_id",
+                f"the question already has a strong answer (in {reader.rel(seen_answers[answer.question_id])})",
+            )
         seen_answers.setdefault(answer.question_id, path)
 
     catalog = Catalog(
@@ -389,8 +433,9 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
     return catalog
 
 
-def _unknown(reader: _Reader, path: Path, entry: str, field: str, ids: Iterable[str], known: Collection[str],
-             what: str) -> None:
+def _unknown(
+    reader: _Reader, path: Path, entry: str, field: str, ids: Iterable[str], known: Collection[str], what: str
+) -> None:
     for ref in ids:
         if ref not in known:
             # A short list of choices is worth naming ("expected one of behavioral, culture…").
@@ -398,9 +443,15 @@ def _unknown(reader: _Reader, path: Path, entry: str, field: str, ids: Iterable[
             reader.problem(path, entry, field, f"unknown {what} id '{ref}'{listed}")
 
 
-def _check_references(reader: _Reader, cat: Catalog, questions: list[tuple[Question, Path]],
-                      primers: list[tuple[Primer, Path]], parts: dict[str, list[tuple[Any, Path]]],
-                      components: list[tuple[Component, Path]], strong: list[tuple[StrongAnswer, Path]]) -> None:
+def _check_references(
+    reader: _Reader,
+    cat: Catalog,
+    questions: list[tuple[Question, Path]],
+    primers: list[tuple[Primer, Path]],
+    parts: dict[str, list[tuple[Any, Path]]],
+    components: list[tuple[Component, Path]],
+    strong: list[tuple[StrongAnswer, Path]],
+) -> None:
     def unknown(path: Path, entry: str, field: str, ids: Iterable[str], known: Collection[str], what: str) -> None:
         _unknown(reader, path, entry, field, ids, known, what)
 
@@ -432,8 +483,12 @@ def _check_references(reader: _Reader, cat: Catalog, questions: list[tuple[Quest
         for rid in q.rounds:
             rnd = cat.rounds.get(rid)
             if rnd and rnd.track not in q.tracks:
-                reader.problem(path, q.id, "rounds",
-                               f"round '{rid}' belongs to track '{rnd.track}', which the question's tracks do not list")
+                reader.problem(
+                    path,
+                    q.id,
+                    "rounds",
+                    f"round '{rid}' belongs to track '{rnd.track}', which the question's tracks do not list",
+                )
     for p, path in primers:
         unknown(path, p.id, "rounds", p.rounds, cat.rounds, "round")
         unknown(path, p.id, "competencies", p.competencies, competencies, "competency")
@@ -441,8 +496,9 @@ def _check_references(reader: _Reader, cat: Catalog, questions: list[tuple[Quest
         unknown(path, answer.question_id, "question_id", [answer.question_id], cat.questions, "question")
 
 
-def _check_policy(reader: _Reader, cat: Catalog, parts: dict[str, list[tuple[Any, Path]]],
-                  company_folder: Path | None) -> None:
+def _check_policy(
+    reader: _Reader, cat: Catalog, parts: dict[str, list[tuple[Any, Path]]], company_folder: Path | None
+) -> None:
     """The committee's policy, the criterion-to-competency map and the plan's content against the rest
     of the catalog; for a company folder, the map and the case rule's criteria against its rubric too."""
     competencies = {**cat.dimensions, **cat.components}
@@ -463,8 +519,9 @@ def _check_policy(reader: _Reader, cat: Catalog, parts: dict[str, list[tuple[Any
         for rid in policy.required_rounds:
             rnd = cat.rounds.get(rid)
             if rnd and track in cat.tracks and rnd.track != track:
-                reader.problem(path, track, "required_rounds",
-                               f"round '{rid}' belongs to track '{rnd.track}', not '{track}'")
+                reader.problem(
+                    path, track, "required_rounds", f"round '{rid}' belongs to track '{rnd.track}', not '{track}'"
+                )
         if policy.hire_bar < policy.pass_bar:
             reader.problem(path, track, "hire_bar", f"must not be below pass_bar ({policy.pass_bar})")
         if policy.strong_bar < policy.hire_bar:
@@ -487,11 +544,19 @@ def _check_policy(reader: _Reader, cat: Catalog, parts: dict[str, list[tuple[Any
             unknown(path, entry.id, "id", [entry.id], rubric[1], "rubric criterion")
     map_file = company_folder / "competencies.yaml" if company_folder else None
     # Not when the criteria list itself is broken: its problem says so once.
-    if rubric is not None and map_file and not any(p.entry is None and p.field == "criteria"
-                                                   for p in reader.problems_in(map_file)):
+    if (
+        rubric is not None
+        and map_file
+        and not any(p.entry is None and p.field == "criteria" for p in reader.problems_in(map_file))
+    ):
         for missing in sorted(rubric[1] - {c.id for c, _ in criteria}):
-            reader.problem(map_file, None, "criteria", f"{rubric[0]} criterion '{missing}' is not mapped: give it "
-                           "an entry listing the competencies it is evidence for ([] for none)")
+            reader.problem(
+                map_file,
+                None,
+                "criteria",
+                f"{rubric[0]} criterion '{missing}' is not mapped: give it "
+                "an entry listing the competencies it is evidence for ([] for none)",
+            )
 
     for story, path in parts.get("stories", []):
         unknown(path, story.id, "competency", [story.competency], competencies, "competency")

@@ -1,6 +1,7 @@
 """The loaded catalog: one company's tracks, rounds, competencies, questions and primers, and the
 policy pmprep applies to them (the committee's bars, the criterion-to-competency map, the plan's
 stories and research topics)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,4 +1,5 @@
 """Filtering and full-text search over the question bank (in memory: the bank is small)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -93,8 +94,11 @@ def invalid_filter_values(catalog: Catalog, f: QuestionFilter) -> dict[str, str]
     """Field -> message for filter values that name nothing in the catalog."""
     problems: dict[str, str] = {}
     checks: dict[str, Mapping[str, object]] = {
-        "track": catalog.tracks, "round": catalog.rounds, "type": catalog.question_types,
-        "competency": {**catalog.dimensions, **catalog.components}, "theme": catalog.themes,
+        "track": catalog.tracks,
+        "round": catalog.rounds,
+        "type": catalog.question_types,
+        "competency": {**catalog.dimensions, **catalog.components},
+        "theme": catalog.themes,
         "difficulty": {"easy": 1, "medium": 1, "hard": 1},
     }
     for name, known in checks.items():

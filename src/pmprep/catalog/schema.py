@@ -4,6 +4,7 @@ Every model forbids unknown keys so that a typo in a YAML file is reported rathe
 Cross-references (a question's rounds, a component's dimensions…) are checked by the loader,
 which knows the whole folder.
 """
+
 from __future__ import annotations
 
 import datetime as dt

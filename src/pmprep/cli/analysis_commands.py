@@ -1,4 +1,5 @@
 """`pmprep analyze` and `pmprep classify`: the analyzer from the terminal."""
+
 from __future__ import annotations
 
 import difflib
@@ -27,7 +28,10 @@ def _read_answer(file: Path | None) -> str:
         source = str(file)
     else:
         if sys.stdin.isatty():
-            fail("give the answer with --file FILE or on standard input (e.g. `pmprep analyze -q ... < answer.txt`)", code=2)
+            fail(
+                "give the answer with --file FILE or on standard input (e.g. `pmprep analyze -q ... < answer.txt`)",
+                code=2,
+            )
         data = sys.stdin.buffer.read()
         source = "standard input"
     try:
@@ -38,16 +42,30 @@ def _read_answer(file: Path | None) -> str:
 
 def analyze(
     question: str = typer.Option(..., "--question", "-q", help="The question text, or a bank question id."),
-    file: Path | None = typer.Option(None, "--file", "-f", help="A text file with the answer (default: standard input)."),
+    file: Path | None = typer.Option(
+        None, "--file", "-f", help="A text file with the answer (default: standard input)."
+    ),
     question_type: str | None = typer.Option(None, "--type", help=f"Override the question type: {TYPES_HELP}."),
-    seconds: float | None = typer.Option(None, "--seconds", help="Time available for the answer, in seconds "
-                                            "(default for a bank question: its round's budget, as in the web app)."),
-    track: str = typer.Option("", "--track", help="Your track, for a bank question asked in rounds of several tracks: "
-                              "its budget comes from your track's round, as in the web app."),
-    shape: str | None = typer.Option(None, "--shape", help="Override the answer shape detected from the question "
-                                        "(metrics: define_metric, diagnose_change, design_experiment; technical: "
-                                        "explain_how, design_system, debug_incident; product_design: new_product, "
-                                        "improve_existing)."),
+    seconds: float | None = typer.Option(
+        None,
+        "--seconds",
+        help="Time available for the answer, in seconds "
+        "(default for a bank question: its round's budget, as in the web app).",
+    ),
+    track: str = typer.Option(
+        "",
+        "--track",
+        help="Your track, for a bank question asked in rounds of several tracks: "
+        "its budget comes from your track's round, as in the web app.",
+    ),
+    shape: str | None = typer.Option(
+        None,
+        "--shape",
+        help="Override the answer shape detected from the question "
+        "(metrics: define_metric, diagnose_change, design_experiment; technical: "
+        "explain_how, design_system, debug_incident; product_design: new_product, "
+        "improve_existing).",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the full feedback as JSON."),
 ) -> None:
     """Score an answer and explain it: criteria, levels, quoted evidence and advice."""
@@ -63,8 +81,11 @@ def analyze(
     if stored is None and _ID_LIKE.fullmatch(question.strip()):
         close = difflib.get_close_matches(question.strip(), list(catalog.questions), n=3)
         hint = f" Did you mean {', '.join(close)}?" if close else " `pmprep questions` lists the ids."
-        fail(f"there is no bank question with the id '{question.strip()}'.{hint} "
-             "For a question of your own, give its words in quotes.", code=2)
+        fail(
+            f"there is no bank question with the id '{question.strip()}'.{hint} "
+            "For a question of your own, give its words in quotes.",
+            code=2,
+        )
     answer = _read_answer(file)
     if not answer.strip():
         fail("the answer is empty: write it in the file or pipe it on standard input", code=2)
@@ -78,9 +99,15 @@ def analyze(
         typer.echo(json.dumps(fb.to_dict(), indent=2, ensure_ascii=False))
         return
     console.print(f"[bold]{escape(fb.question)}[/]")
-    type_name = catalog.question_types[fb.question_type].name if fb.question_type in catalog.question_types else fb.question_type
-    console.print(f"Type: {escape(type_name)} · answer shape: {escape(fb.shape_name)} · "
-                  f"structure to follow: {escape(fb.framework)}")
+    type_name = (
+        catalog.question_types[fb.question_type].name
+        if fb.question_type in catalog.question_types
+        else fb.question_type
+    )
+    console.print(
+        f"Type: {escape(type_name)} · answer shape: {escape(fb.shape_name)} · "
+        f"structure to follow: {escape(fb.framework)}"
+    )
     console.print(f"[bold]{fb.level_label}[/] — {fb.points}/100. {escape(fb.summary.split('. ', 1)[-1])}")
     for note in fb.notes:
         console.print(f"[yellow]Note:[/] {escape(note)}")
@@ -103,8 +130,10 @@ def analyze(
             console.print(f"  • {escape(p.text)}")
     d = fb.delivery
     budget = f" (budget {d.budget_seconds:.0f} s)" if d.budget_seconds else ""
-    console.print(f"Delivery: {d.words} words, ~{d.speaking_seconds:.0f} s spoken{budget}, {d.fillers} fillers, "
-                  f"{d.hedges} hedges, {d.average_sentence_words} words per sentence.")
+    console.print(
+        f"Delivery: {d.words} words, ~{d.speaking_seconds:.0f} s spoken{budget}, {d.fillers} fillers, "
+        f"{d.hedges} hedges, {d.average_sentence_words} words per sentence."
+    )
 
 
 def classify(
@@ -121,6 +150,8 @@ def classify(
         return
     where = f"bank question {c.question_id}" if c.source == "bank" else "classified from its wording"
     catalog = active_catalog()
-    kind = catalog.question_types[c.question_type].name if c.question_type in catalog.question_types else c.question_type
+    kind = (
+        catalog.question_types[c.question_type].name if c.question_type in catalog.question_types else c.question_type
+    )
     tested = ", ".join(catalog.competency_name(x) for x in c.competencies)
     console.print(f"{escape(kind)} (confidence {c.confidence:.2f}; {where}); competencies: {escape(tested)}")

@@ -1,4 +1,5 @@
 """`pmprep questions`, `pmprep loop` and `pmprep content check`."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,7 +28,9 @@ def _catalog() -> Catalog:
 def questions(
     track: str | None = typer.Option(None, help="Track id, e.g. early_in or experienced."),
     round: str | None = typer.Option(None, "--round", help="Round id, e.g. ei_technical_deep_dive."),
-    type: str | None = typer.Option(None, "--type", help="A question type of the company's question_types.yaml, e.g. behavioral or metrics."),
+    type: str | None = typer.Option(
+        None, "--type", help="A question type of the company's question_types.yaml, e.g. behavioral or metrics."
+    ),
     competency: str | None = typer.Option(None, help="A dimension or component id, e.g. data_literacy."),
     difficulty: Difficulty | None = typer.Option(None, help="easy, medium or hard."),
     theme: str | None = typer.Option(None, help="A theme id, e.g. peak_buffering."),
@@ -36,8 +39,15 @@ def questions(
 ) -> None:
     """List questions from the bank, filtered and searched."""
     catalog = _catalog()
-    wanted = QuestionFilter(track=track, round=round, type=type, competency=competency,
-                            difficulty=difficulty.value if difficulty else None, theme=theme, text=search)
+    wanted = QuestionFilter(
+        track=track,
+        round=round,
+        type=type,
+        competency=competency,
+        difficulty=difficulty.value if difficulty else None,
+        theme=theme,
+        text=search,
+    )
     problems = invalid_filter_values(catalog, wanted)
     if problems:
         fail("; ".join(problems.values()), code=2)
@@ -73,9 +83,13 @@ def loop(
         out = []
         for t in tracks:
             cal = catalog.calendars.get(t.calendar) if t.calendar else None
-            out.append({**t.model_dump(mode="json"),
-                        "rounds": [r.model_dump(mode="json") for r in catalog.rounds_for(t.id)],
-                        "calendar": position(cal, day).to_dict() if cal else None})
+            out.append(
+                {
+                    **t.model_dump(mode="json"),
+                    "rounds": [r.model_dump(mode="json") for r in catalog.rounds_for(t.id)],
+                    "calendar": position(cal, day).to_dict() if cal else None,
+                }
+            )
         typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
     for t in tracks:
@@ -99,13 +113,20 @@ def loop(
         table.add_column("what it assesses", ratio=2)
         for r in catalog.rounds_for(t.id):
             name = r.name + (" (technical roles only)" if r.optional else "")
-            table.add_row(str(r.order), escape(name), r.duration_label, escape(r.interviewer),
-                          escape("\n".join(f"• {a}" for a in r.assesses)))
+            table.add_row(
+                str(r.order),
+                escape(name),
+                r.duration_label,
+                escape(r.interviewer),
+                escape("\n".join(f"• {a}" for a in r.assesses)),
+            )
         console.print(table)
 
 
 def content_check(
-    folder: Path | None = typer.Argument(None, help="A company folder, or an overlay folder of questions/primers (default: the content in use)."),
+    folder: Path | None = typer.Argument(
+        None, help="A company folder, or an overlay folder of questions/primers (default: the content in use)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
 ) -> None:
     """Validate a content folder and print what it holds, or every problem with file, entry and field."""
@@ -119,8 +140,10 @@ def content_check(
         if as_json:
             typer.echo(json.dumps({"ok": False, "problems": [p.to_dict() for p in exc.problems]}, indent=2))
             raise typer.Exit(1) from None
-        errors.print(f"[bold red]{len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}[/] "
-                     f"in {escape(str(target))} (nothing was loaded):")
+        errors.print(
+            f"[bold red]{len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}[/] "
+            f"in {escape(str(target))} (nothing was loaded):"
+        )
         for p in exc.problems:
             errors.print(f"  • {escape(str(p))}")
         raise typer.Exit(1) from None
@@ -129,7 +152,9 @@ def content_check(
     counts = catalog.counts()
     by_type = catalog.counts_by_type()
     if as_json:
-        typer.echo(json.dumps({"ok": True, "folder": str(target), "counts": counts, "questions_by_type": by_type}, indent=2))
+        typer.echo(
+            json.dumps({"ok": True, "folder": str(target), "counts": counts, "questions_by_type": by_type}, indent=2)
+        )
         return
     console.print(f"[bold green]OK[/] {escape(str(target))} — {escape(catalog.company.name)}")
     table = Table(show_header=True)

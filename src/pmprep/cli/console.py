@@ -1,4 +1,5 @@
 """Terminal output shared by the commands: one Rich console, and a clean way to fail."""
+
 from __future__ import annotations
 
 from typing import NoReturn

@@ -1,4 +1,5 @@
 """`pmprep export`, `import`, `backup` and `password`: a user's data and the database itself."""
+
 from __future__ import annotations
 
 import os
@@ -29,8 +30,9 @@ def _migrated() -> None:
 
 def export(
     username: str = typer.Argument(..., help="Whose data to export."),
-    output: Path | None = typer.Option(None, "--output", "-o",
-                                          help="File to write (default pmprep-USER-DATE.json here; - for standard output)."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="File to write (default pmprep-USER-DATE.json here; - for standard output)."
+    ),
 ) -> None:
     """Write one user's complete data as a versioned JSON file."""
     setup_django()
@@ -59,9 +61,12 @@ def export(
 
 def import_(
     file: Path = typer.Argument(..., help="An export file, or - for standard input."),
-    user: str | None = typer.Option(None, "--user",
-                                       help="Add the file's data to this existing account (by default the import "
-                                            "creates the account named in the file, and refuses when it exists)."),
+    user: str | None = typer.Option(
+        None,
+        "--user",
+        help="Add the file's data to this existing account (by default the import "
+        "creates the account named in the file, and refuses when it exists).",
+    ),
 ) -> None:
     """Add an export file's data to this pmprep. A file with any problem changes nothing."""
     with _opened(file) as (stream, source):
@@ -81,10 +86,13 @@ def import_(
             fail(escape(str(exc)), code=2)
         except AccountExists as exc:
             name = escape(exc.username)
-            fail(f"{escape(source)} was not imported (nothing was changed): it is the account '{name}', and "
-                 f"there is already an account '{name}' here. To add the file's data to that account, run "
-                 f"`pmprep import {escape(str(file))} --user {name}`; to import it as a separate account, change "
-                 f'"username" under "account" in the file first.', code=2)
+            fail(
+                f"{escape(source)} was not imported (nothing was changed): it is the account '{name}', and "
+                f"there is already an account '{name}' here. To add the file's data to that account, run "
+                f"`pmprep import {escape(str(file))} --user {name}`; to import it as a separate account, change "
+                f'"username" under "account" in the file first.',
+                code=2,
+            )
     console.print(f"{escape(summary.describe())} Account: {escape(owner.username)}.")
     if summary.account_created:
         console.print(f"The account is new here: set its password with `pmprep password {escape(owner.username)}`.")
@@ -135,7 +143,9 @@ def _where() -> str:
 
 
 def backup(
-    to: Path | None = typer.Option(None, "--to", help="File to write (default: PMPREP_HOME/backups/pmprep-DATE-TIME…)."),
+    to: Path | None = typer.Option(
+        None, "--to", help="File to write (default: PMPREP_HOME/backups/pmprep-DATE-TIME…)."
+    ),
 ) -> None:
     """Copy the whole database consistently, also while `pmprep serve` is running."""
     setup_django()
@@ -186,9 +196,16 @@ def _backup_postgres(db: Mapping[str, Any], target: Path) -> None:
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     partial = private_file(target.with_name(target.name + ".partial"))
     env = {"PGPASSWORD": str(db.get("PASSWORD") or "")}
-    command = [dump, "--format=custom", f"--file={partial}", "--no-owner",
-               f"--host={db.get('HOST') or 'localhost'}", f"--port={db.get('PORT') or 5432}",
-               f"--username={db.get('USER') or ''}", str(db["NAME"])]
+    command = [
+        dump,
+        "--format=custom",
+        f"--file={partial}",
+        "--no-owner",
+        f"--host={db.get('HOST') or 'localhost'}",
+        f"--port={db.get('PORT') or 5432}",
+        f"--username={db.get('USER') or ''}",
+        str(db["NAME"]),
+    ]
     result = subprocess.run(command, env={**os.environ, **env}, capture_output=True, text=True)
     if result.returncode != 0:
         partial.unlink(missing_ok=True)

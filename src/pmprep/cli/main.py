@@ -1,4 +1,5 @@
 """The `pmprep` command line: a thin layer over the same core and database as the web app."""
+
 from __future__ import annotations
 
 import os
@@ -40,9 +41,15 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     ctx: typer.Context,
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
-    company: str = typer.Option("", "--company", metavar="ID", help="The company to work as (default: PMPREP_COMPANY, "
-                                "else netflix): its bank, loop and rounds."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+    company: str = typer.Option(
+        "",
+        "--company",
+        metavar="ID",
+        help="The company to work as (default: PMPREP_COMPANY, else netflix): its bank, loop and rounds.",
+    ),
 ) -> None:
     """Offline practice and preparation for Netflix Product Manager interviews."""
     if company:
@@ -54,8 +61,11 @@ def main(
         # as the command runs.
         before = os.environ.get("PMPREP_COMPANY")
         os.environ["PMPREP_COMPANY"] = company
-        ctx.call_on_close(lambda: os.environ.pop("PMPREP_COMPANY") if before is None
-                          else os.environ.__setitem__("PMPREP_COMPANY", before))
+        ctx.call_on_close(
+            lambda: (
+                os.environ.pop("PMPREP_COMPANY") if before is None else os.environ.__setitem__("PMPREP_COMPANY", before)
+            )
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,4 +1,5 @@
 """`pmprep outreach`: check a LinkedIn note or email to a Netflix PM before sending it."""
+
 from __future__ import annotations
 
 import json
@@ -40,10 +41,12 @@ def _read_message(file: str) -> tuple[str, str]:
 
 
 def outreach(
-    file: str = typer.Argument(..., metavar="FILE|-",
-                               help="A text file with the message, or - to read standard input."),
+    file: str = typer.Argument(
+        ..., metavar="FILE|-", help="A text file with the message, or - to read standard input."
+    ),
     channel: str | None = typer.Option(
-        None, "--channel", help="linkedin (a connection note, 300 characters at most) or email; inferred if left out."),
+        None, "--channel", help="linkedin (a connection note, 300 characters at most) or email; inferred if left out."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
 ) -> None:
     """Check an outreach message to a Netflix PM: score, verdict, flagged phrases with reasons, and a rewrite.
@@ -66,23 +69,26 @@ def outreach(
         return
     style = VERDICT_STYLE[report.verdict.value]
     how = "inferred" if report.channel_inferred else "as asked"
-    console.print(f"[{style}]{report.verdict.label}[/] — {report.score}/100 "
-                  f"(checked as {CHANNEL_NAMES[report.channel.value]}, {how}; {report.words} words, "
-                  f"{report.characters} characters)")
+    console.print(
+        f"[{style}]{report.verdict.label}[/] — {report.score}/100 "
+        f"(checked as {CHANNEL_NAMES[report.channel.value]}, {how}; {report.words} words, "
+        f"{report.characters} characters)"
+    )
     console.print(escape(report.summary))
     for flag in report.problems + report.strengths:
         mark = "[green]✓[/]" if flag.good else "[red]✗[/]"
         quoted = _short(flag.text)
         points = f" ({flag.points:+d})" if flag.points else ""
-        console.print(f"  {mark} “{escape(quoted)}” [dim]{escape(flag.kind.label)}{points}[/] — "
-                      f"{escape(flag.reason)}")
+        console.print(f"  {mark} “{escape(quoted)}” [dim]{escape(flag.kind.label)}{points}[/] — {escape(flag.reason)}")
     if report.signals:
         console.print("[bold]How it reads:[/]")
     for signal in report.signals:
         points = f" ({signal.points:+d})" if signal.points else ""
         quotes = " ".join(f"“{escape(_short(e.text))}”" for e in signal.evidence)
-        console.print(f"  [cyan]◆[/] {escape(signal.name)}: {escape(signal.label)}{points} — {escape(signal.reason)}"
-                      + (f" {quotes}" if quotes else ""))
+        console.print(
+            f"  [cyan]◆[/] {escape(signal.name)}: {escape(signal.label)}{points} — {escape(signal.reason)}"
+            + (f" {quotes}" if quotes else "")
+        )
     for note in report.notes:
         console.print(f"  [yellow]•[/] {escape(note)}")
     console.print("[bold]Suggested rewrite:[/]")

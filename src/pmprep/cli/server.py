@@ -1,4 +1,5 @@
 """`pmprep serve`: migrate, load the content, and serve the app with waitress (a real WSGI server)."""
+
 from __future__ import annotations
 
 import os
@@ -48,13 +49,18 @@ def _proxy_options(settings) -> dict[str, Any]:
     if settings.HTTPS and (proxy is None or not proxy.forwards_scheme):
         # waitress speaks plain HTTP, so https reaches pmprep only through a proxy; unless pmprep
         # believes that proxy's X-Forwarded-Proto, every request looks like http and is redirected.
-        fail("PMPREP_HTTPS=1 needs PMPREP_TRUSTED_PROXY, the address your HTTPS proxy connects from, "
-             "with x-forwarded-proto (or forwarded) among PMPREP_TRUSTED_PROXY_HEADERS; "
-             "otherwise every request would be redirected to https again and again.")
+        fail(
+            "PMPREP_HTTPS=1 needs PMPREP_TRUSTED_PROXY, the address your HTTPS proxy connects from, "
+            "with x-forwarded-proto (or forwarded) among PMPREP_TRUSTED_PROXY_HEADERS; "
+            "otherwise every request would be redirected to https again and again."
+        )
     if proxy is None:
         return {}
-    return {"trusted_proxy": proxy.address, "trusted_proxy_count": proxy.count,
-            "trusted_proxy_headers": set(proxy.headers)}
+    return {
+        "trusted_proxy": proxy.address,
+        "trusted_proxy_count": proxy.count,
+        "trusted_proxy_headers": set(proxy.headers),
+    }
 
 
 def serve(
@@ -87,11 +93,20 @@ def serve(
     from pmprep.web.wsgi import application
 
     try:
-        server = create_server(application, host=host, port=port, threads=threads, ident="pmprep",
-                               clear_untrusted_proxy_headers=True, **_proxy_options(settings))
+        server = create_server(
+            application,
+            host=host,
+            port=port,
+            threads=threads,
+            ident="pmprep",
+            clear_untrusted_proxy_headers=True,
+            **_proxy_options(settings),
+        )
     except OSError as exc:
-        fail(f"cannot listen on {host}:{port} ({exc.strerror or exc}). "
-             f"Is another pmprep running? Try --port {port + 1 if port else 8001}.")
+        fail(
+            f"cannot listen on {host}:{port} ({exc.strerror or exc}). "
+            f"Is another pmprep running? Try --port {port + 1 if port else 8001}."
+        )
     # A host name with several addresses (localhost as 127.0.0.1 and ::1) gets a server per address.
     if isinstance(server, MultiSocketServer):
         listening = server.effective_listen[0][1]
@@ -99,7 +114,9 @@ def serve(
         listening = server.effective_port  # type: ignore[attr-defined]  # set in __init__; types-waitress omits it
     url = _url(host, listening)
     db = settings.DATABASES["default"]
-    where = db["NAME"] if db["ENGINE"].endswith("sqlite3") else f"{db['ENGINE'].rsplit('.', 1)[-1]} database {db['NAME']}"
+    where = (
+        db["NAME"] if db["ENGINE"].endswith("sqlite3") else f"{db['ENGINE'].rsplit('.', 1)[-1]} database {db['NAME']}"
+    )
     # Plain lines (not Rich): scripts and tests read the address from them, so they must not wrap.
     typer.echo(f"pmprep: {len(catalog.questions)} questions; data in {settings.PMPREP_HOME}; database {where}")
     typer.echo(f"pmprep is running at {url} (press Ctrl-C to stop)")

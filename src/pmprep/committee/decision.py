@@ -23,6 +23,7 @@ for users):
    strong bar with no round recommending below Yes is a Strong hire; at or above the hire bar is
    a Hire; below it is No hire, decided by the lowest-average competency.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -45,8 +46,12 @@ class Outcome(str, Enum):
 
     @property
     def label(self) -> str:
-        return {"no_hire": "No hire", "hire": "Hire", "strong_hire": "Strong hire",
-                "not_enough_evidence": "Not enough evidence yet"}[self.value]
+        return {
+            "no_hire": "No hire",
+            "hire": "Hire",
+            "strong_hire": "Strong hire",
+            "not_enough_evidence": "Not enough evidence yet",
+        }[self.value]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,11 +76,15 @@ def rules_for(catalog: Catalog, track: str) -> Rules:
     policy = catalog.committee.get(track)
     if policy is None:
         raise ValueError(f"unknown track {track!r}; expected one of {', '.join(catalog.committee)}")
-    return Rules(must_pass=tuple(policy.must_pass), pass_bar=policy.pass_bar, hire_bar=policy.hire_bar,
-                 strong_bar=policy.strong_bar,
-                 case_round_ids=tuple(r.id for r in catalog.rounds_for(track) if r.is_case),
-                 required_round_ids=tuple(policy.required_rounds),
-                 case_competency=catalog.case_rule.competency)
+    return Rules(
+        must_pass=tuple(policy.must_pass),
+        pass_bar=policy.pass_bar,
+        hire_bar=policy.hire_bar,
+        strong_bar=policy.strong_bar,
+        case_round_ids=tuple(r.id for r in catalog.rounds_for(track) if r.is_case),
+        required_round_ids=tuple(policy.required_rounds),
+        case_competency=catalog.case_rule.competency,
+    )
 
 
 def rule_text(rules: Rules, names: Mapping[str, str] | None = None) -> tuple[str, ...]:
@@ -121,13 +130,19 @@ class Decision:
     flags: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"outcome": self.outcome.value, "label": self.outcome.label, "deciding": self.deciding,
-                "averages": dict(self.averages), "overall": self.overall,
-                "considered": [s.to_dict() for s in self.considered],
-                "documented_referrals": [s.to_dict() for s in self.documented_referrals],
-                "not_considered": [{**i.to_dict(), "reason": r} for i, r in self.not_considered],
-                "evidence": [list(e) for e in self.evidence],
-                "what_would_change": self.what_would_change, "flags": list(self.flags)}
+        return {
+            "outcome": self.outcome.value,
+            "label": self.outcome.label,
+            "deciding": self.deciding,
+            "averages": dict(self.averages),
+            "overall": self.overall,
+            "considered": [s.to_dict() for s in self.considered],
+            "documented_referrals": [s.to_dict() for s in self.documented_referrals],
+            "not_considered": [{**i.to_dict(), "reason": r} for i, r in self.not_considered],
+            "evidence": [list(e) for e in self.evidence],
+            "what_would_change": self.what_would_change,
+            "flags": list(self.flags),
+        }
 
 
 @dataclass(frozen=True)
@@ -138,9 +153,14 @@ class _Verdict:
     evidence: tuple[Evidence, ...] = ()
 
 
-def decide(rules: Rules, scorecards: Sequence[Scorecard], informal: Sequence[InformalInput] = (),
-           rounds_done: Iterable[str] | None = None, names: Mapping[str, str] | None = None,
-           expected: Mapping[str, Sequence[str]] | None = None) -> Decision:
+def decide(
+    rules: Rules,
+    scorecards: Sequence[Scorecard],
+    informal: Sequence[InformalInput] = (),
+    rounds_done: Iterable[str] | None = None,
+    names: Mapping[str, str] | None = None,
+    expected: Mapping[str, Sequence[str]] | None = None,
+) -> Decision:
     """Apply the module's rules with one track's ``rules`` (see ``rules_for``). ``names`` maps ids to
     display names for sentences; ``expected`` (round id -> competency ids) widens the no-evidence
     check beyond must-pass ones."""
@@ -153,18 +173,29 @@ def decide(rules: Rules, scorecards: Sequence[Scorecard], informal: Sequence[Inf
     overall = _mean(averages.values()) if averages else None
     name = _namer(names)
     done = {s.round_id for s in considered} | set(rounds_done or ())
-    verdict = (_case_rule(rules, considered, name)
-               or _evidence_rule(rules, averages, done, name)
-               or _must_pass_rule(rules, considered, ratings, averages, name)
-               or _overall_rule(rules, considered, ratings, averages, name))
-    flags = (_disagreements(considered, name) + _missing_evidence(rules, averages, expected, name)
-             + _rounds_not_done(rules, done, expected, name))
-    return Decision(outcome=verdict.outcome, deciding=verdict.deciding, averages=averages,
-                    overall=overall, considered=considered,
-                    documented_referrals=tuple(s for s in scorecards if s.source is Source.REFERRAL),
-                    not_considered=tuple((i, INFORMAL_REASON) for i in informal),
-                    evidence=verdict.evidence, what_would_change=verdict.what_would_change,
-                    flags=tuple(flags))
+    verdict = (
+        _case_rule(rules, considered, name)
+        or _evidence_rule(rules, averages, done, name)
+        or _must_pass_rule(rules, considered, ratings, averages, name)
+        or _overall_rule(rules, considered, ratings, averages, name)
+    )
+    flags = (
+        _disagreements(considered, name)
+        + _missing_evidence(rules, averages, expected, name)
+        + _rounds_not_done(rules, done, expected, name)
+    )
+    return Decision(
+        outcome=verdict.outcome,
+        deciding=verdict.deciding,
+        averages=averages,
+        overall=overall,
+        considered=considered,
+        documented_referrals=tuple(s for s in scorecards if s.source is Source.REFERRAL),
+        not_considered=tuple((i, INFORMAL_REASON) for i in informal),
+        evidence=verdict.evidence,
+        what_would_change=verdict.what_would_change,
+        flags=tuple(flags),
+    )
 
 
 def _case_rule(rules: Rules, considered: Sequence[Scorecard], name: Callable[[str], str]) -> _Verdict | None:
@@ -178,11 +209,17 @@ def _case_rule(rules: Rules, considered: Sequence[Scorecard], name: Callable[[st
         f"No hire: the case lacked quantified trade-offs ({rounds}, rated by {raters}), "
         "which no rating or referral can outweigh.",
         f"A case with quantified trade-offs in {rounds}.",
-        _quotes(weak, rules.case_competency))
+        _quotes(weak, rules.case_competency),
+    )
 
 
-def _must_pass_rule(rules: Rules, considered: Sequence[Scorecard], ratings: Mapping[str, list[int]],
-                    averages: Mapping[str, float], name: Callable[[str], str]) -> _Verdict | None:
+def _must_pass_rule(
+    rules: Rules,
+    considered: Sequence[Scorecard],
+    ratings: Mapping[str, list[int]],
+    averages: Mapping[str, float],
+    name: Callable[[str], str],
+) -> _Verdict | None:
     failing = sorted((averages[c], c) for c in rules.must_pass if c in averages and averages[c] < rules.pass_bar)
     if not failing:
         return None
@@ -193,17 +230,22 @@ def _must_pass_rule(rules: Rules, considered: Sequence[Scorecard], ratings: Mapp
         what = f"Raising {name(competency)} to {_num(rules.pass_bar)} would clear the must-pass bar."
     else:
         more, value, after = change
-        what = (f"Raising {name(competency)} from {_num(average)} to {_num(after)} ({_count(more, value)}) "
-                f"would clear the must-pass bar of {_num(rules.pass_bar)}.")
+        what = (
+            f"Raising {name(competency)} from {_num(average)} to {_num(after)} ({_count(more, value)}) "
+            f"would clear the must-pass bar of {_num(rules.pass_bar)}."
+        )
     return _Verdict(
         Outcome.NO_HIRE,
         f"No hire: must-pass competency {name(competency)} averages {_num(average)}, "
         f"below the bar of {_num(rules.pass_bar)}{also}.",
-        what, _quotes(considered, competency))
+        what,
+        _quotes(considered, competency),
+    )
 
 
-def _evidence_rule(rules: Rules, averages: Mapping[str, float], done: set[str],
-                   name: Callable[[str], str]) -> _Verdict | None:
+def _evidence_rule(
+    rules: Rules, averages: Mapping[str, float], done: set[str], name: Callable[[str], str]
+) -> _Verdict | None:
     rounds = [name(r) for r in rules.required_round_ids if r not in done]
     missing = [name(c) for c in rules.must_pass if c not in averages]
     if not rounds and not missing:
@@ -211,26 +253,36 @@ def _evidence_rule(rules: Rules, averages: Mapping[str, float], done: set[str],
     parts = []
     if rounds:
         total = len(rules.required_round_ids)
-        parts.append(f"{len(rounds)} of {total} required rounds {'is' if len(rounds) == 1 else 'are'} "
-                     f"not done ({_join(rounds)})")
+        parts.append(
+            f"{len(rounds)} of {total} required rounds {'is' if len(rounds) == 1 else 'are'} not done ({_join(rounds)})"
+        )
     if missing:
         plural = len(missing) > 1
-        parts.append(f"must-pass competenc{'ies' if plural else 'y'} {_join(missing)} "
-                     f"{'have' if plural else 'has'} no rating in any documented scorecard")
+        parts.append(
+            f"must-pass competenc{'ies' if plural else 'y'} {_join(missing)} "
+            f"{'have' if plural else 'has'} no rating in any documented scorecard"
+        )
     # A must-pass competency already below the bar is worth knowing, but more rounds can still lift it.
     failing = sorted((averages[c], c) for c in rules.must_pass if c in averages and averages[c] < rules.pass_bar)
-    so_far = "".join(f" So far {name(c)} averages {_num(a)}, below the must-pass bar of {_num(rules.pass_bar)}."
-                     for a, c in failing)
+    so_far = "".join(
+        f" So far {name(c)} averages {_num(a)}, below the must-pass bar of {_num(rules.pass_bar)}." for a, c in failing
+    )
     if rounds:
         what = f"Finish {_join(rounds)}" + (
-            f", with documented scorecards that rate {_join(missing)} with written evidence." if missing else ".")
+            f", with documented scorecards that rate {_join(missing)} with written evidence." if missing else "."
+        )
     else:
         what = f"A documented scorecard that rates {_join(missing)} with written evidence."
     return _Verdict(Outcome.NOT_ENOUGH_EVIDENCE, f"Not enough evidence yet: {', and '.join(parts)}.{so_far}", what)
 
 
-def _overall_rule(rules: Rules, considered: Sequence[Scorecard], ratings: Mapping[str, list[int]],
-                  averages: Mapping[str, float], name: Callable[[str], str]) -> _Verdict:
+def _overall_rule(
+    rules: Rules,
+    considered: Sequence[Scorecard],
+    ratings: Mapping[str, list[int]],
+    averages: Mapping[str, float],
+    name: Callable[[str], str],
+) -> _Verdict:
     overall = _mean(averages.values())
     below_yes = [s for s in considered if s.recommendation < Recommendation.YES]
     lowest = min(averages, key=lambda c: (averages[c], c))
@@ -239,27 +291,32 @@ def _overall_rule(rules: Rules, considered: Sequence[Scorecard], ratings: Mappin
         others = [a for c, a in averages.items() if c != lowest]
         change = _lift(ratings[lowest], lambda a: _mean([*others, a]) >= target)
         if change is None:
-            return (f"Raising {name(lowest)} alone cannot bring the overall average from "
-                    f"{_num(overall)} to {_num(target)}; other competencies must rise too.")
+            return (
+                f"Raising {name(lowest)} alone cannot bring the overall average from "
+                f"{_num(overall)} to {_num(target)}; other competencies must rise too."
+            )
         more, value, after = change
-        return (f"Raising {name(lowest)} from {_num(averages[lowest])} to {_num(after)} "
-                f"({_count(more, value)}) would lift the overall average from {_num(overall)} to "
-                f"{_num(_mean([*others, after]))}, {goal}.")
+        return (
+            f"Raising {name(lowest)} from {_num(averages[lowest])} to {_num(after)} "
+            f"({_count(more, value)}) would lift the overall average from {_num(overall)} to "
+            f"{_num(_mean([*others, after]))}, {goal}."
+        )
 
     if overall >= rules.strong_bar and not below_yes:
         return _Verdict(
             Outcome.STRONG_HIRE,
             f"Strong hire: the overall average of {_num(overall)} reaches the strong bar of "
             f"{_num(rules.strong_bar)} and no round recommended below Yes.",
-            "Nothing needs to change; a round recommending below Yes would make it a hire.")
+            "Nothing needs to change; a round recommending below Yes would make it a hire.",
+        )
     if overall >= rules.strong_bar:
-        blockers = _join([f"{name(s.round_id)} ({s.rater}) recommended {s.recommendation.label}"
-                          for s in below_yes])
+        blockers = _join([f"{name(s.round_id)} ({s.rater}) recommended {s.recommendation.label}" for s in below_yes])
         return _Verdict(
             Outcome.HIRE,
             f"Hire: the overall average of {_num(overall)} reaches the strong bar of "
             f"{_num(rules.strong_bar)}, but {blockers}.",
-            "Every round recommending Yes or better would make it a strong hire.")
+            "Every round recommending Yes or better would make it a strong hire.",
+        )
     if overall >= rules.hire_bar:
         what = lift_overall(rules.strong_bar, "the strong bar")
         if below_yes:
@@ -268,12 +325,15 @@ def _overall_rule(rules: Rules, considered: Sequence[Scorecard], ratings: Mappin
             Outcome.HIRE,
             f"Hire: the overall average of {_num(overall)} reaches the hire bar of "
             f"{_num(rules.hire_bar)} and every must-pass competency clears {_num(rules.pass_bar)}.",
-            what)
+            what,
+        )
     return _Verdict(
         Outcome.NO_HIRE,
         f"No hire: the overall average of {_num(overall)} is below the hire bar of "
         f"{_num(rules.hire_bar)}; the weakest competency is {name(lowest)} at {_num(averages[lowest])}.",
-        lift_overall(rules.hire_bar, "the hire bar"), _quotes(considered, lowest))
+        lift_overall(rules.hire_bar, "the hire bar"),
+        _quotes(considered, lowest),
+    )
 
 
 def _disagreements(considered: Sequence[Scorecard], name: Callable[[str], str]) -> list[str]:
@@ -285,25 +345,35 @@ def _disagreements(considered: Sequence[Scorecard], name: Callable[[str], str]) 
     flags = []
     for (round_id, competency), rated in seen.items():
         for i, (rater_a, a) in enumerate(rated):
-            flags += [f"{name(round_id)} · {name(competency)}: {rater_a} rated {a}, {rater_b} rated {b}"
-                      for rater_b, b in rated[i + 1:] if abs(a - b) >= 2]
+            flags += [
+                f"{name(round_id)} · {name(competency)}: {rater_a} rated {a}, {rater_b} rated {b}"
+                for rater_b, b in rated[i + 1 :]
+                if abs(a - b) >= 2
+            ]
     return flags
 
 
-def _missing_evidence(rules: Rules, averages: Mapping[str, float],
-                      expected: Mapping[str, Sequence[str]] | None, name: Callable[[str], str]) -> list[str]:
+def _missing_evidence(
+    rules: Rules,
+    averages: Mapping[str, float],
+    expected: Mapping[str, Sequence[str]] | None,
+    name: Callable[[str], str],
+) -> list[str]:
     wanted = [c for comps in (expected or {}).values() for c in comps] + list(rules.must_pass)
-    return [f"{name(c)}: no evidence in any documented scorecard" for c in dict.fromkeys(wanted)
-            if c not in averages]
+    return [f"{name(c)}: no evidence in any documented scorecard" for c in dict.fromkeys(wanted) if c not in averages]
 
 
-def _rounds_not_done(rules: Rules, done: set[str], expected: Mapping[str, Sequence[str]] | None,
-                     name: Callable[[str], str]) -> list[str]:
+def _rounds_not_done(
+    rules: Rules, done: set[str], expected: Mapping[str, Sequence[str]] | None, name: Callable[[str], str]
+) -> list[str]:
     required = [f"{name(r)}: not done yet" for r in rules.required_round_ids if r not in done]
     # A round the loop planned beyond the required ones (the optional technical deep dive) is named
     # too, but the committee does not wait for it.
-    optional = [f"{name(r)} (optional): not done yet; the committee does not wait for it"
-                for r in (expected or {}) if r not in rules.required_round_ids and r not in done]
+    optional = [
+        f"{name(r)} (optional): not done yet; the committee does not wait for it"
+        for r in (expected or {})
+        if r not in rules.required_round_ids and r not in done
+    ]
     return required + optional
 
 
@@ -322,8 +392,9 @@ def _lift(ratings: Sequence[int], reaches: Callable[[float], bool], most: int = 
 
 
 def _quotes(cards: Iterable[Scorecard], competency: str) -> tuple[Evidence, ...]:
-    return tuple((s.round_id, competency, s.evidence[competency])
-                 for s in cards if s.evidence.get(competency, "").strip())
+    return tuple(
+        (s.round_id, competency, s.evidence[competency]) for s in cards if s.evidence.get(competency, "").strip()
+    )
 
 
 def _mean(values: Iterable[float]) -> float:

@@ -8,6 +8,7 @@ Rules a scorecard enforces when it is built (every problem is reported in one ``
 - a scorecard needs at least one rating, except a REFERRAL: a formal written referral may carry
   only a recommendation and a summary.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -94,25 +95,38 @@ class Scorecard:
         for competency, rating in self.ratings.items():
             whole = isinstance(rating, int) and not isinstance(rating, bool)
             if not whole or not MIN_RATING <= rating <= MAX_RATING:
-                problems.append((competency, f"rating {rating!r} is not a whole number from {MIN_RATING} to {MAX_RATING}"))
+                problems.append(
+                    (competency, f"rating {rating!r} is not a whole number from {MIN_RATING} to {MAX_RATING}")
+                )
             if source is not Source.AUTOMATIC and not self.evidence.get(competency, "").strip():
                 problems.append((competency, f"rated {rating!r} with no written evidence"))
         if problems:
             raise ScorecardError(self.round_id, self.rater, problems)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"round_id": self.round_id, "source": self.source.value, "rater": self.rater,
-                "ratings": dict(self.ratings), "recommendation": self.recommendation.name,
-                "evidence": dict(self.evidence), "summary": self.summary,
-                "trade_offs_quantified": self.trade_offs_quantified}
+        return {
+            "round_id": self.round_id,
+            "source": self.source.value,
+            "rater": self.rater,
+            "ratings": dict(self.ratings),
+            "recommendation": self.recommendation.name,
+            "evidence": dict(self.evidence),
+            "summary": self.summary,
+            "trade_offs_quantified": self.trade_offs_quantified,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Scorecard:
-        return cls(round_id=data["round_id"], source=Source(data["source"]), rater=data["rater"],
-                   ratings=data.get("ratings", {}),
-                   recommendation=Recommendation[data["recommendation"]],
-                   evidence=data.get("evidence", {}), summary=data.get("summary", ""),
-                   trade_offs_quantified=data.get("trade_offs_quantified"))
+        return cls(
+            round_id=data["round_id"],
+            source=Source(data["source"]),
+            rater=data["rater"],
+            ratings=data.get("ratings", {}),
+            recommendation=Recommendation[data["recommendation"]],
+            evidence=data.get("evidence", {}),
+            summary=data.get("summary", ""),
+            trade_offs_quantified=data.get("trade_offs_quantified"),
+        )
 
 
 @dataclass(frozen=True)

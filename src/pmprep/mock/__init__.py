@@ -1,5 +1,6 @@
 """A whole mock loop ("Run my loop"): the rounds planned for a track, and pmprep's own scorecard for
 each round from the analyzer's feedback (no Django)."""
+
 from __future__ import annotations
 
 from pmprep.mock.auto_scorecard import auto_scorecard
@@ -13,5 +14,13 @@ from pmprep.mock.loop import (
     question_count,
 )
 
-__all__ = ["QA_PROBES", "LoopLength", "LoopRound", "answer_seconds", "auto_scorecard", "loop_length", "plan_loop",
-           "question_count"]
+__all__ = [
+    "QA_PROBES",
+    "LoopLength",
+    "LoopRound",
+    "answer_seconds",
+    "auto_scorecard",
+    "loop_length",
+    "plan_loop",
+    "question_count",
+]

@@ -6,6 +6,7 @@ each criterion is evidence for (``Catalog.criterion_competencies``). A competenc
 level of its criteria across the round's answers. In a case round, the case rule's
 ``trade_off_criteria`` (committee.yaml) say whether the trade-offs were quantified.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -31,8 +32,15 @@ class _Rated:
     mean: float
 
 
-def auto_scorecard(catalog: Catalog, round_id: str, competencies: Sequence[str], feedbacks: Sequence[Feedback],
-                   is_case: bool, *, names: Mapping[str, str] | None = None) -> Scorecard:
+def auto_scorecard(
+    catalog: Catalog,
+    round_id: str,
+    competencies: Sequence[str],
+    feedbacks: Sequence[Feedback],
+    is_case: bool,
+    *,
+    names: Mapping[str, str] | None = None,
+) -> Scorecard:
     """The AUTOMATIC scorecard for a round from the analyzer's feedback on its answers, with the
     catalog's criterion-to-competency map and case rule.
 
@@ -51,15 +59,19 @@ def auto_scorecard(catalog: Catalog, round_id: str, competencies: Sequence[str],
             levels = [c.level for c in bearing]
             rated.append(_Rated(competency, _mean_half_up(levels), sum(levels) / len(levels)))
     if not rated:
-        raise ValueError(f"automatic scorecard for {round_id}: no analysed criterion bears on its "
-                         f"competencies ({', '.join(competencies) or 'none given'})")
+        raise ValueError(
+            f"automatic scorecard for {round_id}: no analysed criterion bears on its "
+            f"competencies ({', '.join(competencies) or 'none given'})"
+        )
 
     mean = sum(r.rating for r in rated) / len(rated)
     # The weakest is the lowest rating; between equal ratings, the lower mean level, then round order.
     weakest = min(rated, key=lambda r: (r.rating, r.mean))
     weakest_name = (names or {}).get(weakest.competency, weakest.competency.replace("_", " "))
-    summary = (f"Mean rating {mean:.2f} across {len(rated)} rated competencies; "
-               f"the weakest is {weakest_name} at {weakest.rating}.")
+    summary = (
+        f"Mean rating {mean:.2f} across {len(rated)} rated competencies; "
+        f"the weakest is {weakest_name} at {weakest.rating}."
+    )
     return Scorecard(
         round_id=round_id,
         source=Source.AUTOMATIC,
@@ -68,8 +80,9 @@ def auto_scorecard(catalog: Catalog, round_id: str, competencies: Sequence[str],
         recommendation=_recommendation(mean),
         evidence=evidence,
         summary=summary,
-        trade_offs_quantified=(_trade_offs_quantified(criteria, catalog.case_rule.trade_off_criteria)
-                               if is_case else None),
+        trade_offs_quantified=(
+            _trade_offs_quantified(criteria, catalog.case_rule.trade_off_criteria) if is_case else None
+        ),
     )
 
 

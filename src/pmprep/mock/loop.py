@@ -3,6 +3,7 @@
 The plan is deterministic: the same catalog, track, recent ids and seed give the same loop, so a
 reload shows the same questions while a new seed (say, the user and the day) gives a new loop.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -24,8 +25,7 @@ CASE_PROMPT_TYPES = ("product_design", "strategy")
 # What each discipline on a case panel tends to push on once the talk is over (our own wording).
 QA_PROBES: dict[str, tuple[str, ...]] = {
     "design": (
-        "Walk me through the moment a member first meets this. What do they see, and what would "
-        "confuse them?",
+        "Walk me through the moment a member first meets this. What do they see, and what would confuse them?",
         "Which user research would change your recommendation, and what would you do if it "
         "contradicted your hypothesis?",
     ),
@@ -36,8 +36,7 @@ QA_PROBES: dict[str, tuple[str, ...]] = {
         "your experiment rule that out?",
     ),
     "engineering": (
-        "What is the smallest thing we could build first, and what would you cut if it took twice "
-        "as long as planned?",
+        "What is the smallest thing we could build first, and what would you cut if it took twice as long as planned?",
         "What breaks at Netflix scale, on which devices, and how do we turn it off if it goes wrong?",
     ),
 }
@@ -95,8 +94,11 @@ def loop_length(rounds: Iterable[Timed]) -> LoopLength:
     """The length of a loop made of ``rounds``: a track's rounds from the catalog, or a planned loop's."""
     rounds = list(rounds)
     required = [r for r in rounds if not r.optional]
-    return LoopLength(required_rounds=len(required), required_minutes=sum(r.minutes for r in required),
-                      optional=tuple((r.name, r.minutes) for r in rounds if r.optional))
+    return LoopLength(
+        required_rounds=len(required),
+        required_minutes=sum(r.minutes for r in required),
+        optional=tuple((r.name, r.minutes) for r in rounds if r.optional),
+    )
 
 
 def question_count(r: Round) -> int:
@@ -106,8 +108,9 @@ def question_count(r: Round) -> int:
     return max(1, round(r.minutes / 15))
 
 
-def plan_loop(catalog: Catalog, track_id: str, recent: Iterable[str] = (), seed: str = "",
-              include_optional: bool = False) -> tuple[LoopRound, ...]:
+def plan_loop(
+    catalog: Catalog, track_id: str, recent: Iterable[str] = (), seed: str = "", include_optional: bool = False
+) -> tuple[LoopRound, ...]:
     """The track's rounds in order, each with its questions drawn for this seed.
 
     Questions practised recently (``recent``) are used only when a round runs out of fresh ones;
@@ -146,7 +149,7 @@ def _draw(catalog: Catalog, r: Round, recent: set[str], used: set[str], seed: st
 
     fitting = [q for q in catalog.questions.values() if r.id in q.rounds and q.id not in used]
     fitting.sort(key=preference)
-    return tuple(q.id for q in fitting[:question_count(r)])
+    return tuple(q.id for q in fitting[: question_count(r)])
 
 
 def _loop_round(r: Round, question_ids: tuple[str, ...]) -> LoopRound:

@@ -42,10 +42,21 @@ Scoring, in full (numbers in ``scoring.py`` and the content file):
 Negations are honoured where cheap ("I'm not asking for a referral", "no need for a call").
 Deterministic, offline and fast; messages over 20,000 characters raise MessageTooLong.
 """
+
 from __future__ import annotations
 
 from pmprep.outreach.checker import MAX_MESSAGE_CHARS, MessageTooLong, check
 from pmprep.outreach.report import Channel, Evidence, Flag, Kind, OutreachReport, Signal, Verdict
 
-__all__ = ["MAX_MESSAGE_CHARS", "Channel", "Evidence", "Flag", "Kind", "MessageTooLong", "OutreachReport", "Signal",
-           "Verdict", "check"]
+__all__ = [
+    "MAX_MESSAGE_CHARS",
+    "Channel",
+    "Evidence",
+    "Flag",
+    "Kind",
+    "MessageTooLong",
+    "OutreachReport",
+    "Signal",
+    "Verdict",
+    "check",
+]

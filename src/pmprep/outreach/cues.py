@@ -6,6 +6,7 @@ with the file, the entry (the signal) and the field, as the other content loader
 on the folded note (``pmprep.outreach.text.fold``), a space standing for any run of whitespace,
 every repeat capped by ``pmprep.bounded_regex``.
 """
+
 from __future__ import annotations
 
 import re
@@ -159,10 +160,16 @@ def _compile(where: str, entry: str, field: str, text: str, problems: list[Probl
 
 def _check_grades(where: str, signal: str, grades: dict[str, _Grade], problems: list[Problem]) -> None:
     wanted = GRADES[signal]
-    problems += [Problem(where, signal, f"grades.{g}", "the checker reads this grade; it is missing")
-                 for g in wanted if g not in grades]
-    problems += [Problem(where, signal, f"grades.{g}", f"is not a grade of {signal} (expected {', '.join(wanted)})")
-                 for g in grades if g not in wanted]
+    problems += [
+        Problem(where, signal, f"grades.{g}", "the checker reads this grade; it is missing")
+        for g in wanted
+        if g not in grades
+    ]
+    problems += [
+        Problem(where, signal, f"grades.{g}", f"is not a grade of {signal} (expected {', '.join(wanted)})")
+        for g in grades
+        if g not in wanted
+    ]
     for grade_id, grade in grades.items():
         try:
             names = {name for _, name, _, _ in string.Formatter().parse(grade.reason) if name is not None}
@@ -172,25 +179,47 @@ def _check_grades(where: str, signal: str, grades: dict[str, _Grade], problems: 
         unknown = sorted(names - PLACEHOLDERS[signal])
         if unknown:
             allowed = ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS[signal])) or "none"
-            problems.append(Problem(where, signal, f"grades.{grade_id}.reason",
-                                    f"names {', '.join(unknown)}; the placeholders it may use: {allowed}"))
+            problems.append(
+                Problem(
+                    where,
+                    signal,
+                    f"grades.{grade_id}.reason",
+                    f"names {', '.join(unknown)}; the placeholders it may use: {allowed}",
+                )
+            )
         shared = signal == "focus" and grade_id in SHARE_GRADES
         if shared and grade.at_least is None:
-            problems.append(Problem(where, signal, f"grades.{grade_id}.at_least",
-                                    "expected the share of words about them (0 to 1) this grade starts at"))
+            problems.append(
+                Problem(
+                    where,
+                    signal,
+                    f"grades.{grade_id}.at_least",
+                    "expected the share of words about them (0 to 1) this grade starts at",
+                )
+            )
         elif not shared and grade.at_least is not None:
-            problems.append(Problem(where, signal, f"grades.{grade_id}.at_least",
-                                    "only the focus grades chosen by share have one"))
+            problems.append(
+                Problem(where, signal, f"grades.{grade_id}.at_least", "only the focus grades chosen by share have one")
+            )
     if signal == "focus":
-        shares: list[tuple[str, float]] = [(g, share) for g in SHARE_GRADES
-                                           if g in grades and (share := grades[g].at_least) is not None]
+        shares: list[tuple[str, float]] = [
+            (g, share) for g in SHARE_GRADES if g in grades and (share := grades[g].at_least) is not None
+        ]
         for n, (grade_id, share) in enumerate(shares):
             same = [other for other, value in shares[:n] if value == share]
             if same:
-                problems.append(Problem(where, signal, f"grades.{grade_id}.at_least",
-                                        f"is the same share as {same[0]}'s; each grade needs its own"))
+                problems.append(
+                    Problem(
+                        where,
+                        signal,
+                        f"grades.{grade_id}.at_least",
+                        f"is the same share as {same[0]}'s; each grade needs its own",
+                    )
+                )
         if shares and min(value for _, value in shares) != 0:
-            problems.append(Problem(where, signal, "grades", "no share grade starts at 0, so some notes would get none"))
+            problems.append(
+                Problem(where, signal, "grades", "no share grade starts at 0, so some notes would get none")
+            )
 
 
 def load_signal_cues(path: Path | str) -> SignalCues:
@@ -200,8 +229,12 @@ def load_signal_cues(path: Path | str) -> SignalCues:
     try:
         spec = _File.model_validate(raw)
     except ValidationError as exc:
-        raise ContentError([Problem(where, str(e["loc"][0]) if e["loc"] else None, _field(e["loc"][1:]), e["msg"])
-                            for e in exc.errors()]) from exc
+        raise ContentError(
+            [
+                Problem(where, str(e["loc"][0]) if e["loc"] else None, _field(e["loc"][1:]), e["msg"])
+                for e in exc.errors()
+            ]
+        ) from exc
     problems: list[Problem] = []
     compiled: dict[str, SignalSpec] = {}
     for signal in GRADES:
@@ -209,8 +242,9 @@ def load_signal_cues(path: Path | str) -> SignalCues:
         _check_grades(where, signal, part.grades, problems)
         cues = {}
         for name in CUE_LISTS[signal]:
-            patterns = [_compile(where, signal, f"{name}[{k}]", text, problems)
-                        for k, text in enumerate(getattr(part, name))]
+            patterns = [
+                _compile(where, signal, f"{name}[{k}]", text, problems) for k, text in enumerate(getattr(part, name))
+            ]
             cues[name] = Cues(tuple(p for p in patterns if p is not None))
         grades = {g: Grade(g, v.points, v.label, v.reason, v.at_least) for g, v in part.grades.items()}
         compiled[signal] = SignalSpec(signal, part.name, grades, cues, getattr(part, "several_at", 0))

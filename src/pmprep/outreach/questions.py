@@ -8,6 +8,7 @@ about the writer ("how do I get in?", "any tips?") or about their career in gene
 Questions are sentences ending in "?", and the indirect ones people write instead ("I'm curious how
 you…", "I'd love to understand why…").
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,13 +24,18 @@ _INDIRECT = bounded(
     r"|\bi(?:'ve| have)? (?:always |often )?wonder(?:ed|ing)?\b(?=\s+(?:how|why|what|which|whether|if))"
     r"|\bwondering (?:how|why|what|which|whether|if)\b"
     r"|\b(?:my|one|the) question (?:is|would be)\b"
-    r"|\bi(?:'m| am) (?:trying|keen|hoping) to (?:understand|learn|figure out) (?:how|why|what|whether|which)\b")
-_INTERROGATIVE = bounded(r"\b(?:how|why|what|which|when|where|whether|who|did|do|does|was|were|is|are|could|would|"
-                         r"can|have|has|should|if)\b")
+    r"|\bi(?:'m| am) (?:trying|keen|hoping) to (?:understand|learn|figure out) (?:how|why|what|whether|which)\b"
+)
+_INTERROGATIVE = bounded(
+    r"\b(?:how|why|what|which|when|where|whether|who|did|do|does|was|were|is|are|could|would|"
+    r"can|have|has|should|if)\b"
+)
 # A lead-in before the question proper: a greeting, or "one question: ".
 _GREETING = bounded(r"^(?:hi|hello|hey|dear|hiya)\b[^,:!\n?]{0,40}[,:!\u2014\u2013-]\s*")
-_COLON = bounded(r":\s*(?=(?:how|why|what|which|when|where|whether|did|do|does|was|were|is|are|"
-                 r"could|would|can|have|has)\b)")
+_COLON = bounded(
+    r":\s*(?=(?:how|why|what|which|when|where|whether|did|do|does|was|were|is|are|"
+    r"could|would|can|have|has)\b)"
+)
 
 SPECIFIC = bounded(
     r"\b(?:metrics?|measur\w*|success|kpis?|north[ -]?star|guardrails?|retention|churn|engagement|conversion|"
@@ -37,7 +43,8 @@ SPECIFIC = bounded(
     r"decid\w*|decision|chose|choose|chosen|picked|pick|prioriti[sz]\w*|baseline|threshold|segment\w*|cohorts?|"
     r"signals?|data|roll(?:ed)?[ -]?out|launch\w*|scope|scoped|cut|constraints?|surprised?|hypothes\w*|"
     r"lessons?|learn(?:ed|t) from|results?|impact|outcome|estimat\w*|cap|limit\w*|trade|sequenc\w*|"
-    r"bitrate|cache|caching|cdn|personali[sz]\w*|ranking|algorithm|model|why did|how did)\b")
+    r"bitrate|cache|caching|cdn|personali[sz]\w*|ranking|algorithm|model|why did|how did)\b"
+)
 # Questions about the writer or about the reader's career in general.
 GENERIC = bounded(
     r"\b(?:advice|(?:any|some|your|a few|share) tips?\b|tips? (?:on|for|about)\b|it like|typical day|day[- ]to[- ]day|your (?:career |professional )?(?:journey|path|story)|"
@@ -48,19 +55,27 @@ GENERIC = bounded(
     r"(?:looks?|are looking|is looking|value|values) (?:for|in)\b|"
     # the writer's own things: "could you look at my shop?" asks them to work for you
     r"my (?:shop|store|listings?|app|game|games|portfolio|profile|resume|cv|work|ideas?|deck|website|startup|"
-    r"background|experience|career|chances|application|skills)\b|in general\b|more broadly\b|the future of\b)")
-_GENERIC_WORDS = frozenset("""
+    r"background|experience|career|chances|application|skills)\b|in general\b|more broadly\b|the future of\b)"
+)
+_GENERIC_WORDS = frozenset(
+    """
 netflix pm pms product products team teams work role roles company job jobs experience things stuff time people
 you your really actually currently like think know tell share question questions thanks please maybe quick
-""".split())
+""".split()
+)
 _TOPIC_WORD = bounded(r"[a-z][a-z'/-]+")
 _LETTER = bounded(r"[^\W\d_]")
 _CLAUSE_END = bounded(r"\s[\u2014\u2013-]\s|;|\(")
 _ASPECTS = (
     (bounded(r"trade|versus|vs|instead|rather|weigh"), "trade-off"),
     (bounded(r"decid|decision|chose|choose|pick|prioriti|scope|cut|sequenc|cap|limit"), "decision"),
-    (bounded(r"metric|measur|success|kpi|north|guardrail|retention|churn|engagement|conversion|baseline|"
-             r"threshold|signal|data|result|impact|outcome|estimat"), "metric or result"),
+    (
+        bounded(
+            r"metric|measur|success|kpi|north|guardrail|retention|churn|engagement|conversion|baseline|"
+            r"threshold|signal|data|result|impact|outcome|estimat"
+        ),
+        "metric or result",
+    ),
 )
 MIN_TOPIC_WORDS = 4
 # After the note names a piece of their work, a shorter question is about that work ("how do you handle late events?").
@@ -83,8 +98,9 @@ def judge(folded: str, named: bool = False) -> tuple[bool, str]:
         return False, "it is about you or their career in general, not about something they did"
     if not _INTERROGATIVE.search(folded):
         return False, "it does not ask how, why or what"
-    topic = [w for w in _TOPIC_WORD.findall(folded)
-             if w not in FUNCTION_WORDS and w not in _GENERIC_WORDS and len(w) > 2]
+    topic = [
+        w for w in _TOPIC_WORD.findall(folded) if w not in FUNCTION_WORDS and w not in _GENERIC_WORDS and len(w) > 2
+    ]
     hit = SPECIFIC.search(folded)
     if hit and len(topic) >= 2:
         return True, f"it asks about a {_aspect(hit.group(0))} in their work"
@@ -131,6 +147,6 @@ def find_questions(text: str, folded: str, named: bool = False) -> list[Question
             stop = _CLAUSE_END.search(folded, cue.start(), e)
             qe = stop.start() if stop else e
             qe = len(text[:qe].rstrip())
-            precise, why = judge(folded[cue.start():qe], named)
-            out.append(Question(cue.start(), qe, text[cue.start():qe], False, precise, why))
+            precise, why = judge(folded[cue.start() : qe], named)
+            out.append(Question(cue.start(), qe, text[cue.start() : qe], False, precise, why))
     return out

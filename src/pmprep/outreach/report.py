@@ -1,4 +1,5 @@
 """What the outreach checker returns: enums and dataclasses that serialise to JSON with ``to_dict``."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -64,12 +65,21 @@ class Kind(str, Enum):
 SEVERE = frozenset({Kind.HIRING_ASK, Kind.REFERRAL_ASK, Kind.RESUME, Kind.REJECTION_FEEDBACK})
 STRENGTHS = frozenset({Kind.NAMED_WORK, Kind.PRECISE_QUESTION, Kind.SMALL_ASK, Kind.RESEARCH_FRAMING})
 LABELS = {
-    Kind.HIRING_ASK: "a hiring ask", Kind.REFERRAL_ASK: "a referral ask", Kind.RESUME: "a résumé",
-    Kind.REJECTION_FEEDBACK: "feedback after a rejection", Kind.JOB_SEEKING: "job seeking",
-    Kind.BIG_ASK: "a big ask", Kind.OPEN_ENDED: "an open-ended ask", Kind.FLATTERY: "generic flattery",
-    Kind.MANY_QUESTIONS: "more than one question", Kind.VAGUE_QUESTION: "a vague question",
-    Kind.TOO_LONG: "too long", Kind.NAMED_WORK: "names their work", Kind.PRECISE_QUESTION: "one precise question",
-    Kind.SMALL_ASK: "a small ask", Kind.RESEARCH_FRAMING: "framed as preparation",
+    Kind.HIRING_ASK: "a hiring ask",
+    Kind.REFERRAL_ASK: "a referral ask",
+    Kind.RESUME: "a résumé",
+    Kind.REJECTION_FEEDBACK: "feedback after a rejection",
+    Kind.JOB_SEEKING: "job seeking",
+    Kind.BIG_ASK: "a big ask",
+    Kind.OPEN_ENDED: "an open-ended ask",
+    Kind.FLATTERY: "generic flattery",
+    Kind.MANY_QUESTIONS: "more than one question",
+    Kind.VAGUE_QUESTION: "a vague question",
+    Kind.TOO_LONG: "too long",
+    Kind.NAMED_WORK: "names their work",
+    Kind.PRECISE_QUESTION: "one precise question",
+    Kind.SMALL_ASK: "a small ask",
+    Kind.RESEARCH_FRAMING: "framed as preparation",
 }
 
 
@@ -90,8 +100,16 @@ class Flag:
     points: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind.value,
-                "label": self.kind.label, "reason": self.reason, "good": self.good, "points": self.points}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind.value,
+            "label": self.kind.label,
+            "reason": self.reason,
+            "good": self.good,
+            "points": self.points,
+        }
 
 
 @dataclass(frozen=True)
@@ -124,8 +142,15 @@ class Signal:
     evidence: list[Evidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "grade": self.grade, "label": self.label, "points": self.points,
-                "reason": self.reason, "evidence": [e.to_dict() for e in self.evidence]}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "grade": self.grade,
+            "label": self.label,
+            "points": self.points,
+            "reason": self.reason,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
 
 
 @dataclass(frozen=True)
@@ -158,8 +183,16 @@ class OutreachReport:
         return [f for f in self.flags if f.good]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"score": self.score, "verdict": self.verdict.value, "channel": self.channel.value,
-                "channel_inferred": self.channel_inferred, "flags": [f.to_dict() for f in self.flags],
-                "suggestion": self.suggestion, "summary": self.summary, "notes": list(self.notes),
-                "characters": self.characters, "words": self.words,
-                "signals": [s.to_dict() for s in self.signals]}
+        return {
+            "score": self.score,
+            "verdict": self.verdict.value,
+            "channel": self.channel.value,
+            "channel_inferred": self.channel_inferred,
+            "flags": [f.to_dict() for f in self.flags],
+            "suggestion": self.suggestion,
+            "summary": self.summary,
+            "notes": list(self.notes),
+            "characters": self.characters,
+            "words": self.words,
+            "signals": [s.to_dict() for s in self.signals],
+        }

@@ -4,6 +4,7 @@ It keeps only what helps: the person's name, the piece of their work the user na
 precise question, and adds the framing and the small ask. Everything that backfires (the referral
 ask, the résumé, the praise, the extra questions) is left out rather than reworded.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,15 +33,26 @@ def _work_sentence(work: NamedWork | None) -> str:
     if work.form == "you_did":
         return f"I saw that {phrase}."
     noun = (work.noun or "").lower()
-    verb = "I read" if noun in READ else "I watched" if noun in WATCHED else "I listened to" if noun in LISTENED \
+    verb = (
+        "I read"
+        if noun in READ
+        else "I watched"
+        if noun in WATCHED
+        else "I listened to"
+        if noun in LISTENED
         else "I've been studying"
+    )
     return f"{verb} {phrase}."
 
 
 # "Would you be open to a call to discuss how you measure X?" becomes "I'd love to know how you measure X.":
 # the rewrite carries its own small ask, so the question must not carry a second one.
-_WRAPPED = bounded(r"^(?:would|could|can|will|do|might|may)\b[^?]*?\b(?P<clause>(?:how|why|what|which|whether|when|"
-                   r"where)\b[^?]+)\?\s*$", re.IGNORECASE, limit=2_000)
+_WRAPPED = bounded(
+    r"^(?:would|could|can|will|do|might|may)\b[^?]*?\b(?P<clause>(?:how|why|what|which|whether|when|"
+    r"where)\b[^?]+)\?\s*$",
+    re.IGNORECASE,
+    limit=2_000,
+)
 
 
 def _question(question: Question | None) -> str:
@@ -54,8 +66,9 @@ def _question(question: Question | None) -> str:
     return text if text.endswith(("?", ".", "!")) else text + "."
 
 
-def suggest(*, name: str | None, sender: str | None, work: NamedWork | None, question: Question | None,
-            channel: Channel) -> str:
+def suggest(
+    *, name: str | None, sender: str | None, work: NamedWork | None, question: Question | None, channel: Channel
+) -> str:
     hello = f"Hi {name or NAME},"
     work_line = _work_sentence(work)
     ask = _question(question)
@@ -65,5 +78,7 @@ def suggest(*, name: str | None, sender: str | None, work: NamedWork | None, que
             note = f"{hello} {work_line} {ask} A two-line reply is plenty. Thanks!"
         return note
     about = "about it" if work is not None else "for you"
-    return (f"{hello}\n\n{work_line} {FRAMING} and have one question {about}.\n\n{ask}\n\n"
-            f"A two-line reply is plenty; no call needed.\n\nThanks,\n{sender or SENDER}")
+    return (
+        f"{hello}\n\n{work_line} {FRAMING} and have one question {about}.\n\n{ask}\n\n"
+        f"A two-line reply is plenty; no call needed.\n\nThanks,\n{sender or SENDER}"
+    )

@@ -18,6 +18,7 @@ The rule (also in the package docstring):
   would be cut) makes it "revise"; everything else is "revise". A note that trips no phrase rule is
   "revise" at worst, however low its grades put it: "do not send" is for what backfires.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -38,7 +39,9 @@ class Points:
 
 
 POINTS: dict[Kind, Points] = {
-    Kind.HIRING_ASK: Points(-40, -80), Kind.REFERRAL_ASK: Points(-40, -80), Kind.RESUME: Points(-40, -80),
+    Kind.HIRING_ASK: Points(-40, -80),
+    Kind.REFERRAL_ASK: Points(-40, -80),
+    Kind.RESUME: Points(-40, -80),
     Kind.REJECTION_FEEDBACK: Points(-40, -80),
     Kind.JOB_SEEKING: Points(-15, -15),
     Kind.BIG_ASK: Points(-10, -20),

@@ -17,6 +17,7 @@ The cue patterns, grades, points and reasons are content (``outreach_signals.yam
 holds how they are combined. Every pattern is bounded, and each cue list is scanned once over the
 whole note, so a grade costs time linear in the note.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,11 +36,18 @@ from pmprep.outreach.text import word_spans
 
 MAX_QUOTE = 200  # characters of a sentence quoted as evidence
 MAX_EVIDENCE = 3
-_GREETING = bounded(r"^(?:hi|hello|hey|dear|hiya|hola|hej|oi|ola|olá|bonjour|ciao|hallo|tere|greetings|good "
-                    r"(?:morning|afternoon|evening))\b[^,:!\n.?]{0,40}[,:!\u2014\u2013-]?\s*")
+_GREETING = bounded(
+    r"^(?:hi|hello|hey|dear|hiya|hola|hej|oi|ola|olá|bonjour|ciao|hallo|tere|greetings|good "
+    r"(?:morning|afternoon|evening))\b[^,:!\n.?]{0,40}[,:!\u2014\u2013-]?\s*"
+)
 _TRAILING = ".!?;:,— \n\t"
-_ASK_FLAGS = {Kind.BIG_ASK: "large", Kind.HIRING_ASK: "large", Kind.REFERRAL_ASK: "large",
-              Kind.REJECTION_FEEDBACK: "large", Kind.OPEN_ENDED: "vague"}
+_ASK_FLAGS = {
+    Kind.BIG_ASK: "large",
+    Kind.HIRING_ASK: "large",
+    Kind.REFERRAL_ASK: "large",
+    Kind.REJECTION_FEEDBACK: "large",
+    Kind.OPEN_ENDED: "vague",
+}
 _QUESTION_FLAGS = frozenset({Kind.PRECISE_QUESTION, Kind.VAGUE_QUESTION, Kind.MANY_QUESTIONS})
 
 
@@ -112,8 +120,15 @@ def _inside(span: Span, containers: Sequence[Span]) -> bool:
 
 
 def _signal(spec: SignalSpec, grade: Grade, points: int, evidence: list[Evidence], **fill: str) -> Signal:
-    return Signal(spec.id, spec.name, grade.id, grade.label, points, grade.reason.format(**fill) if fill else grade.reason,
-                  evidence[:MAX_EVIDENCE])
+    return Signal(
+        spec.id,
+        spec.name,
+        grade.id,
+        grade.label,
+        points,
+        grade.reason.format(**fill) if fill else grade.reason,
+        evidence[:MAX_EVIDENCE],
+    )
 
 
 def vague_wording(cues: SignalCues, folded_question: str) -> bool:
@@ -140,8 +155,9 @@ def references(note: Note, cues: SignalCues, works: Sequence[NamedWork]) -> list
     return _first_apart(found)
 
 
-def their_work(note: Note, cues: SignalCues, works: Sequence[NamedWork], flags: Sequence[Flag],
-               senders: set[int]) -> Signal:
+def their_work(
+    note: Note, cues: SignalCues, works: Sequence[NamedWork], flags: Sequence[Flag], senders: set[int]
+) -> Signal:
     """How specifically the note refers to the reader's own work.
 
     A detail counts when it sits in a sentence that points at their work or in the sentence right
@@ -151,8 +167,9 @@ def their_work(note: Note, cues: SignalCues, works: Sequence[NamedWork], flags: 
     spec = cues.their_work
     refs = references(note, cues, works)
     near = {i for r in refs for i in (note.sentence_of(r.start), note.sentence_of(r.start) + 1)} - senders
-    details = [s for s in _first_apart(_spans(spec.cues["details"].finditer(note.folded)))
-               if note.sentence_of(s.start) in near]
+    details = [
+        s for s in _first_apart(_spans(spec.cues["details"].finditer(note.folded))) if note.sentence_of(s.start) in near
+    ]
     # A named-work flag's own points (none in the shipped rules) are part of this grade, never added twice.
     already = sum(f.points for f in flags if f.kind is Kind.NAMED_WORK)
     if refs and details:
@@ -200,6 +217,7 @@ def the_ask(note: Note, cues: SignalCues, flags: Sequence[Flag]) -> Signal:
     question_sentences = {note.sentence_of(q.start) for q in asked}
     ask_sentences = {note.sentence_of(s.start) for s in extra} - question_sentences
     count = len(asked) + len(ask_sentences)
+
     def said(spans: Iterable[Span]) -> list[Evidence]:
         """Each ask quoted whole: a question as found, any other ask by its sentence, one quote a sentence."""
         out, seen = [], set()
@@ -240,8 +258,11 @@ def focus(note: Note, cues: SignalCues, refs: Sequence[Span], flags: Sequence[Fl
     """
     spec = cues.focus
     courtesy = _spans(spec.cues["courtesy"].finditer(note.folded))
-    about_them = {note.sentence_of(s.start) for s in _spans(spec.cues["recipient"].finditer(note.folded))
-                  if not _inside(s, courtesy)}
+    about_them = {
+        note.sentence_of(s.start)
+        for s in _spans(spec.cues["recipient"].finditer(note.folded))
+        if not _inside(s, courtesy)
+    }
     about_them |= {note.sentence_of(r.start) for r in refs}
     about_them |= {note.sentence_of(f.start) for f in flags if f.kind in _QUESTION_FLAGS}
     words = note.words_per_sentence
@@ -256,11 +277,15 @@ def focus(note: Note, cues: SignalCues, refs: Sequence[Span], flags: Sequence[Fl
     return _signal(spec, grade, grade.points, [note.quote_sentence(i) for i in shown], share=f"{share:.0%}")
 
 
-def grade_note(text: str, folded: str, cues: SignalCues, works: Sequence[NamedWork],
-               flags: Sequence[Flag]) -> list[Signal]:
+def grade_note(
+    text: str, folded: str, cues: SignalCues, works: Sequence[NamedWork], flags: Sequence[Flag]
+) -> list[Signal]:
     """The three graded signals of a note, given the checker's flags (with their points) and named works."""
     note = Note(text, folded)
     senders = sender_sentences(note, cues)
     refs = references(note, cues, works)
-    return [their_work(note, cues, works, flags, senders), the_ask(note, cues, flags),
-            focus(note, cues, refs, flags, senders)]
+    return [
+        their_work(note, cues, works, flags, senders),
+        the_ask(note, cues, flags),
+        focus(note, cues, refs, flags, senders),
+    ]

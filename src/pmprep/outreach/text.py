@@ -3,6 +3,7 @@
 Rules match the folded text so that "Résumé", "RESUME" and "resume" are one word and "you’re" is
 "you're"; because folding never changes the length, a match's offsets point into the original.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -10,9 +11,24 @@ from functools import lru_cache
 
 from pmprep.bounded_regex import bounded
 
-_STRAIGHT = {"’": "'", "‘": "'", "‛": "'", "′": "'", "`": "'",
-             "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
-             "‐": "-", "‑": "-", "‒": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " "}
+_STRAIGHT = {
+    "’": "'",
+    "‘": "'",
+    "‛": "'",
+    "′": "'",
+    "`": "'",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "«": '"',
+    "»": '"',
+    "‐": "-",
+    "‑": "-",
+    "‒": "-",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+}
 _WORD = bounded(r"\S+")
 
 

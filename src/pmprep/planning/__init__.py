@@ -9,6 +9,7 @@
 
 No Django, no clock: today and the export stamp always come in as arguments.
 """
+
 from __future__ import annotations
 
 from pmprep.planning.evidence import Attempt, Evidence, LevelSummary, RoundRatings, summarise
@@ -29,8 +30,33 @@ from pmprep.planning.self_check import AnswerStatus, CheckAnswer, SelfCheck, sel
 from pmprep.planning.targets import MilestoneLevel, interview_date_problem, latest_interview_date
 from pmprep.planning.tasks import Task, TaskKind
 
-__all__ = ["MAX_HORIZON_DAYS", "MAX_TASKS", "MAX_WEEKS", "AnswerStatus", "Attempt", "CheckAnswer", "Evidence",
-           "LevelSummary", "Milestone", "MilestoneLevel", "Plan", "Readiness", "ReadinessItem", "RoundRatings",
-           "SelfCheck", "Status", "Task", "TaskKind", "Week", "generate_plan", "interview_date_problem",
-           "latest_interview_date", "plan_to_ics", "readiness", "regenerate", "self_check", "summarise",
-           "week_budget"]
+__all__ = [
+    "MAX_HORIZON_DAYS",
+    "MAX_TASKS",
+    "MAX_WEEKS",
+    "AnswerStatus",
+    "Attempt",
+    "CheckAnswer",
+    "Evidence",
+    "LevelSummary",
+    "Milestone",
+    "MilestoneLevel",
+    "Plan",
+    "Readiness",
+    "ReadinessItem",
+    "RoundRatings",
+    "SelfCheck",
+    "Status",
+    "Task",
+    "TaskKind",
+    "Week",
+    "generate_plan",
+    "interview_date_problem",
+    "latest_interview_date",
+    "plan_to_ics",
+    "readiness",
+    "regenerate",
+    "self_check",
+    "summarise",
+    "week_budget",
+]

@@ -18,6 +18,7 @@ Rules (exact):
   order. Each drill asks for the question type most common among the catalog's questions for that
   competency, round and track (ties in the order the round lists its types).
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -72,21 +73,26 @@ class DrillTarget:
     question_type: str
 
 
-def rounds_testing(catalog: Catalog, track_id: str, competency_id: str,
-                   round_levels: Mapping[str, LevelSummary]) -> list[Round]:
+def rounds_testing(
+    catalog: Catalog, track_id: str, competency_id: str, round_levels: Mapping[str, LevelSummary]
+) -> list[Round]:
     rounds = [r for r in catalog.rounds_for(track_id) if competency_id in r.competencies]
     return sorted(rounds, key=lambda r: (-weakness(round_levels.get(r.id)), r.optional, r.order))
 
 
 def question_type_for(catalog: Catalog, track_id: str, competency_id: str, rnd: Round) -> str:
-    counts = Counter(q.type for q in catalog.questions.values()
-                     if track_id in q.tracks and rnd.id in q.rounds and competency_id in q.competencies)
+    counts = Counter(
+        q.type
+        for q in catalog.questions.values()
+        if track_id in q.tracks and rnd.id in q.rounds and competency_id in q.competencies
+    )
     types = list(rnd.question_types)
     return max(types, key=lambda t: (counts[t], -types.index(t)))
 
 
-def drill_target(catalog: Catalog, track_id: str, competency_id: str, ordinal: int,
-                 round_levels: Mapping[str, LevelSummary]) -> DrillTarget:
+def drill_target(
+    catalog: Catalog, track_id: str, competency_id: str, ordinal: int, round_levels: Mapping[str, LevelSummary]
+) -> DrillTarget:
     """What the ``ordinal``-th (1-based) drill of a competency aims at."""
     rounds = rounds_testing(catalog, track_id, competency_id, round_levels)
     rnd = rounds[(ordinal - 1) % len(rounds)]

@@ -26,6 +26,7 @@ How a level is read (``summarise``), for a competency or a round:
    from the exact means, then rounded the same way).
 5. ``points`` (attempts + ratings) says how much evidence there is; readiness wants at least 2.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -52,14 +53,23 @@ class Attempt:
     level: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"on": self.on.isoformat(), "question_type": self.question_type,
-                "round_ids": list(self.round_ids), "competency_ids": list(self.competency_ids),
-                "level": self.level}
+        return {
+            "on": self.on.isoformat(),
+            "question_type": self.question_type,
+            "round_ids": list(self.round_ids),
+            "competency_ids": list(self.competency_ids),
+            "level": self.level,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Attempt:
-        return cls(date.fromisoformat(data["on"]), data["question_type"], tuple(data["round_ids"]),
-                   tuple(data["competency_ids"]), data["level"])
+        return cls(
+            date.fromisoformat(data["on"]),
+            data["question_type"],
+            tuple(data["round_ids"]),
+            tuple(data["competency_ids"]),
+            data["level"],
+        )
 
 
 @dataclass(frozen=True)
@@ -130,8 +140,9 @@ class Evidence:
         for i, card in enumerate(cards):
             for comp, rating in card.ratings.items():
                 if not _is_level(rating):
-                    problems.append(f"scorecards[{i}] ({card.round_id}): {comp} rating {rating!r} "
-                                    "is not a whole number from 1 to 4")
+                    problems.append(
+                        f"scorecards[{i}] ({card.round_id}): {comp} rating {rating!r} is not a whole number from 1 to 4"
+                    )
         counts_ok = True
         for name in ("stories", "review_due", "review_overdue", "loops_done"):
             value = getattr(self, name)
@@ -139,8 +150,10 @@ class Evidence:
                 problems.append(f"{name} must be a whole number 0 or more, got {value!r}")
                 counts_ok = False
         if counts_ok and self.review_overdue > self.review_due:
-            problems.append(f"review_overdue ({self.review_overdue}) cannot be more than review_due "
-                            f"({self.review_due}): overdue reviews are due")
+            problems.append(
+                f"review_overdue ({self.review_overdue}) cannot be more than review_due "
+                f"({self.review_due}): overdue reviews are due"
+            )
         outcomes = tuple(self.committee_outcomes)
         allowed = {o.value for o in Outcome}
         for outcome in outcomes:
@@ -151,28 +164,36 @@ class Evidence:
         object.__setattr__(self, "attempts", tuple(attempts))
         object.__setattr__(self, "scorecards", tuple(cards))
         object.__setattr__(self, "story_gaps", tuple(self.story_gaps))
-        object.__setattr__(self, "committee_outcomes",
-                           tuple(str(getattr(o, "value", o)) for o in outcomes))
+        object.__setattr__(self, "committee_outcomes", tuple(str(getattr(o, "value", o)) for o in outcomes))
 
     @property
     def is_empty(self) -> bool:
         return not (self.attempts or self.scorecards or self.stories or self.loops_done)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"attempts": [a.to_dict() for a in self.attempts],
-                "scorecards": [c.to_dict() for c in self.scorecards],
-                "stories": self.stories, "story_gaps": list(self.story_gaps),
-                "review_due": self.review_due, "review_overdue": self.review_overdue, "loops_done": self.loops_done,
-                "committee_outcomes": list(self.committee_outcomes)}
+        return {
+            "attempts": [a.to_dict() for a in self.attempts],
+            "scorecards": [c.to_dict() for c in self.scorecards],
+            "stories": self.stories,
+            "story_gaps": list(self.story_gaps),
+            "review_due": self.review_due,
+            "review_overdue": self.review_overdue,
+            "loops_done": self.loops_done,
+            "committee_outcomes": list(self.committee_outcomes),
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Evidence:
-        return cls(attempts=tuple(Attempt.from_dict(a) for a in data.get("attempts", [])),
-                   scorecards=tuple(RoundRatings.from_dict(c) for c in data.get("scorecards", [])),
-                   stories=data.get("stories", 0), story_gaps=tuple(data.get("story_gaps", [])),
-                   review_due=data.get("review_due", data.get("review_overdue", 0)),
-                   review_overdue=data.get("review_overdue", 0), loops_done=data.get("loops_done", 0),
-                   committee_outcomes=tuple(data.get("committee_outcomes", [])))
+        return cls(
+            attempts=tuple(Attempt.from_dict(a) for a in data.get("attempts", [])),
+            scorecards=tuple(RoundRatings.from_dict(c) for c in data.get("scorecards", [])),
+            stories=data.get("stories", 0),
+            story_gaps=tuple(data.get("story_gaps", [])),
+            review_due=data.get("review_due", data.get("review_overdue", 0)),
+            review_overdue=data.get("review_overdue", 0),
+            loops_done=data.get("loops_done", 0),
+            committee_outcomes=tuple(data.get("committee_outcomes", [])),
+        )
 
 
 @dataclass(frozen=True)
@@ -194,9 +215,15 @@ class LevelSummary:
         return self.attempts + self.ratings
 
     def to_dict(self) -> dict[str, Any]:
-        return {"attempts": self.attempts, "recent": self.recent, "recent_level": self.recent_level,
-                "ratings": self.ratings, "rating_level": self.rating_level, "level": self.level,
-                "last_on": self.last_on.isoformat() if self.last_on else None}
+        return {
+            "attempts": self.attempts,
+            "recent": self.recent,
+            "recent_level": self.recent_level,
+            "ratings": self.ratings,
+            "rating_level": self.rating_level,
+            "level": self.level,
+            "last_on": self.last_on.isoformat() if self.last_on else None,
+        }
 
 
 def summarise(attempts: Iterable[Attempt], ratings: Iterable[int], today: date) -> LevelSummary:
@@ -212,24 +239,37 @@ def summarise(attempts: Iterable[Attempt], ratings: Iterable[int], today: date) 
         focus = min(reversed(recent), key=lambda a: a.level)  # reversed: the newest wins a tie
     if marks:
         means.append(Fraction(sum(marks), len(marks)))
-    return LevelSummary(attempts=len(dated), recent=len(recent),
-                        recent_level=round2(means[0]) if recent else None,
-                        ratings=len(marks), rating_level=round2(means[-1]) if marks else None,
-                        level=round2(sum(means) / len(means)) if means else None,
-                        last_on=dated[-1].on if dated else None, focus=focus)
+    return LevelSummary(
+        attempts=len(dated),
+        recent=len(recent),
+        recent_level=round2(means[0]) if recent else None,
+        ratings=len(marks),
+        rating_level=round2(means[-1]) if marks else None,
+        level=round2(sum(means) / len(means)) if means else None,
+        last_on=dated[-1].on if dated else None,
+        focus=focus,
+    )
 
 
 def competency_levels(evidence: Evidence, competency_ids: Iterable[str], today: date) -> dict[str, LevelSummary]:
     """One summary per competency id, in the order given."""
-    return {c: summarise((a for a in evidence.attempts if c in a.competency_ids),
-                         (r for card in evidence.scorecards for comp, r in card.ratings.items() if comp == c),
-                         today)
-            for c in competency_ids}
+    return {
+        c: summarise(
+            (a for a in evidence.attempts if c in a.competency_ids),
+            (r for card in evidence.scorecards for comp, r in card.ratings.items() if comp == c),
+            today,
+        )
+        for c in competency_ids
+    }
 
 
 def round_levels(evidence: Evidence, round_ids: Iterable[str], today: date) -> dict[str, LevelSummary]:
     """One summary per round id, in the order given."""
-    return {r: summarise((a for a in evidence.attempts if r in a.round_ids),
-                         (v for card in evidence.scorecards if card.round_id == r for v in card.ratings.values()),
-                         today)
-            for r in round_ids}
+    return {
+        r: summarise(
+            (a for a in evidence.attempts if r in a.round_ids),
+            (v for card in evidence.scorecards if card.round_id == r for v in card.ratings.values()),
+            today,
+        )
+        for r in round_ids
+    }

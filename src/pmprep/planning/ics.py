@@ -8,6 +8,7 @@
   used because CANCELLED would hide work that was in fact done.
 - CATEGORIES is the task kind (``milestone`` for milestones); ``X-PMPREP-KEY`` is the key.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta

@@ -3,6 +3,7 @@
 The rules are stated once, in ``plan``'s module docstring (rules 2, 4, 5 and 6); this module is their
 mechanics. Nothing here is public API except ``week_budget``.
 """
+
 from __future__ import annotations
 
 import math
@@ -36,7 +37,6 @@ def week_budget(hours_per_week: float, days: int) -> tuple[int, int, int]:
     total = _quarters(Fraction(str(hours_per_week)) * 60 * days / 7)
     logistics = _quarters(Fraction(total, 5))
     return total, total - logistics, logistics
-
 
 
 @dataclass
@@ -113,8 +113,10 @@ class Scheduler:
                 continue
             self.put(replace(task, moved=True))
             if self.bin_of(task.on) is None:
-                self.warnings.append(f"“{task.title}” is moved to {day(task.on)}, outside this plan "
-                                     f"({day(self.today)} – {day(self.target - timedelta(days=1))}).")
+                self.warnings.append(
+                    f"“{task.title}” is moved to {day(task.on)}, outside this plan "
+                    f"({day(self.today)} – {day(self.target - timedelta(days=1))})."
+                )
 
     def bin_of(self, d: date) -> Bin | None:
         return next((b for b in self.bins if b.holds(d)), None)
@@ -197,30 +199,41 @@ def fixed_prep(catalog: Catalog, today: date, target: date, taken: set[str]) -> 
     for j, key in enumerate(loop_keys):
         on = _after(today, math.floor(Fraction((j + 1) * span, len(loop_keys)) + Fraction(1, 2)))
         review = key.replace("mock_loop:", "mock_review:")
-        loops.append([Want(key, on, today, latest_loop, must=(j == 0), pinned=True)]
-                     + ([Want(review, on + timedelta(days=1), today, last, must=(j == 0), after=key,
-                               needs_after=True)] if review not in taken else []))
+        loops.append(
+            [Want(key, on, today, latest_loop, must=(j == 0), pinned=True)]
+            + (
+                [Want(review, on + timedelta(days=1), today, last, must=(j == 0), after=key, needs_after=True)]
+                if review not in taken
+                else []
+            )
+        )
     # Loops already done or moved still need watching back.
-    old_reviews = [Want(r, today, today, last, must=True, after=k, needs_after=True)
-                   for k in sorted(k for k in taken if k.startswith("mock_loop:"))
-                   if (r := k.replace("mock_loop:", "mock_review:")) not in taken]
+    old_reviews = [
+        Want(r, today, today, last, must=True, after=k, needs_after=True)
+        for k in sorted(k for k in taken if k.startswith("mock_loop:"))
+        if (r := k.replace("mock_loop:", "mock_review:")) not in taken
+    ]
 
-    memo = [Want(k, p, today, last, must=True, after=a, later_week=True, needs_after=a is not None)
-            for k, p, a in (("culture_memo:first_read", today, None),
-                            ("culture_memo:second_read", _after(today, days // 2), "culture_memo:first_read"))
-            if k not in taken]
+    memo = [
+        Want(k, p, today, last, must=True, after=a, later_week=True, needs_after=a is not None)
+        for k, p, a in (
+            ("culture_memo:first_read", today, None),
+            ("culture_memo:second_read", _after(today, days // 2), "culture_memo:first_read"),
+        )
+        if k not in taken
+    ]
 
     stories = [f"story:{story}" for story in catalog.story_tasks if f"story:{story}" not in taken]
     half = max(1, days // 2)
-    story_wants = [Want(k, _after(today, i * half // max(1, len(stories))), today, last)
-                   for i, k in enumerate(stories)]
+    story_wants = [Want(k, _after(today, i * half // max(1, len(stories))), today, last) for i, k in enumerate(stories)]
     core_left = max(0, catalog.core_stories - sum(1 for k in taken if k.startswith("story:")))
     core, extra = story_wants[:core_left], story_wants[core_left:]
 
-    case = [Want(k, _after(today, p), today, last, after=a, needs_after=a is not None)
-            for k, p, a in (("case_deck:outline", days // 4, None),
-                            ("case_deck:finish", days // 2, "case_deck:outline"))
-            if k not in taken]
+    case = [
+        Want(k, _after(today, p), today, last, after=a, needs_after=a is not None)
+        for k, p, a in (("case_deck:outline", days // 4, None), ("case_deck:finish", days // 2, "case_deck:outline"))
+        if k not in taken
+    ]
     outline, finish = [w for w in case if w.key.endswith("outline")], [w for w in case if w.key.endswith("finish")]
 
     first_loop = loops[0] if loops else []
@@ -238,10 +251,14 @@ def fixed_logistics(targets: Targets, today: date, taken: set[str]) -> list[Want
     if window is not None and window.start is not None and applying:
         opens = max(today, window.start)
         wants.append(Want("logistics:resume", max(today, opens - timedelta(days=7)), today, last, must=True))
-        wants.append(Want("logistics:apply", opens, opens, min(window.end, last), must=True, pinned=True,
-                           after="logistics:resume"))
-        wants.append(Want("logistics:schedule", opens + timedelta(days=14), today, last, must=True,
-                           after="logistics:apply"))
+        wants.append(
+            Want(
+                "logistics:apply", opens, opens, min(window.end, last), must=True, pinned=True, after="logistics:resume"
+            )
+        )
+        wants.append(
+            Want("logistics:schedule", opens + timedelta(days=14), today, last, must=True, after="logistics:apply")
+        )
     else:
         if window is None:  # once a batched window has closed, the résumé has gone in or waits a year
             wants.append(Want("logistics:resume", today, today, last, must=True))
@@ -268,8 +285,9 @@ def place_fixed(sched: Scheduler, targets: Targets, taken: set[str]) -> None:
         sched.place(want)
 
 
-def fill(sched: Scheduler, writer: TaskWriter, competencies: list[str], levels: Mapping[str, LevelSummary],
-         taken: set[str]) -> dict[str, Fraction]:
+def fill(
+    sched: Scheduler, writer: TaskWriter, competencies: list[str], levels: Mapping[str, LevelSummary], taken: set[str]
+) -> dict[str, Fraction]:
     """Rule 6: review sessions, drills split by weakness, and research sessions."""
     slots: list[tuple[Bin, int]] = []
     reviews: list[tuple[Bin, int]] = []
@@ -306,4 +324,3 @@ def fill(sched: Scheduler, writer: TaskWriter, competencies: list[str], levels: 
         for minutes in pieces:
             sched.put(_known(writer, next(research), b.lightest_day(), minutes))
     return weights
-

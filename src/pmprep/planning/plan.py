@@ -47,6 +47,7 @@ The rules, in the order they apply:
    clamped: a plan that silently stopped short of the interview would mislead more than a refusal.
    So no caller, form or not, can make one run long.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -69,9 +70,16 @@ MAX_HOURS_PER_WEEK = 80
 MAX_HORIZON_DAYS = 732
 MAX_WEEKS = MAX_HORIZON_DAYS // 7 + 2  # partial first and last weeks
 MAX_TASKS = 20_000
-_KIND_ORDER = [TaskKind.MOCK_LOOP, TaskKind.CULTURE_MEMO, TaskKind.STORY, TaskKind.CASE_DECK,
-               TaskKind.DRILL, TaskKind.REVIEW, TaskKind.LOGISTICS, TaskKind.RESEARCH]
-
+_KIND_ORDER = [
+    TaskKind.MOCK_LOOP,
+    TaskKind.CULTURE_MEMO,
+    TaskKind.STORY,
+    TaskKind.CASE_DECK,
+    TaskKind.DRILL,
+    TaskKind.REVIEW,
+    TaskKind.LOGISTICS,
+    TaskKind.RESEARCH,
+]
 
 
 @dataclass(frozen=True)
@@ -95,11 +103,16 @@ class Week:
         return sum(t.minutes for t in self.tasks if not t.done)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"number": self.number, "monday": self.monday.isoformat(),
-                "first_day": self.first_day.isoformat(), "last_day": self.last_day.isoformat(),
-                "minutes": self.minutes, "prep_minutes": self.prep_minutes,
-                "logistics_minutes": self.logistics_minutes, "task_keys": [t.key for t in self.tasks]}
-
+        return {
+            "number": self.number,
+            "monday": self.monday.isoformat(),
+            "first_day": self.first_day.isoformat(),
+            "last_day": self.last_day.isoformat(),
+            "minutes": self.minutes,
+            "prep_minutes": self.prep_minutes,
+            "logistics_minutes": self.logistics_minutes,
+            "task_keys": [t.key for t in self.tasks],
+        }
 
 
 def _sorted(tasks: Iterable[Task]) -> tuple[Task, ...]:
@@ -138,15 +151,17 @@ class Plan:
         """A copy with the task done; it stays where it is and a regenerated plan keeps it."""
         done = replace(self.task(key), done=True)
         tasks = _sorted(done if t.key == key else t for t in self.tasks)
-        return replace(self, tasks=tasks, weeks=_refill(self.weeks, tasks),
-                       done_keys=tuple(sorted({*self.done_keys, key})))
+        return replace(
+            self, tasks=tasks, weeks=_refill(self.weeks, tasks), done_keys=tuple(sorted({*self.done_keys, key}))
+        )
 
     def mark_undone(self, key: str) -> Plan:
         """A copy with a ticked task open again."""
         undone = replace(self.task(key), done=False)
         tasks = _sorted(undone if t.key == key else t for t in self.tasks)
-        return replace(self, tasks=tasks, weeks=_refill(self.weeks, tasks),
-                       done_keys=tuple(k for k in self.done_keys if k != key))
+        return replace(
+            self, tasks=tasks, weeks=_refill(self.weeks, tasks), done_keys=tuple(k for k in self.done_keys if k != key)
+        )
 
     def move_problem(self, on: date, today: date | None = None) -> str | None:
         """Why a task cannot move to ``on``, in words for the user, or None: the day must be inside
@@ -173,36 +188,56 @@ class Plan:
         return replace(self, tasks=tasks, weeks=_refill(self.weeks, tasks))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"track_id": self.track_id, "today": self.today.isoformat(),
-                "hours_per_week": self.hours_per_week,
-                "interview_date": self.interview_date.isoformat() if self.interview_date else None,
-                "target": self.target.isoformat(), "target_label": self.target_label,
-                "weeks": [w.to_dict() for w in self.weeks], "tasks": [t.to_dict() for t in self.tasks],
-                "milestones": [m.to_dict() for m in self.milestones], "warnings": list(self.warnings),
-                "weights": dict(self.weights), "done_keys": list(self.done_keys)}
+        return {
+            "track_id": self.track_id,
+            "today": self.today.isoformat(),
+            "hours_per_week": self.hours_per_week,
+            "interview_date": self.interview_date.isoformat() if self.interview_date else None,
+            "target": self.target.isoformat(),
+            "target_label": self.target_label,
+            "weeks": [w.to_dict() for w in self.weeks],
+            "tasks": [t.to_dict() for t in self.tasks],
+            "milestones": [m.to_dict() for m in self.milestones],
+            "warnings": list(self.warnings),
+            "weights": dict(self.weights),
+            "done_keys": list(self.done_keys),
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Plan:
         tasks = tuple(Task.from_dict(t) for t in data["tasks"])
         by_key = {t.key: t for t in tasks}
-        weeks = tuple(Week(number=w["number"], monday=date.fromisoformat(w["monday"]),
-                           first_day=date.fromisoformat(w["first_day"]),
-                           last_day=date.fromisoformat(w["last_day"]), minutes=w["minutes"],
-                           prep_minutes=w["prep_minutes"], logistics_minutes=w["logistics_minutes"],
-                           tasks=tuple(by_key[k] for k in w["task_keys"]))
-                      for w in data["weeks"])
-        return cls(track_id=data["track_id"], today=date.fromisoformat(data["today"]),
-                   hours_per_week=data["hours_per_week"],
-                   interview_date=date.fromisoformat(data["interview_date"]) if data["interview_date"] else None,
-                   target=date.fromisoformat(data["target"]), target_label=data["target_label"],
-                   weeks=weeks, tasks=tasks, milestones=tuple(Milestone.from_dict(m) for m in data["milestones"]),
-                   warnings=tuple(data["warnings"]), weights=dict(data.get("weights", {})),
-                   done_keys=tuple(data.get("done_keys", [])))
+        weeks = tuple(
+            Week(
+                number=w["number"],
+                monday=date.fromisoformat(w["monday"]),
+                first_day=date.fromisoformat(w["first_day"]),
+                last_day=date.fromisoformat(w["last_day"]),
+                minutes=w["minutes"],
+                prep_minutes=w["prep_minutes"],
+                logistics_minutes=w["logistics_minutes"],
+                tasks=tuple(by_key[k] for k in w["task_keys"]),
+            )
+            for w in data["weeks"]
+        )
+        return cls(
+            track_id=data["track_id"],
+            today=date.fromisoformat(data["today"]),
+            hours_per_week=data["hours_per_week"],
+            interview_date=date.fromisoformat(data["interview_date"]) if data["interview_date"] else None,
+            target=date.fromisoformat(data["target"]),
+            target_label=data["target_label"],
+            weeks=weeks,
+            tasks=tasks,
+            milestones=tuple(Milestone.from_dict(m) for m in data["milestones"]),
+            warnings=tuple(data["warnings"]),
+            weights=dict(data.get("weights", {})),
+            done_keys=tuple(data.get("done_keys", [])),
+        )
 
 
 # ---------------------------------------------------------------------------------------------------
 # Scheduling
-
 
 
 def _validate(hours_per_week: float) -> list[str]:
@@ -213,24 +248,35 @@ def _validate(hours_per_week: float) -> list[str]:
     return []
 
 
-def generate_plan(track_id: str, today: date, hours_per_week: float, *, interview_date: date | None,
-                  catalog: Catalog, evidence: Evidence | None = None, done: Iterable[str] = (),
-                  moved: Mapping[str, date] | None = None) -> Plan:
+def generate_plan(
+    track_id: str,
+    today: date,
+    hours_per_week: float,
+    *,
+    interview_date: date | None,
+    catalog: Catalog,
+    evidence: Evidence | None = None,
+    done: Iterable[str] = (),
+    moved: Mapping[str, date] | None = None,
+) -> Plan:
     """Build the plan (rules in the module docstring). ``done``: keys never scheduled again;
     ``moved``: key -> the day the user chose. Use ``regenerate`` to carry them from a stored plan."""
     problems = _validate(hours_per_week)
     done_keys = set(done)
     moved = dict(moved or {})
     if len(done_keys) + len(moved) > MAX_TASKS:
-        problems.append(f"A plan holds at most {MAX_TASKS:,} tasks; got {len(done_keys):,} done and "
-                        f"{len(moved):,} moved keys.")
+        problems.append(
+            f"A plan holds at most {MAX_TASKS:,} tasks; got {len(done_keys):,} done and {len(moved):,} moved keys."
+        )
     try:
         targets = resolve(catalog, track_id, today, interview_date, applied="logistics:apply" in done_keys)
     except ValueError as exc:
         raise ValueError(" ".join([*problems, str(exc)])) from None
     if (targets.target - today).days > MAX_HORIZON_DAYS:  # the interview date rule keeps within it; a calendar may not
-        problems.append(f"A plan covers at most {MAX_HORIZON_DAYS} days; {targets.target_label} is "
-                        f"{(targets.target - today).days} days away.")
+        problems.append(
+            f"A plan covers at most {MAX_HORIZON_DAYS} days; {targets.target_label} is "
+            f"{(targets.target - today).days} days away."
+        )
     if problems:
         raise ValueError(" ".join(problems))
 
@@ -238,8 +284,9 @@ def generate_plan(track_id: str, today: date, hours_per_week: float, *, intervie
     competencies = track_competencies(catalog, track_id)
     comp_levels = competency_levels(evidence, competencies, today)
     rnd_levels = round_levels(evidence, [r.id for r in catalog.rounds_for(track_id)], today)
-    writer = TaskWriter(catalog, track_id, comp_levels, rnd_levels,
-                        targets.applications.end if targets.applications else None)
+    writer = TaskWriter(
+        catalog, track_id, comp_levels, rnd_levels, targets.applications.end if targets.applications else None
+    )
     target = targets.target
     sched = Scheduler(writer, week_bins(today, target, hours_per_week), today, target, done_keys)
 
@@ -248,32 +295,57 @@ def generate_plan(track_id: str, today: date, hours_per_week: float, *, intervie
     place_fixed(sched, targets, taken)  # rules 4 and 5
     weights = fill(sched, writer, competencies, comp_levels, taken)
     tasks = _sorted(sched.placed.values())
-    weeks = _refill((Week(b.number, b.monday, b.first, b.last, b.total, b.prep, b.logistics) for b in sched.bins),
-                    tasks)
+    weeks = _refill(
+        (Week(b.number, b.monday, b.first, b.last, b.total, b.prep, b.logistics) for b in sched.bins), tasks
+    )
     plan_milestones = milestones(targets, tasks, done_keys, sched, writer)
     plan_warnings = warnings(targets, sched, hours_per_week)
-    return Plan(track_id=track_id, today=today, hours_per_week=hours_per_week, interview_date=interview_date,
-                target=target, target_label=targets.target_label, weeks=weeks, tasks=tasks,
-                milestones=plan_milestones, warnings=plan_warnings,
-                weights={c: float(w) for c, w in weights.items()}, done_keys=tuple(sorted(done_keys)))
+    return Plan(
+        track_id=track_id,
+        today=today,
+        hours_per_week=hours_per_week,
+        interview_date=interview_date,
+        target=target,
+        target_label=targets.target_label,
+        weeks=weeks,
+        tasks=tasks,
+        milestones=plan_milestones,
+        warnings=plan_warnings,
+        weights={c: float(w) for c, w in weights.items()},
+        done_keys=tuple(sorted(done_keys)),
+    )
 
 
 _KEEP: Any = object()
 
 
-def regenerate(previous: Plan, *, today: date, catalog: Catalog, evidence: Evidence | None = None,
-               hours_per_week: float | None = None, interview_date: date | None = _KEEP,
-               done: Iterable[str] = (), moved: Mapping[str, date] | None = None) -> Plan:
+def regenerate(
+    previous: Plan,
+    *,
+    today: date,
+    catalog: Catalog,
+    evidence: Evidence | None = None,
+    hours_per_week: float | None = None,
+    interview_date: date | None = _KEEP,
+    done: Iterable[str] = (),
+    moved: Mapping[str, date] | None = None,
+) -> Plan:
     """A fresh plan from ``today`` that keeps the previous plan's done tasks (as they were, marked
     done) and moved tasks (on the day chosen). ``done``/``moved`` add to what ``previous`` records;
     hours and interview date default to the previous plan's."""
     done_keys = set(previous.done_keys) | set(done)
     kept_moves = {t.key: t.on for t in previous.tasks if t.moved and t.key not in done_keys}
     kept_moves.update(moved or {})
-    fresh = generate_plan(previous.track_id, today,
-                          previous.hours_per_week if hours_per_week is None else hours_per_week,
-                          interview_date=previous.interview_date if interview_date is _KEEP else interview_date,
-                          catalog=catalog, evidence=evidence, done=done_keys, moved=kept_moves)
+    fresh = generate_plan(
+        previous.track_id,
+        today,
+        previous.hours_per_week if hours_per_week is None else hours_per_week,
+        interview_date=previous.interview_date if interview_date is _KEEP else interview_date,
+        catalog=catalog,
+        evidence=evidence,
+        done=done_keys,
+        moved=kept_moves,
+    )
     carried = [replace(t, done=True) for t in previous.tasks if t.key in done_keys]
     tasks = _sorted([*carried, *(t for t in fresh.tasks if t.key not in done_keys)])
     return replace(fresh, tasks=tasks, weeks=_refill(fresh.weeks, tasks))

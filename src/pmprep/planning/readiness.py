@@ -26,6 +26,7 @@ Rules (exact):
    optional round tests); mock loops without enough evidence or not ready; the lowest
    almost-ready competency; almost-ready stories, then review backlog; otherwise keep things warm.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -55,8 +56,12 @@ class Status(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"not_enough_evidence": "Not enough evidence", "not_ready": "Not ready",
-                "almost": "Almost", "ready": "Ready"}[self.value]
+        return {
+            "not_enough_evidence": "Not enough evidence",
+            "not_ready": "Not ready",
+            "almost": "Almost",
+            "ready": "Ready",
+        }[self.value]
 
 
 _RANK = [Status.NOT_READY, Status.NOT_ENOUGH_EVIDENCE, Status.ALMOST, Status.READY]
@@ -74,9 +79,17 @@ class ReadinessItem:
     optional: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "id": self.id, "name": self.name, "status": self.status.value,
-                "label": self.status.label, "statement": self.statement, "next_action": self.next_action,
-                "numbers": dict(self.numbers), "optional": self.optional}
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "name": self.name,
+            "status": self.status.value,
+            "label": self.status.label,
+            "statement": self.statement,
+            "next_action": self.next_action,
+            "numbers": dict(self.numbers),
+            "optional": self.optional,
+        }
 
 
 @dataclass(frozen=True)
@@ -99,12 +112,19 @@ class Readiness:
         return next(i for i in self.competencies if i.id == competency_id)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"track_id": self.track_id, "today": self.today.isoformat(), "status": self.status.value,
-                "label": self.status.label, "overall": self.overall,
-                "rounds": [i.to_dict() for i in self.rounds],
-                "competencies": [i.to_dict() for i in self.competencies],
-                "stories": self.stories.to_dict(), "review": self.review.to_dict(),
-                "loops": self.loops.to_dict(), "next_best_action": self.next_best_action}
+        return {
+            "track_id": self.track_id,
+            "today": self.today.isoformat(),
+            "status": self.status.value,
+            "label": self.status.label,
+            "overall": self.overall,
+            "rounds": [i.to_dict() for i in self.rounds],
+            "competencies": [i.to_dict() for i in self.competencies],
+            "stories": self.stories.to_dict(),
+            "review": self.review.to_dict(),
+            "loops": self.loops.to_dict(),
+            "next_best_action": self.next_best_action,
+        }
 
 
 def _status(summary: LevelSummary, policy: CommitteePolicy) -> Status:
@@ -134,8 +154,10 @@ def _so_far(summary: LevelSummary) -> str:
 def _reading(summary: LevelSummary) -> str:
     parts = []
     if summary.recent_level is not None:
-        parts.append(f"your last {plural(summary.recent, 'answer')} average {level(summary.recent_level)} "
-                     "(recent ones weigh more)")
+        parts.append(
+            f"your last {plural(summary.recent, 'answer')} average {level(summary.recent_level)} "
+            "(recent ones weigh more)"
+        )
     if summary.rating_level is not None:
         parts.append(f"{plural(summary.ratings, 'mock-loop rating')} average {level(summary.rating_level)}")
     return " and ".join(parts)
@@ -157,8 +179,7 @@ def _statement(name: str, summary: LevelSummary, status: Status) -> str:
     if status is Status.NOT_ENOUGH_EVIDENCE:
         if not summary.points:
             return f"Not enough evidence: no answers or mock-loop ratings for {name} yet."
-        return (f"Not enough evidence: {_so_far(summary)} for {name} so far; readiness needs at least "
-                f"{MIN_POINTS}.")
+        return f"Not enough evidence: {_so_far(summary)} for {name} so far; readiness needs at least {MIN_POINTS}."
     return f"Level {_level(summary.level)}: {_reading(summary)}."
 
 
@@ -195,69 +216,108 @@ class _Reader:
         kind = self.type_name(qtype)
         if status is Status.NOT_ENOUGH_EVIDENCE:
             need = MIN_POINTS - s.points
-            action = (f"Answer {plural(need, kind + ' question')} on {name} in the {rnd.name} to get a "
-                      "first reading.")
+            action = f"Answer {plural(need, kind + ' question')} on {name} in the {rnd.name} to get a first reading."
         elif status is Status.NOT_READY and s.recent_level is not None:
-            action = (f"Answer 2 more {kind} questions in the {rnd.name}; your last {plural(s.recent, 'answer')} "
-                      f"on {name} averaged level {level(s.recent_level)}{_and_ratings(s)}.")
+            action = (
+                f"Answer 2 more {kind} questions in the {rnd.name}; your last {plural(s.recent, 'answer')} "
+                f"on {name} averaged level {level(s.recent_level)}{_and_ratings(s)}."
+            )
         elif status is Status.NOT_READY:
-            action = (f"Answer 2 {kind} questions on {name} in the {rnd.name}; your mock-loop ratings "
-                      f"average {_level(s.rating_level)}.")
+            action = (
+                f"Answer 2 {kind} questions on {name} in the {rnd.name}; your mock-loop ratings "
+                f"average {_level(s.rating_level)}."
+            )
         elif status is Status.ALMOST:
-            action = (f"Answer 2 more {kind} questions in the {rnd.name} aiming for level 3 on {name}; "
-                      f"you are at {_level(s.level)}.")
+            action = (
+                f"Answer 2 more {kind} questions in the {rnd.name} aiming for level 3 on {name}; "
+                f"you are at {_level(s.level)}."
+            )
         else:
             action = f"Keep {name} warm: one {kind} question in the {rnd.name} a week; you are at {_level(s.level)}."
         # A competency only an optional round tests (technical fluency for experienced hires) is optional too.
         optional = all(r.optional for r in self.rounds if competency_id in r.competencies)
-        return ReadinessItem("competency", competency_id, name, status, _statement(name, s, status), action,
-                             _numbers(s, self.today), optional=optional)
+        return ReadinessItem(
+            "competency",
+            competency_id,
+            name,
+            status,
+            _statement(name, s, status),
+            action,
+            _numbers(s, self.today),
+            optional=optional,
+        )
 
     def round(self, rnd: Round) -> ReadinessItem:
         s = self.rnd[rnd.id]
         status = _status(s, self.policy)
         kind = self.type_name(s.focus.question_type if s.focus else rnd.question_types[0])
-        known = [(self.comp[c].level, self.competency_ids.index(c), c) for c in rnd.competencies
-                 if c in self.comp and self.comp[c].level is not None]
+        known = [
+            (self.comp[c].level, self.competency_ids.index(c), c)
+            for c in rnd.competencies
+            if c in self.comp and self.comp[c].level is not None
+        ]
         weakest = self.catalog.competency_name(min(known)[2]) if known else None
         focus = f" Start with {weakest}." if weakest and status in (Status.NOT_READY, Status.ALMOST) else ""
         if status is Status.NOT_ENOUGH_EVIDENCE:
-            action = (f"Answer {plural(MIN_POINTS - s.points, kind + ' question')} in the {rnd.name} to get "
-                      "a first reading.")
+            action = (
+                f"Answer {plural(MIN_POINTS - s.points, kind + ' question')} in the {rnd.name} to get a first reading."
+            )
         elif status is Status.NOT_READY and s.recent_level is not None:
-            action = (f"Answer 2 more {kind} questions in the {rnd.name}; your last "
-                      f"{plural(s.recent, 'answer')} averaged level {level(s.recent_level)}"
-                      f"{_and_ratings(s)}.{focus}")
+            action = (
+                f"Answer 2 more {kind} questions in the {rnd.name}; your last "
+                f"{plural(s.recent, 'answer')} averaged level {level(s.recent_level)}"
+                f"{_and_ratings(s)}.{focus}"
+            )
         elif status is Status.NOT_READY:
-            action = (f"Answer 2 {kind} questions in the {rnd.name}; your mock-loop ratings there average "
-                      f"{_level(s.rating_level)}.{focus}")
+            action = (
+                f"Answer 2 {kind} questions in the {rnd.name}; your mock-loop ratings there average "
+                f"{_level(s.rating_level)}.{focus}"
+            )
         elif status is Status.ALMOST:
-            action = (f"Answer 2 more {kind} questions in the {rnd.name} aiming for level 3; you are at "
-                      f"{_level(s.level)}.{focus}")
+            action = (
+                f"Answer 2 more {kind} questions in the {rnd.name} aiming for level 3; you are at "
+                f"{_level(s.level)}.{focus}"
+            )
         else:
             action = f"Keep the {rnd.name} warm: one question a week; you are at {_level(s.level)}."
-        return ReadinessItem("round", rnd.id, rnd.name, status, _statement(f"the {rnd.name}", s, status),
-                             action, _numbers(s, self.today), optional=rnd.optional)
+        return ReadinessItem(
+            "round",
+            rnd.id,
+            rnd.name,
+            status,
+            _statement(f"the {rnd.name}", s, status),
+            action,
+            _numbers(s, self.today),
+            optional=rnd.optional,
+        )
 
     def stories(self) -> ReadinessItem:
         n, gaps = self.evidence.stories, list(self.evidence.story_gaps)
         numbers = {"stories": n, "gaps": len(gaps)}
         if n == 0:
             first = next(iter(self.catalog.story_tasks.values()))
-            return ReadinessItem("stories", "stories", "STAR stories", Status.NOT_ENOUGH_EVIDENCE,
-                                 "Not enough evidence: no STAR stories in your vault yet.",
-                                 f"Write your first STAR story: {first.about}.", numbers)
+            return ReadinessItem(
+                "stories",
+                "stories",
+                "STAR stories",
+                Status.NOT_ENOUGH_EVIDENCE,
+                "Not enough evidence: no STAR stories in your vault yet.",
+                f"Write your first STAR story: {first.about}.",
+                numbers,
+            )
         if n < STORIES_MIN or len(gaps) >= GAPS_NOT_READY:
             status = Status.NOT_READY
         elif n >= self.catalog.core_stories and not gaps:
             status = Status.READY
         else:
             status = Status.ALMOST
-        statement = (f"{plural(n, 'STAR story', 'STAR stories')} in your vault, "
-                     + (f"{plural(len(gaps), 'coverage gap')}: {', '.join(gaps)}." if gaps else "no coverage gaps."))
+        statement = f"{plural(n, 'STAR story', 'STAR stories')} in your vault, " + (
+            f"{plural(len(gaps), 'coverage gap')}: {', '.join(gaps)}." if gaps else "no coverage gaps."
+        )
         if gaps:
             action = f"Write a story that covers {gaps[0]}" + (
-                f"; {plural(len(gaps) - 1, 'gap')} left after that." if len(gaps) > 1 else ".")
+                f"; {plural(len(gaps) - 1, 'gap')} left after that." if len(gaps) > 1 else "."
+            )
         elif n < self.catalog.core_stories:
             more = plural(self.catalog.core_stories - n, "more STAR story", "more STAR stories")
             action = f"Write {more} to reach {self.catalog.core_stories}."
@@ -269,23 +329,50 @@ class _Reader:
         due, overdue = self.evidence.review_due, self.evidence.review_overdue
         numbers = {"due": due, "overdue": overdue}
         if due == 0 and not self.evidence.attempts:
-            return ReadinessItem("review", "review", "Review queue", Status.NOT_ENOUGH_EVIDENCE,
-                                 "Not enough evidence: nothing to review yet; review items come from the "
-                                 "questions you answer.",
-                                 "Answer a question: each first answer joins your review queue.", numbers)
+            return ReadinessItem(
+                "review",
+                "review",
+                "Review queue",
+                Status.NOT_ENOUGH_EVIDENCE,
+                "Not enough evidence: nothing to review yet; review items come from the questions you answer.",
+                "Answer a question: each first answer joins your review queue.",
+                numbers,
+            )
         if due == 0:
-            return ReadinessItem("review", "review", "Review queue", Status.READY, "Your review queue is clear.",
-                                 "Do each day's reviews on the Today page as they fall due.", numbers)
+            return ReadinessItem(
+                "review",
+                "review",
+                "Review queue",
+                Status.READY,
+                "Your review queue is clear.",
+                "Do each day's reviews on the Today page as they fall due.",
+                numbers,
+            )
         if overdue == 0:
-            return ReadinessItem("review", "review", "Review queue", Status.READY,
-                                 f"{plural(due, 'review is', 'reviews are')} due today, none overdue.",
-                                 f"Do today's {plural(due, 'review')} on the Today page.", numbers)
+            return ReadinessItem(
+                "review",
+                "review",
+                "Review queue",
+                Status.READY,
+                f"{plural(due, 'review is', 'reviews are')} due today, none overdue.",
+                f"Do today's {plural(due, 'review')} on the Today page.",
+                numbers,
+            )
         status = Status.ALMOST if overdue <= BACKLOG_LIMIT else Status.NOT_READY
-        statement = (f"{plural(overdue, 'review is', 'reviews are')} overdue." if overdue == due else
-                     f"{plural(due, 'review is', 'reviews are')} due now: {overdue} overdue and "
-                     f"{due - overdue} due today.")
-        return ReadinessItem("review", "review", "Review queue", status, statement,
-                             f"Clear the {plural(overdue, 'overdue review')} on the Today page.", numbers)
+        statement = (
+            f"{plural(overdue, 'review is', 'reviews are')} overdue."
+            if overdue == due
+            else f"{plural(due, 'review is', 'reviews are')} due now: {overdue} overdue and {due - overdue} due today."
+        )
+        return ReadinessItem(
+            "review",
+            "review",
+            "Review queue",
+            status,
+            statement,
+            f"Clear the {plural(overdue, 'overdue review')} on the Today page.",
+            numbers,
+        )
 
     def loops(self) -> ReadinessItem:
         done = self.evidence.loops_done
@@ -294,26 +381,54 @@ class _Reader:
         if done == 0:
             required = [r for r in self.rounds if not r.optional]
             minutes = sum(r.minutes for r in required)
-            return ReadinessItem("loops", "loops", "Mock loops", Status.NOT_ENOUGH_EVIDENCE,
-                                 "Not enough evidence: no full mock loop yet.",
-                                 f"Run a full mock loop: all {len(required)} rounds at real length "
-                                 f"({duration(minutes)}), with a scorecard after each.", numbers)
+            return ReadinessItem(
+                "loops",
+                "loops",
+                "Mock loops",
+                Status.NOT_ENOUGH_EVIDENCE,
+                "Not enough evidence: no full mock loop yet.",
+                f"Run a full mock loop: all {len(required)} rounds at real length "
+                f"({duration(minutes)}), with a scorecard after each.",
+                numbers,
+            )
         loops = plural(done, "mock loop")
         if latest in (Outcome.HIRE.value, Outcome.STRONG_HIRE.value):
-            return ReadinessItem("loops", "loops", "Mock loops", Status.READY,
-                                 f"{loops} done; the latest committee decision: {Outcome(latest).label}.",
-                                 "Run one more loop a few days before the interview to stay sharp.", numbers)
+            return ReadinessItem(
+                "loops",
+                "loops",
+                "Mock loops",
+                Status.READY,
+                f"{loops} done; the latest committee decision: {Outcome(latest).label}.",
+                "Run one more loop a few days before the interview to stay sharp.",
+                numbers,
+            )
         if latest == Outcome.NO_HIRE.value:
-            return ReadinessItem("loops", "loops", "Mock loops", Status.NOT_READY,
-                                 f"{loops} done; the latest committee decision: No hire.",
-                                 "Work on what the committee flagged, then run another loop.", numbers)
-        return ReadinessItem("loops", "loops", "Mock loops", Status.NOT_ENOUGH_EVIDENCE,
-                             f"{loops} done, but the committee has no decision yet.",
-                             "Finish the scorecards for your last loop so the committee can decide.", numbers)
+            return ReadinessItem(
+                "loops",
+                "loops",
+                "Mock loops",
+                Status.NOT_READY,
+                f"{loops} done; the latest committee decision: No hire.",
+                "Work on what the committee flagged, then run another loop.",
+                numbers,
+            )
+        return ReadinessItem(
+            "loops",
+            "loops",
+            "Mock loops",
+            Status.NOT_ENOUGH_EVIDENCE,
+            f"{loops} done, but the committee has no decision yet.",
+            "Finish the scorecards for your last loop so the committee can decide.",
+            numbers,
+        )
 
 
-_LEAD = {Status.READY: "Ready", Status.ALMOST: "Almost ready", Status.NOT_READY: "Not ready yet",
-         Status.NOT_ENOUGH_EVIDENCE: "Not enough evidence yet"}
+_LEAD = {
+    Status.READY: "Ready",
+    Status.ALMOST: "Almost ready",
+    Status.NOT_READY: "Not ready yet",
+    Status.NOT_ENOUGH_EVIDENCE: "Not enough evidence yet",
+}
 
 
 def readiness(track_id: str, evidence: Evidence, catalog: Catalog, today: date) -> Readiness:
@@ -328,22 +443,41 @@ def readiness(track_id: str, evidence: Evidence, catalog: Catalog, today: date) 
     required = [r for r in rounds if not r.optional]
     if evidence.is_empty:
         status = Status.NOT_ENOUGH_EVIDENCE
-        overall = ("Not enough evidence yet: pmprep has no answers, stories or mock loops from you, so it "
-                   f"cannot judge your readiness. Answer at least {MIN_POINTS} questions per round to get a "
-                   "first reading.")
+        overall = (
+            "Not enough evidence yet: pmprep has no answers, stories or mock loops from you, so it "
+            f"cannot judge your readiness. Answer at least {MIN_POINTS} questions per round to get a "
+            "first reading."
+        )
     else:
         status = min([*(r.status for r in required), loops.status], key=_RANK.index)
         counts = {s: sum(1 for r in required if r.status is s) for s in Status}
-        overall = (f"{_LEAD[status]}: {counts[Status.READY]} of {len(required)} rounds ready, "
-                   f"{counts[Status.ALMOST]} almost, {counts[Status.NOT_READY]} not ready, "
-                   f"{counts[Status.NOT_ENOUGH_EVIDENCE]} without enough evidence; mock loops: "
-                   f"{loops.status.label.lower()}.")
-    return Readiness(track_id, today, status, overall, rounds, comps, stories, review, loops,
-                     _next_best(reader, comps, stories, review, loops))
+        overall = (
+            f"{_LEAD[status]}: {counts[Status.READY]} of {len(required)} rounds ready, "
+            f"{counts[Status.ALMOST]} almost, {counts[Status.NOT_READY]} not ready, "
+            f"{counts[Status.NOT_ENOUGH_EVIDENCE]} without enough evidence; mock loops: "
+            f"{loops.status.label.lower()}."
+        )
+    return Readiness(
+        track_id,
+        today,
+        status,
+        overall,
+        rounds,
+        comps,
+        stories,
+        review,
+        loops,
+        _next_best(reader, comps, stories, review, loops),
+    )
 
 
-def _next_best(reader: _Reader, comps: tuple[ReadinessItem, ...], stories: ReadinessItem,
-               review: ReadinessItem, loops: ReadinessItem) -> str:
+def _next_best(
+    reader: _Reader,
+    comps: tuple[ReadinessItem, ...],
+    stories: ReadinessItem,
+    review: ReadinessItem,
+    loops: ReadinessItem,
+) -> str:
     order = reader.competency_ids
 
     def by_level(item: ReadinessItem) -> tuple:
@@ -369,5 +503,4 @@ def _next_best(reader: _Reader, comps: tuple[ReadinessItem, ...], stories: Readi
     for item in (stories, review):
         if item.status in (Status.ALMOST, Status.NOT_ENOUGH_EVIDENCE):
             return item.next_action
-    return ("You look ready: clear each day's reviews and run one more full mock loop a few days before "
-            "the interview.")
+    return "You look ready: clear each day's reviews and run one more full mock loop a few days before the interview."

@@ -11,6 +11,7 @@ Each answer is ``clear``, ``vague`` or ``missing``, with the reasons and plain a
   "anything"…). A clear answer outside streaming and entertainment gets a note to connect it.
 - **Plan.** Clear when the user has a structured plan, missing otherwise.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,16 +23,94 @@ from pmprep.bounded_regex import bounded
 MIN_GOAL_WORDS = 8
 _WORD = bounded(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _REASON = bounded(r"\b(because|since|so that|so i can|so i could|in order to|why|reasons?|driven by|motivated by)\b")
-_GENERIC = bounded(r"\b(love netflix|love watching|love the shows|great company|big company|famous company|"
-                   r"perks|prestige|salary|money|pays well)\b")
-_FILLER = {"the", "a", "an", "and", "or", "of", "in", "to", "for", "industry", "industries", "sector", "space",
-           "field", "area", "market", "i", "i'm", "im", "am", "not", "sure", "maybe", "yet", "know", "don't",
-           "dont", "do", "really", "some", "kind", "sort", "something", "like", "probably", "related"}
-_BROAD = {"tech", "technology", "technologies", "software", "internet", "it", "anything", "any", "everything",
-          "whatever", "idk", "unsure", "startup", "startups", "business", "product", "products", "companies",
-          "company", "big", "many", "various", "general", "consumer", "digital", "online", "web"}
-_ON_TARGET = {"streaming", "entertainment", "media", "video", "tv", "television", "film", "films", "movies",
-              "content", "games", "gaming", "music", "subscription", "subscriptions"}
+_GENERIC = bounded(
+    r"\b(love netflix|love watching|love the shows|great company|big company|famous company|"
+    r"perks|prestige|salary|money|pays well)\b"
+)
+_FILLER = {
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "in",
+    "to",
+    "for",
+    "industry",
+    "industries",
+    "sector",
+    "space",
+    "field",
+    "area",
+    "market",
+    "i",
+    "i'm",
+    "im",
+    "am",
+    "not",
+    "sure",
+    "maybe",
+    "yet",
+    "know",
+    "don't",
+    "dont",
+    "do",
+    "really",
+    "some",
+    "kind",
+    "sort",
+    "something",
+    "like",
+    "probably",
+    "related",
+}
+_BROAD = {
+    "tech",
+    "technology",
+    "technologies",
+    "software",
+    "internet",
+    "it",
+    "anything",
+    "any",
+    "everything",
+    "whatever",
+    "idk",
+    "unsure",
+    "startup",
+    "startups",
+    "business",
+    "product",
+    "products",
+    "companies",
+    "company",
+    "big",
+    "many",
+    "various",
+    "general",
+    "consumer",
+    "digital",
+    "online",
+    "web",
+}
+_ON_TARGET = {
+    "streaming",
+    "entertainment",
+    "media",
+    "video",
+    "tv",
+    "television",
+    "film",
+    "films",
+    "movies",
+    "content",
+    "games",
+    "gaming",
+    "music",
+    "subscription",
+    "subscriptions",
+}
 
 
 class AnswerStatus(StrEnum):
@@ -50,8 +129,14 @@ class CheckAnswer:
     advice: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "question": self.question, "answer": self.answer, "status": self.status.value,
-                "reasons": list(self.reasons), "advice": self.advice}
+        return {
+            "id": self.id,
+            "question": self.question,
+            "answer": self.answer,
+            "status": self.status.value,
+            "reasons": list(self.reasons),
+            "advice": self.advice,
+        }
 
 
 @dataclass(frozen=True)
@@ -65,8 +150,12 @@ class SelfCheck:
         return next(a for a in self.answers if a.id == answer_id)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"answers": [a.to_dict() for a in self.answers], "clear": self.clear,
-                "summary": self.summary, "next_step": self.next_step}
+        return {
+            "answers": [a.to_dict() for a in self.answers],
+            "clear": self.clear,
+            "summary": self.summary,
+            "next_step": self.next_step,
+        }
 
 
 def _words(text: str) -> list[str]:
@@ -78,9 +167,14 @@ def _goal(goal: str) -> CheckAnswer:
     words = _words(goal)
     lowered = " ".join(words)
     if not words:
-        return CheckAnswer("goal", question, goal, AnswerStatus.MISSING, ("no answer",),
-                           "Write one or two sentences: the role you want next and why, tied to "
-                           "something you have done.")
+        return CheckAnswer(
+            "goal",
+            question,
+            goal,
+            AnswerStatus.MISSING,
+            ("no answer",),
+            "Write one or two sentences: the role you want next and why, tied to something you have done.",
+        )
     reasons: list[str] = []
     advice: list[str] = []
     if len(words) < MIN_GOAL_WORDS:
@@ -88,49 +182,91 @@ def _goal(goal: str) -> CheckAnswer:
         advice.append("Say more: which role, what problem you want to work on, and why now.")
     if not _REASON.search(lowered):
         reasons.append("no reason given")
-        advice.append("Add the why: finish the sentence with \"because …\" and tie it to something you "
-                      "have done.")
+        advice.append('Add the why: finish the sentence with "because …" and tie it to something you have done.')
     if generic := _GENERIC.search(lowered):
-        reasons.append(f"a generic reason (\"{generic.group(0)}\")")
-        advice.append("Swap the generic reason for a specific one: a product decision you admire or a "
-                      "culture-memo theme you have lived, told through your own story.")
+        reasons.append(f'a generic reason ("{generic.group(0)}")')
+        advice.append(
+            "Swap the generic reason for a specific one: a product decision you admire or a "
+            "culture-memo theme you have lived, told through your own story."
+        )
     if reasons:
         return CheckAnswer("goal", question, goal, AnswerStatus.VAGUE, tuple(reasons), " ".join(advice))
-    return CheckAnswer("goal", question, goal, AnswerStatus.CLEAR, (),
-                       "Clear. Turn it into a 60-second \"why Netflix, why now\" answer and try it in a "
-                       "recruiter-screen drill.")
+    return CheckAnswer(
+        "goal",
+        question,
+        goal,
+        AnswerStatus.CLEAR,
+        (),
+        'Clear. Turn it into a 60-second "why Netflix, why now" answer and try it in a recruiter-screen drill.',
+    )
 
 
 def _industry(industry: str) -> CheckAnswer:
     question = "Which industry are you targeting?"
     words = _words(industry)
     if not words:
-        return CheckAnswer("industry", question, industry, AnswerStatus.MISSING, ("no answer",),
-                           "Name the industry you are aiming at; for Netflix that is streaming "
-                           "entertainment, and knowing its competitors is part of the interview.")
+        return CheckAnswer(
+            "industry",
+            question,
+            industry,
+            AnswerStatus.MISSING,
+            ("no answer",),
+            "Name the industry you are aiming at; for Netflix that is streaming "
+            "entertainment, and knowing its competitors is part of the interview.",
+        )
     meaningful = [w for w in words if w not in _FILLER]
     if not meaningful or all(w in _BROAD for w in meaningful):
-        return CheckAnswer("industry", question, industry, AnswerStatus.VAGUE, ("too broad",),
-                           "Too broad to prepare for: name the industry (for Netflix, streaming "
-                           "entertainment) and two or three competitors you will follow.")
+        return CheckAnswer(
+            "industry",
+            question,
+            industry,
+            AnswerStatus.VAGUE,
+            ("too broad",),
+            "Too broad to prepare for: name the industry (for Netflix, streaming "
+            "entertainment) and two or three competitors you will follow.",
+        )
     if not any(w in _ON_TARGET for w in words):
-        return CheckAnswer("industry", question, industry, AnswerStatus.CLEAR, ("outside streaming",),
-                           "Clear, but Netflix competes in streaming entertainment: be ready to say how "
-                           "what you know from your industry carries over.")
-    return CheckAnswer("industry", question, industry, AnswerStatus.CLEAR, (),
-                       "Clear. Keep following it: competitors, the ad tier, games and emerging markets "
-                       "are in your plan's research sessions.")
+        return CheckAnswer(
+            "industry",
+            question,
+            industry,
+            AnswerStatus.CLEAR,
+            ("outside streaming",),
+            "Clear, but Netflix competes in streaming entertainment: be ready to say how "
+            "what you know from your industry carries over.",
+        )
+    return CheckAnswer(
+        "industry",
+        question,
+        industry,
+        AnswerStatus.CLEAR,
+        (),
+        "Clear. Keep following it: competitors, the ad tier, games and emerging markets "
+        "are in your plan's research sessions.",
+    )
 
 
 def _plan(has_plan: bool) -> CheckAnswer:
     question = "Do you have a structured preparation plan?"
     if has_plan:
-        return CheckAnswer("plan", question, "yes", AnswerStatus.CLEAR, (),
-                           "Good. Keep it current: regenerate it when your interview date or weekly hours "
-                           "change, and tick tasks off as you go.")
-    return CheckAnswer("plan", question, "no", AnswerStatus.MISSING, ("no plan",),
-                       "Make one: a week-by-week plan from your interview date and the hours you have, "
-                       "with mock loops, stories and drills on your weak spots.")
+        return CheckAnswer(
+            "plan",
+            question,
+            "yes",
+            AnswerStatus.CLEAR,
+            (),
+            "Good. Keep it current: regenerate it when your interview date or weekly hours "
+            "change, and tick tasks off as you go.",
+        )
+    return CheckAnswer(
+        "plan",
+        question,
+        "no",
+        AnswerStatus.MISSING,
+        ("no plan",),
+        "Make one: a week-by-week plan from your interview date and the hours you have, "
+        "with mock loops, stories and drills on your weak spots.",
+    )
 
 
 def self_check(goal: str, industry: str, has_plan: bool) -> SelfCheck:

@@ -16,6 +16,7 @@ Rules:
 - The application milestone is ``past`` once the window has closed, ``near`` when it closes within
   ``NEAR_DAYS`` (14) days (today included), otherwise ``ok``. Once the application is done it is ``ok``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -75,17 +76,22 @@ def interview_date_problem(interview_date: dt.date | None, today: dt.date) -> st
     if interview_date is None:
         return None
     if interview_date < today:
-        return (f"The interview date {day(interview_date)} is before today ({day(today)}): "
-                "there is nothing left to plan. Give the date of an upcoming interview.")
+        return (
+            f"The interview date {day(interview_date)} is before today ({day(today)}): "
+            "there is nothing left to plan. Give the date of an upcoming interview."
+        )
     latest = latest_interview_date(today)
     if interview_date > latest:
-        return (f"The interview date {day(interview_date)} is more than {MAX_YEARS_AHEAD} years ahead: "
-                f"give a date from today to {day(latest)}, or leave it empty until you have one.")
+        return (
+            f"The interview date {day(interview_date)} is more than {MAX_YEARS_AHEAD} years ahead: "
+            f"give a date from today to {day(latest)}, or leave it empty until you have one."
+        )
     return None
 
 
-def resolve(catalog: Catalog, track_id: str, today: dt.date, interview_date: dt.date | None,
-            applied: bool = False) -> Targets:
+def resolve(
+    catalog: Catalog, track_id: str, today: dt.date, interview_date: dt.date | None, applied: bool = False
+) -> Targets:
     """The plan's target and the application milestone; every input problem is reported at once."""
     if track_id not in catalog.tracks:
         raise ValueError(f"unknown track {track_id!r}; expected one of {', '.join(catalog.tracks)}")
@@ -95,18 +101,22 @@ def resolve(catalog: Catalog, track_id: str, today: dt.date, interview_date: dt.
     if date_problem is not None:
         problems.append(date_problem)
     elif interview_date is not None and interview_date == today:
-        problems.append(f"The interview date {day(interview_date)} is today: a plan needs at least "
-                        "one day before the interview.")
+        problems.append(
+            f"The interview date {day(interview_date)} is today: a plan needs at least one day before the interview."
+        )
     if track.calendar is None and interview_date is None:
-        problems.append(f"The {track.name} track has no hiring season to plan towards: give "
-                        f"interview_date, the day of your first interview ({track.process_length})")
+        problems.append(
+            f"The {track.name} track has no hiring season to plan towards: give "
+            f"interview_date, the day of your first interview ({track.process_length})"
+        )
     if problems:
         raise ValueError(" ".join(problems))
 
     if track.calendar is None:
         assert interview_date is not None  # refused above otherwise
-        return Targets(interview_date, f"your interview on {day(interview_date)}", interview_date,
-                       None, None, None, None, ())
+        return Targets(
+            interview_date, f"your interview on {day(interview_date)}", interview_date, None, None, None, None, ()
+        )
 
     cal = catalog.calendars[track.calendar]
     pos = position(cal, today)
@@ -121,14 +131,18 @@ def resolve(catalog: Catalog, track_id: str, today: dt.date, interview_date: dt.
     if interview_date is not None:
         target, label = interview_date, f"your interview on {day(interview_date)}"
         if not season.start <= interview_date <= season.end:
-            notes.append(f"Your interview date {day(interview_date)} is outside the interview season "
-                         f"({day(season.start)} – {day(season.end)}); the plan uses your date.")
+            notes.append(
+                f"Your interview date {day(interview_date)} is outside the interview season "
+                f"({day(season.start)} – {day(season.end)}); the plan uses your date."
+            )
     elif season.start > today:
         target, label = season.start, f"the start of the interview season on {day(season.start)}"
     else:
         target, label = season.end, f"the end of the interview season on {day(season.end)}"
-        notes.append(f"Interviews are under way until {day(season.end)}: add your interview date "
-                     "when you have it and regenerate the plan so it builds up to that day.")
+        notes.append(
+            f"Interviews are under way until {day(season.end)}: add your interview date "
+            "when you have it and regenerate the plan so it builds up to that day."
+        )
 
     days_left = (apply.end - today).days
     if applied:
@@ -136,18 +150,24 @@ def resolve(catalog: Catalog, track_id: str, today: dt.date, interview_date: dt.
     elif days_left < 0:
         next_open = apply.start.replace(year=apply.start.year + 1)
         level = MilestoneLevel.PAST
-        message = (f"The application window closed on {day(apply.end)}; if you applied, keep "
-                   f"preparing: interviews run until {day(season.end)}. If you did not, hiring is "
-                   f"batched and the next window opens on {day(next_open)}.")
+        message = (
+            f"The application window closed on {day(apply.end)}; if you applied, keep "
+            f"preparing: interviews run until {day(season.end)}. If you did not, hiring is "
+            f"batched and the next window opens on {day(next_open)}."
+        )
     elif today < apply.start:
         level = MilestoneLevel.OK
-        message = (f"The application window opens on {day(apply.start)} and closes on "
-                   f"{day(apply.end)}: apply in its first weeks.")
+        message = (
+            f"The application window opens on {day(apply.start)} and closes on "
+            f"{day(apply.end)}: apply in its first weeks."
+        )
     elif days_left <= NEAR_DAYS:
         level = MilestoneLevel.NEAR
         when = "today" if days_left == 0 else f"in {plural(days_left, 'day')}"
-        message = (f"The application window closes on {day(apply.end)}, {when}: apply now. After it "
-                   "closes the odds for this cycle are close to zero.")
+        message = (
+            f"The application window closes on {day(apply.end)}, {when}: apply now. After it "
+            "closes the odds for this cycle are close to zero."
+        )
     else:
         level = MilestoneLevel.OK
         message = f"Apply by {day(apply.end)} ({plural(days_left, 'day')} left)."

@@ -16,6 +16,7 @@ work already done or moved:
 ``TaskWriter.task(key, on)`` writes the task for any valid key, so a moved key can always be
 rebuilt, whatever else changed in the plan.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -72,18 +73,37 @@ class Task:
         return "logistics" if self.kind in LOGISTICS_KINDS else "prep"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "kind": self.kind.value, "title": self.title, "detail": self.detail,
-                "on": self.on.isoformat(), "minutes": self.minutes, "competency_id": self.competency_id,
-                "round_id": self.round_id, "question_type": self.question_type,
-                "milestone": self.milestone, "done": self.done, "moved": self.moved}
+        return {
+            "key": self.key,
+            "kind": self.kind.value,
+            "title": self.title,
+            "detail": self.detail,
+            "on": self.on.isoformat(),
+            "minutes": self.minutes,
+            "competency_id": self.competency_id,
+            "round_id": self.round_id,
+            "question_type": self.question_type,
+            "milestone": self.milestone,
+            "done": self.done,
+            "moved": self.moved,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Task:
-        return cls(key=data["key"], kind=TaskKind(data["kind"]), title=data["title"],
-                   detail=data["detail"], on=date.fromisoformat(data["on"]), minutes=data["minutes"],
-                   competency_id=data.get("competency_id"), round_id=data.get("round_id"),
-                   question_type=data.get("question_type"), milestone=data.get("milestone"),
-                   done=data.get("done", False), moved=data.get("moved", False))
+        return cls(
+            key=data["key"],
+            kind=TaskKind(data["kind"]),
+            title=data["title"],
+            detail=data["detail"],
+            on=date.fromisoformat(data["on"]),
+            minutes=data["minutes"],
+            competency_id=data.get("competency_id"),
+            round_id=data.get("round_id"),
+            question_type=data.get("question_type"),
+            milestone=data.get("milestone"),
+            done=data.get("done", False),
+            moved=data.get("moved", False),
+        )
 
 
 def _positive_int(text: str) -> int | None:
@@ -93,8 +113,14 @@ def _positive_int(text: str) -> int | None:
 class TaskWriter:
     """Writes the task for a key, for one track and the user's current evidence levels."""
 
-    def __init__(self, catalog: Catalog, track_id: str, competency_levels: Mapping[str, LevelSummary],
-                 round_levels: Mapping[str, LevelSummary], apply_closes: date | None):
+    def __init__(
+        self,
+        catalog: Catalog,
+        track_id: str,
+        competency_levels: Mapping[str, LevelSummary],
+        round_levels: Mapping[str, LevelSummary],
+        apply_closes: date | None,
+    ):
         self.catalog = catalog
         self.track = catalog.tracks[track_id]
         self.rounds = catalog.rounds_for(track_id)
@@ -123,7 +149,8 @@ class TaskWriter:
             rounds = rounds_testing(self.catalog, self.track.id, competency_id, self.round_levels)
             self._cycles[competency_id] = [
                 drill_target(self.catalog, self.track.id, competency_id, n, self.round_levels)
-                for n in range(1, len(rounds) + 1)]
+                for n in range(1, len(rounds) + 1)
+            ]
         cycle = self._cycles[competency_id]
         return cycle[(ordinal - 1) % len(cycle)]
 
@@ -148,10 +175,14 @@ class TaskWriter:
         if kind == "mock_loop" and (n := _positive_int(rest)):
             return self._mock(n)
         if kind == "mock_review" and (n := _positive_int(rest)):
-            return {"kind": TaskKind.REVIEW, "title": f"Watch mock loop {n} back",
-                    "detail": "Play the recording and mark rambling, over-talking and answers with no "
-                              "\"so what\"; note one fix per round for the next drills.",
-                    "minutes": MOCK_REVIEW_MINUTES, "milestone": "mock_loops"}
+            return {
+                "kind": TaskKind.REVIEW,
+                "title": f"Watch mock loop {n} back",
+                "detail": "Play the recording and mark rambling, over-talking and answers with no "
+                '"so what"; note one fix per round for the next drills.',
+                "minutes": MOCK_REVIEW_MINUTES,
+                "milestone": "mock_loops",
+            }
         if kind == "drill":
             competency, _, ordinal = rest.rpartition(":")
             n = _positive_int(ordinal)
@@ -161,66 +192,110 @@ class TaskWriter:
                 date.fromisoformat(rest)
             except ValueError:
                 return None
-            return {"kind": TaskKind.REVIEW, "title": "Review queue: what is due this week",
-                    "detail": "Work through the reviews due on the Today page; rate yourself honestly, "
-                              "a lower rating brings an item back sooner.",
-                    "minutes": REVIEW_MINUTES, "milestone": "review"}
+            return {
+                "kind": TaskKind.REVIEW,
+                "title": "Review queue: what is due this week",
+                "detail": "Work through the reviews due on the Today page; rate yourself honestly, "
+                "a lower rating brings an item back sooner.",
+                "minutes": REVIEW_MINUTES,
+                "milestone": "review",
+            }
         if kind == "research" and (n := _positive_int(rest)):
             topics = self.catalog.research_topics
             topic = topics[(n - 1) % len(topics)]
             title, detail = topic.title, topic.detail
             if n > len(topics):
                 title, detail = f"{title} (follow-up)", f"What changed since you last looked? {detail}"
-            return {"kind": TaskKind.RESEARCH, "title": title, "detail": detail,
-                    "minutes": RESEARCH_MINUTES, "competency_id": "company_awareness"}
+            return {
+                "kind": TaskKind.RESEARCH,
+                "title": title,
+                "detail": detail,
+                "minutes": RESEARCH_MINUTES,
+                "competency_id": "company_awareness",
+            }
         if kind == "logistics":
             return self._logistics(rest)
         return None
 
     def _memo(self, which: str) -> dict[str, Any]:
         if which == "first_read":
-            return {"kind": TaskKind.CULTURE_MEMO, "title": "Read the culture memo (first read)",
-                    "detail": "Note its main themes (freedom and responsibility, context not control, "
-                              "candour) and one line on what each means for how a PM works.",
-                    "minutes": 45, "competency_id": "company_awareness", "milestone": "culture_memo"}
-        return {"kind": TaskKind.CULTURE_MEMO, "title": "Read the culture memo again (second read)",
-                "detail": "Link each theme to one of your STAR stories, and choose the part you would "
-                          "talk about when asked why Netflix.",
-                "minutes": 30, "competency_id": "culture_leadership", "milestone": "culture_memo"}
+            return {
+                "kind": TaskKind.CULTURE_MEMO,
+                "title": "Read the culture memo (first read)",
+                "detail": "Note its main themes (freedom and responsibility, context not control, "
+                "candour) and one line on what each means for how a PM works.",
+                "minutes": 45,
+                "competency_id": "company_awareness",
+                "milestone": "culture_memo",
+            }
+        return {
+            "kind": TaskKind.CULTURE_MEMO,
+            "title": "Read the culture memo again (second read)",
+            "detail": "Link each theme to one of your STAR stories, and choose the part you would "
+            "talk about when asked why Netflix.",
+            "minutes": 30,
+            "competency_id": "culture_leadership",
+            "milestone": "culture_memo",
+        }
 
     def _story(self, story: StoryTask) -> dict[str, Any]:
-        return {"kind": TaskKind.STORY, "title": f"STAR story: {story.about}",
-                "detail": "Situation, task, action, result; then the thinking behind your choice, the "
-                          "trade-off you accepted, who was affected and what you learned. Note which "
-                          "culture-memo theme it shows.",
-                "minutes": 30, "competency_id": story.competency, "milestone": "stories"}
+        return {
+            "kind": TaskKind.STORY,
+            "title": f"STAR story: {story.about}",
+            "detail": "Situation, task, action, result; then the thinking behind your choice, the "
+            "trade-off you accepted, who was affected and what you learned. Note which "
+            "culture-memo theme it shows.",
+            "minutes": 30,
+            "competency_id": story.competency,
+            "milestone": "stories",
+        }
 
     def _case(self, part: str) -> dict[str, Any]:
         rnd = self.case_round
         if part == "outline":
-            return {"kind": TaskKind.CASE_DECK,
-                    "title": f"Case deck: outline a case for the {rnd.name} ({rnd.duration_label})",
-                    "detail": "Pick a case prompt; state the user problem and a north-star metric with "
-                              "guardrails; outline Problem → Hypothesis → Data needs → Solution options "
-                              "→ Trade-offs → Recommendation.",
-                    "minutes": 60, "competency_id": "case_solving", "round_id": rnd.id,
-                    "milestone": "case_deck"}
-        return {"kind": TaskKind.CASE_DECK, "title": "Case deck: numbers, risks and rollout, then rehearse",
-                "detail": "Quantify the main trade-off, list the risks, add a time-boxed first version "
-                          "with an experiment and a rollback, then rehearse the talk against the clock.",
-                "minutes": 60, "competency_id": "case_solving", "round_id": rnd.id, "milestone": "case_deck"}
+            return {
+                "kind": TaskKind.CASE_DECK,
+                "title": f"Case deck: outline a case for the {rnd.name} ({rnd.duration_label})",
+                "detail": "Pick a case prompt; state the user problem and a north-star metric with "
+                "guardrails; outline Problem → Hypothesis → Data needs → Solution options "
+                "→ Trade-offs → Recommendation.",
+                "minutes": 60,
+                "competency_id": "case_solving",
+                "round_id": rnd.id,
+                "milestone": "case_deck",
+            }
+        return {
+            "kind": TaskKind.CASE_DECK,
+            "title": "Case deck: numbers, risks and rollout, then rehearse",
+            "detail": "Quantify the main trade-off, list the risks, add a time-boxed first version "
+            "with an experiment and a rollback, then rehearse the talk against the clock.",
+            "minutes": 60,
+            "competency_id": "case_solving",
+            "round_id": rnd.id,
+            "milestone": "case_deck",
+        }
 
     def _mock(self, n: int) -> dict[str, Any]:
         rounds = self.loop_rounds
         timings = ", ".join(f"{r.name} {r.duration_label}" for r in rounds)
         extra = [r for r in self.rounds if r.optional]
-        detail = (f"Run the {self.track.name} loop round by round at real length ({timings}), "
-                  "recorded, and fill in a scorecard after each round.")
+        detail = (
+            f"Run the {self.track.name} loop round by round at real length ({timings}), "
+            "recorded, and fill in a scorecard after each round."
+        )
         if extra:
-            detail += " Add " + ", ".join(f"the {r.name.lower()} ({r.duration_label})" for r in extra) + \
-                      " if your role calls for it."
-        return {"kind": TaskKind.MOCK_LOOP, "title": f"Mock loop {n}: all {len(rounds)} rounds, recorded",
-                "detail": detail, "minutes": self.mock_minutes, "milestone": "mock_loops"}
+            detail += (
+                " Add "
+                + ", ".join(f"the {r.name.lower()} ({r.duration_label})" for r in extra)
+                + " if your role calls for it."
+            )
+        return {
+            "kind": TaskKind.MOCK_LOOP,
+            "title": f"Mock loop {n}: all {len(rounds)} rounds, recorded",
+            "detail": detail,
+            "minutes": self.mock_minutes,
+            "milestone": "mock_loops",
+        }
 
     def _drill(self, competency: str, n: int) -> dict[str, Any]:
         target = self.drill(competency, n)
@@ -228,41 +303,62 @@ class TaskWriter:
         qtype = self.catalog.question_types[target.question_type].name
         name = self.catalog.competency_name(competency)
         summary = self.competency_levels.get(competency)
-        why = (f"Your level in {name} is {level(summary.level)}, so it weighs "
-               f"{level(float(weakness(summary)))} in the practice split."
-               if summary is not None and summary.level is not None
-               else f"No evidence on {name} yet, so it weighs {level(float(weakness(None)))} in the practice split.")
-        return {"kind": TaskKind.DRILL, "title": f"Drill: {name}, {qtype.lower()} questions ({rnd.name})",
-                "detail": f"Answer {qtype.lower()} questions for the {rnd.name} under its timer, read the "
-                          f"feedback and retry the weaker answer. {why}",
-                "minutes": DRILL_MINUTES, "competency_id": competency, "round_id": rnd.id,
-                "question_type": target.question_type}
+        why = (
+            f"Your level in {name} is {level(summary.level)}, so it weighs "
+            f"{level(float(weakness(summary)))} in the practice split."
+            if summary is not None and summary.level is not None
+            else f"No evidence on {name} yet, so it weighs {level(float(weakness(None)))} in the practice split."
+        )
+        return {
+            "kind": TaskKind.DRILL,
+            "title": f"Drill: {name}, {qtype.lower()} questions ({rnd.name})",
+            "detail": f"Answer {qtype.lower()} questions for the {rnd.name} under its timer, read the "
+            f"feedback and retry the weaker answer. {why}",
+            "minutes": DRILL_MINUTES,
+            "competency_id": competency,
+            "round_id": rnd.id,
+            "question_type": target.question_type,
+        }
 
     def _logistics(self, step: str) -> dict[str, Any] | None:
         calendar_track = self.track.calendar is not None
         if step == "resume":
-            detail = ("One line per project: your role, the user problem and a result in numbers."
-                      if calendar_track else
-                      "Tailor it to the role: products you owned end to end, the decisions you made "
-                      "and results in numbers.")
-            return {"kind": TaskKind.LOGISTICS, "title": "Update your résumé", "detail": detail,
-                    "minutes": 60, "milestone": "apply" if calendar_track else None}
+            detail = (
+                "One line per project: your role, the user problem and a result in numbers."
+                if calendar_track
+                else "Tailor it to the role: products you owned end to end, the decisions you made "
+                "and results in numbers."
+            )
+            return {
+                "kind": TaskKind.LOGISTICS,
+                "title": "Update your résumé",
+                "detail": detail,
+                "minutes": 60,
+                "milestone": "apply" if calendar_track else None,
+            }
         if step == "apply" and calendar_track:
             closes = f" before {day(self.apply_closes)}" if self.apply_closes else ""
-            return {"kind": TaskKind.LOGISTICS, "title": "Apply on the early-career portal",
-                    "detail": f"Submit your application{closes}: hiring is batched, and once the window "
-                              "closes the odds for this cycle are close to zero.",
-                    "minutes": 30, "milestone": "apply"}
+            return {
+                "kind": TaskKind.LOGISTICS,
+                "title": "Apply on the early-career portal",
+                "detail": f"Submit your application{closes}: hiring is batched, and once the window "
+                "closes the odds for this cycle are close to zero.",
+                "minutes": 30,
+                "milestone": "apply",
+            }
         if step == "schedule":
-            detail = ("When the recruiter writes, agree dates for the rounds and ask how the case "
-                      "presentation works." if calendar_track else
-                      "Agree dates for each round with the recruiter and ask when the case prompt "
-                      "arrives (often the day before).")
-            return {"kind": TaskKind.LOGISTICS, "title": "Schedule the interviews", "detail": detail,
-                    "minutes": 15}
+            detail = (
+                "When the recruiter writes, agree dates for the rounds and ask how the case presentation works."
+                if calendar_track
+                else "Agree dates for each round with the recruiter and ask when the case prompt "
+                "arrives (often the day before)."
+            )
+            return {"kind": TaskKind.LOGISTICS, "title": "Schedule the interviews", "detail": detail, "minutes": 15}
         if step == "questions":
-            return {"kind": TaskKind.LOGISTICS, "title": "Prepare questions for your interviewers",
-                    "detail": "Two specific questions per interviewer about their work, not about how "
-                              "to get hired.", "minutes": 30}
+            return {
+                "kind": TaskKind.LOGISTICS,
+                "title": "Prepare questions for your interviewers",
+                "detail": "Two specific questions per interviewer about their work, not about how to get hired.",
+                "minutes": 30,
+            }
         return None
-

@@ -1,4 +1,5 @@
 """How the planning core writes dates, durations and levels in sentences (one place, one style)."""
+
 from __future__ import annotations
 
 from datetime import date

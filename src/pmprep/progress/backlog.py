@@ -11,6 +11,7 @@ The rules, on due dates (the caller turns due times into dates in the user's tim
 Kinds are counted separately; ``question`` and ``story`` come first, any other kind after them
 in alphabetical order.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -38,8 +39,10 @@ class Backlog:
 
     def rows(self) -> list[tuple[str, list[int], int]]:
         """Bucket by bucket: (name, count per kind, total)."""
-        return [(name, [self.counts[b][k] for k, _ in self.kinds], sum(self.counts[b].values()))
-                for b, name in BUCKETS.items()]
+        return [
+            (name, [self.counts[b][k] for k, _ in self.kinds], sum(self.counts[b].values()))
+            for b, name in BUCKETS.items()
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         return {"kinds": [k for k, _ in self.kinds], "counts": {b: dict(c) for b, c in self.counts.items()}}

@@ -6,6 +6,7 @@ least one story covers it. ``share`` is the covered percentage, rounded half-up 
 ``gaps`` is the number of gaps the story bank names (it folds a theme gap into the kind gap that
 already says it, so it can be smaller than the uncovered columns).
 """
+
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
@@ -49,8 +50,9 @@ class StoryCoverage:
         return {"groups": [g.to_dict() for g in self.groups], "stories": self.stories, "gaps": self.gaps}
 
 
-def story_coverage(columns: Iterable[tuple[str, str]], covered: Collection[str], stories: int,
-                   gaps: int) -> StoryCoverage:
+def story_coverage(
+    columns: Iterable[tuple[str, str]], covered: Collection[str], stories: int, gaps: int
+) -> StoryCoverage:
     """``columns`` are the matrix's (group, column key); ``covered`` the keys some story covers."""
     totals: dict[str, list[int]] = {g: [0, 0] for g in GROUPS}
     for group, key in columns:
@@ -58,5 +60,4 @@ def story_coverage(columns: Iterable[tuple[str, str]], covered: Collection[str],
             raise ValueError(f"unknown coverage group {group!r}; expected one of {', '.join(GROUPS)}")
         totals[group][1] += 1
         totals[group][0] += key in covered
-    return StoryCoverage(tuple(GroupCoverage(g, GROUPS[g], c, t) for g, (c, t) in totals.items() if t),
-                         stories, gaps)
+    return StoryCoverage(tuple(GroupCoverage(g, GROUPS[g], c, t) for g, (c, t) in totals.items() if t), stories, gaps)

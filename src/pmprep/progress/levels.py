@@ -17,6 +17,7 @@ The rules, exactly:
    rounded half-up to two decimals; ``None`` when nothing was counted (a gap, not a zero).
 7. Volume per week: first answers and follow-up replies, counted separately.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -107,8 +108,11 @@ class Volume:
         return list(zip(self.weeks, self.first, self.follow_ups, self.totals, strict=True))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"weeks": [w.isoformat() for w in self.weeks], "first": list(self.first),
-                "follow_ups": list(self.follow_ups)}
+        return {
+            "weeks": [w.isoformat() for w in self.weeks],
+            "first": list(self.first),
+            "follow_ups": list(self.follow_ups),
+        }
 
 
 def mean2(levels: Iterable[int]) -> float:
@@ -118,8 +122,9 @@ def mean2(levels: Iterable[int]) -> float:
     return float((Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(Decimal("0.01"), ROUND_HALF_UP))
 
 
-def weekly_levels(points: Iterable[tuple[date, str, int]], keys: Mapping[str, str], today: date,
-                  weeks: int = DEFAULT_WEEKS) -> Weekly:
+def weekly_levels(
+    points: Iterable[tuple[date, str, int]], keys: Mapping[str, str], today: date, weeks: int = DEFAULT_WEEKS
+) -> Weekly:
     """Rules 1 and 6 over ``(day, key, level)`` points; ``keys`` (id -> name) fixes the series and their order."""
     mondays = window(today, weeks)
     found: dict[str, list[list[int]]] = {k: [[] for _ in mondays] for k in keys}
@@ -127,16 +132,25 @@ def weekly_levels(points: Iterable[tuple[date, str, int]], keys: Mapping[str, st
         i = week_index(day, mondays, today)
         if i is not None and key in found:
             found[key][i].append(level)
-    return Weekly(mondays, tuple(
-        Series(k, name, tuple(mean2(b) if b else None for b in found[k]), tuple(len(b) for b in found[k]))
-        for k, name in keys.items()))
+    return Weekly(
+        mondays,
+        tuple(
+            Series(k, name, tuple(mean2(b) if b else None for b in found[k]), tuple(len(b) for b in found[k]))
+            for k, name in keys.items()
+        ),
+    )
 
 
-def levels_by_dimension(answers: Iterable[Answer], dimensions: Mapping[str, str],
-                        dimensions_of: Mapping[str, Iterable[str]], today: date,
-                        weeks: int = DEFAULT_WEEKS) -> Weekly:
+def levels_by_dimension(
+    answers: Iterable[Answer],
+    dimensions: Mapping[str, str],
+    dimensions_of: Mapping[str, Iterable[str]],
+    today: date,
+    weeks: int = DEFAULT_WEEKS,
+) -> Weekly:
     """Rules 1–4 and 6. ``dimensions`` maps each dimension id to its name, in chart order;
     ``dimensions_of`` maps a competency id to the dimension ids it stands for."""
+
     def points():
         for a in answers:
             if a.follow_up:
@@ -146,11 +160,13 @@ def levels_by_dimension(answers: Iterable[Answer], dimensions: Mapping[str, str]
                 touched.update([c] if c in dimensions else dimensions_of.get(c, ()))
             for d in sorted(touched):
                 yield a.on, d, a.level
+
     return weekly_levels(points(), dimensions, today, weeks)
 
 
-def levels_by_round(answers: Iterable[Answer], rounds: Mapping[str, str], today: date,
-                    weeks: int = DEFAULT_WEEKS) -> Weekly:
+def levels_by_round(
+    answers: Iterable[Answer], rounds: Mapping[str, str], today: date, weeks: int = DEFAULT_WEEKS
+) -> Weekly:
     """Rules 1–3, 5 and 6. ``rounds`` maps each charted round id to its name, in chart order."""
     points = ((a.on, r, a.level) for a in answers if not a.follow_up for r in dict.fromkeys(a.rounds))
     return weekly_levels(points, rounds, today, weeks)

@@ -5,6 +5,7 @@ unfinished loop is usually "Not enough evidence yet"); ``rounds_done`` says how 
 the committee cannot judge (a track it has no rules for) has no outcome and is not counted.
 Outcomes are counted from the weakest to the strongest.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -28,9 +29,15 @@ class LoopResult:
     overall: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "on": self.on.isoformat(), "track": self.track, "rounds_done": self.rounds_done,
-                "rounds": self.rounds, "outcome": self.outcome.value if self.outcome else None,
-                "overall": self.overall}
+        return {
+            "key": self.key,
+            "on": self.on.isoformat(),
+            "track": self.track,
+            "rounds_done": self.rounds_done,
+            "rounds": self.rounds,
+            "outcome": self.outcome.value if self.outcome else None,
+            "overall": self.overall,
+        }
 
 
 @dataclass(frozen=True)

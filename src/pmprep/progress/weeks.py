@@ -1,4 +1,5 @@
 """The dashboard's calendar: Monday-start ISO weeks, and the window of weeks a chart shows."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta

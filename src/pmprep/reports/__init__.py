@@ -3,6 +3,7 @@
 Every feedback page, mock loop, plan or report that can be downloaded is built as a ``Document``
 by its app and rendered here, so all exports escape, page and label text the same way.
 """
+
 from __future__ import annotations
 
 from pmprep.reports.document import (
@@ -20,5 +21,18 @@ from pmprep.reports.document import (
 from pmprep.reports.markdown import to_markdown
 from pmprep.reports.pdf import FOOTER, to_pdf
 
-__all__ = ["FOOTER", "BarChart", "Block", "Bullets", "Document", "Heading", "Highlighted", "Paragraph", "Quote",
-           "Span", "Table", "to_markdown", "to_pdf"]
+__all__ = [
+    "FOOTER",
+    "BarChart",
+    "Block",
+    "Bullets",
+    "Document",
+    "Heading",
+    "Highlighted",
+    "Paragraph",
+    "Quote",
+    "Span",
+    "Table",
+    "to_markdown",
+    "to_pdf",
+]

@@ -7,6 +7,7 @@ caller changing its list afterwards cannot change a built document. A block that
 (a table row of the wrong width, a span outside its text, …) is refused when it is built, with
 every problem listed in one ``ValueError``.
 """
+
 from __future__ import annotations
 
 import math
@@ -60,8 +61,11 @@ class Table:
         object.__setattr__(self, "header", header)
         object.__setattr__(self, "rows", rows)
         problems = [] if header else ["header is empty"]
-        problems += [f"row {i} has {len(row)} cells, the header {len(header)}"
-                     for i, row in enumerate(rows, start=1) if header and len(row) != len(header)]
+        problems += [
+            f"row {i} has {len(row)} cells, the header {len(header)}"
+            for i, row in enumerate(rows, start=1)
+            if header and len(row) != len(header)
+        ]
         _problems("Table", problems)
 
 
@@ -139,9 +143,11 @@ class Highlighted:
         spans = tuple((s[0], s[1], str(s[2])) for s in self.spans)
         object.__setattr__(self, "spans", spans)
         object.__setattr__(self, "legend", tuple(str(label) for label in self.legend))
-        problems = [f"span {i} ({start}, {end}) is not inside the text of {len(self.text)} characters"
-                    for i, (start, end, _) in enumerate(spans, start=1)
-                    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(self.text))]
+        problems = [
+            f"span {i} ({start}, {end}) is not inside the text of {len(self.text)} characters"
+            for i, (start, end, _) in enumerate(spans, start=1)
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(self.text))
+        ]
         _problems("Highlighted", problems)
 
     def numbers(self) -> dict[str, int]:
@@ -188,9 +194,11 @@ class Document:
         blocks = tuple(self.blocks)
         object.__setattr__(self, "blocks", blocks)
         problems = [] if self.title.strip() else ["title is empty"]
-        problems += [f"block {i} is a {type(b).__name__}, not one of "
-                     f"{', '.join(t.__name__ for t in BLOCK_TYPES)}"
-                     for i, b in enumerate(blocks, start=1) if not isinstance(b, BLOCK_TYPES)]
+        problems += [
+            f"block {i} is a {type(b).__name__}, not one of {', '.join(t.__name__ for t in BLOCK_TYPES)}"
+            for i, b in enumerate(blocks, start=1)
+            if not isinstance(b, BLOCK_TYPES)
+        ]
         _problems("Document", problems)
 
 

@@ -11,6 +11,7 @@ Evidence markers are written with escaped brackets (``\\[3\\]``, shown as "[3]")
 after one can never complete them into a link (``[3](…)``), an image or a link definition
 (``[3]: …``, which would turn the legend's "[3]" into a link).
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -126,13 +127,15 @@ def _marker(number: int) -> str:
 
 def _bold(text: str) -> str:
     """``**…**`` around each line of an (escaped) span, spaces kept outside so it still renders bold."""
+
     def one(line: str) -> str:
         core = line.strip()
         if not core:
             return line
-        left = line[:len(line) - len(line.lstrip())]
-        right = line[len(line.rstrip()):]
+        left = line[: len(line) - len(line.lstrip())]
+        right = line[len(line.rstrip()) :]
         return f"{left}**{core}**{right}"
+
     return "\n".join(one(line) for line in text.split("\n"))
 
 

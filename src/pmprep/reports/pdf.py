@@ -9,6 +9,7 @@ page number.
 Tables are drawn here, not with ``FPDF.table``, because a cell holding a long answer can be taller
 than a page: rows are cut between lines and carried over, with the header repeated.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -102,12 +103,30 @@ def _block(pdf: FPDF, block: Block) -> None:
         raise TypeError(f"not a block: {block!r}")
 
 
-def _text(pdf: FPDF, text: str, *, size: float, style: str, height: float, indent: float = 0.0,
-          border: Literal[0, 1] | str = 0, padding: Sequence[int] = (0, 0, 0, 0)) -> None:
+def _text(
+    pdf: FPDF,
+    text: str,
+    *,
+    size: float,
+    style: str,
+    height: float,
+    indent: float = 0.0,
+    border: Literal[0, 1] | str = 0,
+    padding: Sequence[int] = (0, 0, 0, 0),
+) -> None:
     pdf.set_font(FONT, style=style, size=size)
     pdf.set_x(pdf.l_margin + indent)
-    pdf.multi_cell(w=pdf.epw - indent, h=height, text=pdf_safe_text(text), markdown=False, border=border,
-                   padding=padding, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(
+        w=pdf.epw - indent,
+        h=height,
+        text=pdf_safe_text(text),
+        markdown=False,
+        border=border,
+        padding=padding,
+        align="L",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
 
 
 def _keep_room(pdf: FPDF, height: float) -> None:
@@ -128,8 +147,7 @@ def _bullets(pdf: FPDF, items: Sequence[str]) -> None:
 def _quote(pdf: FPDF, quote: Quote) -> None:
     pdf.set_draw_color(*RULE)
     # The rule down the left is each line's own border, so it follows the quote across pages.
-    _text(pdf, quote.text.strip(), size=BODY_SIZE, style="I", height=LINE, indent=2, border="L",
-          padding=(0, 0, 0, 3))
+    _text(pdf, quote.text.strip(), size=BODY_SIZE, style="I", height=LINE, indent=2, border="L", padding=(0, 0, 0, 3))
     if quote.cite.strip():
         pdf.set_text_color(*MUTED)
         _text(pdf, f"— {' '.join(quote.cite.split())}", size=9, style="", height=LINE, indent=5)
@@ -163,8 +181,15 @@ def _cell_lines(pdf: FPDF, cells: list[str], widths: list[float], *, bold: bool)
     """Each cell's text cut into the lines it takes in its column."""
     pdf.set_font(FONT, style="B" if bold else "", size=TABLE_SIZE)
     # With output=LINES, multi_cell() returns the lines; its annotation covers every output it can give.
-    return [cast(list[str], pdf.multi_cell(w=w - 2 * CELL_PAD, h=TABLE_LINE, text=c, dry_run=True, markdown=False,
-                                           output=MethodReturnValue.LINES)) for c, w in zip(cells, widths, strict=True)]
+    return [
+        cast(
+            list[str],
+            pdf.multi_cell(
+                w=w - 2 * CELL_PAD, h=TABLE_LINE, text=c, dry_run=True, markdown=False, output=MethodReturnValue.LINES
+            ),
+        )
+        for c, w in zip(cells, widths, strict=True)
+    ]
 
 
 def _row(pdf: FPDF, lines: list[list[str]], widths: list[float], head: list[list[str]]) -> None:
@@ -182,7 +207,7 @@ def _row(pdf: FPDF, lines: list[list[str]], widths: list[float], head: list[list
             _draw_row(pdf, head, widths, fill=True)
             continue
         take = min(room, left)
-        _draw_row(pdf, [c[start:start + take] for c in lines], widths, fill=False)
+        _draw_row(pdf, [c[start : start + take] for c in lines], widths, fill=False)
         start += take
 
 
@@ -198,8 +223,10 @@ def _widths(pdf: FPDF, header: list[str], rows: list[list[str]]) -> list[float]:
     pdf.set_font(FONT, style="B", size=TABLE_SIZE)  # the widest style a cell is drawn in
     pad = 2 * (CELL_PAD + pdf.c_margin) + 0.5  # fpdf2 keeps c_margin inside every cell as well
     natural = [max(pdf.get_string_width(c) for c in col) + pad for col in columns]
-    floor = [min(max(max((pdf.get_string_width(w) for c in col for w in c.split()), default=0) + pad, 12.0), total / n)
-             for col in columns]
+    floor = [
+        min(max(max((pdf.get_string_width(w) for c in col for w in c.split()), default=0) + pad, 12.0), total / n)
+        for col in columns
+    ]
     if sum(natural) <= total:
         return [w * total / sum(natural) for w in natural]
     want = [max(0.0, nat - low) for nat, low in zip(natural, floor, strict=True)]
@@ -238,8 +265,12 @@ def _chart(pdf: FPDF, chart: BarChart) -> None:
     bar_w = pdf.epw - label_w - value_w
     line = TABLE_LINE
     for label, value, number in zip(labels, values, chart.values, strict=True):
-        label_lines = cast(list[str], pdf.multi_cell(w=label_w - 2, h=line, text=label, dry_run=True, markdown=False,
-                                                     output=MethodReturnValue.LINES))
+        label_lines = cast(
+            list[str],
+            pdf.multi_cell(
+                w=label_w - 2, h=line, text=label, dry_run=True, markdown=False, output=MethodReturnValue.LINES
+            ),
+        )
         height = max(line, len(label_lines) * line) + 1.5
         _keep_room(pdf, height)
         y = pdf.get_y()

@@ -6,6 +6,7 @@
 
 Pure: no Django, no clock; the current time always comes in as an argument.
 """
+
 from __future__ import annotations
 
 from pmprep.review.schedule import ReviewItem, TodayPlan, due_of, new_card, plan_today, rating_for, review

@@ -1,4 +1,5 @@
 """Spaced-repetition review queue: FSRS cards for practised items and the plan for one day."""
+
 from __future__ import annotations
 
 import math
@@ -104,8 +105,9 @@ def _mix(items: list[ReviewItem]) -> list[ReviewItem]:
     return mixed
 
 
-def plan_today(items: Sequence[ReviewItem], today: date, tz: tzinfo, interview_date: date | None,
-               daily_cap: int = 12) -> TodayPlan:
+def plan_today(
+    items: Sequence[ReviewItem], today: date, tz: tzinfo, interview_date: date | None, daily_cap: int = 12
+) -> TodayPlan:
     """Choose today's reviews.
 
     1. Due means the card's due is before the end of ``today`` in ``tz``; overdue means due before
@@ -132,11 +134,17 @@ def plan_today(items: Sequence[ReviewItem], today: date, tz: tzinfo, interview_d
         interview = _start_of(interview_date, tz)
         at_risk = [i for i in by_due if i.due >= interview]
         days_left = max(1, (interview_date - today).days)
-        squeezed = at_risk[:math.ceil(len(at_risk) / days_left)]
+        squeezed = at_risk[: math.ceil(len(at_risk) / days_left)]
     kept = (overdue + due_today + squeezed)[:daily_cap]
     n_due = len(overdue) + len(due_today)
     n_squeezed = max(0, len(kept) - n_due)
     rounds = Counter(r for item in kept for r in item.round_ids)
-    return TodayPlan(items=tuple(_mix(kept)), overdue=len(overdue), due_today=len(due_today),
-                     squeezed=n_squeezed, later=len(items) - n_due - n_squeezed,
-                     by_round=dict(sorted(rounds.items())), capped=max(0, n_due - daily_cap))
+    return TodayPlan(
+        items=tuple(_mix(kept)),
+        overdue=len(overdue),
+        due_today=len(due_today),
+        squeezed=n_squeezed,
+        later=len(items) - n_due - n_squeezed,
+        by_round=dict(sorted(rounds.items())),
+        capped=max(0, n_due - daily_cap),
+    )

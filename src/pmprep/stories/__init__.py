@@ -8,6 +8,7 @@
 
 Pure (no Django): values in, values out; every inference names the words that caused it.
 """
+
 from __future__ import annotations
 
 from pmprep.stories.analysis import (
@@ -35,9 +36,37 @@ from pmprep.stories.story import STAR_FIELDS, Story, StoryError
 from pmprep.stories.suggest import Suggestion, suggest_stories
 
 __all__ = [
-    "REVIEW_KIND", "STAR_FIELDS", "Column", "Coverage", "CueHit", "FieldEvidence", "Gap", "KindDef", "KindMatch",
-    "Overuse", "QuestionKind", "Reason", "RecallPrompt", "Story", "StoryAnalysis", "StoryCheck", "StoryCriterion",
-    "StoryError", "StoryKinds", "StoryProfile", "StoryRedFlag", "Suggestion", "analyse_story", "columns", "coverage",
-    "detect_kinds", "load_story_kinds", "outline", "question_kinds", "recall_prompt", "story_kinds", "story_profile",
+    "REVIEW_KIND",
+    "STAR_FIELDS",
+    "Column",
+    "Coverage",
+    "CueHit",
+    "FieldEvidence",
+    "Gap",
+    "KindDef",
+    "KindMatch",
+    "Overuse",
+    "QuestionKind",
+    "Reason",
+    "RecallPrompt",
+    "Story",
+    "StoryAnalysis",
+    "StoryCheck",
+    "StoryCriterion",
+    "StoryError",
+    "StoryKinds",
+    "StoryProfile",
+    "StoryRedFlag",
+    "Suggestion",
+    "analyse_story",
+    "columns",
+    "coverage",
+    "detect_kinds",
+    "load_story_kinds",
+    "outline",
+    "question_kinds",
+    "recall_prompt",
+    "story_kinds",
+    "story_profile",
     "suggest_stories",
 ]

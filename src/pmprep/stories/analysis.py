@@ -16,6 +16,7 @@ The checks are pmprep's own, in plain words, in field order:
 - ``reflection_no_change``: the reflection never says what you now do differently or applied later;
 - ``too_long``: the five fields run past ``MAX_STORY_WORDS`` words (three minutes aloud).
 """
+
 from __future__ import annotations
 
 import re
@@ -45,10 +46,15 @@ _MISSING = {
 }
 _I = bounded(r"(?<![\w'])(?:i|i'm|i'd|i've|i'll|me|my|myself|mine)(?![\w'])")
 _WE = bounded(r"(?<![\w'])(?:we|we're|we'd|we've|we'll|us|our|ours)(?![\w'])")
-_CHANGE = bounded(r"(?<![\w'])(?:now|since|next time|differently|applied|apply|ever since|from then on|"
-                  r"these days|changed how|i would|i'd|going forward|started|always|on my next)(?![\w'])")
-_DURATION = bounded(r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
-                    r"quarters?|years?|sprints?)$", re.I)
+_CHANGE = bounded(
+    r"(?<![\w'])(?:now|since|next time|differently|applied|apply|ever since|from then on|"
+    r"these days|changed how|i would|i'd|going forward|started|always|on my next)(?![\w'])"
+)
+_DURATION = bounded(
+    r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
+    r"quarters?|years?|sprints?)$",
+    re.I,
+)
 _COMPARISON = bounded(r"(?<![\w'])(?:from|baseline|compared|versus|vs|against|than|up|down|before)(?![\w'])")
 
 
@@ -151,8 +157,9 @@ def _mapped(layout: _Layout, story: Story, evidence: list[Evidence]) -> tuple[Fi
 
 def _spans(name: str, text: str, pattern: re.Pattern[str], signal: str) -> tuple[FieldEvidence, ...]:
     folded = fold(text)
-    return tuple(FieldEvidence(name, m.start(), m.end(), text[m.start():m.end()], signal)
-                 for m in pattern.finditer(folded))
+    return tuple(
+        FieldEvidence(name, m.start(), m.end(), text[m.start() : m.end()], signal) for m in pattern.finditer(folded)
+    )
 
 
 def _checks(story: Story, words: dict[str, int]) -> list[StoryCheck]:
@@ -162,44 +169,74 @@ def _checks(story: Story, words: dict[str, int]) -> list[StoryCheck]:
         if name not in filled:
             checks.append(StoryCheck(f"missing_{name}", name, _MISSING[name]))
         elif name == "task" and not _I.search(fold(story.task)):
-            checks.append(StoryCheck("task_not_yours", "task",
-                                     "The task does not say what was yours: write \"I owned…\" or \"My job was…\"."))
+            checks.append(
+                StoryCheck(
+                    "task_not_yours", "task", 'The task does not say what was yours: write "I owned…" or "My job was…".'
+                )
+            )
         elif name == "action":
             mine = _spans("action", story.action, _I, "I")
             ours = _spans("action", story.action, _WE, "we")
             if ours and len(ours) > len(mine):
-                checks.append(StoryCheck(
-                    "action_we", "action",
-                    f"The action says \"we\" {_times(len(ours))} and \"I\" {_times(len(mine))}: say what you "
-                    "decided and did (\"I proposed…\", \"I cut…\") and keep \"we\" for the team's work.", ours))
+                checks.append(
+                    StoryCheck(
+                        "action_we",
+                        "action",
+                        f'The action says "we" {_times(len(ours))} and "I" {_times(len(mine))}: say what you '
+                        'decided and did ("I proposed…", "I cut…") and keep "we" for the team\'s work.',
+                        ours,
+                    )
+                )
             if "situation" in filled and words["situation"] > words["action"]:
-                checks.append(StoryCheck(
-                    "situation_longer_than_action", "situation",
-                    f"The situation ({words['situation']} words) is longer than the action ({words['action']} "
-                    "words): cut the background and spend the words on what you did."))
+                checks.append(
+                    StoryCheck(
+                        "situation_longer_than_action",
+                        "situation",
+                        f"The situation ({words['situation']} words) is longer than the action ({words['action']} "
+                        "words): cut the background and spend the words on what you did.",
+                    )
+                )
         elif name == "result":
             # A duration ("after two weeks") is when, not how much: it does not count as the result's number.
             numbers = [n for n in number_spans(story.result) if not _DURATION.search(n.text)]
             if not numbers:
-                checks.append(StoryCheck("result_no_number", "result",
-                                         "The result has no number: say from what to what, and over how long "
-                                         "(\"from 64% to 78% in six weeks\")."))
+                checks.append(
+                    StoryCheck(
+                        "result_no_number",
+                        "result",
+                        "The result has no number: say from what to what, and over how long "
+                        '("from 64% to 78% in six weeks").',
+                    )
+                )
             elif len(numbers) == 1 and not _COMPARISON.search(fold(story.result)):
                 only = numbers[0]
-                checks.append(StoryCheck(
-                    "result_no_baseline", "result",
-                    f"The result has one number ({only.text}) and nothing to compare it with: say what it was before.",
-                    (FieldEvidence("result", only.start, only.end, only.text, "a number"),)))
+                checks.append(
+                    StoryCheck(
+                        "result_no_baseline",
+                        "result",
+                        f"The result has one number ({only.text}) and nothing to compare it with: say what it was before.",
+                        (FieldEvidence("result", only.start, only.end, only.text, "a number"),),
+                    )
+                )
         elif name == "reflection" and not _CHANGE.search(fold(story.reflection)):
-            checks.append(StoryCheck("reflection_no_change", "reflection",
-                                     "The reflection does not say what you now do differently or where you "
-                                     "applied the lesson since."))
+            checks.append(
+                StoryCheck(
+                    "reflection_no_change",
+                    "reflection",
+                    "The reflection does not say what you now do differently or where you applied the lesson since.",
+                )
+            )
     total = sum(words.values())
     if total > MAX_STORY_WORDS:
         minutes = total / WORDS_PER_MINUTE
-        checks.append(StoryCheck("too_long", None,
-                                 f"The story runs to {total} words, about {minutes:.1f} minutes aloud: aim for about "
-                                 "two minutes (300 words) and let the interviewer ask for more."))
+        checks.append(
+            StoryCheck(
+                "too_long",
+                None,
+                f"The story runs to {total} words, about {minutes:.1f} minutes aloud: aim for about "
+                "two minutes (300 words) and let the interviewer ask for more.",
+            )
+        )
     return checks
 
 
@@ -222,11 +259,13 @@ def analyse_story(story: Story, question: str | None = None, *, seconds: float |
         level=feedback.level,
         level_label=feedback.level_label,
         summary=feedback.summary,
-        criteria=tuple(StoryCriterion(c.id, c.name, c.level, _mapped(layout, story, c.evidence), tuple(c.missing),
-                                      c.advice) for c in feedback.criteria),
-        red_flags=tuple(StoryRedFlag(f.id, f.name, _mapped(layout, story, f.evidence), f.advice)
-                        for f in feedback.red_flags),
+        criteria=tuple(
+            StoryCriterion(c.id, c.name, c.level, _mapped(layout, story, c.evidence), tuple(c.missing), c.advice)
+            for c in feedback.criteria
+        ),
+        red_flags=tuple(
+            StoryRedFlag(f.id, f.name, _mapped(layout, story, f.evidence), f.advice) for f in feedback.red_flags
+        ),
         checks=tuple(_checks(story, words)),
         words=words,
     )
-

@@ -18,6 +18,7 @@ interview loop of four or five rounds will expose):
 2. the bank has at least ``SHARE_MIN_STORIES`` (3) stories and this one covers at least
    ``SHARE_LIMIT`` (60%) of all the cells the bank covers.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -103,18 +104,26 @@ def columns(catalog: Catalog) -> list[Column]:
     book = story_kinds()
     out = [Column(f"kind:{k.id}", "kind", k.id, k.name) for k in book.kinds.values()]
     tested = {c for q in catalog.questions.values() if q.type in book.question_types for c in q.competencies}
-    out += [Column(f"competency:{c}", "competency", c, catalog.competency_name(c))
-            for c in [*catalog.dimensions, *catalog.components] if c in tested]
-    out += [Column(f"theme:{t.id}", "theme", t.id, t.name)
-            for t in catalog.themes.values() if t.group in book.theme_groups]
+    out += [
+        Column(f"competency:{c}", "competency", c, catalog.competency_name(c))
+        for c in [*catalog.dimensions, *catalog.components]
+        if c in tested
+    ]
+    out += [
+        Column(f"theme:{t.id}", "theme", t.id, t.name) for t in catalog.themes.values() if t.group in book.theme_groups
+    ]
     return out
 
 
 def _cells(profile: StoryProfile, cols: list[Column]) -> dict[str, tuple[Reason, ...]]:
-    by_kind = {k.kind: (Reason("chosen" if k.chosen else "cue", k.reason, kind=k.kind, hits=k.hits),)
-               for k in profile.kinds}
-    found: dict[str, Mapping[str, tuple[Reason, ...]]] = {"kind": by_kind, "competency": profile.competencies,
-                                                           "theme": profile.themes}
+    by_kind = {
+        k.kind: (Reason("chosen" if k.chosen else "cue", k.reason, kind=k.kind, hits=k.hits),) for k in profile.kinds
+    }
+    found: dict[str, Mapping[str, tuple[Reason, ...]]] = {
+        "kind": by_kind,
+        "competency": profile.competencies,
+        "theme": profile.themes,
+    }
     return {c.key: found[c.group][c.id] for c in cols if c.id in found[c.group]}
 
 
@@ -158,8 +167,11 @@ def coverage(stories: Sequence[Story], catalog: Catalog) -> Coverage:
     for story in stories:
         row = cells[story.id]
         rules, reasons = [], []
-        sole = [k.removeprefix("kind:") for k in row
-                if k.startswith("kind:") and all(k not in cells[o] for o in ids if o != story.id)]
+        sole = [
+            k.removeprefix("kind:")
+            for k in row
+            if k.startswith("kind:") and all(k not in cells[o] for o in ids if o != story.id)
+        ]
         if len(sole) >= SOLE_KINDS_LIMIT:
             rules.append("sole_kinds")
             reasons.append(f"it is your only story for {_join([book.kinds[k].phrase for k in sole])}")
@@ -168,12 +180,21 @@ def coverage(stories: Sequence[Story], catalog: Catalog) -> Coverage:
             rules.append("share")
             reasons.append(f"it covers {len(row)} of the {len(covered)} cells your bank covers ({share:.0%})")
         if rules:
-            message = (f"'{story.title}' carries too much: {'; '.join(reasons)}. One story cannot answer several "
-                       "rounds of the same loop; write another story for some of these.")
+            message = (
+                f"'{story.title}' carries too much: {'; '.join(reasons)}. One story cannot answer several "
+                "rounds of the same loop; write another story for some of these."
+            )
             overused.append(Overuse(story.id, story.title, tuple(rules), message))
 
     return Coverage(
-        story_ids=tuple(ids), titles={s.id: s.title for s in stories}, columns=tuple(cols), cells=cells,
-        gaps=gaps, overused=tuple(overused), count=len(stories), target_min=book.target_min,
-        target_max=book.target_max, target_message=_target(len(stories), book.target_min, book.target_max),
+        story_ids=tuple(ids),
+        titles={s.id: s.title for s in stories},
+        columns=tuple(cols),
+        cells=cells,
+        gaps=gaps,
+        overused=tuple(overused),
+        count=len(stories),
+        target_min=book.target_min,
+        target_max=book.target_max,
+        target_message=_target(len(stories), book.target_min, book.target_max),
     )

@@ -4,6 +4,7 @@ A rule matches when one of its cues is found in the fields it may look at (and, 
 groups, one cue of each group too). A match is explained by the cue and the words it found, with
 their field and character offsets, so every kind, competency or theme pmprep infers can be shown.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -120,7 +121,7 @@ def _first(cues: CueSet, texts: Sequence[tuple[str, str]]) -> CueHit | None:
     for field, text in texts:
         m = cues.first(fold(text))
         if m is not None:
-            return CueHit(field, m.start(), m.end(), text[m.start():m.end()], cues.phrase_of(m))
+            return CueHit(field, m.start(), m.end(), text[m.start() : m.end()], cues.phrase_of(m))
     return None
 
 
@@ -171,18 +172,31 @@ class StoryKinds:
         competencies = {**catalog.dimensions, **catalog.components}
         problems = []
         for kind in self.kinds.values():
-            problems += [f"kinds › {kind.id} › competencies: unknown competency '{c}'"
-                         for c in kind.competencies if c not in competencies]
-            problems += [f"kinds › {kind.id} › themes: unknown theme '{t}'"
-                         for t in (*kind.themes, *kind.question_themes) if t not in catalog.themes]
-        problems += [f"competencies › {r.id}: unknown competency" for r in self.competency_rules if r.id not in competencies]
+            problems += [
+                f"kinds › {kind.id} › competencies: unknown competency '{c}'"
+                for c in kind.competencies
+                if c not in competencies
+            ]
+            problems += [
+                f"kinds › {kind.id} › themes: unknown theme '{t}'"
+                for t in (*kind.themes, *kind.question_themes)
+                if t not in catalog.themes
+            ]
+        problems += [
+            f"competencies › {r.id}: unknown competency" for r in self.competency_rules if r.id not in competencies
+        ]
         problems += [f"themes › {r.id}: unknown theme" for r in self.theme_rules if r.id not in catalog.themes]
         groups = {t.group for t in catalog.themes.values()}
         problems += [f"theme_groups: unknown group '{g}'" for g in self.theme_groups if g not in groups]
         # The plan asks for one story of each kind (plan.yaml), and its core vault is the target's minimum.
-        problems += [f"kinds › {k}: the plan (plan.yaml) has no story of this kind"
-                     for k in self.kinds if k not in catalog.story_tasks]
-        problems += [f"plan.yaml › stories › {k}: not a kind of story" for k in catalog.story_tasks if k not in self.kinds]
+        problems += [
+            f"kinds › {k}: the plan (plan.yaml) has no story of this kind"
+            for k in self.kinds
+            if k not in catalog.story_tasks
+        ]
+        problems += [
+            f"plan.yaml › stories › {k}: not a kind of story" for k in catalog.story_tasks if k not in self.kinds
+        ]
         if catalog.core_stories != self.target_min:
             problems.append(f"target › min: {self.target_min}, but plan.yaml's core_stories is {catalog.core_stories}")
         return problems
@@ -195,28 +209,39 @@ def load_story_kinds(path: Path | str) -> StoryKinds:
     try:
         spec = _File.model_validate(raw)
     except ValidationError as exc:
-        raise ContentError([Problem(where, None, ".".join(str(p) for p in e["loc"]) or None, e["msg"])
-                            for e in exc.errors()]) from exc
+        raise ContentError(
+            [Problem(where, None, ".".join(str(p) for p in e["loc"]) or None, e["msg"]) for e in exc.errors()]
+        ) from exc
     problems = []
     if spec.target.max < spec.target.min:
         problems.append(Problem(where, "target", "max", f"must not be less than min ({spec.target.min})"))
-    for what, ids in (("kind", [k.id for k in spec.kinds]), ("competency", [c.id for c in spec.competencies]),
-                      ("theme", [t.id for t in spec.themes])):
+    for what, ids in (
+        ("kind", [k.id for k in spec.kinds]),
+        ("competency", [c.id for c in spec.competencies]),
+        ("theme", [t.id for t in spec.themes]),
+    ):
         problems += [Problem(where, i, "id", f"duplicate {what} id") for n, i in enumerate(ids) if i in ids[:n]]
     if problems:
         raise ContentError(problems)
     kinds = {
         k.id: KindDef(
-            id=k.id, name=k.name, phrase=k.phrase, shows=k.shows, themes=tuple(k.themes),
+            id=k.id,
+            name=k.name,
+            phrase=k.phrase,
+            shows=k.shows,
+            themes=tuple(k.themes),
             question_themes=tuple(k.themes if k.question_themes is None else k.question_themes),
-            competencies=tuple(k.competencies), rule=_rule(k),
+            competencies=tuple(k.competencies),
+            rule=_rule(k),
             question_rule=Rule(cues=compile_cues(k.question_cues), fields=("question",)),
         )
         for k in spec.kinds
     }
     return StoryKinds(
-        target_min=spec.target.min, target_max=spec.target.max,
-        question_types=tuple(spec.question_types), theme_groups=tuple(spec.theme_groups),
+        target_min=spec.target.min,
+        target_max=spec.target.max,
+        question_types=tuple(spec.question_types),
+        theme_groups=tuple(spec.theme_groups),
         kinds=kinds,
         competency_rules=tuple(CueRule(c.id, _rule(c)) for c in spec.competencies),
         theme_rules=tuple(CueRule(t.id, _rule(t)) for t in spec.themes),

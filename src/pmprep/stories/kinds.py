@@ -13,6 +13,7 @@ Rules (all explainable, all from ``story_kinds.yaml`` and the catalog):
 Everything comes out in a fixed order (kinds in file order, competencies and themes in catalog
 order), so the same story always gives the same profile.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -46,8 +47,14 @@ class KindMatch:
         return " ".join(parts)
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "name": self.name, "chosen": self.chosen, "cue": self.cue,
-                "hits": [h.to_dict() for h in self.hits], "reason": self.reason}
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "chosen": self.chosen,
+            "cue": self.cue,
+            "hits": [h.to_dict() for h in self.hits],
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -161,4 +168,3 @@ def question_kinds(question: Question, catalog: Catalog) -> list[QuestionKind]:
         if hits:
             out.append(QuestionKind(kind.id, f"'{hits[0].text}' in the question"))
     return out
-

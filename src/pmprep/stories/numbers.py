@@ -1,4 +1,5 @@
 """The numbers in a story's text: what the result and action checks, the outline and recall keep."""
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 Each line is the field's first sentence, cut to ``OUTLINE_WORDS`` words ("…" marks a cut), followed
 by the field's other numbers in brackets so that no key number is lost. An empty field says so.
 """
+
 from __future__ import annotations
 
 from pmprep.analysis.text import Doc
@@ -22,7 +23,7 @@ def _line(text: str) -> str:
     words = [w for w in doc.words if first.start <= w.start < first.end]
     if len(words) > OUTLINE_WORDS:
         cut = words[OUTLINE_WORDS - 1].end
-        line = " ".join(text[first.start:cut].split()).rstrip(",;:") + "…"
+        line = " ".join(text[first.start : cut].split()).rstrip(",;:") + "…"
     else:
         line = " ".join(first.text.split())
     kept = line.lower()

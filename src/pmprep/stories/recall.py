@@ -3,6 +3,7 @@
 The review queue (:mod:`pmprep.review.schedule`) keys items by kind and key; a story is scheduled
 with ``kind=REVIEW_KIND`` and ``key=story.id``, and mixed with questions as a behavioural item.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass

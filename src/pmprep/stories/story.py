@@ -13,6 +13,7 @@ The STAR fields are kept exactly as written (no stripping), so character offsets
 (evidence spans) stay valid for the text the user sees. Tags, kinds and competencies are
 de-duplicated in order of first appearance.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -96,9 +97,12 @@ class Story:
         return [f for f in STAR_FIELDS if getattr(self, f).strip()]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title,
-                **{f: getattr(self, f) for f in TEXT_FIELDS},
-                **{f: list(getattr(self, f)) for f in LIST_FIELDS}}
+        return {
+            "id": self.id,
+            "title": self.title,
+            **{f: getattr(self, f) for f in TEXT_FIELDS},
+            **{f: list(getattr(self, f)) for f in LIST_FIELDS},
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Story:

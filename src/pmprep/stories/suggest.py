@@ -10,6 +10,7 @@ Fit is a weighted count of what the question asks for and the story shows (see
 Stories with no fit are left out. Ties go to the story with more shared kinds, then by title
 (case-insensitive), then by id, so the order never depends on the order of the bank.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -37,8 +38,15 @@ class Suggestion:
     competencies: tuple[str, ...]  # shared, in catalog order
 
     def to_dict(self) -> dict:
-        return {"story_id": self.story_id, "title": self.title, "score": self.score, "reason": self.reason,
-                "kinds": list(self.kinds), "themes": list(self.themes), "competencies": list(self.competencies)}
+        return {
+            "story_id": self.story_id,
+            "title": self.title,
+            "score": self.score,
+            "reason": self.reason,
+            "kinds": list(self.kinds),
+            "themes": list(self.themes),
+            "competencies": list(self.competencies),
+        }
 
 
 def _join(items: Sequence[str]) -> str:
@@ -65,8 +73,9 @@ def _reason(kinds: Sequence[str], themes: Sequence[str], competencies: Sequence[
     return " ".join(sentences)
 
 
-def suggest_stories(question: Question | str, stories: Sequence[Story], catalog: Catalog,
-                    limit: int = 3) -> list[Suggestion]:
+def suggest_stories(
+    question: Question | str, stories: Sequence[Story], catalog: Catalog, limit: int = 3
+) -> list[Suggestion]:
     """The best-fitting stories for a behavioural or culture bank question, best first.
 
     ``question`` is a catalog :class:`Question` or its id. Raises ``ValueError`` for an unknown id,
@@ -78,8 +87,10 @@ def suggest_stories(question: Question | str, stories: Sequence[Story], catalog:
         question = catalog.questions[question]
     book = story_kinds()
     if question.type not in book.question_types:
-        raise ValueError(f"question '{question.id}' is a {question.type} question; stories answer "
-                         f"{' and '.join(book.question_types)} questions")
+        raise ValueError(
+            f"question '{question.id}' is a {question.type} question; stories answer "
+            f"{' and '.join(book.question_types)} questions"
+        )
     if limit < 0:
         raise ValueError(f"limit must be 0 or more, got {limit!r}")
     asked_kinds = [k.kind for k in question_kinds(question, catalog)]
@@ -92,7 +103,8 @@ def suggest_stories(question: Question | str, stories: Sequence[Story], catalog:
         comps = tuple(c for c in comp_order if c in question.competencies and c in profile.competencies)
         score = KIND_WEIGHT * len(kinds) + THEME_WEIGHT * len(themes) + COMPETENCY_WEIGHT * len(comps)
         if score:
-            out.append(Suggestion(story.id, story.title, score, _reason(kinds, themes, comps, catalog),
-                                  kinds, themes, comps))
+            out.append(
+                Suggestion(story.id, story.title, score, _reason(kinds, themes, comps, catalog), kinds, themes, comps)
+            )
     out.sort(key=lambda s: (-s.score, -len(s.kinds), s.title.casefold(), s.story_id))
     return out[:limit]

@@ -1,4 +1,5 @@
 """Each request is served as the company its user prepares for (their profile's choice), or the default."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

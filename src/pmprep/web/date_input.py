@@ -9,6 +9,7 @@ always writes ISO, whatever the language; Django reads ISO back in every languag
     interview_date = DateField(label="Interview date", required=False)
     widgets = {"met_on": DateInput()}  # in a ModelForm's Meta
 """
+
 from __future__ import annotations
 
 from django import forms

@@ -1,4 +1,5 @@
 """File downloads shared by every export (feedback, loops, plans, reports, case decks)."""
+
 from __future__ import annotations
 
 from datetime import datetime

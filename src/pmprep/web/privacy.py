@@ -6,6 +6,7 @@ added; token pages (peer links, calendar feeds), downloads, the APIs (they echo 
 and sign-up/login (they carry a CSRF token) stay private too. Static assets are answered by
 WhiteNoise before this middleware and keep their own caching.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -13,10 +14,18 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 
 PRIVATE = "private, no-store"
-PUBLIC_FOR_ANONYMOUS = frozenset({
-    "home", "health",
-    "bank:loop_index", "bank:loop", "bank:questions", "bank:question", "bank:primers", "bank:primer",
-})
+PUBLIC_FOR_ANONYMOUS = frozenset(
+    {
+        "home",
+        "health",
+        "bank:loop_index",
+        "bank:loop",
+        "bank:questions",
+        "bank:question",
+        "bank:primers",
+        "bank:primer",
+    }
+)
 
 
 class PrivatePagesMiddleware:

@@ -1,4 +1,5 @@
 """The request a signed-in page receives, for the type checker."""
+
 from __future__ import annotations
 
 from django.http import HttpRequest

@@ -1,4 +1,5 @@
 """Django settings for pmprep. Everything configurable comes from the environment via pmprep.config."""
+
 from __future__ import annotations
 
 from datetime import timedelta

@@ -9,6 +9,7 @@ same, and the stored text is what every page and export shows).
     prompt = TextField(label="Case prompt", max_length=4000, strip=False)
     field_classes = {"situation": TextField}  # in a ModelForm's Meta
 """
+
 from __future__ import annotations
 
 from django import forms

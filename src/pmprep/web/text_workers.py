@@ -15,6 +15,7 @@ interpreters, its own CPU), so the server's threads stay free to answer everyone
 Jobs are plain core functions (``pmprep.analysis.analyze``, ``pmprep.outreach.check``…) with
 picklable arguments and results; exceptions they raise come back as they were raised.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -151,8 +152,9 @@ class Pending(Generic[T]):
     def start(self, pool: Pool, job: Callable[..., T], args: tuple, kwargs: dict) -> None:
         self._pool = pool
         # The worker serves the company the caller serves (the user's choice), whatever its own default.
-        self._result: AsyncResult = pool.apply_async(_as_company, (_served(), job, *args), kwargs, callback=self._done,
-                                                     error_callback=self._done)
+        self._result: AsyncResult = pool.apply_async(
+            _as_company, (_served(), job, *args), kwargs, callback=self._done, error_callback=self._done
+        )
 
     def _done(self, _outcome: object) -> None:
         self.free()

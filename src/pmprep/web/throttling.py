@@ -4,6 +4,7 @@ django-ratelimit counts each address's POSTs in the cache, keyed by REMOTE_ADDR.
 `pmprep serve` has waitress set REMOTE_ADDR from the forwarded address only when the request comes
 from PMPREP_TRUSTED_PROXY, so a client cannot choose its own counter by sending a header.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -40,6 +41,7 @@ def wait_words(seconds: int) -> str:
 
 def throttled(setting: str, refuse: Refusal) -> Callable[[View], View]:
     """Count the view's POSTs per address against the rate in ``settings.<setting>`` (None: no limit)."""
+
     def decorate(view: View) -> View:
         @wraps(view)
         def limited(request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -54,19 +56,28 @@ def throttled(setting: str, refuse: Refusal) -> Callable[[View], View]:
                     response["Retry-After"] = str(wait)
                     return response
             return view(request, *args, **kwargs)
+
         return limited
+
     return decorate
 
 
 def _api_refusal(request: HttpRequest, rate: str, wait: int) -> HttpResponse:
     # The shape of every API error (pmprep.web.practice.api.json_error), which imports this module.
-    return JsonResponse({"error": f"Too many requests from your address: the API answers {describe(rate)}. "
-                                  f"Try again in {wait_words(wait)}.", "fields": {}}, status=429)
+    return JsonResponse(
+        {
+            "error": f"Too many requests from your address: the API answers {describe(rate)}. "
+            f"Try again in {wait_words(wait)}.",
+            "fields": {},
+        },
+        status=429,
+    )
 
 
 def _signup_refusal(request: HttpRequest, rate: str, wait: int) -> HttpResponse:
-    return render(request, "registration/throttled.html", {"rate": describe(rate), "wait": wait_words(wait)},
-                  status=429)
+    return render(
+        request, "registration/throttled.html", {"rate": describe(rate), "wait": wait_words(wait)}, status=429
+    )
 
 
 api_throttle = throttled("PMPREP_API_RATE", _api_refusal)

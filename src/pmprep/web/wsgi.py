@@ -1,4 +1,5 @@
 """The WSGI application that `pmprep serve` hands to waitress."""
+
 import os
 
 from django.core.wsgi import get_wsgi_application

@@ -1,4 +1,5 @@
 """The labelled development set in tests/data/answers, loaded once."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -1,4 +1,5 @@
 """Credit needs substance: which sentences are claims, what hollow sentences earn, and the calibrated scale."""
+
 from __future__ import annotations
 
 from itertools import pairwise
@@ -24,8 +25,10 @@ def hollow(text: str, question: str = QUESTION) -> list[str]:
 
 
 def test_a_sentence_that_names_topics_is_hollow_and_one_that_says_who_what_and_why_is_a_claim():
-    text = ("I defined a north star metric with drivers and guardrails. "
-            "Missed bills were the top reason people wrote to support, usually after a late fee.")
+    text = (
+        "I defined a north star metric with drivers and guardrails. "
+        "Missed bills were the top reason people wrote to support, usually after a late fee."
+    )
     assert hollow(text) == ["I defined a north star metric with drivers and guardrails."]
 
 
@@ -67,7 +70,10 @@ def test_content_signals_in_hollow_sentences_earn_nothing_and_the_claim_share_co
 def test_a_wrapped_line_does_not_end_a_sentence_but_a_new_bullet_does():
     text = "The real false-positive\nrate is far above 5%.\n- Check the sample ratio.\nThe next point."
     assert [s.text for s in split_sentences(text)] == [
-        "The real false-positive\nrate is far above 5%.", "- Check the sample ratio.", "The next point."]
+        "The real false-positive\nrate is far above 5%.",
+        "- Check the sample ratio.",
+        "The next point.",
+    ]
 
 
 def test_calibration_interpolates_between_knots_and_scales_by_claims():
@@ -85,14 +91,20 @@ def test_the_shipped_calibration_is_monotone_from_zero_to_one_hundred():
     assert all(a <= b for a, b in pairwise(shown))
 
 
-@pytest.mark.parametrize(("body", "field", "message"), [
-    ("knots: [[0, 0], [100, 100]]\n", None, "expected the fields knots and claims"),
-    ("claims: {full: 1.0, none: 0.2}\nknots: [[0, 0], [50, 40], [40, 60], [100, 100]]\n", "knots",
-     "expected rubric scores rising"),
-    ("claims: {full: 1.0, none: 0.2}\nknots: [[5, 0], [100, 100]]\n", "knots", "expected the first pair [0, 0]"),
-    ("claims: {full: 0.2, none: 0.5}\nknots: [[0, 0], [100, 100]]\n", "claims", "0 <= none < full <= 1"),
-    ("claims: {full: 1.0, none: 0.2}\nknots: nope\n", "knots", "expected a list of"),
-])
+@pytest.mark.parametrize(
+    ("body", "field", "message"),
+    [
+        ("knots: [[0, 0], [100, 100]]\n", None, "expected the fields knots and claims"),
+        (
+            "claims: {full: 1.0, none: 0.2}\nknots: [[0, 0], [50, 40], [40, 60], [100, 100]]\n",
+            "knots",
+            "expected rubric scores rising",
+        ),
+        ("claims: {full: 1.0, none: 0.2}\nknots: [[5, 0], [100, 100]]\n", "knots", "expected the first pair [0, 0]"),
+        ("claims: {full: 0.2, none: 0.5}\nknots: [[0, 0], [100, 100]]\n", "claims", "0 <= none < full <= 1"),
+        ("claims: {full: 1.0, none: 0.2}\nknots: nope\n", "knots", "expected a list of"),
+    ],
+)
 def test_a_bad_calibration_file_names_the_field(tmp_path, body, field, message):
     path = tmp_path / "calibration.yaml"
     path.write_text(body, encoding="utf-8")
@@ -102,28 +114,35 @@ def test_a_bad_calibration_file_names_the_field(tmp_path, body, field, message):
     assert problem.file.endswith("calibration.yaml") and problem.field == field and message in problem.message
 
 
-STUFFED = ("I'll answer this using the STAR framework. Situation. At my previous company we had a big opportunity "
-           "to build a new feature that would delight our customers and drive engagement. Task. As the product "
-           "manager I owned this feature end to end, from ideation through discovery, definition and delivery. "
-           "Action. I aligned all the key stakeholders to make sure everyone was on the same page. I used "
-           "prioritisation frameworks such as RICE and MoSCoW to decide what went into the first version. I defined "
-           "a north star metric with drivers and guardrails. I planned an A/B test with statistical significance and "
-           "a staged rollout with a rollback plan. Result. The launch was a big success. Engagement improved and "
-           "stakeholders were happy. Learnings. I learned the importance of focusing on the MVP and of being "
-           "data-driven.")
-REAL = ("Last year I was the only PM on a budgeting app with about 180,000 monthly actives. Missed bills were the "
-        "most common reason people wrote to support, so I proposed bill reminders. I had four candidate pieces: "
-        "detecting recurring bills, a push reminder three days before the due date, calendar sync, and shared bills "
-        "for couples. Shared bills was the loudest request, but only 6% of users had a partner linked and it needed "
-        "five weeks of permissions work, so I cut it. Version one was detection plus the reminder. Before launch I "
-        "set the bar: 30% of new users setting up a reminder within 14 days. Eight weeks in we were at 24%, and "
-        "late-fee tickets were down 38%. Detection was right only 71% of the time on utility bills, so we fixed "
-        "merchant matching and reached 29%. Next time I would hand-check 200 real statements before building "
-        "anything that guesses for the user.")
+STUFFED = (
+    "I'll answer this using the STAR framework. Situation. At my previous company we had a big opportunity "
+    "to build a new feature that would delight our customers and drive engagement. Task. As the product "
+    "manager I owned this feature end to end, from ideation through discovery, definition and delivery. "
+    "Action. I aligned all the key stakeholders to make sure everyone was on the same page. I used "
+    "prioritisation frameworks such as RICE and MoSCoW to decide what went into the first version. I defined "
+    "a north star metric with drivers and guardrails. I planned an A/B test with statistical significance and "
+    "a staged rollout with a rollback plan. Result. The launch was a big success. Engagement improved and "
+    "stakeholders were happy. Learnings. I learned the importance of focusing on the MVP and of being "
+    "data-driven."
+)
+REAL = (
+    "Last year I was the only PM on a budgeting app with about 180,000 monthly actives. Missed bills were the "
+    "most common reason people wrote to support, so I proposed bill reminders. I had four candidate pieces: "
+    "detecting recurring bills, a push reminder three days before the due date, calendar sync, and shared bills "
+    "for couples. Shared bills was the loudest request, but only 6% of users had a partner linked and it needed "
+    "five weeks of permissions work, so I cut it. Version one was detection plus the reminder. Before launch I "
+    "set the bar: 30% of new users setting up a reminder within 14 days. Eight weeks in we were at 24%, and "
+    "late-fee tickets were down 38%. Detection was right only 71% of the time on utility bills, so we fixed "
+    "merchant matching and reached 29%. Next time I would hand-check 200 real statements before building "
+    "anything that guesses for the user."
+)
 
 
 def test_stuffed_prose_is_held_at_borderline_and_under_a_real_answer():
-    stuffed, real = analyze(QUESTION, STUFFED, question_type="behavioral"), analyze(QUESTION, REAL, question_type="behavioral")
+    stuffed, real = (
+        analyze(QUESTION, STUFFED, question_type="behavioral"),
+        analyze(QUESTION, REAL, question_type="behavioral"),
+    )
     assert stuffed.level <= 2 and real.level >= 3 and real.score > stuffed.score
 
 

@@ -1,4 +1,5 @@
 """Question classification: stored tags for bank questions, rules and neighbours for any other text."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,7 +17,12 @@ def test_bank_questions_keep_their_stored_tags():
     for q in list(shipped_catalog().questions.values())[::7]:
         c = classify(q.text)
         assert (c.question_type, c.competencies, c.source, c.question_id, c.confidence) == (
-            q.type, list(q.competencies), "bank", q.id, 1.0)
+            q.type,
+            list(q.competencies),
+            "bank",
+            q.id,
+            1.0,
+        )
 
 
 def test_a_bank_id_is_accepted_too():
@@ -30,15 +36,18 @@ def test_questions_outside_the_bank_are_classified_accurately():
     assert sum(right) / len(right) >= 0.9
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Tell me about a time you failed.", "behavioral"),
-    ("Why do you want to join Netflix?", "culture"),
-    ("How many streams does Netflix serve at peak in Japan?", "estimation"),
-    ("Watch time fell 8% last week in Germany. What happened?", "metrics"),
-    ("Should Netflix launch a sports channel?", "strategy"),
-    ("How would you design the backend for continue watching?", "technical"),
-    ("How would you improve the kids experience on Netflix?", "product_design"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tell me about a time you failed.", "behavioral"),
+        ("Why do you want to join Netflix?", "culture"),
+        ("How many streams does Netflix serve at peak in Japan?", "estimation"),
+        ("Watch time fell 8% last week in Germany. What happened?", "metrics"),
+        ("Should Netflix launch a sports channel?", "strategy"),
+        ("How would you design the backend for continue watching?", "technical"),
+        ("How would you improve the kids experience on Netflix?", "product_design"),
+    ],
+)
 def test_typical_wordings(text, expected):
     c = classify(text)
     assert (c.question_type, c.source) == (expected, "rules")

@@ -4,6 +4,7 @@ Its strong variants are also its long ones, so it cannot tell a good analyzer fr
 tests/data/labelled (benchmarks/labelled.py) is the measure. These bars keep the analyzer from regressing on
 plain, clearly ordered answers.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -40,8 +41,9 @@ def test_every_label_names_exactly_the_rubric_criteria():
 
 
 def test_criterion_levels_agree_within_one_level():
-    near = [abs(c.level - a["criteria"][c.id]) <= 1 for _, a, fb in scored() for c in fb.criteria
-            if c.id in a["criteria"]]  # (coverage is not labelled here)
+    near = [
+        abs(c.level - a["criteria"][c.id]) <= 1 for _, a, fb in scored() for c in fb.criteria if c.id in a["criteria"]
+    ]  # (coverage is not labelled here)
     assert sum(near) / len(near) >= 0.88
 
 
@@ -78,6 +80,12 @@ def test_strong_beats_weak_in_every_group(group):
 
 
 def test_strong_variants_reach_their_level_within_one():
-    near = [abs(analyze(g["question"], variant(g, "strong")["text"], question_type=g["type"]).level
-                - variant(g, "strong")["level"]) <= 1 for g in groups()]
+    near = [
+        abs(
+            analyze(g["question"], variant(g, "strong")["text"], question_type=g["type"]).level
+            - variant(g, "strong")["level"]
+        )
+        <= 1
+        for g in groups()
+    ]
     assert sum(near) / len(near) >= 0.95

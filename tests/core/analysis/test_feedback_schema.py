@@ -1,5 +1,6 @@
 """Stored feedback reads back typed: ``Feedback.from_dict`` is the inverse of ``to_dict`` for every answer, an
 older schema is upgraded, and what is not feedback is refused with the fields that are wrong."""
+
 from __future__ import annotations
 
 import json
@@ -40,9 +41,13 @@ def test_from_dict_reads_back_exactly_what_to_dict_wrote():
 
 
 def test_a_schema_one_red_flag_probe_is_told_by_its_reason_and_gets_its_flag():
-    fb = analyze("How would you improve Netflix's kids profile?", (
-        "I would add a rewards screen with badges, because badges are fun and the business wants more hours. "
-        "Revenue would go up and the board would be pleased with the growth in hours watched every month."))
+    fb = analyze(
+        "How would you improve Netflix's kids profile?",
+        (
+            "I would add a rewards screen with badges, because badges are fun and the business wants more hours. "
+            "Revenue would go up and the board would be pleased with the growth in hours watched every month."
+        ),
+    )
     assert fb.probes[0].flag == "no_user" and fb.probes[0].reason == "red flag: No user in a product answer"
     old = _schema_one(fb.to_dict())
     assert "schema_version" not in old and "flag" not in old["probes"][0]

@@ -1,4 +1,5 @@
 """Follow-up probes: which ones are asked, and whether a reply closes the gap."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -9,11 +10,15 @@ from pmprep.analysis import Feedback, Probe, analyze
 from pmprep.analysis.follow_up import choose_follow_ups, reply_to_probe
 
 QUESTION = "How would you improve the Netflix kids profile?"
-FIRST = ("Kids aged 6 to 9 who finish a show often cannot find the next one and ask a parent for help. I would add a "
-         "rewards feature for kids who finish shows. It would be fun and parents would like it. We could launch it "
-         "quickly.")
-METRIC_REPLY = ("Success would be weekly viewing hours per kids profile, up 5% in eight weeks, with a guardrail that "
-                "parental complaints and total screen time do not rise by more than 2%.")
+FIRST = (
+    "Kids aged 6 to 9 who finish a show often cannot find the next one and ask a parent for help. I would add a "
+    "rewards feature for kids who finish shows. It would be fun and parents would like it. We could launch it "
+    "quickly."
+)
+METRIC_REPLY = (
+    "Success would be weekly viewing hours per kids profile, up 5% in eight weeks, with a guardrail that "
+    "parental complaints and total screen time do not rise by more than 2%."
+)
 
 
 @pytest.fixture(scope="module")
@@ -36,11 +41,14 @@ def test_probes_already_asked_are_not_asked_again(first):
 
 
 def test_a_red_flag_probe_comes_before_the_gaps(first):
-    feedback = replace(first, probes=[
-        Probe("Who is the user in this?", None, "red flag: No user in a product answer", "no_user"),
-        Probe("Gap probe", "metrics_first", "Success metrics first: level 1"),
-        Probe("Stock probe", None, "a follow-up this question often gets"),
-    ])
+    feedback = replace(
+        first,
+        probes=[
+            Probe("Who is the user in this?", None, "red flag: No user in a product answer", "no_user"),
+            Probe("Gap probe", "metrics_first", "Success metrics first: level 1"),
+            Probe("Stock probe", None, "a follow-up this question often gets"),
+        ],
+    )
     assert [p.text for p in choose_follow_ups(feedback)] == ["Who is the user in this?", "Gap probe"]
 
 
@@ -60,7 +68,7 @@ def test_a_reply_with_a_metric_and_guardrail_closes_the_metrics_gap(first):
     # Evidence points into the reply alone.
     for c in result.feedback.criteria:
         for e in c.evidence:
-            assert METRIC_REPLY[e.start:e.end] == e.text
+            assert METRIC_REPLY[e.start : e.end] == e.text
     assert "guardrail" in [e.text for c in result.feedback.criteria for e in c.evidence]
 
 
@@ -68,7 +76,9 @@ def test_a_reply_that_ignores_the_probe_leaves_the_gap_open(first):
     probe = choose_follow_ups(first)[0]
     result = reply_to_probe(QUESTION, FIRST, first, probe, "Kids really love rewards, so I think it would be great.")
     assert (result.before, result.after, result.closed) == (1, 1, False)
-    assert result.outcome() == "Success metrics first is still at level 1: the reply did not add what the probe asked for."
+    assert (
+        result.outcome() == "Success metrics first is still at level 1: the reply did not add what the probe asked for."
+    )
 
 
 def test_an_empty_reply_is_refused(first):

@@ -1,5 +1,6 @@
 """One framework per question type, defined in the company folder's frameworks.yaml: the bank page shows
 it, the feedback page names it, and the analyzer's outline follows its steps."""
+
 import pytest
 import yaml
 
@@ -7,8 +8,10 @@ from pmprep.analysis import analyze
 from pmprep.analysis.outline import type_frameworks
 from pmprep.catalog import ContentError, Problem, load_catalog, shipped_catalog
 
-ANSWER = ("First the situation: I ran onboarding for a budgeting app with 40,000 monthly users. I decided to "
-          "cut bank linking from the first session, and completion rose from 52% to 61% in three weeks.")
+ANSWER = (
+    "First the situation: I ran onboarding for a budgeting app with 40,000 monthly users. I decided to "
+    "cut bank linking from the first session, and completion rose from 52% to 61% in three weeks."
+)
 
 
 @pytest.mark.parametrize("qtype", sorted(shipped_catalog().question_types))
@@ -37,5 +40,10 @@ def test_a_framework_step_naming_an_unknown_signal_is_refused_with_file_entry_an
         type_frameworks(load_catalog(company_folder))
     assert set(error.value.problems) == {
         Problem("netflix/frameworks.yaml", "star", "steps[0].signals", "unknown signal families: no_such_family"),
-        Problem("netflix/frameworks.yaml", "star", "steps[1].signals",
-                "each step of a question type's framework (behavioral) lists the signals that show it")}
+        Problem(
+            "netflix/frameworks.yaml",
+            "star",
+            "steps[1].signals",
+            "each step of a question type's framework (behavioral) lists the signals that show it",
+        ),
+    }

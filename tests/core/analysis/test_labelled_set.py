@@ -1,5 +1,6 @@
 """The labelled set (tests/data/labelled) is what benchmarks/labelled.py measures the analyzer on: these
 tests keep it well formed and able to tell a good analyzer from a length-gamed one."""
+
 from collections import Counter
 from itertools import combinations
 from pathlib import Path
@@ -13,10 +14,22 @@ from pmprep.analysis.rubric import rubrics
 from pmprep.analysis.shapes import shipped_shapes
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "labelled"
-KINDS = {"strong", "solid", "terse_strong", "spoken", "notes", "non_native", "bait", "off_topic", "shallow",
-         "non_answer", "rambling"}
-QUESTIONS = [q for path in sorted(DATA.glob("*.yaml"))
-             for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
+KINDS = {
+    "strong",
+    "solid",
+    "terse_strong",
+    "spoken",
+    "notes",
+    "non_native",
+    "bait",
+    "off_topic",
+    "shallow",
+    "non_answer",
+    "rambling",
+}
+QUESTIONS = [
+    q for path in sorted(DATA.glob("*.yaml")) for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+]
 ANSWERS = [(q, a) for q in QUESTIONS for a in q["answers"]]
 
 

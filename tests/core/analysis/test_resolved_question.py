@@ -1,23 +1,33 @@
 """analyze() takes the resolved question, so a question outside the shipped bank (a coach's overlay)
 keeps its own type, talking points and follow-ups instead of being classified again from its words."""
+
 from pmprep.analysis import analyze
 from pmprep.catalog import shipped_catalog
 from pmprep.catalog.schema import Question
 
 COACH = Question(
-    id="coach-lockers", text="Tell me how many parcel lockers a city of two million people needs.",
-    type="estimation", tracks=["consumer"], rounds=["hiring-manager"], competencies=["analytical-rigor"],
+    id="coach-lockers",
+    text="Tell me how many parcel lockers a city of two million people needs.",
+    type="estimation",
+    tracks=["consumer"],
+    rounds=["hiring-manager"],
+    competencies=["analytical-rigor"],
     difficulty="medium",
-    talking_points=["Segments households by how often they receive parcels.",
-                    "Sizes locker capacity from peak-day deliveries, not the yearly average.",
-                    "Gives a range and names the assumption that moves it most."],
-    probes=["Which assumption would you check first, and how?", "How would the answer change for a town?"])
+    talking_points=[
+        "Segments households by how often they receive parcels.",
+        "Sizes locker capacity from peak-day deliveries, not the yearly average.",
+        "Gives a range and names the assumption that moves it most.",
+    ],
+    probes=["Which assumption would you check first, and how?", "How would the answer change for a town?"],
+)
 
-ANSWER = ("I'd size it from deliveries. Two million people is about 800,000 households; online shoppers among "
-          "them get roughly 2 parcels a week, so about 1.6 million parcels weekly, and a peak day is about 25% "
-          "of a week, 400,000 parcels. If lockers take 10% of deliveries, that is 40,000 parcels a day; each "
-          "compartment turns over about once a day, and a locker has 60 compartments, so about 650 lockers. "
-          "My range is 500 to 900 because the share choosing lockers moves it most, and I'd check that first.")
+ANSWER = (
+    "I'd size it from deliveries. Two million people is about 800,000 households; online shoppers among "
+    "them get roughly 2 parcels a week, so about 1.6 million parcels weekly, and a peak day is about 25% "
+    "of a week, 400,000 parcels. If lockers take 10% of deliveries, that is 40,000 parcels a day; each "
+    "compartment turns over about once a day, and a locker has 60 compartments, so about 650 lockers. "
+    "My range is 500 to 900 because the share choosing lockers moves it most, and I'd check that first."
+)
 
 
 def test_a_coach_question_keeps_its_own_type_points_and_follow_ups():

@@ -1,4 +1,5 @@
 """Answers that must land at the lowest level, generated from the development set."""
+
 from __future__ import annotations
 
 import random
@@ -10,8 +11,15 @@ from pmprep.analysis.rubric import rubrics
 from tests.core.analysis.devset import groups, variant
 
 # For each type, a type whose answers look nothing like it (an answer to a different question).
-UNRELATED = {"behavioral": "estimation", "culture": "technical", "product_design": "behavioral",
-             "strategy": "behavioral", "metrics": "behavioral", "technical": "behavioral", "estimation": "culture"}
+UNRELATED = {
+    "behavioral": "estimation",
+    "culture": "technical",
+    "product_design": "behavioral",
+    "strategy": "behavioral",
+    "metrics": "behavioral",
+    "technical": "behavioral",
+    "estimation": "culture",
+}
 NEUTRAL_PADDING = " ".join(["This is an important point that I think really matters a lot here."] * 8)
 
 
@@ -26,8 +34,10 @@ def strong_text(group: dict) -> str:
 @pytest.mark.parametrize("group", groups(), ids=lambda g: g["id"])
 def test_gibberish_is_poor(group):
     rnd = random.Random(group["id"])
-    text = " ".join("".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rnd.randint(2, 9)))
-                    for _ in range(len(strong_text(group).split())))
+    text = " ".join(
+        "".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rnd.randint(2, 9)))
+        for _ in range(len(strong_text(group).split()))
+    )
     assert run(group, text).level == 1
 
 

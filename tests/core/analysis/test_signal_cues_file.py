@@ -1,5 +1,6 @@
 """The signal cues are content: signal_cues.yaml in the company folder holds every family's label and
 patterns. A broken file is refused with file, entry and field, and nothing half-loaded is used."""
+
 import pytest
 
 from pmprep.analysis.signals import CUES_FILE, FAMILIES, REQUIRED, load_families
@@ -22,8 +23,10 @@ def test_the_shipped_cues_hold_every_family_the_analyzer_reads():
 
 def test_vocabulary_names_expand_inside_patterns_and_literals_are_lowered(tmp_path):
     shipped = CUES_FILE.read_text(encoding="utf-8")
-    extra = shipped + ("  - id: sprint_count\n    label: a count of sprints\n    patterns:\n"
-                       "      - 'Netflix in {{num_words}} sprints'\n")
+    extra = shipped + (
+        "  - id: sprint_count\n    label: a count of sprints\n    patterns:\n"
+        "      - 'Netflix in {{num_words}} sprints'\n"
+    )
     families = load_families(_folder_with(tmp_path, extra))
     pattern = families["sprint_count"].pattern
     assert pattern.search("netflix in three sprints").group(0) == "netflix in three sprints"
@@ -36,9 +39,11 @@ def test_a_broken_cue_file_names_file_entry_and_field(tmp_path):
     text = text.replace("  - id: rf_dont_know\n", "  - id: rf_dont_know\n    colour: red\n", 1)
     text = text.replace("{{num_words}}\\s+{{unit}}", "{{num_words}}\\s+{{units}}", 1)
     text = text.replace("label: 'a percentage'", "label: ''", 1)
-    text = text.replace("      - '(?:the )?(?:hard|tricky|difficult) part'\n", "      - '(?:the )?(?:hard|tricky|difficult part'\n", 1)
+    text = text.replace(
+        "      - '(?:the )?(?:hard|tricky|difficult) part'\n", "      - '(?:the )?(?:hard|tricky|difficult part'\n", 1
+    )
     start = text.index("  - id: arithmetic\n")
-    text = text[:start] + text[text.index("  - id: ", start + 5):]
+    text = text[:start] + text[text.index("  - id: ", start + 5) :]
     with pytest.raises(ContentError) as error:
         load_families(_folder_with(tmp_path, text))
     problems = set(error.value.problems)
@@ -49,15 +54,17 @@ def test_a_broken_cue_file_names_file_entry_and_field(tmp_path):
     assert Problem(where, "families", "arithmetic", "the analyzer reads this family; it is missing") in problems
     broken = [p for p in problems if p.entry == "obstacle"]
     assert [(p.field, p.message.startswith("is not a valid pattern: missing )")) for p in broken] == [
-        ("patterns[19]", True)]
+        ("patterns[19]", True)
+    ]
     assert len(problems) == 5
 
 
 def test_a_file_that_is_not_a_mapping_or_repeats_an_id_is_refused(tmp_path):
     with pytest.raises(ContentError) as error:
         load_families(_folder_with(tmp_path, "- just a list\n"))
-    assert error.value.problems == [Problem("acme/signal_cues.yaml", None, None,
-                                            "expected a mapping with vocabulary and families")]
+    assert error.value.problems == [
+        Problem("acme/signal_cues.yaml", None, None, "expected a mapping with vocabulary and families")
+    ]
     text = CUES_FILE.read_text(encoding="utf-8") + "  - id: number\n    label: again\n    patterns: ['x']\n"
     (tmp_path / "acme" / "signal_cues.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ContentError) as error:

@@ -1,4 +1,5 @@
 """The shipped strong reference answers score Solid or better, and weakened copies score lower."""
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,9 @@ from pmprep.catalog import shipped_catalog
 CATALOG = shipped_catalog()
 ANSWERS = sorted(CATALOG.strong_answers.values(), key=lambda a: a.question_id)
 # The families run on case-folded text; on raw text they need IGNORECASE.
-_NUMBER, _METRIC, _USER, _SEGMENT = (re.compile(FAMILIES[f].pattern.pattern, re.I) for f in ("number", "metric", "user", "segment"))
+_NUMBER, _METRIC, _USER, _SEGMENT = (
+    re.compile(FAMILIES[f].pattern.pattern, re.I) for f in ("number", "metric", "user", "segment")
+)
 _I = re.compile(r"\bI\b|\bI'(?:m|d|ve|ll)\b")
 
 
@@ -79,7 +82,8 @@ def test_weakened_copies_score_lower(answer):
     for weaken in WEAKENINGS[qtype]:
         weakened = analyze(answer.question_id, weaken(answer.answer))
         if weaken in TARGETS:
-            assert (credit(weakened, TARGETS[weaken]) < credit(original, TARGETS[weaken])
-                    or weakened.score < original.score), weaken.__name__
+            assert (
+                credit(weakened, TARGETS[weaken]) < credit(original, TARGETS[weaken]) or weakened.score < original.score
+            ), weaken.__name__
         else:
             assert weakened.score < original.score, weaken.__name__

@@ -6,6 +6,7 @@ the better note scores strictly higher (a tie is a miss). Recipients, not notes,
 "dev" (may be looked at while tuning) and "test" (never tuned on), so that no recipient's notes
 sit on both sides.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -41,8 +42,7 @@ class Recipient:
 
     def pairs(self) -> list[tuple[Note, Note]]:
         """Every (better, worse) pair of notes of different ranks."""
-        return [(a, b) if a.rank < b.rank else (b, a)
-                for a, b in combinations(self.notes, 2) if a.rank != b.rank]
+        return [(a, b) if a.rank < b.rank else (b, a) for a, b in combinations(self.notes, 2) if a.rank != b.rank]
 
 
 def _problem(file: str, entry: str | None, field: str | None, message: str) -> str:
@@ -106,8 +106,10 @@ def load(folder: Path = DATA) -> list[Recipient]:
     if not recipients and not problems:
         problems.append(_problem(str(folder), None, None, "has no *.yaml files"))
     if problems:
-        raise LabelledSetError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the labelled "
-                               "outreach set:\n" + "\n".join(f"  - {p}" for p in problems))
+        raise LabelledSetError(
+            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the labelled "
+            "outreach set:\n" + "\n".join(f"  - {p}" for p in problems)
+        )
     return recipients
 
 

@@ -4,6 +4,7 @@ The floor is a sanity check, not the benchmark (``benchmarks/outreach.py`` print
 the held-out test split the checker must order the better note of a pair above the worse one far
 more often than "longer wins" does.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -59,6 +60,7 @@ def test_on_the_test_split_the_checker_orders_pairs_far_better_than_longer_wins(
 
 # ---- the loader
 
+
 def write(tmp_path: Path, text: str) -> Path:
     (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
     return tmp_path
@@ -86,14 +88,19 @@ def test_a_well_formed_file_loads_with_its_pairs(tmp_path):
 
 
 def test_every_problem_is_named_with_file_entry_and_field(tmp_path):
-    message = error(tmp_path, "recipients:" + GOOD_GROUP + """
+    message = error(
+        tmp_path,
+        "recipients:"
+        + GOOD_GROUP
+        + """
   - id: r2
     split: later
     recipient: ""
     notes:
       - {id: r1-a, rank: zero, why: "", text: "Hi"}
       - {id: r2-b, rank: 1, why: x}
-""")
+""",
+    )
     assert message.splitlines() == [
         "6 problems in the labelled outreach set:",
         "  - set.yaml › entry 'r2' › field 'split': expected one of dev, test",
@@ -106,7 +113,9 @@ def test_every_problem_is_named_with_file_entry_and_field(tmp_path):
 
 
 def test_a_group_needs_two_notes_of_different_ranks(tmp_path):
-    message = error(tmp_path, """recipients:
+    message = error(
+        tmp_path,
+        """recipients:
   - id: r1
     split: test
     recipient: Sam
@@ -118,7 +127,8 @@ def test_a_group_needs_two_notes_of_different_ranks(tmp_path):
     notes:
       - {id: r2-a, rank: 1, why: one, text: "Hi Kim"}
       - {id: r2-b, rank: 1, why: two, text: "Hello Kim"}
-""")
+""",
+    )
     assert "set.yaml › entry 'r1' › field 'notes': expected at least two notes to the same recipient" in message
     assert "set.yaml › entry 'r2' › field 'notes': all notes have the same rank, so there is no pair" in message
 

@@ -1,4 +1,5 @@
 """outreach_signals.yaml: the shipped file loads, and every problem in a broken one is named with file, entry and field."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -56,14 +57,18 @@ def test_a_missing_grade_names_the_signal_and_the_grade(tmp_path):
     data = shipped()
     del data["their_work"]["grades"]["specific"]
     assert problems(tmp_path, data) == [
-        Problem(WHERE, "their_work", "grades.specific", "the checker reads this grade; it is missing")]
+        Problem(WHERE, "their_work", "grades.specific", "the checker reads this grade; it is missing")
+    ]
 
 
 def test_an_unknown_grade_is_refused(tmp_path):
     data = shipped()
     data["ask"]["grades"]["tiny"] = {"points": 1, "label": "tiny", "reason": "Tiny."}
     assert problems(tmp_path, data) == [
-        Problem(WHERE, "ask", "grades.tiny", "is not a grade of ask (expected small, fair, several, large, vague, none)")]
+        Problem(
+            WHERE, "ask", "grades.tiny", "is not a grade of ask (expected small, fair, several, large, vague, none)"
+        )
+    ]
 
 
 def test_a_bad_pattern_names_its_list_and_position(tmp_path):
@@ -72,14 +77,17 @@ def test_a_bad_pattern_names_its_list_and_position(tmp_path):
     [problem] = problems(tmp_path, data)
     assert (problem.file, problem.entry, problem.field) == (WHERE, "ask", "vague[2]")
     assert problem.message.startswith("is not a valid pattern: missing ), unterminated subpattern")
-    assert str(problem).startswith("acme/outreach_signals.yaml › entry 'ask' › field 'vague[2]': is not a valid pattern")
+    assert str(problem).startswith(
+        "acme/outreach_signals.yaml › entry 'ask' › field 'vague[2]': is not a valid pattern"
+    )
 
 
 def test_a_pattern_that_matches_empty_text_is_refused(tmp_path):
     data = shipped()
     data["focus"]["sender"][0] = "(?:i am)?"
     assert problems(tmp_path, data) == [
-        Problem(WHERE, "focus", "sender[0]", "matches empty text, so it would match everywhere")]
+        Problem(WHERE, "focus", "sender[0]", "matches empty text, so it would match everywhere")
+    ]
 
 
 def test_a_wrong_type_and_an_unknown_field_are_named(tmp_path):
@@ -87,16 +95,18 @@ def test_a_wrong_type_and_an_unknown_field_are_named(tmp_path):
     data["their_work"]["grades"]["named"]["points"] = "five"
     data["focus"]["colour"] = "blue"
     found = {(p.entry, p.field): p.message for p in problems(tmp_path, data)}
-    assert found == {("their_work", "grades.named.points"): "Input should be a valid integer, unable to parse string "
-                                                            "as an integer",
-                     ("focus", "colour"): "Extra inputs are not permitted"}
+    assert found == {
+        ("their_work", "grades.named.points"): "Input should be a valid integer, unable to parse string as an integer",
+        ("focus", "colour"): "Extra inputs are not permitted",
+    }
 
 
 def test_points_beyond_forty_are_refused(tmp_path):
     data = shipped()
     data["ask"]["grades"]["small"]["points"] = 90
     assert problems(tmp_path, data) == [
-        Problem(WHERE, "ask", "grades.small.points", "Input should be less than or equal to 40")]
+        Problem(WHERE, "ask", "grades.small.points", "Input should be less than or equal to 40")
+    ]
 
 
 def test_focus_grades_need_a_share_each_and_one_that_starts_at_zero(tmp_path):
@@ -104,12 +114,20 @@ def test_focus_grades_need_a_share_each_and_one_that_starts_at_zero(tmp_path):
     data["focus"]["grades"]["mixed"]["at_least"] = 0.65
     data["focus"]["grades"]["you"]["at_least"] = 0.1
     del data["focus"]["grades"]["them"]["at_least"]
-    assert problems(tmp_path, data) == sorted([
-        Problem(WHERE, "focus", "grades.them.at_least",
-                "expected the share of words about them (0 to 1) this grade starts at"),
-        Problem(WHERE, "focus", "grades.mixed.at_least", "is the same share as mostly_them's; each grade needs its own"),
-        Problem(WHERE, "focus", "grades", "no share grade starts at 0, so some notes would get none"),
-    ])
+    assert problems(tmp_path, data) == sorted(
+        [
+            Problem(
+                WHERE,
+                "focus",
+                "grades.them.at_least",
+                "expected the share of words about them (0 to 1) this grade starts at",
+            ),
+            Problem(
+                WHERE, "focus", "grades.mixed.at_least", "is the same share as mostly_them's; each grade needs its own"
+            ),
+            Problem(WHERE, "focus", "grades", "no share grade starts at 0, so some notes would get none"),
+        ]
+    )
 
 
 def test_the_order_of_the_grades_in_the_file_does_not_matter(tmp_path):
@@ -118,24 +136,33 @@ def test_the_order_of_the_grades_in_the_file_does_not_matter(tmp_path):
     assert load_signal_cues(write(tmp_path, data)).focus_grade(0.5).id == "mixed"
     assert shipped_signal_cues().focus_grade(0.5).id == "mixed"
     assert [shipped_signal_cues().focus_grade(x).id for x in (1.0, 0.99, 0.65, 0.4, 0.39, 0.0)] == [
-        "them", "mostly_them", "mostly_them", "mixed", "you", "you"]
+        "them",
+        "mostly_them",
+        "mostly_them",
+        "mixed",
+        "you",
+        "you",
+    ]
 
 
 def test_a_share_on_a_grade_that_is_not_chosen_by_share_is_refused(tmp_path):
     data = shipped()
     data["ask"]["grades"]["fair"]["at_least"] = 0.5
     assert problems(tmp_path, data) == [
-        Problem(WHERE, "ask", "grades.fair.at_least", "only the focus grades chosen by share have one")]
+        Problem(WHERE, "ask", "grades.fair.at_least", "only the focus grades chosen by share have one")
+    ]
 
 
 def test_an_unknown_placeholder_in_a_reason_is_named(tmp_path):
     data = shipped()
     data["ask"]["grades"]["vague"]["reason"] = "Vague: {share} of it."
     data["focus"]["grades"]["you"]["reason"] = "Only {percent}."
-    assert problems(tmp_path, data) == sorted([
-        Problem(WHERE, "ask", "grades.vague.reason", "names share; the placeholders it may use: none"),
-        Problem(WHERE, "focus", "grades.you.reason", "names percent; the placeholders it may use: {share}"),
-    ])
+    assert problems(tmp_path, data) == sorted(
+        [
+            Problem(WHERE, "ask", "grades.vague.reason", "names share; the placeholders it may use: none"),
+            Problem(WHERE, "focus", "grades.you.reason", "names percent; the placeholders it may use: {share}"),
+        ]
+    )
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
@@ -167,6 +194,10 @@ def test_the_error_message_lists_every_problem_on_its_own_line(tmp_path):
         load_signal_cues(write(tmp_path, data))
     lines = str(caught.value).splitlines()
     assert lines[0] == "2 problems in the content:"
-    assert lines[1].startswith("  - acme/outreach_signals.yaml › entry 'ask' › field 'vague[0]': is not a valid pattern")
-    assert lines[2] == ("  - acme/outreach_signals.yaml › entry 'their_work' › field 'grades.none': the checker reads "
-                        "this grade; it is missing")
+    assert lines[1].startswith(
+        "  - acme/outreach_signals.yaml › entry 'ask' › field 'vague[0]': is not a valid pattern"
+    )
+    assert lines[2] == (
+        "  - acme/outreach_signals.yaml › entry 'their_work' › field 'grades.none': the checker reads "
+        "this grade; it is missing"
+    )

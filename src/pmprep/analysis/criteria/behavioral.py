@@ -1,4 +1,5 @@
 """STAR stories: situation, ownership, actions and obstacles, a quantified result, reflection."""
+
 from __future__ import annotations
 
 import re
@@ -7,8 +8,11 @@ from pmprep.analysis.judging import Context, Judgement, judge, numbers_near, par
 from pmprep.analysis.signals import Hit
 from pmprep.bounded_regex import bounded
 
-_CONTEXT = bounded(r"\b(?:team|company|startup|product|app|project|club|class|course|internship|org(?:ani[sz]ation)?|"
-                   r"department|group|agency|bank|platform|service|launch|my role|as (?:a|an|the) [a-z]+)\b", re.I)
+_CONTEXT = bounded(
+    r"\b(?:team|company|startup|product|app|project|club|class|course|internship|org(?:ani[sz]ation)?|"
+    r"department|group|agency|bank|platform|service|launch|my role|as (?:a|an|the) [a-z]+)\b",
+    re.I,
+)
 
 
 def situation(ctx: Context) -> Judgement:
@@ -29,8 +33,7 @@ def ownership(ctx: Context) -> Judgement:
     i_words, we_words = ctx.signals.count("i_word"), ctx.signals.count("we_word")
     share = i_words / max(1, i_words + we_words)
     return judge(
-        part(0.6, sat(len({h.text.lower() for h in mine}), 4), mine,
-             "ownership.decisions_visible"),
+        part(0.6, sat(len({h.text.lower() for h in mine}), 4), mine, "ownership.decisions_visible"),
         part(0.4, sat(share, 0.55), [], "ownership.we_part"),
     )
 
@@ -41,8 +44,7 @@ def actions(ctx: Context) -> Judgement:
     middle = [h for h in mine if 0.15 <= ctx.position(h.start) <= 0.85]
     return judge(
         part(0.4, sat(len(mine), 4), mine, "actions.concrete_actions"),
-        part(0.35, sat(len({h.text.lower() for h in obstacles}), 2), obstacles,
-             "actions.obstacle_pushback"),
+        part(0.35, sat(len({h.text.lower() for h in obstacles}), 2), obstacles, "actions.obstacle_pushback"),
         part(0.25, sat(len(middle), 2), middle, "actions.middle_story"),
     )
 
@@ -79,6 +81,10 @@ def tradeoffs_stakeholders(ctx: Context) -> Judgement:
 
 
 CRITERIA = {
-    "situation": situation, "ownership": ownership, "actions": actions, "result": result,
-    "reflection": reflection, "tradeoffs_stakeholders": tradeoffs_stakeholders,
+    "situation": situation,
+    "ownership": ownership,
+    "actions": actions,
+    "result": result,
+    "reflection": reflection,
+    "tradeoffs_stakeholders": tradeoffs_stakeholders,
 }

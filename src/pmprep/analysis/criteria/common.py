@@ -1,4 +1,5 @@
 """Criteria every answer is judged on: structure, specificity, concision and a conclusion."""
+
 from __future__ import annotations
 
 import re
@@ -14,11 +15,17 @@ _NAMED = bounded(r"(?<![.!?]\s)(?<!^)(?<!/)\b[A-Z][a-zA-Z0-9+&'\-]*(?:\s+[A-Z][a
 # What can open a line before its first word: a bullet, a list number, a step label ("Step 2 -") or a
 # heading label ("Goal and context:").
 # The word after it starts the line's sentence, so it is not a name.
-_LINE_OPENER = bounded(r"[ \t]*(?:[-*•][ \t]*|\d{1,2}[.)][ \t]*|(?:step|phase|stage|part|option)[ \t]+\d{1,2}[ \t]*[-–—:.)]?[ \t]*"
-                       r"|[a-z][a-z\-]{1,20}(?: [a-z\-]{1,12}){0,3}:[ \t]*)", re.I)
+_LINE_OPENER = bounded(
+    r"[ \t]*(?:[-*•][ \t]*|\d{1,2}[.)][ \t]*|(?:step|phase|stage|part|option)[ \t]+\d{1,2}[ \t]*[-–—:.)]?[ \t]*"
+    r"|[a-z][a-z\-]{1,20}(?: [a-z\-]{1,12}){0,3}:[ \t]*)",
+    re.I,
+)
 _OPENER_REACH = 60  # the longest opener looked for, so each name costs a bounded look back
 _EXAMPLE = bounded(r"\b(?:for example|for instance|e\.g\.|such as|like when|say,)\b", re.I)
-_VAGUE = bounded(r"\b(?:things?|stuff|various|a lot|lots of|some sort|somehow|etc|and so on|whatever|many ways|in general|generally)\b", re.I)
+_VAGUE = bounded(
+    r"\b(?:things?|stuff|various|a lot|lots of|some sort|somehow|etc|and so on|whatever|many ways|in general|generally)\b",
+    re.I,
+)
 
 
 def _regex_hits(ctx: Context, pattern: re.Pattern[str], family: str) -> list[Hit]:
@@ -31,9 +38,13 @@ def named_things(ctx: Context) -> list[Hit]:
     text = ctx.doc.text
     out = []
     for m in _NAMED.finditer(ctx.doc.cased):
-        name = text[m.start():m.end()]
-        if (m.start() in starts or name in {"I", "I'm", "I'd", "I've", "I'll", "OK"} or _opens_line(text, m.start())
-                or all(ctx.signals.is_known(w) for w in name.split())):
+        name = text[m.start() : m.end()]
+        if (
+            m.start() in starts
+            or name in {"I", "I'm", "I'd", "I've", "I'll", "OK"}
+            or _opens_line(text, m.start())
+            or all(ctx.signals.is_known(w) for w in name.split())
+        ):
             continue  # a sentence start, or a name the question or the rubric already says ("STAR")
         out.append(Hit("named", m.start(), m.end(), name))
     return out
@@ -51,8 +62,7 @@ def _opens_line(text: str, start: int) -> bool:
 def structure(ctx: Context, framework_coverage: float) -> Judgement:
     posts = ctx.hits("signpost")
     return judge(
-        part(0.45, sat(len({h.text.lower() for h in posts}), 3), posts,
-             "structure.signposting_first"),
+        part(0.45, sat(len({h.text.lower() for h in posts}), 3), posts, "structure.signposting_first"),
         part(0.35, framework_coverage, [], "structure.answer_skips"),
         part(0.2, sat(len(ctx.signals.informative), 5), [], "structure.too_sentences"),
     )
@@ -66,10 +76,8 @@ def specificity(ctx: Context) -> Judgement:
     words = max(1, ctx.signals.informative_words)
     vagueness = min(1.0, vague * 40 / words)  # about one vague word per 40 words costs everything
     return judge(
-        part(0.5, sat(len({h.text for h in numbers}), 4) * (1 - 0.5 * vagueness), numbers,
-             "specificity.numbers_sizes"),
-        part(0.3, sat(len({h.text for h in named}), 4), named[:6],
-             "specificity.nothing_named"),
+        part(0.5, sat(len({h.text for h in numbers}), 4) * (1 - 0.5 * vagueness), numbers, "specificity.numbers_sizes"),
+        part(0.3, sat(len({h.text for h in named}), 4), named[:6], "specificity.nothing_named"),
         part(0.2, sat(len(examples), 1), examples, "specificity.concrete_example"),
     )
 

@@ -1,4 +1,5 @@
 """Culture: specific themes, tied to one's own story, knowledge of Netflix, and a contribution."""
+
 from __future__ import annotations
 
 from pmprep.analysis.judging import Context, Judgement, judge, part, sat
@@ -30,5 +31,9 @@ def contribution(ctx: Context) -> Judgement:
     return judge(part(1.0, sat(len(found), 1), found, "contribution.nothing_would"))
 
 
-CRITERIA = {"culture_themes": culture_themes, "personal_story": personal_story,
-            "company_knowledge": company_knowledge, "contribution": contribution}
+CRITERIA = {
+    "culture_themes": culture_themes,
+    "personal_story": personal_story,
+    "company_knowledge": company_knowledge,
+    "contribution": contribution,
+}

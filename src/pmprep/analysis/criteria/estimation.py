@@ -1,4 +1,5 @@
 """Estimation: assumptions, a segmented structure, arithmetic shown, a sanity check, a range."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -60,17 +61,25 @@ def worked_in_numbers(ctx: Context) -> bool:
 
 def _needs_numbers(criterion):
     """The criterion as judged, held at Borderline when the answer puts no numbers to work."""
+
     def judged(ctx: Context) -> Judgement:
         j = criterion(ctx)
         if j.strength <= UNWORKED or worked_in_numbers(ctx):
             return j
         advice = rubrics().advice
-        return replace(j, strength=UNWORKED, missing=[*j.missing, advice["unworked_missing"]], advice=advice["unworked"])
+        return replace(
+            j, strength=UNWORKED, missing=[*j.missing, advice["unworked_missing"]], advice=advice["unworked"]
+        )
+
     judged.__name__ = criterion.__name__
     judged.__doc__ = criterion.__doc__
     return judged
 
 
-CRITERIA = {"assumptions": _needs_numbers(assumptions), "segmentation": segmentation,
-            "arithmetic": _needs_numbers(arithmetic), "sanity_check": _needs_numbers(sanity_check),
-            "range_answer": _needs_numbers(range_answer)}
+CRITERIA = {
+    "assumptions": _needs_numbers(assumptions),
+    "segmentation": segmentation,
+    "arithmetic": _needs_numbers(arithmetic),
+    "sanity_check": _needs_numbers(sanity_check),
+    "range_answer": _needs_numbers(range_answer),
+}

@@ -1,4 +1,5 @@
 """Metrics: goal first, a precise north star with guardrails, segmented diagnosis, experiments, trade-offs."""
+
 from __future__ import annotations
 
 from pmprep.analysis.judging import Context, Judgement, judge, numbers_near, part, sat
@@ -7,8 +8,11 @@ from pmprep.analysis.judging import Context, Judgement, judge, numbers_near, par
 def goal_first(ctx: Context) -> Judgement:
     goals = ctx.hits("goal")
     first_goal, first_metric = ctx.first_offset("goal"), ctx.first_offset("metric")
-    ordered = 1.0 if first_goal is not None and (first_metric is None or first_goal <= first_metric + 40) else (
-        0.3 if first_goal is not None else 0.0)
+    ordered = (
+        1.0
+        if first_goal is not None and (first_metric is None or first_goal <= first_metric + 40)
+        else (0.3 if first_goal is not None else 0.0)
+    )
     return judge(
         part(0.5, sat(len(goals), 1), goals, "goal_first.goal_stated"),
         part(0.5, ordered, goals[:1], "goal_first.metrics_come"),
@@ -60,5 +64,10 @@ def metric_tradeoffs(ctx: Context) -> Judgement:
     )
 
 
-CRITERIA = {"goal_first": goal_first, "north_star": north_star, "diagnosis": diagnosis,
-            "experiment": experiment, "metric_tradeoffs": metric_tradeoffs}
+CRITERIA = {
+    "goal_first": goal_first,
+    "north_star": north_star,
+    "diagnosis": diagnosis,
+    "experiment": experiment,
+    "metric_tradeoffs": metric_tradeoffs,
+}

@@ -1,4 +1,5 @@
 """Product design: problem first, a segment, metrics before features, options, trade-offs, a v1, rollout."""
+
 from __future__ import annotations
 
 from pmprep.analysis.judging import Context, Judgement, judge, numbers_near, part, sat
@@ -85,6 +86,11 @@ def risks_rollout(ctx: Context) -> Judgement:
 
 
 CRITERIA = {
-    "problem_framing": problem_framing, "user_segment": user_segment, "metrics_first": metrics_first,
-    "options": options, "tradeoffs": tradeoffs, "scoped_v1": scoped_v1, "risks_rollout": risks_rollout,
+    "problem_framing": problem_framing,
+    "user_segment": user_segment,
+    "metrics_first": metrics_first,
+    "options": options,
+    "tradeoffs": tradeoffs,
+    "scoped_v1": scoped_v1,
+    "risks_rollout": risks_rollout,
 }

@@ -1,4 +1,5 @@
 """Strategy: goal and context, market facts, Netflix's advantages, options, metrics, risks, a phased plan."""
+
 from __future__ import annotations
 
 import re
@@ -65,6 +66,12 @@ def phased_plan(ctx: Context) -> Judgement:
     )
 
 
-CRITERIA = {"goal_context": goal_context, "market_facts": market_facts, "netflix_advantage": netflix_advantage,
-            "options_tradeoffs": options_tradeoffs, "success_metrics": success_metrics, "risks": risks,
-            "phased_plan": phased_plan}
+CRITERIA = {
+    "goal_context": goal_context,
+    "market_facts": market_facts,
+    "netflix_advantage": netflix_advantage,
+    "options_tradeoffs": options_tradeoffs,
+    "success_metrics": success_metrics,
+    "risks": risks,
+    "phased_plan": phased_plan,
+}

@@ -1,4 +1,5 @@
 """Technical: requirements and scale, correct concepts, options compared with numbers, isolation, rollout, honesty."""
+
 from __future__ import annotations
 
 from pmprep.analysis.judging import Context, Judgement, judge, numbers_near, part, sat
@@ -59,5 +60,11 @@ def honest_limits(ctx: Context) -> Judgement:
     )
 
 
-CRITERIA = {"requirements": requirements, "concepts": concepts, "options_compared": options_compared,
-            "debugging": debugging, "rollout_rollback": rollout_rollback, "honest_limits": honest_limits}
+CRITERIA = {
+    "requirements": requirements,
+    "concepts": concepts,
+    "options_compared": options_compared,
+    "debugging": debugging,
+    "rollout_rollback": rollout_rollback,
+    "honest_limits": honest_limits,
+}

@@ -5,6 +5,7 @@ model is left out) and keeps each record's `uid` and timestamps, so an import in
 instance reproduces the data exactly. Not exported: passwords, a peer link's secret and a plan's
 calendar-feed token (an imported link or feed gets a new address).
 """
+
 from __future__ import annotations
 
 import json
@@ -53,36 +54,130 @@ class Section:
 # In an order where every reference points at an earlier section (or earlier in the same one).
 SECTIONS: tuple[Section, ...] = (
     Section("mock_loops", MockLoop, ("uid", "track", "created")),
-    Section("loop_rounds", LoopRound, ("uid", "loop", "round_id", "order", "minutes", "question_ids", "is_case",
-                                       "talk_minutes", "status", "elapsed", "running_since", "started", "finished"),
-            references=("loop",)),
-    Section("attempts", Attempt, ("uid", "question_id", "question_text", "question_type", "answer",
-                                  "seconds_budget", "seconds_taken", "score", "level", "feedback", "parent", "probe",
-                                  "probe_criterion", "self_ratings", "created", "loop_round"),
-            references=("parent", "loop_round"), later=("loop_round",)),
-    Section("drafts", Draft, ("uid", "question_id", "question_text", "answer", "seconds_taken", "revision", "updated"),
-            natural_key=("question_id",), newest="updated"),
-    Section("review_cards", ReviewCard, ("uid", "kind", "key", "card", "due", "reviews", "card_before", "last_attempt",
-                                         "created"), natural_key=("kind", "key"), newest="due",
-            references=("last_attempt",)),
-    Section("round_scorecards", RoundScorecard, ("uid", "loop", "loop_round", "source", "rater", "ratings", "evidence",
-                                                 "recommendation", "summary", "trade_offs_quantified", "created"),
-            references=("loop", "loop_round")),
+    Section(
+        "loop_rounds",
+        LoopRound,
+        (
+            "uid",
+            "loop",
+            "round_id",
+            "order",
+            "minutes",
+            "question_ids",
+            "is_case",
+            "talk_minutes",
+            "status",
+            "elapsed",
+            "running_since",
+            "started",
+            "finished",
+        ),
+        references=("loop",),
+    ),
+    Section(
+        "attempts",
+        Attempt,
+        (
+            "uid",
+            "question_id",
+            "question_text",
+            "question_type",
+            "answer",
+            "seconds_budget",
+            "seconds_taken",
+            "score",
+            "level",
+            "feedback",
+            "parent",
+            "probe",
+            "probe_criterion",
+            "self_ratings",
+            "created",
+            "loop_round",
+        ),
+        references=("parent", "loop_round"),
+        later=("loop_round",),
+    ),
+    Section(
+        "drafts",
+        Draft,
+        ("uid", "question_id", "question_text", "answer", "seconds_taken", "revision", "updated"),
+        natural_key=("question_id",),
+        newest="updated",
+    ),
+    Section(
+        "review_cards",
+        ReviewCard,
+        ("uid", "kind", "key", "card", "due", "reviews", "card_before", "last_attempt", "created"),
+        natural_key=("kind", "key"),
+        newest="due",
+        references=("last_attempt",),
+    ),
+    Section(
+        "round_scorecards",
+        RoundScorecard,
+        (
+            "uid",
+            "loop",
+            "loop_round",
+            "source",
+            "rater",
+            "ratings",
+            "evidence",
+            "recommendation",
+            "summary",
+            "trade_offs_quantified",
+            "created",
+        ),
+        references=("loop", "loop_round"),
+    ),
     Section("informal_notes", InformalNote, ("uid", "loop", "kind", "who", "note", "created"), references=("loop",)),
     # A link's secret is not exported: an imported link gets a new one (the old address pointed at
     # another server anyway).
-    Section("peer_links", PeerLink, ("uid", "loop_round", "expires", "revoked", "used", "scorecard", "created"),
-            references=("loop_round", "scorecard")),
-    Section("stories", Story, ("uid", "title", "situation", "task", "action", "result", "reflection", "notes", "tags",
-                               "kinds", "competencies", "created", "updated")),
+    Section(
+        "peer_links",
+        PeerLink,
+        ("uid", "loop_round", "expires", "revoked", "used", "scorecard", "created"),
+        references=("loop_round", "scorecard"),
+    ),
+    Section(
+        "stories",
+        Story,
+        (
+            "uid",
+            "title",
+            "situation",
+            "task",
+            "action",
+            "result",
+            "reflection",
+            "notes",
+            "tags",
+            "kinds",
+            "competencies",
+            "created",
+            "updated",
+        ),
+    ),
     Section("case_decks", CaseDeck, ("uid", "title", "prompt", "question_id", "sections", "created", "updated")),
-    Section("contacts", Contact, ("uid", "name", "role", "channel", "met_on", "question", "learned", "round_id",
-                                  "created")),
+    Section(
+        "contacts", Contact, ("uid", "name", "role", "channel", "met_on", "question", "learned", "round_id", "created")
+    ),
     # One plan and one self-check per account: the newer one is kept. The feed token is not exported.
-    Section("plans", StudyPlan, ("uid", "track", "hours_per_week", "interview_date", "data", "created", "updated"),
-            natural_key=("user",), newest="updated"),
-    Section("self_checks", SelfCheckAnswers, ("uid", "goal", "industry", "has_plan", "updated"),
-            natural_key=("user",), newest="updated"),
+    Section(
+        "plans",
+        StudyPlan,
+        ("uid", "track", "hours_per_week", "interview_date", "data", "created", "updated"),
+        natural_key=("user",),
+        newest="updated",
+    ),
+    Section(
+        "self_checks",
+        SelfCheckAnswers,
+        ("uid", "goal", "industry", "has_plan", "updated"),
+        natural_key=("user",),
+        newest="updated",
+    ),
 )
 BY_NAME = {section.name: section for section in SECTIONS}
 
@@ -123,6 +218,7 @@ def owned_models() -> list[type[models.Model]]:
     found = []
     for model in apps.get_models():
         if model.__module__.startswith("pmprep.") and any(
-                isinstance(f, models.ForeignKey) and f.related_model is User for f in model._meta.fields):
+            isinstance(f, models.ForeignKey) and f.related_model is User for f in model._meta.fields
+        ):
             found.append(model)
     return found

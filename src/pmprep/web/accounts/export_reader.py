@@ -10,6 +10,7 @@ a few megabytes (or as large as one string in the file).
 Both readers yield the same ``Entry`` values, so an in-memory document (a test's, or the export of
 this very server) is checked by the same code as an uploaded file.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -190,12 +191,13 @@ def _events(stream: IO[bytes]) -> Iterator[tuple[str, Any]]:
     while True:
         chunk = stream.read(CHUNK)
         if offset == 0 and chunk.startswith(BOM):
-            chunk, start = chunk[len(BOM):], len(BOM)
+            chunk, start = chunk[len(BOM) :], len(BOM)
         try:
             utf8.decode(chunk, final=not chunk)
         except UnicodeDecodeError as exc:
-            raise FileError(f"byte {start + offset + exc.start}: the file is not UTF-8 text; "
-                            "expected a pmprep JSON export") from None
+            raise FileError(
+                f"byte {start + offset + exc.start}: the file is not UTF-8 text; expected a pmprep JSON export"
+            ) from None
         try:
             if chunk:
                 parser.send(chunk)
@@ -206,8 +208,10 @@ def _events(stream: IO[bytes]) -> Iterator[tuple[str, Any]]:
         # A chunk that completes no value at all is the middle of one long value.
         silent = silent + len(chunk) if not found else 0
         if silent > MAX_VALUE_BYTES:
-            raise TooLarge(f"byte {start + offset}: one value runs on for more than {MAX_VALUE_BYTES // 1024 // 1024} MB; "
-                           "no pmprep record holds one that long")
+            raise TooLarge(
+                f"byte {start + offset}: one value runs on for more than {MAX_VALUE_BYTES // 1024 // 1024} MB; "
+                "no pmprep record holds one that long"
+            )
         yield from found
         del found[:]
         if not chunk:
@@ -241,7 +245,7 @@ def _located(stream: IO[bytes], start: int, offset: int, chunk: bytes, exc: Exce
             remaining -= len(part)
         for i in range(len(chunk)):
             position = offset + i
-            parser.send(chunk[i:i + 1])
+            parser.send(chunk[i : i + 1])
         position = offset + len(chunk)
         parser.close()
     except ijson.JSONError:
@@ -258,7 +262,7 @@ def _located(stream: IO[bytes], start: int, offset: int, chunk: bytes, exc: Exce
         newlines = part.count(b"\n")
         if newlines:
             line += newlines
-            tail = part[part.rindex(b"\n") + 1:]
+            tail = part[part.rindex(b"\n") + 1 :]
         else:
             tail += part
     column = len(tail.decode("utf-8", "replace")) + 1

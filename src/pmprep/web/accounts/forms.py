@@ -60,7 +60,8 @@ class TrackForm(forms.ModelForm):
 
     track = forms.ChoiceField(widget=forms.RadioSelect, label="Your track")
     interview_date = InterviewDateField(
-        required=False, label="Interview date (if you have one)",
+        required=False,
+        label="Interview date (if you have one)",
         help_text="Optional. Used later to schedule reviews and your plan.",
     )
 
@@ -78,7 +79,9 @@ MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="Export file (.json)", help_text="A file made by pmprep's export, from this or another pmprep.")
+    file = forms.FileField(
+        label="Export file (.json)", help_text="A file made by pmprep's export, from this or another pmprep."
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -88,8 +91,12 @@ class ImportForm(forms.Form):
 
 
 class DeleteAccountForm(forms.Form):
-    password = forms.CharField(label="Your password", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-                               help_text="To confirm it is you. This cannot be undone: export your data first if you want a copy.")
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="To confirm it is you. This cannot be undone: export your data first if you want a copy.",
+    )
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)

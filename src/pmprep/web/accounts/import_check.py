@@ -12,6 +12,7 @@ Rules about several records:
 - a peer scorecard was produced by exactly one peer link of its round, and a link's scorecard is a
   peer scorecard of the link's round.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -83,8 +84,9 @@ class FirstPass:
         if entry.kind == "field":
             self._field(entry.name, entry.value)
         elif entry.kind == "data":
-            self.problems.add(f'"data": expected an object with {", ".join(s.name for s in SECTIONS)} '
-                              f"(found {entry.value})")
+            self.problems.add(
+                f'"data": expected an object with {", ".join(s.name for s in SECTIONS)} (found {entry.value})'
+            )
         elif entry.kind == "section":
             if entry.name not in BY_NAME:
                 self.unknown.add(entry.name)
@@ -104,8 +106,13 @@ class FirstPass:
             self.seen_format = True
         elif name == "version":
             if value != VERSION or isinstance(value, bool):
-                raise ImportProblem(self.source, [f'"version": expected {VERSION}, found {json.dumps(value)[:40]}; '
-                                                  f"this pmprep ({__version__}) reads version {VERSION} exports"])
+                raise ImportProblem(
+                    self.source,
+                    [
+                        f'"version": expected {VERSION}, found {json.dumps(value)[:40]}; '
+                        f"this pmprep ({__version__}) reads version {VERSION} exports"
+                    ],
+                )
             self.seen_version = True
         elif name == "account":
             values, problems = account_values(value, self.today)
@@ -161,8 +168,10 @@ class FirstPass:
     def _scorecard(self, where: str, uid: int, source: str, refs: dict[str, int | None]) -> None:
         round_uid = refs["loop_round"]
         if (round_uid is None) != (source == Source.REFERRAL.value):
-            self.problems.add(f"{where}.loop_round: a referral belongs to the loop and has no round; "
-                              "every other scorecard belongs to a round")
+            self.problems.add(
+                f"{where}.loop_round: a referral belongs to the loop and has no round; "
+                "every other scorecard belongs to a round"
+            )
             return
         self.scorecards[uid] = (round_uid, source)
         if round_uid is not None:
@@ -181,14 +190,18 @@ class FirstPass:
         if not batch:
             return
         owner = self.user.pk if self.user is not None else None
-        found = section.model._default_manager.filter(uid__in=[uuid.UUID(int=u) for u, _ in batch]).values_list("uid", "user_id")
+        found = section.model._default_manager.filter(uid__in=[uuid.UUID(int=u) for u, _ in batch]).values_list(
+            "uid", "user_id"
+        )
         for uid, user_id in found:
             if user_id == owner:
                 self.findings.present[section.name].add(uid.int)
             elif section.name not in self.foreign:
                 self.foreign.add(section.name)
-                self.problems.add(f"data.{section.name}: records in this file already belong to another account "
-                                  f"on this server (uid {uid})")
+                self.problems.add(
+                    f"data.{section.name}: records in this file already belong to another account "
+                    f"on this server (uid {uid})"
+                )
 
     def _look_up_references(self, target: str) -> None:
         batch, self.pending[target] = self.pending[target], []
@@ -202,7 +215,9 @@ class FirstPass:
             columns = ("uid", "loop_round__uid", "source")
         found: dict[int, tuple] = {}
         if self.user is not None:
-            rows = model._default_manager.filter(user=self.user, uid__in=[uuid.UUID(int=u) for u, _ in batch]).values_list(*columns)
+            rows = model._default_manager.filter(
+                user=self.user, uid__in=[uuid.UUID(int=u) for u, _ in batch]
+            ).values_list(*columns)
             found = {row[0].int: row[1:] for row in rows}
         for uid, where in batch:
             if uid not in found:
@@ -236,14 +251,20 @@ class FirstPass:
         return self.findings
 
     def _peer_cards_have_links(self) -> None:
-        alone = {uid: where for uid, where in self.peer_cards.items()
-                 if uid not in self.linked and uid not in self.findings.present["round_scorecards"]}
+        alone = {
+            uid: where
+            for uid, where in self.peer_cards.items()
+            if uid not in self.linked and uid not in self.findings.present["round_scorecards"]
+        }
         if alone and self.user is not None:
             ids = [uuid.UUID(int=u) for u in alone]
             for start in range(0, len(ids), BATCH):
-                for uid in PeerLink.objects.filter(user=self.user, scorecard__uid__in=ids[start:start + BATCH]) \
-                        .values_list("scorecard__uid", flat=True):
+                for uid in PeerLink.objects.filter(
+                    user=self.user, scorecard__uid__in=ids[start : start + BATCH]
+                ).values_list("scorecard__uid", flat=True):
                     alone.pop(uid.int, None)
         for where in alone.values():
-            self.problems.add(f"{where}.source: a peer scorecard comes from a peer link, and no link in the file "
-                              "or this account produced this one")
+            self.problems.add(
+                f"{where}.source: a peer scorecard comes from a peer link, and no link in the file "
+                "or this account produced this one"
+            )

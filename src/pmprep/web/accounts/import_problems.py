@@ -1,4 +1,5 @@
 """What is wrong with an export file, collected up to a limit so a hostile file cannot fill memory with them."""
+
 from __future__ import annotations
 
 MAX_PROBLEMS = 20

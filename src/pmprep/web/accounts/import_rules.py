@@ -7,6 +7,7 @@ attempt's feedback, ``Scorecard``, ``Story``, ``Deck``, ``Plan``, an FSRS card) 
 validation. Rules about several records at once (references, a peer scorecard and its link) are in
 ``import_check``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,8 +41,10 @@ from pmprep.web.practice.forms import AnswerForm, DraftForm, FollowUpForm, SelfR
 # Every date in pmprep is from this century; far outside it, date arithmetic on pages overflows.
 EARLIEST = dt.date(2000, 1, 1)
 LATEST = dt.date(2199, 12, 31)
-DATE_EXAMPLE = {models.DateTimeField: "a date and time with its UTC offset, such as 2026-10-05T09:30:00+00:00",
-                models.DateField: "a date such as 2026-10-05"}
+DATE_EXAMPLE = {
+    models.DateTimeField: "a date and time with its UTC offset, such as 2026-10-05T09:30:00+00:00",
+    models.DateField: "a date such as 2026-10-05",
+}
 REFERRAL = Source.REFERRAL.value
 PEER = Source.PEER.value
 
@@ -68,8 +71,10 @@ def _shape_problems(adapter: TypeAdapter, value: Any, name: str) -> list[str]:
     try:
         adapter.validate_json(json.dumps(value, allow_nan=False), strict=True)
     except ShapeError as exc:
-        return [f"{name}.{'.'.join(str(p) for p in e['loc'])}: {e['msg']}".replace(f"{name}.:", f"{name}:")
-                for e in exc.errors()[:3]]
+        return [
+            f"{name}.{'.'.join(str(p) for p in e['loc'])}: {e['msg']}".replace(f"{name}.:", f"{name}:")
+            for e in exc.errors()[:3]
+        ]
     except ValueError:
         return [f"{name}: holds a number that is not finite"]
     return []
@@ -78,9 +83,10 @@ def _shape_problems(adapter: TypeAdapter, value: Any, name: str) -> list[str]:
 # The form field that takes each value where it is typed: its length, range, choices and
 # null-character rules are the import's too.
 FORM_FIELDS: dict[str, dict[str, forms.Field]] = {
-    "attempts": {**{f: AnswerForm.base_fields[f] for f in ("question_text", "answer", "seconds_budget",
-                                                          "seconds_taken")},
-                 "probe": FollowUpForm.base_fields["probe"]},
+    "attempts": {
+        **{f: AnswerForm.base_fields[f] for f in ("question_text", "answer", "seconds_budget", "seconds_taken")},
+        "probe": FollowUpForm.base_fields["probe"],
+    },
     "drafts": dict(DraftForm.base_fields),
     "informal_notes": {f: InformalNoteForm.base_fields[f] for f in ("kind", "who", "note")},
     "contacts": {f: ContactForm.base_fields[f] for f in ("name", "role", "channel", "met_on", "question", "learned")},
@@ -183,12 +189,15 @@ def field_value(model: type[models.Model], name: str, value: Any) -> Any:
         return _date_value(f, value)
     if isinstance(f, models.UUIDField):
         if not isinstance(value, str):
-            raise ValidationError(f"expected a uid such as 0f8fad5b-d9cb-469f-a165-70867728950e (found {describe(value)})")
+            raise ValidationError(
+                f"expected a uid such as 0f8fad5b-d9cb-469f-a165-70867728950e (found {describe(value)})"
+            )
         try:
             return uuid.UUID(value)
         except ValueError:
-            raise ValidationError(f"expected a uid such as 0f8fad5b-d9cb-469f-a165-70867728950e "
-                                  f"(found {json.dumps(value)[:60]})") from None
+            raise ValidationError(
+                f"expected a uid such as 0f8fad5b-d9cb-469f-a165-70867728950e (found {json.dumps(value)[:60]})"
+            ) from None
     return f.to_python(value)  # type: ignore[union-attr]  # a model's own column, never a relation's reverse
 
 
@@ -203,6 +212,7 @@ def _latest_interview_date(today: dt.date) -> dt.date:
 
 
 # ---------------------------------------------------------------- rules of one section
+
 
 def _attempt_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
@@ -222,8 +232,10 @@ def _attempt_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
     extra = sorted(set(feedback) - set(Feedback.__dataclass_fields__))
     if extra:
         found.append(("feedback", f"{', '.join(extra)}: not part of pmprep's feedback"))
-    found += [("feedback", p.removeprefix("feedback: ").removeprefix("feedback."))
-              for p in _shape_problems(_feedback_shape(), feedback, "feedback")]
+    found += [
+        ("feedback", p.removeprefix("feedback: ").removeprefix("feedback."))
+        for p in _shape_problems(_feedback_shape(), feedback, "feedback")
+    ]
     if found:
         return found
     for name in ("score", "level", "question_type"):
@@ -272,8 +284,11 @@ def _card_problem(card: Any) -> str | None:
 
 
 def _review_card_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = [(name, problem) for name in ("card", "card_before")
-             if name in v and (v[name] is not None or name == "card") and (problem := _card_problem(v[name]))]
+    found: list[tuple[str, str]] = [
+        (name, problem)
+        for name in ("card", "card_before")
+        if name in v and (v[name] is not None or name == "card") and (problem := _card_problem(v[name]))
+    ]
     if not found and "due" in v and "card" in v and dt.datetime.fromisoformat(v["card"]["due"]) != v["due"]:
         found.append(("due", "differs from the card's due date"))
     return found
@@ -291,8 +306,9 @@ def _scorecard_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
             elif len(text) > EVIDENCE_CHARS:
                 found.append((f"evidence.{key}", f"{len(text):,} characters; the limit is {EVIDENCE_CHARS:,}"))
     if v.get("source") == REFERRAL:
-        found += [(name, p) for name, field in REFERRAL_FIELDS.items()
-                  if name in v and (p := form_problem(field, v[name]))]
+        found += [
+            (name, p) for name, field in REFERRAL_FIELDS.items() if name in v and (p := form_problem(field, v[name]))
+        ]
     return found
 
 
@@ -303,8 +319,12 @@ def _peer_link_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
     if created is None or expires is None:
         return found
     if not created < expires <= created + longest:
-        found.append(("expires", f"a link works for at most {longest.days * 24} hours after it is made "
-                                 f"(this one {expires - created})"))
+        found.append(
+            (
+                "expires",
+                f"a link works for at most {longest.days * 24} hours after it is made (this one {expires - created})",
+            )
+        )
     for name in ("revoked", "used"):
         if v.get(name) is not None and not created <= v[name]:
             found.append((name, "before the link was made"))
@@ -333,11 +353,21 @@ def section_rules(name: str, values: dict[str, Any], today: dt.date) -> list[tup
     model = BY_NAME[name].model
     # An empty value that the model allows is not checked by a form that requires it (a probe is
     # required of a follow-up reply, and empty on a first answer).
-    found = [(f, p) for f, field in FORM_FIELDS.get(name, {}).items()
-             if f in values and not (values[f] in ("", None) and model._meta.get_field(f).blank)  # type: ignore[union-attr]  # a column
-             and (p := form_problem(field, values[f]))]
-    rules = {"attempts": _attempt_rules, "loop_rounds": _loop_round_rules, "review_cards": _review_card_rules,
-             "round_scorecards": _scorecard_rules, "peer_links": _peer_link_rules, "mock_loops": _mock_loop_rules}
+    found = [
+        (f, p)
+        for f, field in FORM_FIELDS.get(name, {}).items()
+        if f in values
+        and not (values[f] in ("", None) and model._meta.get_field(f).blank)  # type: ignore[union-attr]  # a column
+        and (p := form_problem(field, values[f]))
+    ]
+    rules = {
+        "attempts": _attempt_rules,
+        "loop_rounds": _loop_round_rules,
+        "review_cards": _review_card_rules,
+        "round_scorecards": _scorecard_rules,
+        "peer_links": _peer_link_rules,
+        "mock_loops": _mock_loop_rules,
+    }
     if name in rules:
         found += rules[name](values)
     elif name == "plans":
@@ -347,11 +377,15 @@ def section_rules(name: str, values: dict[str, Any], today: dt.date) -> list[tup
 
 # ---------------------------------------------------------------- one record
 
-def check_record(user: User, section: Section, where: str, record: Any, today: dt.date) -> tuple[Checked | None, list[str]]:
+
+def check_record(
+    user: User, section: Section, where: str, record: Any, today: dt.date
+) -> tuple[Checked | None, list[str]]:
     """The record's values if it meets every rule of its own, and each problem found otherwise."""
     if not isinstance(record, dict):
-        return None, [f"{where}: expected an object with the fields {', '.join(section.fields)} "
-                      f"(found {describe(record)})"]
+        return None, [
+            f"{where}: expected an object with the fields {', '.join(section.fields)} (found {describe(record)})"
+        ]
     problems = [f"{where}.{name}: not a field of {section.name}" for name in sorted(set(record) - set(section.fields))]
     values: dict[str, Any] = {}
     refs: dict[str, uuid.UUID | None] = {}
@@ -380,11 +414,15 @@ def check_record(user: User, section: Section, where: str, record: Any, today: d
     instance = section.model(user=user, **values)
     # An empty JSON value is checked by the section's rules above: the model's "blank" rule would
     # refuse a referral's empty ratings, which the core allows.
-    json_fields = [f.name for f in section.model._meta.fields
-                   if isinstance(f, models.JSONField) and not f.blank and values.get(f.name) in ({}, [])]
+    json_fields = [
+        f.name
+        for f in section.model._meta.fields
+        if isinstance(f, models.JSONField) and not f.blank and values.get(f.name) in ({}, [])
+    ]
     try:
-        instance.full_clean(exclude=["user", *section.references, *json_fields], validate_unique=False,
-                            validate_constraints=False)
+        instance.full_clean(
+            exclude=["user", *section.references, *json_fields], validate_unique=False, validate_constraints=False
+        )
     except ValidationError as exc:
         for name, messages in exc.message_dict.items():
             place = where if name == NON_FIELD_ERRORS else f"{where}.{name}"
@@ -412,9 +450,11 @@ def account_values(account: Any, today: dt.date) -> tuple[dict[str, Any], list[s
         return values, problems
     served = company()
     if values.get("company") and values["company"] != served:
-        return values, [f"account.company: this file is {values['company']!r}'s preparation and this pmprep serves "
-                        f"{served!r}: choose {values['company']!r} in your profile first (on the command line, set "
-                        f"PMPREP_COMPANY={values['company']})"]
+        return values, [
+            f"account.company: this file is {values['company']!r}'s preparation and this pmprep serves "
+            f"{served!r}: choose {values['company']!r} in your profile first (on the command line, set "
+            f"PMPREP_COMPANY={values['company']})"
+        ]
     values["company"] = served if values.get("company") or served != default_company() else ""
     if values["track"] and values["track"] not in active_catalog().tracks:
         problems.append(f"account.track: {values['track']!r} is not a track of this pmprep's content")

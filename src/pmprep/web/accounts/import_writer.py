@@ -12,6 +12,7 @@ replaced draft or card and its replacement in the same transaction), and importi
 again adds the rest: records already here are recognised by their uid. On PostgreSQL, where other
 users' saves do not wait for an import's inserts, the whole write phase is one transaction.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -56,8 +57,9 @@ class Writer:
         self.source = source
         self.today = today
         self.chunked = connection.vendor == "sqlite"
-        self.summary = ImportSummary(created={s.name: 0 for s in SECTIONS},
-                                     already_present={s.name: 0 for s in SECTIONS})
+        self.summary = ImportSummary(
+            created={s.name: 0 for s in SECTIONS}, already_present={s.name: 0 for s in SECTIONS}
+        )
         self.pks: dict[str, dict[int, int]] = defaultdict(dict)
         self.seen: dict[str, set[int]] = defaultdict(set)
         self.section: Section | None = None
@@ -76,8 +78,13 @@ class Writer:
                     with transaction.atomic():
                         self.owner.save()
                 except IntegrityError:
-                    raise ImportProblem(self.source, [f"account.username: {self.owner.username!r} was taken "
-                                                      "while the file was checked; nothing was changed"]) from None
+                    raise ImportProblem(
+                        self.source,
+                        [
+                            f"account.username: {self.owner.username!r} was taken "
+                            "while the file was checked; nothing was changed"
+                        ],
+                    ) from None
             else:
                 # The file's settings apply to the account it is imported into (its name stays).
                 for name in ("track", "interview_date"):
@@ -92,8 +99,9 @@ class Writer:
         if section is not self.section:
             self.flush()
             self.section = section
-        checked, problems = check_record(self.owner, section, f"data.{section.name}[{entry.index}]", entry.value,
-                                         self.today)
+        checked, problems = check_record(
+            self.owner, section, f"data.{section.name}[{entry.index}]", entry.value, self.today
+        )
         if checked is None:  # the first pass accepted it; only a change of content since can do this
             raise ImportProblem(self.source, problems)
         uid = checked.uid.int
@@ -119,10 +127,18 @@ class Writer:
             with self._transaction():
                 self._write(section, rows)
         except (IntegrityError, DatabaseError) as exc:
-            kept = " The records before it were imported; import the same file again to add the rest." \
-                if self.chunked and self.written else ""
-            raise ImportProblem(self.source, [f"data.{section.name}: another save changed this account while it "
-                                              f"was imported ({str(exc)[:120]}).{kept}"]) from None
+            kept = (
+                " The records before it were imported; import the same file again to add the rest."
+                if self.chunked and self.written
+                else ""
+            )
+            raise ImportProblem(
+                self.source,
+                [
+                    f"data.{section.name}: another save changed this account while it "
+                    f"was imported ({str(exc)[:120]}).{kept}"
+                ],
+            ) from None
         self.written += len(rows)
         elapsed = time.perf_counter() - started
         self.chunk = max(20, min(MAX_CHUNK, int(self.chunk * CHUNK_SECONDS / max(elapsed, 1e-3))))
@@ -132,7 +148,9 @@ class Writer:
 
     def _write(self, section: Section, rows: list[Checked]) -> None:
         model = section.model
-        here = set(model._default_manager.filter(user=self.owner, uid__in=[r.uid for r in rows]).values_list("uid", flat=True))
+        here = set(
+            model._default_manager.filter(user=self.owner, uid__in=[r.uid for r in rows]).values_list("uid", flat=True)
+        )
         if here:  # another import of the same file got there first
             self.summary.already_present[section.name] += len(here)
             rows = [r for r in rows if r.uid not in here]
@@ -140,14 +158,26 @@ class Writer:
         if section.natural_key:
             rows = self._replace_older(section, rows)
         for group in self._groups(section, rows):
-            made = [model(user=self.owner, **r.values,
-                          **{f"{name}_id": self.pks[self._target(section, name)].get(ref.int) if ref else None
-                             for name, ref in r.refs.items()}) for r in group]
+            made = [
+                model(
+                    user=self.owner,
+                    **r.values,
+                    **{
+                        f"{name}_id": self.pks[self._target(section, name)].get(ref.int) if ref else None
+                        for name, ref in r.refs.items()
+                    },
+                )
+                for r in group
+            ]
             model._default_manager.bulk_create(made)
             if section.name in REFERENCED:
                 if any(m.pk is None for m in made):
-                    self.pks[section.name].update((u.int, pk) for u, pk in model._default_manager.filter(
-                        user=self.owner, uid__in=[m.uid for m in made]).values_list("uid", "pk"))
+                    self.pks[section.name].update(
+                        (u.int, pk)
+                        for u, pk in model._default_manager.filter(
+                            user=self.owner, uid__in=[m.uid for m in made]
+                        ).values_list("uid", "pk")
+                    )
                 else:
                     self.pks[section.name].update((m.uid.int, m.pk) for m in made)
         self.summary.created[section.name] += len(rows)
@@ -163,10 +193,18 @@ class Writer:
         for r in rows:
             for name, ref in r.refs.items():
                 target = self._target(section, name)
-                if ref is not None and ref.int not in self.pks[target] and not (target == section.name and ref.int in own):
+                if (
+                    ref is not None
+                    and ref.int not in self.pks[target]
+                    and not (target == section.name and ref.int in own)
+                ):
                     wanted[target].add(ref)
         for target, uids in wanted.items():
-            found = BY_NAME[target].model._default_manager.filter(user=self.owner, uid__in=list(uids)).values_list("uid", "pk")
+            found = (
+                BY_NAME[target]
+                .model._default_manager.filter(user=self.owner, uid__in=list(uids))
+                .values_list("uid", "pk")
+            )
             self.pks[target].update((u.int, pk) for u, pk in found)
             missing = uids - {u for u, _ in found}
             if missing:
@@ -179,8 +217,10 @@ class Writer:
         if section.natural_key != ("user",):
             first = section.natural_key[-1]
             mine = mine.filter(**{f"{first}__in": [k[-1] for k in keys]})
-        clashes = {key_of({k: getattr(m, k) for k in section.natural_key if k != "user"}): m
-                   for m in mine.only("pk", section.newest, *[k for k in section.natural_key if k != "user"])}
+        clashes = {
+            key_of({k: getattr(m, k) for k in section.natural_key if k != "user"}): m
+            for m in mine.only("pk", section.newest, *[k for k in section.natural_key if k != "user"])
+        }
         kept, older = [], []
         for r in rows:
             clash = clashes.get(key_of(r.values))
@@ -198,8 +238,9 @@ class Writer:
     def _groups(section: Section, rows: list[Checked]) -> list[list[Checked]]:
         """Consecutive groups in which no record points at another of the same group (a follow-up at its
         first answer), so that each group's targets have their keys before it is inserted."""
-        self_refs = [name for name in section.references
-                     if section.model._meta.get_field(name).related_model is section.model]
+        self_refs = [
+            name for name in section.references if section.model._meta.get_field(name).related_model is section.model
+        ]
         if not self_refs:
             return [rows]
         groups: list[list[Checked]] = [[]]

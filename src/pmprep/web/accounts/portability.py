@@ -6,6 +6,7 @@ file with any problem changes nothing; checking stops after ``MAX_PROBLEMS`` pro
 pass writes (``import_writer``). Memory stays bounded whatever the file holds: one record at a
 time, each at most ``MAX_RECORD_VALUES`` values, at most ``MAX_RECORDS`` records of each kind.
 """
+
 from __future__ import annotations
 
 import io
@@ -39,9 +40,26 @@ from pmprep.web.accounts.import_problems import MAX_PROBLEMS, ImportProblem, Too
 from pmprep.web.accounts.import_writer import ImportSummary, Writer
 from pmprep.web.accounts.models import User
 
-__all__ = ["ACCOUNT_FIELDS", "FORMAT", "MAX_DEPTH", "MAX_PROBLEMS", "MAX_RECORDS", "MAX_RECORD_VALUES", "SECTIONS",
-           "VERSION", "AccountExists", "ImportProblem", "ImportSummary", "Section", "dumps", "export_user",
-           "import_bytes", "import_document", "import_file", "owned_models"]
+__all__ = [
+    "ACCOUNT_FIELDS",
+    "FORMAT",
+    "MAX_DEPTH",
+    "MAX_PROBLEMS",
+    "MAX_RECORDS",
+    "MAX_RECORD_VALUES",
+    "SECTIONS",
+    "VERSION",
+    "AccountExists",
+    "ImportProblem",
+    "ImportSummary",
+    "Section",
+    "dumps",
+    "export_user",
+    "import_bytes",
+    "import_document",
+    "import_file",
+    "owned_models",
+]
 
 
 def import_file(stream: IO[bytes], source: str, user: User | None = None) -> tuple[User, ImportSummary]:

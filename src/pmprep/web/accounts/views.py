@@ -69,24 +69,39 @@ def profile(request: HttpRequest) -> HttpResponse:
     if choosing and company_form.is_valid():
         user = company_form.save()
         name = dict(company_choices())[user.company]
-        messages.success(request, f"You are preparing for {name}. Pick its track below." if not user.track
-                         else f"You are preparing for {name}.")
+        messages.success(
+            request,
+            f"You are preparing for {name}. Pick its track below."
+            if not user.track
+            else f"You are preparing for {name}.",
+        )
         return redirect("accounts:profile")
     if not choosing and request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Saved. Here is your loop.")
         return redirect("bank:loop", track_id=form.cleaned_data["track"])
-    return render(request, "accounts/profile.html", {
-        "form": form, "company_form": company_form if len(companies()) > 1 else None,
-    }, status=400 if form.errors or company_form.errors else 200)
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form,
+            "company_form": company_form if len(companies()) > 1 else None,
+        },
+        status=400 if form.errors or company_form.errors else 200,
+    )
 
 
-def _data_page(request: HttpRequest, form: ImportForm, problems: list[str] | None = None, status: int = 200) -> HttpResponse:
+def _data_page(
+    request: HttpRequest, form: ImportForm, problems: list[str] | None = None, status: int = 200
+) -> HttpResponse:
     # "mock_loops" in the file reads "mock loops" on the page.
-    counts = [(section.name.replace("_", " "), section.model._default_manager.filter(user=request.user).count())
-              for section in portability.SECTIONS]
-    return render(request, "accounts/data.html", {"form": form, "counts": counts, "problems": problems or []},
-                  status=status)
+    counts = [
+        (section.name.replace("_", " "), section.model._default_manager.filter(user=request.user).count())
+        for section in portability.SECTIONS
+    ]
+    return render(
+        request, "accounts/data.html", {"form": form, "counts": counts, "problems": problems or []}, status=status
+    )
 
 
 @login_required
@@ -103,8 +118,9 @@ def data(request: AuthenticatedRequest) -> HttpResponse:
         # Read from the uploaded file as a stream (a large upload is on disk), never whole into memory.
         _, summary = portability.import_file(upload, upload.name, user=request.user)
     except portability.ImportProblem as exc:
-        problems = exc.problems + ([f"… checking stopped after the first {portability.MAX_PROBLEMS} problems"]
-                                   if exc.stopped else [])
+        problems = exc.problems + (
+            [f"… checking stopped after the first {portability.MAX_PROBLEMS} problems"] if exc.stopped else []
+        )
         return _data_page(request, ImportForm(), problems=problems, status=400)
     messages.success(request, summary.describe())
     return redirect("accounts:data")

@@ -28,12 +28,18 @@ def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and track:
         next_action = next_best_action(request.user)
         todays = today_tasks(StudyPlan.objects.filter(user=request.user).first(), timezone.localdate())
-    return render(request, "home.html", {
-        "track": track, "next_action": next_action, "todays": todays,
-        "rounds": catalog.rounds_for(track.id) if track else [],
-        "counts": catalog.counts(),
-        "type_counts": catalog.counts_by_type(),
-    })
+    return render(
+        request,
+        "home.html",
+        {
+            "track": track,
+            "next_action": next_action,
+            "todays": todays,
+            "rounds": catalog.rounds_for(track.id) if track else [],
+            "counts": catalog.counts(),
+            "type_counts": catalog.counts_by_type(),
+        },
+    )
 
 
 @require_GET
@@ -58,26 +64,35 @@ def loop(request: HttpRequest, track_id: str) -> HttpResponse:
     cal = catalog.calendars.get(track.calendar) if track.calendar else None
     rounds = []
     for rnd in catalog.rounds_for(track.id):
-        rounds.append({
-            "round": rnd,
-            "competencies": [catalog.competency_name(c) for c in rnd.competencies],
-            "question_count": sum(1 for q in catalog.questions.values() if rnd.id in q.rounds),
-        })
-    return render(request, "bank/loop.html", {
-        "track": track,
-        "other_tracks": [t for t in catalog.tracks.values() if t.id != track.id],
-        "rounds": rounds,
-        "length": loop_length(r["round"] for r in rounds),
-        "calendar": cal,
-        "position": position(cal, timezone.localdate()) if cal else None,
-        "dimensions": catalog.dimensions.values(),
-        "components": [
-            {"component": c, "dimensions": [catalog.dimensions[d].name for d in c.dimensions],
-             "rounds": [catalog.rounds[r].name for r in c.rounds if catalog.rounds[r].track == track.id]}
-            for c in catalog.components.values()
-        ],
-        "signals": catalog.signals,
-    })
+        rounds.append(
+            {
+                "round": rnd,
+                "competencies": [catalog.competency_name(c) for c in rnd.competencies],
+                "question_count": sum(1 for q in catalog.questions.values() if rnd.id in q.rounds),
+            }
+        )
+    return render(
+        request,
+        "bank/loop.html",
+        {
+            "track": track,
+            "other_tracks": [t for t in catalog.tracks.values() if t.id != track.id],
+            "rounds": rounds,
+            "length": loop_length(r["round"] for r in rounds),
+            "calendar": cal,
+            "position": position(cal, timezone.localdate()) if cal else None,
+            "dimensions": catalog.dimensions.values(),
+            "components": [
+                {
+                    "component": c,
+                    "dimensions": [catalog.dimensions[d].name for d in c.dimensions],
+                    "rounds": [catalog.rounds[r].name for r in c.rounds if catalog.rounds[r].track == track.id],
+                }
+                for c in catalog.components.values()
+            ],
+            "signals": catalog.signals,
+        },
+    )
 
 
 @require_GET
@@ -91,25 +106,30 @@ def questions(request: HttpRequest) -> HttpResponse:
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "bank/questions.html", {
-        "page": page,
-        "total": len(found),
-        "filters": values,
-        "text": text or "",
-        "problems": problems,
-        "query": query.urlencode(),
-        "is_filtered": not wanted.is_empty(),
-        "options": {
-            "track": [(t.id, t.name) for t in catalog.tracks.values()],
-            "round": [(r.id, f"{catalog.tracks[r.track].name}: {r.name}") for r in catalog.rounds.values()],
-            "type": [(t.id, t.name) for t in catalog.question_types.values()],
-            "competency": [(d.id, d.name) for d in catalog.dimensions.values()]
-            + [(c.id, c.name) for c in catalog.components.values()],
-            "difficulty": [("easy", "Easy"), ("medium", "Medium"), ("hard", "Hard")],
-            "theme": [(t.id, t.name) for t in catalog.themes.values()],
+    return render(
+        request,
+        "bank/questions.html",
+        {
+            "page": page,
+            "total": len(found),
+            "filters": values,
+            "text": text or "",
+            "problems": problems,
+            "query": query.urlencode(),
+            "is_filtered": not wanted.is_empty(),
+            "options": {
+                "track": [(t.id, t.name) for t in catalog.tracks.values()],
+                "round": [(r.id, f"{catalog.tracks[r.track].name}: {r.name}") for r in catalog.rounds.values()],
+                "type": [(t.id, t.name) for t in catalog.question_types.values()],
+                "competency": [(d.id, d.name) for d in catalog.dimensions.values()]
+                + [(c.id, c.name) for c in catalog.components.values()],
+                "difficulty": [("easy", "Easy"), ("medium", "Medium"), ("hard", "Hard")],
+                "theme": [(t.id, t.name) for t in catalog.themes.values()],
+            },
+            "rows": [{"q": q, "type_name": catalog.question_types[q.type].name} for q in page.object_list],
         },
-        "rows": [{"q": q, "type_name": catalog.question_types[q.type].name} for q in page.object_list],
-    }, status=400 if problems else 200)
+        status=400 if problems else 200,
+    )
 
 
 @require_GET
@@ -118,21 +138,26 @@ def question(request: HttpRequest, question_id: str) -> HttpResponse:
     q = catalog.questions.get(question_id)
     if q is None:
         raise Http404(f"There is no question '{question_id}' in the bank.")
-    related = [other for other in catalog.questions.values()
-               if other.id != q.id and set(other.themes) & set(q.themes)][:5]
-    return render(request, "bank/question.html", {
-        "q": q,
-        "type": catalog.question_types[q.type],
-        "framework": catalog.frameworks.get(catalog.question_types[q.type].framework),
-        "tracks": [catalog.tracks[t] for t in q.tracks],
-        "rounds": [catalog.rounds[r] for r in q.rounds],
-        "competencies": [(c, catalog.competency_name(c)) for c in q.competencies],
-        "themes": [catalog.themes[t] for t in q.themes],
-        "primers": catalog.primers_for(q),
-        "related": related,
-        "stories": story_bank.suggestions(request.user, q, catalog) if request.user.is_authenticated else [],
-        "case_prompt": catalog.in_case_round(q),
-    })
+    related = [other for other in catalog.questions.values() if other.id != q.id and set(other.themes) & set(q.themes)][
+        :5
+    ]
+    return render(
+        request,
+        "bank/question.html",
+        {
+            "q": q,
+            "type": catalog.question_types[q.type],
+            "framework": catalog.frameworks.get(catalog.question_types[q.type].framework),
+            "tracks": [catalog.tracks[t] for t in q.tracks],
+            "rounds": [catalog.rounds[r] for r in q.rounds],
+            "competencies": [(c, catalog.competency_name(c)) for c in q.competencies],
+            "themes": [catalog.themes[t] for t in q.themes],
+            "primers": catalog.primers_for(q),
+            "related": related,
+            "stories": story_bank.suggestions(request.user, q, catalog) if request.user.is_authenticated else [],
+            "case_prompt": catalog.in_case_round(q),
+        },
+    )
 
 
 @require_GET
@@ -146,13 +171,17 @@ def primer(request: HttpRequest, primer_id: str) -> HttpResponse:
     p = catalog.primers.get(primer_id)
     if p is None:
         raise Http404(f"There is no primer '{primer_id}'.")
-    return render(request, "bank/primer.html", {
-        "primer": p,
-        "body": mark_safe(render_markdown(p.body)),  # sanitised by nh3 in render_markdown
-        "rounds": [catalog.rounds[r] for r in p.rounds],
-        "competencies": [catalog.competency_name(c) for c in p.competencies],
-        "questions": catalog.questions_citing(p.id)[:12],
-    })
+    return render(
+        request,
+        "bank/primer.html",
+        {
+            "primer": p,
+            "body": mark_safe(render_markdown(p.body)),  # sanitised by nh3 in render_markdown
+            "rounds": [catalog.rounds[r] for r in p.rounds],
+            "competencies": [catalog.competency_name(c) for c in p.competencies],
+            "questions": catalog.questions_citing(p.id)[:12],
+        },
+    )
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

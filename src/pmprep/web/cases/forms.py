@@ -4,6 +4,7 @@ The forms check what a browser can get wrong (lengths, null characters, a questi
 the list); the deck's own rules run in ``pmprep.casedeck`` when the deck is built, and their
 problems are put back on the field they name (``add_deck_problems``), in every form that builds one.
 """
+
 from __future__ import annotations
 
 from django import forms
@@ -44,17 +45,23 @@ def _messages(what: str, limit: int, required: str | None = None) -> dict[str, s
 
 def _title_field(required: bool) -> forms.CharField:
     return forms.CharField(
-        label="Title" if required else "Title (optional)", max_length=MAX_TITLE_CHARS, required=required,
+        label="Title" if required else "Title (optional)",
+        max_length=MAX_TITLE_CHARS,
+        required=required,
         help_text=None if required else "Left empty, the question's first sentence becomes the title.",
-        error_messages=_messages("The title", MAX_TITLE_CHARS, "Give the deck a title."))
+        error_messages=_messages("The title", MAX_TITLE_CHARS, "Give the deck a title."),
+    )
 
 
 def _prompt_field() -> forms.CharField:
     return TextField(
-        label="Case prompt", max_length=MAX_PROMPT_CHARS, strip=False,
+        label="Case prompt",
+        max_length=MAX_PROMPT_CHARS,
+        strip=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="The case as you were given it: the situation and what you are asked to decide.",
-        error_messages=_messages("The prompt", MAX_PROMPT_CHARS, "Paste or write the case prompt."))
+        error_messages=_messages("The prompt", MAX_PROMPT_CHARS, "Paste or write the case prompt."),
+    )
 
 
 def add_deck_problems(form: forms.Form, error: DeckError) -> None:
@@ -75,8 +82,11 @@ class FromQuestionForm(forms.Form):
 
     question = forms.ChoiceField(
         label="Case question",
-        error_messages={"required": "Choose a case question from the list.",
-                        "invalid_choice": "Choose a case question from the list: %(value)s is not one of them."})
+        error_messages={
+            "required": "Choose a case question from the list.",
+            "invalid_choice": "Choose a case question from the list: %(value)s is not one of them.",
+        },
+    )
     title = _title_field(required=False)
 
     def __init__(self, catalog: Catalog, *args, **kwargs):
@@ -85,8 +95,7 @@ class FromQuestionForm(forms.Form):
         by_type: dict[str, list[tuple[str, str]]] = {}
         for q in case_questions(catalog):
             info = catalog.question_types.get(q.type)
-            by_type.setdefault(info.name if info else q.type, []).append(
-                (q.id, Truncator(q.text).chars(OPTION_CHARS)))
+            by_type.setdefault(info.name if info else q.type, []).append((q.id, Truncator(q.text).chars(OPTION_CHARS)))
         self.fields["question"].choices = [("", "Choose a question…"), *by_type.items()]  # type: ignore[attr-defined]  # a ChoiceField
 
     def chosen(self) -> Question:
@@ -119,14 +128,22 @@ class DeckForm(forms.Form):
             self.fields["prompt"] = _prompt_field()
         for section in SECTIONS:
             self.fields[section.value] = TextField(
-                label=f"{section.number}. {section.label}", required=False, max_length=MAX_SECTION_CHARS,
-                strip=False, help_text=section.hint,
+                label=f"{section.number}. {section.label}",
+                required=False,
+                max_length=MAX_SECTION_CHARS,
+                strip=False,
+                help_text=section.hint,
                 # The hint, an error and the live review beside the box all describe it.
-                widget=forms.Textarea(attrs={
-                    "rows": 6, "spellcheck": "true",
-                    "aria-describedby": f"id_{section.value}_helptext id_{section.value}_error "
-                                        f"review-{section.value}"}),
-                error_messages=_messages(section.label, MAX_SECTION_CHARS))
+                widget=forms.Textarea(
+                    attrs={
+                        "rows": 6,
+                        "spellcheck": "true",
+                        "aria-describedby": f"id_{section.value}_helptext id_{section.value}_error "
+                        f"review-{section.value}",
+                    }
+                ),
+                error_messages=_messages(section.label, MAX_SECTION_CHARS),
+            )
 
     def clean(self) -> dict:
         data = super().clean()
@@ -140,15 +157,22 @@ class DeckForm(forms.Form):
     def sections(self) -> dict[str, str]:
         return {section.value: self.cleaned_data.get(section.value, "") for section in SECTIONS}
 
+
 class RehearseForm(forms.Form):
     minutes = forms.TypedChoiceField(
-        label="Length of the talk", coerce=int, initial=DEFAULT_MINUTES,
+        label="Length of the talk",
+        coerce=int,
+        initial=DEFAULT_MINUTES,
         choices=[(m, f"{m} minutes") for m in range(MIN_TALK_MINUTES, MAX_TALK_MINUTES + 1)],
-        error_messages={"invalid_choice": f"A case talk lasts {MIN_TALK_MINUTES} to {MAX_TALK_MINUTES} minutes: "
-                                          "choose a length in that range (you asked for %(value)s)."})
+        error_messages={
+            "invalid_choice": f"A case talk lasts {MIN_TALK_MINUTES} to {MAX_TALK_MINUTES} minutes: "
+            "choose a length in that range (you asked for %(value)s)."
+        },
+    )
 
 
 class DeleteForm(forms.Form):
     confirm = forms.BooleanField(
         label="Yes, delete this deck and everything written in it",
-        error_messages={"required": "Tick the box to confirm that the deck should be deleted."})
+        error_messages={"required": "Tick the box to confirm that the deck should be deleted."},
+    )

@@ -63,5 +63,6 @@ class CaseDeck(models.Model):
             return None
 
     def as_deck(self) -> Deck:
-        return Deck(title=self.title, prompt=self.prompt, sections=self.sections or {},
-                    question_id=self.question_id or None)
+        return Deck(
+            title=self.title, prompt=self.prompt, sections=self.sections or {}, question_id=self.question_id or None
+        )

@@ -1,5 +1,6 @@
 """The case-presentation builder: start a deck, write it with findings beside each section, rehearse
 it against the clock and the panel, and export it. Every rule lives in ``pmprep.casedeck``."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -82,22 +83,38 @@ def _deck(request: AuthenticatedRequest, uid) -> CaseDeck:
 
 # ---------------------------------------------------------------- the list and starting a deck
 
-def _index_page(request: AuthenticatedRequest, bank_form: FromQuestionForm | None = None,
-                own_form: OwnPromptForm | None = None, status: int = 200) -> HttpResponse:
+
+def _index_page(
+    request: AuthenticatedRequest,
+    bank_form: FromQuestionForm | None = None,
+    own_form: OwnPromptForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     catalog = active_catalog()
     note = None
     if bank_form is None:
         wanted = request.GET.get("question", "")[:80]
         ids = {q.id for q in case_questions(catalog)}
         if wanted and wanted not in ids:
-            note = (f"“{wanted}” is not a case-presentation question in the bank; choose one from the list."
-                    if wanted in catalog.questions else f"There is no question “{wanted}” in the bank.")
+            note = (
+                f"“{wanted}” is not a case-presentation question in the bank; choose one from the list."
+                if wanted in catalog.questions
+                else f"There is no question “{wanted}” in the bank."
+            )
         bank_form = FromQuestionForm(catalog, initial={"question": wanted if wanted in ids else ""})
     decks = [(item, _readiness(item)) for item in CaseDeck.objects.filter(user=request.user)]
-    return render(request, "cases/index.html", {
-        "decks": decks, "bank_form": bank_form, "own_form": own_form or OwnPromptForm(), "note": note,
-        "preselected": bool(bank_form.initial.get("question")),
-    }, status=status)
+    return render(
+        request,
+        "cases/index.html",
+        {
+            "decks": decks,
+            "bank_form": bank_form,
+            "own_form": own_form or OwnPromptForm(),
+            "note": note,
+            "preselected": bool(bank_form.initial.get("question")),
+        },
+        status=status,
+    )
 
 
 def _readiness(item: CaseDeck) -> str:
@@ -137,9 +154,15 @@ def create(request: AuthenticatedRequest) -> HttpResponse:
         add_deck_problems(form, exc)
         return _index_page(request, **forms, status=400)
     now = timezone.now()
-    item = CaseDeck.objects.create(user=request.user, title=deck.title, prompt=deck.prompt,
-                                   question_id=deck.question_id or "", sections=_stored(deck), created=now,
-                                   updated=now)
+    item = CaseDeck.objects.create(
+        user=request.user,
+        title=deck.title,
+        prompt=deck.prompt,
+        question_id=deck.question_id or "",
+        sections=_stored(deck),
+        created=now,
+        updated=now,
+    )
     messages.success(request, "Your deck is ready. Write each section; it is checked as you fill it in.")
     return redirect("cases:deck", uid=item.uid)
 
@@ -149,6 +172,7 @@ def _stored(deck: Deck) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------- the workspace
+
 
 def _deck_form(item: CaseDeck, data: QueryDict | None = None) -> DeckForm:
     own = not item.question_id
@@ -176,8 +200,12 @@ def _save(item: CaseDeck, form: DeckForm) -> Deck | None:
     if not form.is_valid():
         return None
     try:
-        deck = Deck(title=form.cleaned_data["title"], prompt=form.cleaned_data.get("prompt", item.prompt),
-                    sections=form.sections(), question_id=item.question_id or None)
+        deck = Deck(
+            title=form.cleaned_data["title"],
+            prompt=form.cleaned_data.get("prompt", item.prompt),
+            sections=form.sections(),
+            question_id=item.question_id or None,
+        )
     except DeckError as exc:
         add_deck_problems(form, exc)
         return None
@@ -187,20 +215,33 @@ def _save(item: CaseDeck, form: DeckForm) -> Deck | None:
     return deck
 
 
-def _deck_page(request: HttpRequest, item: CaseDeck, form: DeckForm | None = None,
-               delete_form: DeleteForm | None = None, status: int = 200) -> HttpResponse:
+def _deck_page(
+    request: HttpRequest,
+    item: CaseDeck,
+    form: DeckForm | None = None,
+    delete_form: DeleteForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     deck = item.readable()
     review = check_deck(deck) if deck is not None else None
     reviews = _reviews(review) if review is not None else {}
     form = form or _deck_form(item)
-    return render(request, "cases/deck.html", {
-        "item": item, "deck": deck, "review": review, "form": form,
-        "stored_problems": item.problem_text() if deck is None else "",
-        "rows": [(reviews.get(section), field) for section, field in form.section_fields()],
-        "deck_findings": [f for f in review.findings if f.section is None] if review is not None else [],
-        "question": active_catalog().questions.get(item.question_id or ""),
-        "delete_form": delete_form or DeleteForm(),
-    }, status=status)
+    return render(
+        request,
+        "cases/deck.html",
+        {
+            "item": item,
+            "deck": deck,
+            "review": review,
+            "form": form,
+            "stored_problems": item.problem_text() if deck is None else "",
+            "rows": [(reviews.get(section), field) for section, field in form.section_fields()],
+            "deck_findings": [f for f in review.findings if f.section is None] if review is not None else [],
+            "question": active_catalog().questions.get(item.question_id or ""),
+            "delete_form": delete_form or DeleteForm(),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -230,14 +271,25 @@ def check(request: HttpRequest, uid) -> JsonResponse:
         return JsonResponse({"error": "Not saved: " + " ".join(fields.values()), "fields": fields}, status=400)
     review = check_deck(saved)
     reviews = _reviews(review)
-    return JsonResponse({
-        "saved": True, "updated": item.updated.isoformat(), **review.to_dict(),
-        "sections": {s.value: {"status": reviews[s].status.value, "label": reviews[s].label,
-                               "html": render_to_string("cases/_section_review.html", {"r": reviews[s]})}
-                     for s in SECTIONS},
-        "deck_html": render_to_string("cases/_deck_review.html", {
-            "review": review, "deck_findings": [f for f in review.findings if f.section is None]}),
-    })
+    return JsonResponse(
+        {
+            "saved": True,
+            "updated": item.updated.isoformat(),
+            **review.to_dict(),
+            "sections": {
+                s.value: {
+                    "status": reviews[s].status.value,
+                    "label": reviews[s].label,
+                    "html": render_to_string("cases/_section_review.html", {"r": reviews[s]}),
+                }
+                for s in SECTIONS
+            },
+            "deck_html": render_to_string(
+                "cases/_deck_review.html",
+                {"review": review, "deck_findings": [f for f in review.findings if f.section is None]},
+            ),
+        }
+    )
 
 
 @login_required
@@ -254,6 +306,7 @@ def delete(request: AuthenticatedRequest, uid) -> HttpResponse:
 
 # ---------------------------------------------------------------- rehearsal
 
+
 @login_required
 @require_GET
 def rehearse(request: AuthenticatedRequest, uid) -> HttpResponse:
@@ -268,16 +321,28 @@ def rehearse(request: AuthenticatedRequest, uid) -> HttpResponse:
     else:
         form, minutes = RehearseForm(), DEFAULT_MINUTES
     slots = pacing_plan(deck, minutes) if minutes is not None else []
-    return render(request, "cases/rehearse.html", {
-        "item": item, "deck": deck, "review": review, "form": form, "minutes": minutes, "slots": slots,
-        "rows": [(slot, minutes_seconds(slot.seconds)) for slot in slots],
-        "total": slots[-1].end_seconds if slots else 0, "end": minutes_seconds(slots[-1].end_seconds) if slots else "",
-        "words": sum(slot.words for slot in slots),
-        "probes": qa_probes(deck, seed=str(item.uid), review=review),
-    }, status=200 if minutes is not None else 400)
+    return render(
+        request,
+        "cases/rehearse.html",
+        {
+            "item": item,
+            "deck": deck,
+            "review": review,
+            "form": form,
+            "minutes": minutes,
+            "slots": slots,
+            "rows": [(slot, minutes_seconds(slot.seconds)) for slot in slots],
+            "total": slots[-1].end_seconds if slots else 0,
+            "end": minutes_seconds(slots[-1].end_seconds) if slots else "",
+            "words": sum(slot.words for slot in slots),
+            "probes": qa_probes(deck, seed=str(item.uid), review=review),
+        },
+        status=200 if minutes is not None else 400,
+    )
 
 
 # ---------------------------------------------------------------- exports
+
 
 @login_required
 @require_GET

@@ -3,6 +3,7 @@
 ``hear`` is the one place the decision is made; the committee page and the loop's export both
 show what it returns.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,8 +38,11 @@ class Hearing:
     @property
     def considered(self) -> list[tuple[RoundScorecard, list[Rating], str]]:
         """Each weighed scorecard with its named ratings and the name of its round."""
-        return [(s, [(self.name(k), v, s.evidence.get(k, "")) for k, v in s.ratings.items()], self.name(card.round_id))
-                for s, card in self.cards if card.source is not Source.REFERRAL]
+        return [
+            (s, [(self.name(k), v, s.evidence.get(k, "")) for k, v in s.ratings.items()], self.name(card.round_id))
+            for s, card in self.cards
+            if card.source is not Source.REFERRAL
+        ]
 
     @property
     def referrals(self) -> list[RoundScorecard]:
@@ -74,28 +78,63 @@ def hear(loop: MockLoop, catalog: Catalog | None = None) -> Hearing:
             cards.append((s, s.as_scorecard()))
         except ValueError as exc:  # only an edited database could hold one; say so rather than fail
             ignored.append(_left_out(s, exc, names))
-    decision = decide(rules, [c for _, c in cards], [n.as_input() for n in loop.informal_notes.all()],
-                      rounds_done=[r.round_id for r in rounds if r.status == LoopRound.DONE], names=names,
-                      expected={r.round_id: catalog.rounds[r.round_id].competencies for r in rounds})
-    return Hearing(decision=decision, rules=rules, rounds=rounds, names=names, cards=cards,
-                   ignored=ignored, rule=rule_text(rules, names))
+    decision = decide(
+        rules,
+        [c for _, c in cards],
+        [n.as_input() for n in loop.informal_notes.all()],
+        rounds_done=[r.round_id for r in rounds if r.status == LoopRound.DONE],
+        names=names,
+        expected={r.round_id: catalog.rounds[r.round_id].competencies for r in rounds},
+    )
+    return Hearing(
+        decision=decision,
+        rules=rules,
+        rounds=rounds,
+        names=names,
+        cards=cards,
+        ignored=ignored,
+        rule=rule_text(rules, names),
+    )
 
 
 def _left_out(card: RoundScorecard, exc: ValueError, names: dict[str, str]) -> str:
     round_id = card.loop_round.round_id if card.loop_round_id else REFERRAL_ROUND
-    why = ("; ".join(f"{names.get(c, c)}: {text}" if c else text for c, text in exc.problems)
-           if isinstance(exc, ScorecardError) else str(exc))
+    why = (
+        "; ".join(f"{names.get(c, c)}: {text}" if c else text for c, text in exc.problems)
+        if isinstance(exc, ScorecardError)
+        else str(exc)
+    )
     return f"{card.rater}'s scorecard for {names.get(round_id, round_id)} was left out: {why}"
 
 
-def committee_view(request: HttpRequest, loop: MockLoop, *, note_form: InformalNoteForm | None = None,
-                   referral_form: ReferralForm | None = None, status: int = 200) -> HttpResponse:
+def committee_view(
+    request: HttpRequest,
+    loop: MockLoop,
+    *,
+    note_form: InformalNoteForm | None = None,
+    referral_form: ReferralForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     catalog = active_catalog()
     hearing = hear(loop, catalog)
-    return render(request, "loops/committee.html", {
-        "loop": loop, "track": catalog.tracks.get(loop.track), "decision": hearing.decision,
-        "rules": hearing.rules, "must_pass": hearing.must_pass, "averages": hearing.averages,
-        "considered": hearing.considered, "referrals": hearing.referrals, "evidence": hearing.evidence,
-        "ignored": hearing.ignored, "rounds": hearing.rounds, "rule": hearing.rule,
-        "note_form": note_form or InformalNoteForm(), "referral_form": referral_form or ReferralForm(),
-    }, status=status)
+    return render(
+        request,
+        "loops/committee.html",
+        {
+            "loop": loop,
+            "track": catalog.tracks.get(loop.track),
+            "decision": hearing.decision,
+            "rules": hearing.rules,
+            "must_pass": hearing.must_pass,
+            "averages": hearing.averages,
+            "considered": hearing.considered,
+            "referrals": hearing.referrals,
+            "evidence": hearing.evidence,
+            "ignored": hearing.ignored,
+            "rounds": hearing.rounds,
+            "rule": hearing.rule,
+            "note_form": note_form or InformalNoteForm(),
+            "referral_form": referral_form or ReferralForm(),
+        },
+        status=status,
+    )

@@ -1,5 +1,6 @@
 """A mock loop as a document to download (Markdown or PDF): each round with its questions and
 scorecards, then the committee's decision exactly as the committee page shows it (``hear``)."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -28,11 +29,15 @@ def loop_document(loop: MockLoop, now: datetime | None = None) -> Document:
     for r in hearing.rounds:
         spec = catalog.rounds[r.round_id]
         questions = [catalog.questions[q].text for q in r.question_ids if q in catalog.questions]
-        blocks += [Heading(f"Round {r.order}: {spec.name}", level=3),
-                   Paragraph(f"{r.get_status_display()} · {_time_used(r, now or timezone.now())}")]
+        blocks += [
+            Heading(f"Round {r.order}: {spec.name}", level=3),
+            Paragraph(f"{r.get_status_display()} · {_time_used(r, now or timezone.now())}"),
+        ]
         if questions:
-            blocks += [Paragraph("The case prompt (given in advance):" if r.is_case else "Questions:"),
-                       Bullets(questions)]
+            blocks += [
+                Paragraph("The case prompt (given in advance):" if r.is_case else "Questions:"),
+                Bullets(questions),
+            ]
         cards = by_round.pop(r.id, [])
         for card, ratings in cards:
             blocks += _scorecard(card, ratings)
@@ -61,8 +66,11 @@ def _day(moment: datetime) -> str:
 
 
 def _card_title(card: RoundScorecard) -> str:
-    return {"automatic": "pmprep's scorecard (from the analyzer)", "self": "Your own scorecard",
-            "peer": f"Peer scorecard by {card.rater}"}.get(card.source, f"Referral by {card.rater}")
+    return {
+        "automatic": "pmprep's scorecard (from the analyzer)",
+        "self": "Your own scorecard",
+        "peer": f"Peer scorecard by {card.rater}",
+    }.get(card.source, f"Referral by {card.rater}")
 
 
 def _recommendation(card: RoundScorecard) -> str:
@@ -73,8 +81,13 @@ def _recommendation(card: RoundScorecard) -> str:
 def _scorecard(card: RoundScorecard, ratings: list[Rating], level: int = 4) -> list[Block]:
     blocks: list[Block] = [Heading(_card_title(card), level=level), Paragraph(_recommendation(card))]
     if ratings:
-        blocks.append(Table("", ["Competency", "Rating", "Evidence"],
-                            [[name, f"{rating}/4", evidence or "—"] for name, rating, evidence in ratings]))
+        blocks.append(
+            Table(
+                "",
+                ["Competency", "Rating", "Evidence"],
+                [[name, f"{rating}/4", evidence or "—"] for name, rating, evidence in ratings],
+            )
+        )
     if card.summary.strip():
         blocks.append(Paragraph(card.summary))
     return blocks
@@ -82,9 +95,12 @@ def _scorecard(card: RoundScorecard, ratings: list[Rating], level: int = 4) -> l
 
 def _decision(hearing: Hearing) -> list[Block]:
     decision = hearing.decision
-    blocks: list[Block] = [Heading("The committee's decision"), Paragraph(f"Decision: {decision.outcome.label}"),
-                           Paragraph(decision.deciding),
-                           Paragraph(f"What would change it: {decision.what_would_change}")]
+    blocks: list[Block] = [
+        Heading("The committee's decision"),
+        Paragraph(f"Decision: {decision.outcome.label}"),
+        Paragraph(decision.deciding),
+        Paragraph(f"What would change it: {decision.what_would_change}"),
+    ]
     if hearing.evidence:
         blocks.append(Heading("The evidence behind it", level=3))
         blocks += [Quote(text, cite=f"{round_name}, {competency}") for round_name, competency, text in hearing.evidence]
@@ -92,10 +108,14 @@ def _decision(hearing: Hearing) -> list[Block]:
     blocks.append(Heading("Averages by competency"))
     if hearing.averages:
         overall = f"; overall {decision.overall}" if decision.overall is not None else ""
-        blocks.append(BarChart(
-            f"Each competency's average across considered scorecards, out of 4{overall}",
-            [f"{name} (must pass)" if must else name for name, _, must in hearing.averages],
-            [average for _, average, _ in hearing.averages], max_value=4))
+        blocks.append(
+            BarChart(
+                f"Each competency's average across considered scorecards, out of 4{overall}",
+                [f"{name} (must pass)" if must else name for name, _, must in hearing.averages],
+                [average for _, average, _ in hearing.averages],
+                max_value=4,
+            )
+        )
     else:
         blocks.append(Paragraph("No scorecard yet."))
 
@@ -111,9 +131,11 @@ def _decision(hearing: Hearing) -> list[Block]:
         blocks.append(Paragraph("None recorded."))
 
     blocks.append(Heading("Noted, not considered"))
-    blocks.append(Bullets([f"{item.kind} — {item.who}: “{item.note}” ({reason})"
-                           for item, reason in decision.not_considered]) if decision.not_considered
-                  else Paragraph("Nothing informal recorded."))
+    blocks.append(
+        Bullets([f"{item.kind} — {item.who}: “{item.note}” ({reason})" for item, reason in decision.not_considered])
+        if decision.not_considered
+        else Paragraph("Nothing informal recorded.")
+    )
     blocks += [Heading("The rule"), Bullets(list(hearing.rule))]
     return blocks
 

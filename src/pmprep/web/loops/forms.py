@@ -15,7 +15,8 @@ TRADE_OFF_CHOICES = [("", "Not assessed"), ("yes", "Yes, with numbers"), ("no", 
 class StartLoopForm(forms.Form):
     track = forms.ChoiceField(label="Track", widget=forms.RadioSelect)
     include_optional = forms.BooleanField(
-        label="Include optional rounds (such as the technical deep dive, asked of technical roles)", required=False)
+        label="Include optional rounds (such as the technical deep dive, asked of technical roles)", required=False
+    )
 
     def __init__(self, tracks: list[tuple[str, str]], *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -24,9 +25,13 @@ class StartLoopForm(forms.Form):
 
 class RoundAnswerForm(forms.Form):
     question_id = forms.CharField(widget=forms.HiddenInput, max_length=80)
-    answer = forms.CharField(label="Your answer", max_length=MAX_ANSWER_CHARS, strip=False,
-                             widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "true"}),
-                             error_messages={"required": "Write an answer before moving on."})
+    answer = forms.CharField(
+        label="Your answer",
+        max_length=MAX_ANSWER_CHARS,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "true"}),
+        error_messages={"required": "Write an answer before moving on."},
+    )
     seconds_taken = forms.IntegerField(required=False, min_value=0, max_value=86400, widget=forms.HiddenInput)
 
     def clean_answer(self) -> str:
@@ -44,49 +49,78 @@ class QAForm(forms.Form):
         self.probes = probes
         for name, role, text in probes:
             self.fields[name] = forms.CharField(
-                label=f"{role}: {text}", required=False, max_length=MAX_ANSWER_CHARS, strip=False,
-                widget=forms.Textarea(attrs={"rows": 4}))
+                label=f"{role}: {text}",
+                required=False,
+                max_length=MAX_ANSWER_CHARS,
+                strip=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
 
     def clean(self) -> dict:
         data = super().clean()
         if not self.errors and not self.replies():
-            raise forms.ValidationError("Answer at least one of the panel's questions, or finish the round without Q&A.")
+            raise forms.ValidationError(
+                "Answer at least one of the panel's questions, or finish the round without Q&A."
+            )
         return data
 
     def replies(self) -> list[tuple[str, str]]:
-        return [(text, self.cleaned_data[name]) for name, _, text in self.probes
-                if (self.cleaned_data.get(name) or "").strip()]
+        return [
+            (text, self.cleaned_data[name])
+            for name, _, text in self.probes
+            if (self.cleaned_data.get(name) or "").strip()
+        ]
 
 
 class ScorecardForm(forms.Form):
     """One scorecard for a round: for each competency a 1–4 rating that needs written evidence."""
 
     recommendation = forms.TypedChoiceField(
-        label="Overall recommendation", choices=RECOMMENDATION_CHOICES, coerce=int, widget=forms.RadioSelect,
-        error_messages={"required": "Choose an overall recommendation."})
-    summary = forms.CharField(label="Summary (optional)", required=False, max_length=EVIDENCE_CHARS,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+        label="Overall recommendation",
+        choices=RECOMMENDATION_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose an overall recommendation."},
+    )
+    summary = forms.CharField(
+        label="Summary (optional)", required=False, max_length=EVIDENCE_CHARS, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, competencies: list[tuple[str, str]], is_case: bool, *args, rater: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.competencies = competencies
         if rater:
             self.fields["rater"] = forms.CharField(
-                label="Your name", max_length=80, help_text="Shown to the candidate beside your scorecard.",
-                error_messages={"required": "Give your name so the candidate knows whose scorecard this is."})
+                label="Your name",
+                max_length=80,
+                help_text="Shown to the candidate beside your scorecard.",
+                error_messages={"required": "Give your name so the candidate knows whose scorecard this is."},
+            )
             self.order_fields(["rater"])
         for cid, name in competencies:
             self.fields[f"evidence_{cid}"] = forms.CharField(
-                label=f"Evidence for {name}", required=False, max_length=EVIDENCE_CHARS,
+                label=f"Evidence for {name}",
+                required=False,
+                max_length=EVIDENCE_CHARS,
                 widget=forms.Textarea(attrs={"rows": 2}),
-                help_text="What the candidate said or did, in a sentence or a quote.")
+                help_text="What the candidate said or did, in a sentence or a quote.",
+            )
             self.fields[f"rating_{cid}"] = forms.TypedChoiceField(
-                label=f"Rating for {name}", required=False, choices=RATING_CHOICES, coerce=int,
-                empty_value=None, widget=forms.RadioSelect)
+                label=f"Rating for {name}",
+                required=False,
+                choices=RATING_CHOICES,
+                coerce=int,
+                empty_value=None,
+                widget=forms.RadioSelect,
+            )
         if is_case:
             self.fields["trade_offs"] = forms.ChoiceField(
-                label="Were the trade-offs quantified?", choices=TRADE_OFF_CHOICES, required=False,
-                widget=forms.RadioSelect, help_text="A case with unquantified trade-offs is a no hire.")
+                label="Were the trade-offs quantified?",
+                choices=TRADE_OFF_CHOICES,
+                required=False,
+                widget=forms.RadioSelect,
+                help_text="A case with unquantified trade-offs is a no hire.",
+            )
 
     def pairs(self):
         """(competency name, evidence field, rating field) for the template."""
@@ -106,12 +140,18 @@ class ScorecardForm(forms.Form):
         return data
 
     def ratings(self) -> dict[str, int]:
-        return {cid: self.cleaned_data[f"rating_{cid}"] for cid, _ in self.competencies
-                if self.cleaned_data.get(f"rating_{cid}") is not None}
+        return {
+            cid: self.cleaned_data[f"rating_{cid}"]
+            for cid, _ in self.competencies
+            if self.cleaned_data.get(f"rating_{cid}") is not None
+        }
 
     def evidence(self) -> dict[str, str]:
-        return {cid: self.cleaned_data[f"evidence_{cid}"].strip() for cid, _ in self.competencies
-                if (self.cleaned_data.get(f"evidence_{cid}") or "").strip()}
+        return {
+            cid: self.cleaned_data[f"evidence_{cid}"].strip()
+            for cid, _ in self.competencies
+            if (self.cleaned_data.get(f"evidence_{cid}") or "").strip()
+        }
 
     def trade_offs_quantified(self) -> bool | None:
         return {"yes": True, "no": False}.get(self.cleaned_data.get("trade_offs") or "")
@@ -130,9 +170,9 @@ class InformalNoteForm(forms.ModelForm):
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
 
-
 class ReferralForm(forms.Form):
     who = forms.CharField(label="Who wrote the referral", max_length=80)
-    recommendation = forms.TypedChoiceField(label="What it recommends", choices=RECOMMENDATION_CHOICES, coerce=int,
-                                            widget=forms.RadioSelect)
+    recommendation = forms.TypedChoiceField(
+        label="What it recommends", choices=RECOMMENDATION_CHOICES, coerce=int, widget=forms.RadioSelect
+    )
     summary = forms.CharField(label="What it says", max_length=EVIDENCE_CHARS, widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,4 +1,5 @@
 """A mock loop as stored: the planned rounds, their clocks, the scorecards and what the committee hears."""
+
 from __future__ import annotations
 
 import secrets
@@ -92,7 +93,9 @@ class RoundScorecard(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="round_scorecards")
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     loop = models.ForeignKey(MockLoop, on_delete=models.CASCADE, related_name="scorecards")
-    loop_round = models.ForeignKey(LoopRound, null=True, blank=True, on_delete=models.CASCADE, related_name="scorecards")
+    loop_round = models.ForeignKey(
+        LoopRound, null=True, blank=True, on_delete=models.CASCADE, related_name="scorecards"
+    )
     source = models.CharField(max_length=10, choices=[(s.value, s.value) for s in Source])
     rater = models.CharField(max_length=80)
     ratings = models.JSONField(default=dict)
@@ -106,8 +109,11 @@ class RoundScorecard(models.Model):
         ordering = ["created", "id"]
         constraints = [
             # Two saves racing past the view's "already scored?" check must not leave two cards.
-            models.UniqueConstraint(fields=["loop_round", "source"], condition=models.Q(source__in=ONE_PER_ROUND),
-                                    name="one_automatic_and_one_self_scorecard_per_round"),
+            models.UniqueConstraint(
+                fields=["loop_round", "source"],
+                condition=models.Q(source__in=ONE_PER_ROUND),
+                name="one_automatic_and_one_self_scorecard_per_round",
+            ),
         ]
 
     def clean(self) -> None:
@@ -120,10 +126,16 @@ class RoundScorecard(models.Model):
 
     def as_scorecard(self) -> Scorecard:
         round_id = self.loop_round.round_id if self.loop_round_id else REFERRAL_ROUND
-        return Scorecard(round_id=round_id, source=Source(self.source), rater=self.rater,
-                         ratings=self.ratings, recommendation=Recommendation(self.recommendation),
-                         evidence=self.evidence, summary=self.summary,
-                         trade_offs_quantified=self.trade_offs_quantified)
+        return Scorecard(
+            round_id=round_id,
+            source=Source(self.source),
+            rater=self.rater,
+            ratings=self.ratings,
+            recommendation=Recommendation(self.recommendation),
+            evidence=self.evidence,
+            summary=self.summary,
+            trade_offs_quantified=self.trade_offs_quantified,
+        )
 
     @property
     def recommendation_label(self) -> str:
@@ -133,8 +145,12 @@ class RoundScorecard(models.Model):
 class InformalNote(models.Model):
     """Something heard outside the loop's scorecards (a chat, a verbal referral): shown, never weighed."""
 
-    KINDS = [("chat", "A chat or coffee conversation"), ("verbal_referral", "A verbal referral"),
-             ("praise", "Praise or an encouraging message"), ("other", "Something else")]
+    KINDS = [
+        ("chat", "A chat or coffee conversation"),
+        ("verbal_referral", "A verbal referral"),
+        ("praise", "Praise or an encouraging message"),
+        ("other", "Something else"),
+    ]
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="informal_notes")
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -180,7 +196,7 @@ class PeerLink(models.Model):
         ordering = ["-created", "-id"]
 
     def state(self, now: datetime | None = None) -> str:
-        """"open", or why the link no longer works: "revoked", "used" or "expired"."""
+        """ "open", or why the link no longer works: "revoked", "used" or "expired"."""
         if self.revoked is not None:
             return "revoked"
         if self.used is not None:

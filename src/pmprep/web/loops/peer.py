@@ -4,6 +4,7 @@ The peer sees what an interviewer needs (questions, talking points, probes, anch
 leaves one scorecard. The candidate's typed answers are never shown here: the link is for running
 the round live, and answers stay with their owner.
 """
+
 from __future__ import annotations
 
 from django.db import transaction
@@ -22,9 +23,9 @@ from pmprep.web.loops.rounds import PANEL_ROLES
 
 GONE = {
     "revoked": "The candidate has revoked this link, so it no longer opens the round. Ask them for a new one "
-               "if you are still meant to interview them.",
+    "if you are still meant to interview them.",
     "used": "A scorecard has already been submitted through this link, and each link takes one. Thank you; "
-            "the candidate can see it. If you need to change something, ask the candidate for a new link.",
+    "the candidate can see it. If you need to change something, ask the candidate for a new link.",
     "expired": "This link has expired. Links work for a limited time; ask the candidate for a new one.",
 }
 
@@ -33,12 +34,21 @@ def _page(request: HttpRequest, link: PeerLink, form: ScorecardForm, status: int
     catalog = active_catalog()
     r = link.loop_round
     spec = catalog.rounds[r.round_id]
-    return render(request, "loops/peer.html", {
-        "link": link, "r": r, "spec": spec, "candidate": link.user.get_short_name() or link.user.username,
-        "questions": [catalog.questions[q] for q in r.question_ids if q in catalog.questions],
-        "panel": [(PANEL_ROLES[role], probes) for role, probes in QA_PROBES.items()] if r.is_case else [],
-        "anchors": sorted(rubrics().anchors.items()), "form": form,
-    }, status=status)
+    return render(
+        request,
+        "loops/peer.html",
+        {
+            "link": link,
+            "r": r,
+            "spec": spec,
+            "candidate": link.user.get_short_name() or link.user.username,
+            "questions": [catalog.questions[q] for q in r.question_ids if q in catalog.questions],
+            "panel": [(PANEL_ROLES[role], probes) for role, probes in QA_PROBES.items()] if r.is_case else [],
+            "anchors": sorted(rubrics().anchors.items()),
+            "form": form,
+        },
+        status=status,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -48,8 +58,9 @@ def interview(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("There is no peer link at this address. Check that the whole link was copied.")
     state = link.state()
     if state != "open" or link.loop_round.round_id not in active_catalog().rounds:
-        return render(request, "loops/peer_gone.html", {"message": GONE.get(state, GONE["expired"]), "state": state},
-                      status=410)
+        return render(
+            request, "loops/peer_gone.html", {"message": GONE.get(state, GONE["expired"]), "state": state}, status=410
+        )
     catalog = active_catalog()
     competencies = [(c, catalog.competency_name(c)) for c in catalog.rounds[link.loop_round.round_id].competencies]
     if request.method == "GET":
@@ -61,13 +72,21 @@ def interview(request: HttpRequest, token: str) -> HttpResponse:
         # Lock the link so that two submissions racing through it leave one scorecard.
         link = PeerLink.objects.select_for_update().get(pk=link.pk)
         if link.state() != "open":
-            return render(request, "loops/peer_gone.html", {"message": GONE[link.state()], "state": link.state()},
-                          status=410)
+            return render(
+                request, "loops/peer_gone.html", {"message": GONE[link.state()], "state": link.state()}, status=410
+            )
         card = RoundScorecard.objects.create(
-            user=link.user, loop=link.loop_round.loop, loop_round=link.loop_round, source=Source.PEER.value,
-            rater=form.cleaned_data["rater"].strip(), ratings=form.ratings(), evidence=form.evidence(),
-            recommendation=form.cleaned_data["recommendation"], summary=form.cleaned_data["summary"].strip(),
-            trade_offs_quantified=form.trade_offs_quantified())
+            user=link.user,
+            loop=link.loop_round.loop,
+            loop_round=link.loop_round,
+            source=Source.PEER.value,
+            rater=form.cleaned_data["rater"].strip(),
+            ratings=form.ratings(),
+            evidence=form.evidence(),
+            recommendation=form.cleaned_data["recommendation"],
+            summary=form.cleaned_data["summary"].strip(),
+            trade_offs_quantified=form.trade_offs_quantified(),
+        )
         link.used = timezone.now()
         link.scorecard = card
         link.save(update_fields=["used", "scorecard"])

@@ -2,6 +2,7 @@
 
 Views call these; they take the user's records and the current time and save what changed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -26,25 +27,50 @@ PANEL_ROLES = {"design": "Design", "data_science": "Data science", "engineering"
 
 
 def start_loop(user, catalog: Catalog, track: str, now: datetime, include_optional: bool = False) -> MockLoop:
-    recent = (Attempt.objects.of(user).filter(created__gte=now - timedelta(days=RECENT_DAYS))
-              .exclude(question_id="").values_list("question_id", flat=True))
+    recent = (
+        Attempt.objects.of(user)
+        .filter(created__gte=now - timedelta(days=RECENT_DAYS))
+        .exclude(question_id="")
+        .values_list("question_id", flat=True)
+    )
     with transaction.atomic():
         loop = MockLoop.objects.create(user=user, track=track, created=now)
-        planned = plan_loop(catalog, track, recent=set(recent), seed=f"{user.pk}:{loop.uid}",
-                            include_optional=include_optional)
-        LoopRound.objects.bulk_create([
-            LoopRound(user=user, loop=loop, round_id=r.round_id, order=r.order, minutes=r.minutes,
-                      question_ids=list(r.question_ids), is_case=r.is_case, talk_minutes=r.talk_minutes)
-            for r in planned])
+        planned = plan_loop(
+            catalog, track, recent=set(recent), seed=f"{user.pk}:{loop.uid}", include_optional=include_optional
+        )
+        LoopRound.objects.bulk_create(
+            [
+                LoopRound(
+                    user=user,
+                    loop=loop,
+                    round_id=r.round_id,
+                    order=r.order,
+                    minutes=r.minutes,
+                    question_ids=list(r.question_ids),
+                    is_case=r.is_case,
+                    talk_minutes=r.talk_minutes,
+                )
+                for r in planned
+            ]
+        )
     return loop
 
 
 def planned(r: LoopRound, catalog: Catalog) -> PlannedRound:
     """The core's view of a stored round (for its answer budget and probes)."""
     spec = catalog.rounds[r.round_id]
-    return PlannedRound(round_id=r.round_id, name=spec.name, order=r.order, minutes=r.minutes,
-                        question_ids=tuple(r.question_ids), is_case=r.is_case, prompt_in_advance=r.is_case,
-                        talk_minutes=r.talk_minutes, qa_probes=(), optional=spec.optional)
+    return PlannedRound(
+        round_id=r.round_id,
+        name=spec.name,
+        order=r.order,
+        minutes=r.minutes,
+        question_ids=tuple(r.question_ids),
+        is_case=r.is_case,
+        prompt_in_advance=r.is_case,
+        talk_minutes=r.talk_minutes,
+        qa_probes=(),
+        optional=spec.optional,
+    )
 
 
 def length(loop: MockLoop, catalog: Catalog) -> LoopLength:
@@ -77,8 +103,11 @@ def progress(r: LoopRound) -> Progress:
 
 def qa_probes() -> list[tuple[str, str, str]]:
     """The case panel's probes as (field name, role, probe), in a fixed order."""
-    return [(f"probe_{role}_{i}", PANEL_ROLES[role], text)
-            for role, probes in QA_PROBES.items() for i, text in enumerate(probes, start=1)]
+    return [
+        (f"probe_{role}_{i}", PANEL_ROLES[role], text)
+        for role, probes in QA_PROBES.items()
+        for i, text in enumerate(probes, start=1)
+    ]
 
 
 def best_of(first: Feedback, exchange: Feedback) -> Feedback:
@@ -94,16 +123,23 @@ class RoundClosed(Exception):
     """The round is over: answers can no longer be added to it."""
 
 
-def record_answer(r: LoopRound, catalog: Catalog, question_id: str, answer: str, seconds: int | None,
-                  now: datetime) -> Attempt:
+def record_answer(
+    r: LoopRound, catalog: Catalog, question_id: str, answer: str, seconds: int | None, now: datetime
+) -> Attempt:
     """Analyse an answer to one of the round's questions and keep it as an attempt of the round."""
     if r.status == LoopRound.DONE:
         raise RoundClosed(f"{catalog.rounds[r.round_id].name} is finished; its answers can no longer change.")
     question = catalog.questions[question_id]
     # Raises ValueError on what cannot be analysed, TextWorkError when it could not be worked out.
-    return recording.record_answer(r.user, Asked(question, question.text), answer,
-                                   budget=answer_seconds(planned(r, catalog)), seconds_taken=seconds, loop_round=r,
-                                   created=now)
+    return recording.record_answer(
+        r.user,
+        Asked(question, question.text),
+        answer,
+        budget=answer_seconds(planned(r, catalog)),
+        seconds_taken=seconds,
+        loop_round=r,
+        created=now,
+    )
 
 
 def record_qa(r: LoopRound, replies: list[tuple[str, str]], now: datetime) -> list[Attempt]:
@@ -113,8 +149,9 @@ def record_qa(r: LoopRound, replies: list[tuple[str, str]], now: datetime) -> li
     talk = next(iter(progress(r).answers.values()), None)
     if talk is None:
         raise ValueError("Give the presentation before the panel's questions.")
-    return recording.record_replies([talk], [(Probe(probe, None, PANEL_REASON), reply, None)
-                                             for probe, reply in replies], loop_round=r, created=now)
+    return recording.record_replies(
+        [talk], [(Probe(probe, None, PANEL_REASON), reply, None) for probe, reply in replies], loop_round=r, created=now
+    )
 
 
 def finish(r: LoopRound, catalog: Catalog, now: datetime) -> RoundScorecard | None:
@@ -132,15 +169,23 @@ def finish(r: LoopRound, catalog: Catalog, now: datetime) -> RoundScorecard | No
         if not judged or r.scorecards.filter(source=Source.AUTOMATIC.value).exists():
             return None
         try:
-            card = auto_scorecard(catalog, r.round_id, spec.competencies, list(judged.values()), r.is_case,
-                                  names=names)
+            card = auto_scorecard(catalog, r.round_id, spec.competencies, list(judged.values()), r.is_case, names=names)
         except ValueError:
             return None
         try:
             with transaction.atomic():
                 return RoundScorecard.objects.create(
-                    user=r.user, loop=r.loop, loop_round=r, source=card.source.value, rater=RATER,
-                    ratings=card.ratings, evidence=card.evidence, recommendation=card.recommendation.value,
-                    summary=card.summary, trade_offs_quantified=card.trade_offs_quantified, created=now)
+                    user=r.user,
+                    loop=r.loop,
+                    loop_round=r,
+                    source=card.source.value,
+                    rater=RATER,
+                    ratings=card.ratings,
+                    evidence=card.evidence,
+                    recommendation=card.recommendation.value,
+                    summary=card.summary,
+                    trade_offs_quantified=card.trade_offs_quantified,
+                    created=now,
+                )
         except IntegrityError:  # a second finish racing this one wrote pmprep's scorecard first
             return None

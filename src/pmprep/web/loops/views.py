@@ -1,4 +1,5 @@
 """The candidate's side of a mock loop: start it, run each round, score it, and see the committee."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -41,8 +42,14 @@ def _tracks() -> list[tuple[str, str]]:
 
 def _index_page(request: AuthenticatedRequest, form: StartLoopForm | None = None, status: int = 200) -> HttpResponse:
     catalog = active_catalog()
-    loops = [(item, rounds.length(item, catalog), catalog.tracks[item.track].name if item.track in catalog.tracks
-              else item.track) for item in MockLoop.objects.filter(user=request.user).prefetch_related("rounds")]
+    loops = [
+        (
+            item,
+            rounds.length(item, catalog),
+            catalog.tracks[item.track].name if item.track in catalog.tracks else item.track,
+        )
+        for item in MockLoop.objects.filter(user=request.user).prefetch_related("rounds")
+    ]
     form = form or StartLoopForm(_tracks(), initial={"track": request.user.track or None})
     return render(request, "loops/index.html", {"loops": loops, "form": form}, status=status)
 
@@ -59,8 +66,13 @@ def start(request: AuthenticatedRequest) -> HttpResponse:
     form = StartLoopForm(_tracks(), request.POST)
     if not form.is_valid():
         return _index_page(request, form=form, status=400)
-    loop = rounds.start_loop(request.user, active_catalog(), form.cleaned_data["track"], timezone.now(),
-                             include_optional=form.cleaned_data["include_optional"])
+    loop = rounds.start_loop(
+        request.user,
+        active_catalog(),
+        form.cleaned_data["track"],
+        timezone.now(),
+        include_optional=form.cleaned_data["include_optional"],
+    )
     messages.success(request, "Your loop is planned. Take the rounds in order, at their real length.")
     return redirect("loops:loop", uid=loop.uid)
 
@@ -70,8 +82,9 @@ def _loop(request: AuthenticatedRequest, uid) -> MockLoop:
 
 
 def _round(request: AuthenticatedRequest, uid, order: int) -> LoopRound:
-    r = get_object_or_404(LoopRound.objects.select_related("loop").filter(user=request.user, loop__uid=uid),
-                          order=order)
+    r = get_object_or_404(
+        LoopRound.objects.select_related("loop").filter(user=request.user, loop__uid=uid), order=order
+    )
     if r.round_id not in active_catalog().rounds:
         raise Http404("This round is no longer part of the question catalog.")
     return r
@@ -82,19 +95,40 @@ def _round(request: AuthenticatedRequest, uid, order: int) -> LoopRound:
 def loop(request: AuthenticatedRequest, uid) -> HttpResponse:
     item = _loop(request, uid)
     catalog = active_catalog()
-    rows = [{"round": r, "spec": catalog.rounds[r.round_id], "progress": rounds.progress(r),
-             "questions": [catalog.questions[q] for q in r.question_ids if q in catalog.questions],
-             "cards": list(r.scorecards.all())}
-            for r in item.rounds.all() if r.round_id in catalog.rounds]
+    rows = [
+        {
+            "round": r,
+            "spec": catalog.rounds[r.round_id],
+            "progress": rounds.progress(r),
+            "questions": [catalog.questions[q] for q in r.question_ids if q in catalog.questions],
+            "cards": list(r.scorecards.all()),
+        }
+        for r in item.rounds.all()
+        if r.round_id in catalog.rounds
+    ]
     current = next((row["round"] for row in rows if row["round"].status != LoopRound.DONE), None)
-    return render(request, "loops/loop.html", {"loop": item, "track": catalog.tracks.get(item.track),
-                                               "rows": rows, "current": current,
-                                               "length": rounds.length(item, catalog)})
+    return render(
+        request,
+        "loops/loop.html",
+        {
+            "loop": item,
+            "track": catalog.tracks.get(item.track),
+            "rows": rows,
+            "current": current,
+            "length": rounds.length(item, catalog),
+        },
+    )
 
 
-def _round_page(request: AuthenticatedRequest, r: LoopRound, *, answer_form: RoundAnswerForm | None = None,
-                qa_form: QAForm | None = None, scorecard_form: ScorecardForm | None = None,
-                status: int = 200) -> HttpResponse:
+def _round_page(
+    request: AuthenticatedRequest,
+    r: LoopRound,
+    *,
+    answer_form: RoundAnswerForm | None = None,
+    qa_form: QAForm | None = None,
+    scorecard_form: ScorecardForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     catalog = active_catalog()
     spec = catalog.rounds[r.round_id]
     progress = rounds.progress(r)
@@ -105,29 +139,54 @@ def _round_page(request: AuthenticatedRequest, r: LoopRound, *, answer_form: Rou
     draft = None
     if current is not None and answer_form is None:
         draft = Draft.objects.filter(user=request.user, question_id=current.id).first()
-        answer_form = RoundAnswerForm(initial={"question_id": current.id, "answer": draft.answer if draft else "",
-                                               "seconds_taken": draft.seconds_taken if draft else None})
+        answer_form = RoundAnswerForm(
+            initial={
+                "question_id": current.id,
+                "answer": draft.answer if draft else "",
+                "seconds_taken": draft.seconds_taken if draft else None,
+            }
+        )
     competencies = [(c, catalog.competency_name(c)) for c in spec.competencies]
     cards = list(r.scorecards.all())
     has_self = any(c.source == Source.SELF.value for c in cards)
     links = list(r.peer_links.all())
-    return render(request, "loops/round.html", {
-        "loop": r.loop, "r": r, "spec": spec, "questions": questions, "progress": progress,
-        "current": current, "answer_form": answer_form, "draft": draft,
-        "budget": answer_seconds(rounds.planned(r, catalog)),
-        "used": used, "total": r.minutes * 60, "over": max(0, used - r.minutes * 60),
-        "clock": {"used": minutes_seconds(used), "remaining": minutes_seconds(max(0, r.minutes * 60 - used)),
-                  "over": minutes_seconds(max(0, used - r.minutes * 60))},
-        "anchors": sorted(rubrics().anchors.items()),
-        "qa_form": qa_form or (QAForm(rounds.qa_probes()) if progress.qa_open else None),
-        "cards": [(c, [(catalog.competency_name(k), v, c.evidence.get(k, "")) for k, v in c.ratings.items()])
-                  for c in cards],
-        "scorecard_form": scorecard_form or (None if has_self else ScorecardForm(competencies, r.is_case)),
-        "links": [(link, link.state(now), request.build_absolute_uri(reverse("peer", args=[link.token])))
-                  for link in links],
-        "link_form": PeerLinkForm(),
-        "next_round": r.loop.rounds.filter(order__gt=r.order).first(),
-    }, status=status)
+    return render(
+        request,
+        "loops/round.html",
+        {
+            "loop": r.loop,
+            "r": r,
+            "spec": spec,
+            "questions": questions,
+            "progress": progress,
+            "current": current,
+            "answer_form": answer_form,
+            "draft": draft,
+            "budget": answer_seconds(rounds.planned(r, catalog)),
+            "used": used,
+            "total": r.minutes * 60,
+            "over": max(0, used - r.minutes * 60),
+            "clock": {
+                "used": minutes_seconds(used),
+                "remaining": minutes_seconds(max(0, r.minutes * 60 - used)),
+                "over": minutes_seconds(max(0, used - r.minutes * 60)),
+            },
+            "anchors": sorted(rubrics().anchors.items()),
+            "qa_form": qa_form or (QAForm(rounds.qa_probes()) if progress.qa_open else None),
+            "cards": [
+                (c, [(catalog.competency_name(k), v, c.evidence.get(k, "")) for k, v in c.ratings.items()])
+                for c in cards
+            ],
+            "scorecard_form": scorecard_form or (None if has_self else ScorecardForm(competencies, r.is_case)),
+            "links": [
+                (link, link.state(now), request.build_absolute_uri(reverse("peer", args=[link.token])))
+                for link in links
+            ],
+            "link_form": PeerLinkForm(),
+            "next_round": r.loop.rounds.filter(order__gt=r.order).first(),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -165,8 +224,14 @@ def answer(request: AuthenticatedRequest, uid, order: int) -> HttpResponse:
         form.add_error("question_id", "That question is not part of this round.")
     if form.is_valid():
         try:
-            rounds.record_answer(r, catalog, form.cleaned_data["question_id"], form.cleaned_data["answer"],
-                                 form.cleaned_data["seconds_taken"], timezone.now())
+            rounds.record_answer(
+                r,
+                catalog,
+                form.cleaned_data["question_id"],
+                form.cleaned_data["answer"],
+                form.cleaned_data["seconds_taken"],
+                timezone.now(),
+            )
         except rounds.RoundClosed as exc:
             messages.error(request, str(exc))
             return redirect("loops:round", uid=uid, order=order)
@@ -204,8 +269,10 @@ def finish(request: AuthenticatedRequest, uid, order: int) -> HttpResponse:
     else:
         card = rounds.finish(r, active_catalog(), timezone.now())
         if card is None:
-            messages.info(request, "Round finished. Nothing was answered, so pmprep has no scorecard for it; "
-                                   "add your own or a peer's.")
+            messages.info(
+                request,
+                "Round finished. Nothing was answered, so pmprep has no scorecard for it; add your own or a peer's.",
+            )
         else:
             messages.success(request, "Round finished. pmprep's scorecard is below; add your own beside it.")
     return redirect(f"{reverse('loops:round', args=[uid, order])}#scorecards")
@@ -226,9 +293,17 @@ def self_scorecard(request: AuthenticatedRequest, uid, order: int) -> HttpRespon
     try:
         with transaction.atomic():
             RoundScorecard.objects.create(
-                user=request.user, loop=r.loop, loop_round=r, source=Source.SELF.value, rater=request.user.username,
-                ratings=form.ratings(), evidence=form.evidence(), recommendation=form.cleaned_data["recommendation"],
-                summary=form.cleaned_data["summary"].strip(), trade_offs_quantified=form.trade_offs_quantified())
+                user=request.user,
+                loop=r.loop,
+                loop_round=r,
+                source=Source.SELF.value,
+                rater=request.user.username,
+                ratings=form.ratings(),
+                evidence=form.evidence(),
+                recommendation=form.cleaned_data["recommendation"],
+                summary=form.cleaned_data["summary"].strip(),
+                trade_offs_quantified=form.trade_offs_quantified(),
+            )
     except IntegrityError:  # another save (a second tab, a double click) got in after the check above
         messages.info(request, "You have already scored this round.")
         return redirect("loops:round", uid=uid, order=order)
@@ -244,10 +319,14 @@ def create_link(request: AuthenticatedRequest, uid, order: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Choose how long the link should work: 1 hour, 1 day, 3 days or 1 week.")
     else:
-        PeerLink.objects.create(user=request.user, loop_round=r,
-                                expires=timezone.now() + timedelta(hours=form.cleaned_data["hours"]))
-        messages.success(request, "A private link is ready below. Send it to your peer; anyone with it can "
-                                  "leave one scorecard for this round until it expires or you revoke it.")
+        PeerLink.objects.create(
+            user=request.user, loop_round=r, expires=timezone.now() + timedelta(hours=form.cleaned_data["hours"])
+        )
+        messages.success(
+            request,
+            "A private link is ready below. Send it to your peer; anyone with it can "
+            "leave one scorecard for this round until it expires or you revoke it.",
+        )
     return redirect(f"{reverse('loops:round', args=[uid, order])}#peers")
 
 
@@ -289,8 +368,14 @@ def referral(request: AuthenticatedRequest, uid) -> HttpResponse:
     if not form.is_valid():
         return committee_view(request, item, referral_form=form, status=400)
     RoundScorecard.objects.create(
-        user=request.user, loop=item, loop_round=None, source=Source.REFERRAL.value, rater=form.cleaned_data["who"],
-        recommendation=form.cleaned_data["recommendation"], summary=form.cleaned_data["summary"].strip())
+        user=request.user,
+        loop=item,
+        loop_round=None,
+        source=Source.REFERRAL.value,
+        rater=form.cleaned_data["who"],
+        recommendation=form.cleaned_data["recommendation"],
+        summary=form.cleaned_data["summary"].strip(),
+    )
     messages.success(request, "The referral is recorded as documented feedback. It is never a vote.")
     return redirect(f"{reverse('loops:committee', args=[uid])}#referrals")
 

@@ -2,6 +2,7 @@
 
 Body reading, field checks and errors are the analyzer API's, so both answer alike.
 """
+
 from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse

@@ -4,6 +4,7 @@ Flags may overlap (a precise question inside an over-long tail, a named post ins
 the message is cut at every flag edge and each piece knows every flag covering it. A piece covered
 by any problem is shown as a problem; each flag's marker ("✗1", "✓2") follows its last character.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ def numbered(flags: list[Flag]) -> list[tuple[Marker, Flag]]:
 
 
 def points_label(points: int) -> str:
-    """"+20 points", "−5 points"; empty for 0 (a flag that only marks where a graded strength is)."""
+    """ "+20 points", "−5 points"; empty for 0 (a flag that only marks where a graded strength is)."""
     if not points:
         return ""
     sign = "+" if points > 0 else "−" if points < 0 else ""

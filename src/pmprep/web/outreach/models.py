@@ -11,8 +11,13 @@ class Contact(models.Model):
     """A research note from a conversation with someone at the company: who, what was learned and
     which round it prepares. Deliberately no field for referrals or "helping me get in"."""
 
-    CHANNELS = [("chat", "Coffee chat"), ("call", "Call"), ("email", "Email or message"), ("event", "Event or talk"),
-                ("other", "Other")]
+    CHANNELS = [
+        ("chat", "Coffee chat"),
+        ("call", "Call"),
+        ("email", "Email or message"),
+        ("event", "Event or talk"),
+        ("other", "Other"),
+    ]
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contacts")
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

@@ -2,6 +2,7 @@
 
 The checker stores nothing: the message is checked, shown back with its flags, and forgotten.
 """
+
 from __future__ import annotations
 
 from django.contrib import messages
@@ -41,18 +42,28 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
     context = {"form": form, "report": report, "notes_count": Contact.objects.filter(user=request.user).count()}
     if report is not None:
         legend = [(m, f, points_label(f.points)) for m, f in numbered(report.flags)]
-        context.update(pieces=pieces(message, report.flags), problems=[item for item in legend if not item[1].good],
-                       strengths=[item for item in legend if item[1].good],
-                       signals=[(s, points_label(s.points)) for s in report.signals])
+        context.update(
+            pieces=pieces(message, report.flags),
+            problems=[item for item in legend if not item[1].good],
+            strengths=[item for item in legend if item[1].good],
+            signals=[(s, points_label(s.points)) for s in report.signals],
+        )
     return render(request, "outreach/index.html", context, status=400 if form.errors else 200)
 
 
 def _rounds() -> list[tuple[str, list[tuple[str, str]]]]:
     """The catalog's rounds grouped by track, for the select."""
     catalog = active_catalog()
-    return [(track.name, [(r.id, f"{r.name} ({r.duration_label}{', optional' if r.optional else ''})")
-                          for r in catalog.rounds_for(track.id)])
-            for track in catalog.tracks.values()]
+    return [
+        (
+            track.name,
+            [
+                (r.id, f"{r.name} ({r.duration_label}{', optional' if r.optional else ''})")
+                for r in catalog.rounds_for(track.id)
+            ],
+        )
+        for track in catalog.tracks.values()
+    ]
 
 
 def _round_of(contact: Contact) -> dict | None:
@@ -66,12 +77,16 @@ def _round_of(contact: Contact) -> dict | None:
 
 
 def _contacts_page(request: AuthenticatedRequest, form: ContactForm | None = None, status: int = 200) -> HttpResponse:
-    notes = (Contact.objects.filter(user=request.user)
-             .order_by(F("met_on").desc(nulls_last=True), "-created", "-id"))
-    return render(request, "outreach/contacts.html", {
-        "notes": [(c, _round_of(c)) for c in notes],
-        "form": form or ContactForm(rounds=_rounds()),
-    }, status=status)
+    notes = Contact.objects.filter(user=request.user).order_by(F("met_on").desc(nulls_last=True), "-created", "-id")
+    return render(
+        request,
+        "outreach/contacts.html",
+        {
+            "notes": [(c, _round_of(c)) for c in notes],
+            "form": form or ContactForm(rounds=_rounds()),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -100,8 +115,12 @@ def contact(request: AuthenticatedRequest, uid) -> HttpResponse:
         form.save()
         messages.success(request, f"Your note on the conversation with {note.name} is saved.")
         return redirect("outreach:contacts")
-    return render(request, "outreach/contact.html", {"note": Contact.objects.get(pk=note.pk), "form": form},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "outreach/contact.html",
+        {"note": Contact.objects.get(pk=note.pk), "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

@@ -1,4 +1,5 @@
 """What the user has actually done, gathered for the planning core (pmprep.planning.Evidence)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -17,22 +18,40 @@ from pmprep.web.stories import bank as story_bank
 
 def gather(user, catalog: Catalog, today: date) -> Evidence:
     attempts = []
-    for a in Attempt.objects.of(user).filter(parent=None).exclude(question_id="").only(
-            "created", "question_id", "question_type", "level"):
+    for a in (
+        Attempt.objects.of(user)
+        .filter(parent=None)
+        .exclude(question_id="")
+        .only("created", "question_id", "question_type", "level")
+    ):
         q = catalog.questions.get(a.question_id)
         if q is not None and 1 <= a.level <= 4:
-            attempts.append((timezone.localtime(a.created).date(), q.type, tuple(q.rounds),
-                             tuple(q.competencies), a.level))
-    cards = [(c.loop_round.round_id, c.ratings) for c in RoundScorecard.objects.filter(user=user).exclude(
-        source=Source.REFERRAL.value).select_related("loop_round") if c.loop_round_id and c.ratings]
+            attempts.append(
+                (timezone.localtime(a.created).date(), q.type, tuple(q.rounds), tuple(q.competencies), a.level)
+            )
+    cards = [
+        (c.loop_round.round_id, c.ratings)
+        for c in RoundScorecard.objects.filter(user=user)
+        .exclude(source=Source.REFERRAL.value)
+        .select_related("loop_round")
+        if c.loop_round_id and c.ratings
+    ]
     rows, cov = story_bank.bank_coverage(user, catalog)
     reviews = queue.today(user, today)  # what the Today page shows, so both pages count the same
-    finished = [loop for loop in MockLoop.objects.filter(user=user).order_by("created", "id").prefetch_related("rounds")
-                if loop.rounds.all() and all(r.status == LoopRound.DONE for r in loop.rounds.all())]
+    finished = [
+        loop
+        for loop in MockLoop.objects.filter(user=user).order_by("created", "id").prefetch_related("rounds")
+        if loop.rounds.all() and all(r.status == LoopRound.DONE for r in loop.rounds.all())
+    ]
     # The committee's outcome for each finished loop, oldest first (readiness reads the latest).
     outcomes = tuple(hear(loop, catalog).decision.outcome.value for loop in finished)
     return Evidence(
-        attempts=tuple(attempts), scorecards=tuple(cards), stories=len(rows),
+        attempts=tuple(attempts),
+        scorecards=tuple(cards),
+        stories=len(rows),
         story_gaps=tuple(g.message for g in cov.gaps),
-        review_due=reviews.due, review_overdue=reviews.overdue,
-        loops_done=len(finished), committee_outcomes=outcomes)
+        review_due=reviews.due,
+        review_overdue=reviews.overdue,
+        loops_done=len(finished),
+        committee_outcomes=outcomes,
+    )

@@ -26,13 +26,19 @@ class InterviewDateField(DateField):
 class PlanForm(forms.Form):
     track = forms.ChoiceField(label="Track", widget=forms.RadioSelect)
     # FloatField refuses NaN and infinities as "invalid"; the message says what is wanted instead.
-    hours_per_week = forms.FloatField(label="Hours a week you can give", min_value=1, max_value=60, initial=8,
-                                      help_text="Between 1 and 60.",
-                                      error_messages={"invalid": HOURS, "required": HOURS, "min_value": HOURS,
-                                                      "max_value": HOURS})
-    interview_date = InterviewDateField(label="Interview date", required=False,
-                                        help_text="Required for the experienced track. Early-in: leave empty to "
-                                                  "aim at the start of interview season.")
+    hours_per_week = forms.FloatField(
+        label="Hours a week you can give",
+        min_value=1,
+        max_value=60,
+        initial=8,
+        help_text="Between 1 and 60.",
+        error_messages={"invalid": HOURS, "required": HOURS, "min_value": HOURS, "max_value": HOURS},
+    )
+    interview_date = InterviewDateField(
+        label="Interview date",
+        required=False,
+        help_text="Required for the experienced track. Early-in: leave empty to aim at the start of interview season.",
+    )
 
     def __init__(self, tracks: list[tuple[str, str]], *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,7 +54,9 @@ class SelfCheckForm(forms.ModelForm):
     class Meta:
         model = SelfCheckAnswers
         fields = ["goal", "industry", "has_plan"]
-        labels = {"goal": "What is your career goal, and why this role at Netflix?",
-                  "industry": "Which industry are you targeting, and what do you follow in it?",
-                  "has_plan": "I have a structured preparation plan"}
+        labels = {
+            "goal": "What is your career goal, and why this role at Netflix?",
+            "industry": "Which industry are you targeting, and what do you follow in it?",
+            "has_plan": "I have a structured preparation plan",
+        }
         widgets = {"goal": forms.Textarea(attrs={"rows": 3}), "industry": forms.Textarea(attrs={"rows": 2})}

@@ -1,4 +1,5 @@
 """The plan, its calendar (download and private feed), and the readiness check."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -59,40 +60,78 @@ def _open_weeks(plan: Plan, today: date, asked: str) -> set[int]:
 def _week_tasks(week: Week, catalog: Catalog, full: bool) -> dict:
     """A week's tasks for the page. Folded, a 60-hour week's 95 drills would make a two-year plan
     page of tens of megabytes, so a folded week lists only its milestone-like tasks and counts the rest."""
+
     def with_round(t: Task) -> tuple[Task, str]:
         return t, catalog.rounds[t.round_id].name if t.round_id in catalog.rounds else ""
+
     if full:
         return {"tasks": [with_round(t) for t in week.tasks]}
     counted = Counter(t.kind for t in week.tasks if t.kind not in _LISTED_WHEN_FOLDED)
-    return {"tasks": [with_round(t) for t in week.tasks if t.kind in _LISTED_WHEN_FOLDED],
-            "counts": [plural(counted[kind], word) for kind, word in
-                       ((TaskKind.DRILL, "drill"), (TaskKind.REVIEW, "review session"),
-                        (TaskKind.RESEARCH, "research session")) if counted[kind]],
-            "done": sum(1 for t in week.tasks if t.done)}
+    return {
+        "tasks": [with_round(t) for t in week.tasks if t.kind in _LISTED_WHEN_FOLDED],
+        "counts": [
+            plural(counted[kind], word)
+            for kind, word in (
+                (TaskKind.DRILL, "drill"),
+                (TaskKind.REVIEW, "review session"),
+                (TaskKind.RESEARCH, "research session"),
+            )
+            if counted[kind]
+        ],
+        "done": sum(1 for t in week.tasks if t.done),
+    }
 
 
-def _plan_page(request: AuthenticatedRequest, stored: StudyPlan | None, form: PlanForm | None = None,
-               move_form: MoveForm | None = None, status: int = 200) -> HttpResponse:
+def _plan_page(
+    request: AuthenticatedRequest,
+    stored: StudyPlan | None,
+    form: PlanForm | None = None,
+    move_form: MoveForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     catalog = active_catalog()
     plan = Plan.from_dict(stored.data) if stored else None
     if form is None:
-        initial = ({"track": stored.track, "hours_per_week": stored.hours_per_week,
-                    "interview_date": stored.interview_date} if stored else
-                   {"track": request.user.track or None, "interview_date": request.user.interview_date})
+        initial = (
+            {"track": stored.track, "hours_per_week": stored.hours_per_week, "interview_date": stored.interview_date}
+            if stored
+            else {"track": request.user.track or None, "interview_date": request.user.interview_date}
+        )
         form = PlanForm(_tracks(), initial=initial)
     today = timezone.localdate()
     weeks = []
     if plan:
         shown = _open_weeks(plan, today, request.GET.get("week", ""))
         for week in plan.weeks:
-            weeks.append({"week": week, "current": week.first_day <= today <= week.last_day,
-                          "open": week.number in shown, **_week_tasks(week, catalog, full=week.number in shown)})
-    feed = request.build_absolute_uri(reverse("plans:feed", args=[stored.feed_token])) if stored and stored.feed_token else ""
-    return render(request, "plans/plan.html", {
-        "stored": stored, "plan": plan, "form": form, "weeks": weeks, "today": today, "feed": feed,
-        "move_form": move_form or MoveForm(), "folded": any(not w["open"] for w in weeks),
-        "done": sum(1 for t in plan.tasks if t.done) if plan else 0,
-    }, status=status)
+            weeks.append(
+                {
+                    "week": week,
+                    "current": week.first_day <= today <= week.last_day,
+                    "open": week.number in shown,
+                    **_week_tasks(week, catalog, full=week.number in shown),
+                }
+            )
+    feed = (
+        request.build_absolute_uri(reverse("plans:feed", args=[stored.feed_token]))
+        if stored and stored.feed_token
+        else ""
+    )
+    return render(
+        request,
+        "plans/plan.html",
+        {
+            "stored": stored,
+            "plan": plan,
+            "form": form,
+            "weeks": weeks,
+            "today": today,
+            "feed": feed,
+            "move_form": move_form or MoveForm(),
+            "folded": any(not w["open"] for w in weeks),
+            "done": sum(1 for t in plan.tasks if t.done) if plan else 0,
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -115,20 +154,43 @@ def generate(request: AuthenticatedRequest) -> HttpResponse:
     evidence = gather(request.user, catalog, today)
     try:
         if stored and stored.track == data["track"]:
-            plan = regenerate(Plan.from_dict(stored.data), today=today, catalog=catalog, evidence=evidence,
-                              hours_per_week=data["hours_per_week"], interview_date=data["interview_date"])
+            plan = regenerate(
+                Plan.from_dict(stored.data),
+                today=today,
+                catalog=catalog,
+                evidence=evidence,
+                hours_per_week=data["hours_per_week"],
+                interview_date=data["interview_date"],
+            )
         else:
-            plan = generate_plan(data["track"], today, data["hours_per_week"], interview_date=data["interview_date"],
-                                 catalog=catalog, evidence=evidence)
+            plan = generate_plan(
+                data["track"],
+                today,
+                data["hours_per_week"],
+                interview_date=data["interview_date"],
+                catalog=catalog,
+                evidence=evidence,
+            )
     except ValueError as exc:
         form.add_error("interview_date" if "interview" in str(exc).lower() else None, str(exc))
         return _plan_page(request, stored, form=form, status=400)
     now = timezone.now()
-    StudyPlan.objects.update_or_create(user=request.user, defaults={
-        "track": data["track"], "hours_per_week": data["hours_per_week"], "interview_date": data["interview_date"],
-        "data": plan.to_dict(), "updated": now})
-    messages.success(request, "Your plan is ready." if stored is None else
-                     "Your plan is regenerated from today; what you ticked or moved is kept.")
+    StudyPlan.objects.update_or_create(
+        user=request.user,
+        defaults={
+            "track": data["track"],
+            "hours_per_week": data["hours_per_week"],
+            "interview_date": data["interview_date"],
+            "data": plan.to_dict(),
+            "updated": now,
+        },
+    )
+    messages.success(
+        request,
+        "Your plan is ready."
+        if stored is None
+        else "Your plan is regenerated from today; what you ticked or moved is kept.",
+    )
     return redirect("plans:index")
 
 
@@ -155,6 +217,7 @@ def tick(request: HttpRequest) -> HttpResponse:
     def done(stored: StudyPlan, plan: Plan, key: str):
         # Ticking a done task again opens it again.
         return plan.mark_undone(key) if plan.task(key).done else plan.mark_done(key)
+
     return _change(request, done)
 
 
@@ -171,6 +234,7 @@ def move(request: AuthenticatedRequest) -> HttpResponse:
         except ValueError as exc:
             form.add_error("on", str(exc))
             return _plan_page(request, stored, move_form=form, status=400)
+
     return _change(request, moved)
 
 
@@ -224,10 +288,18 @@ def readiness_page(request: AuthenticatedRequest) -> HttpResponse:
     today = timezone.localdate()
     check = self_check(answers.goal, answers.industry, answers.has_plan) if answers else None
     ready = readiness(track, gather(request.user, catalog, today), catalog, today) if track else None
-    return render(request, "plans/readiness.html", {
-        "form": form, "check": check, "ready": ready, "track": track,
-        "areas": (ready.stories, ready.review, ready.loops) if ready else ()},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "plans/readiness.html",
+        {
+            "form": form,
+            "check": check,
+            "ready": ready,
+            "track": track,
+            "areas": (ready.stories, ready.review, ready.loops) if ready else (),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 def next_best_action(user) -> str | None:

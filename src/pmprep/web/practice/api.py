@@ -1,4 +1,5 @@
 """The JSON API: POST /api/analyze and POST /api/classify (stateless: nothing is stored)."""
+
 from __future__ import annotations
 
 import json
@@ -104,7 +105,9 @@ def analyze_view(request: HttpRequest) -> JsonResponse:
     if qtype is not None and qtype not in types:
         fields["question_type"] = f"must be one of {', '.join(types)}"
     seconds = data.get("seconds")
-    if seconds is not None and (isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 < seconds <= 86_400):
+    if seconds is not None and (
+        isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 < seconds <= 86_400
+    ):
         fields["seconds"] = "must be a number of seconds between 0 and 86400"
     shape = data.get("shape")
     if shape is not None:
@@ -112,8 +115,9 @@ def analyze_view(request: HttpRequest) -> JsonResponse:
         if owner is None:
             fields["shape"] = "must be one of " + ", ".join(s.id for ss in shipped_shapes().values() for s in ss)
         elif isinstance(qtype, str) and qtype in types and qtype != owner:
-            fields["shape"] = (f"'{shape}' is a shape of {owner} questions; {qtype}'s are "
-                               + ", ".join(s.id for s in shipped_shapes()[qtype]))
+            fields["shape"] = f"'{shape}' is a shape of {owner} questions; {qtype}'s are " + ", ".join(
+                s.id for s in shipped_shapes()[qtype]
+            )
     unknown_fields(data, {"question", "answer", "question_type", "seconds", "shape"}, fields)
     if fields:
         return json_error("The request has invalid fields.", fields=fields)

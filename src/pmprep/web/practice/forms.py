@@ -16,35 +16,54 @@ def _type_choices() -> list[tuple[str, str]]:
 
 
 def _shape_choices() -> list[tuple[str, str]]:
-    return [DETECT] + [(s.id, f"{qtype.replace('_', ' ').capitalize()}: {s.name}")
-                       for qtype, shapes in shipped_shapes().items() if len(shapes) > 1 for s in shapes]
+    return [DETECT] + [
+        (s.id, f"{qtype.replace('_', ' ').capitalize()}: {s.name}")
+        for qtype, shapes in shipped_shapes().items()
+        if len(shapes) > 1
+        for s in shapes
+    ]
 
 
 class AnswerForm(forms.Form):
     question_id = forms.CharField(required=False, widget=forms.HiddenInput)
     question_text = forms.CharField(
-        label="Question", max_length=MAX_QUESTION_CHARS, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="A bank question is filled in for you; or type any question you were asked.")
+        label="Question",
+        max_length=MAX_QUESTION_CHARS,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="A bank question is filled in for you; or type any question you were asked.",
+    )
     answer = forms.CharField(
-        label="Your answer", max_length=MAX_ANSWER_CHARS, strip=False,
+        label="Your answer",
+        max_length=MAX_ANSWER_CHARS,
+        strip=False,
         widget=forms.Textarea(attrs={"rows": 16, "spellcheck": "true"}),
-        error_messages={"required": "Write an answer before asking for feedback."})
+        error_messages={"required": "Write an answer before asking for feedback."},
+    )
     seconds_budget = forms.IntegerField(required=False, min_value=1, max_value=7200, widget=forms.HiddenInput)
     seconds_taken = forms.IntegerField(required=False, min_value=0, max_value=86400, widget=forms.HiddenInput)
     question_type = forms.ChoiceField(
-        label="Question type", required=False, choices=_type_choices,
-        help_text="Judge the answer as this type of question, if pmprep reads it wrongly.")
+        label="Question type",
+        required=False,
+        choices=_type_choices,
+        help_text="Judge the answer as this type of question, if pmprep reads it wrongly.",
+    )
     shape = forms.ChoiceField(
-        label="What the question asks for", required=False, choices=_shape_choices,
-        help_text="Within metrics, technical and product questions: the answer shape to judge against.")
+        label="What the question asks for",
+        required=False,
+        choices=_shape_choices,
+        help_text="Within metrics, technical and product questions: the answer shape to judge against.",
+    )
 
     def clean(self):
         data = super().clean()
         shape, qtype = data.get("shape"), data.get("question_type")
         owner = shape_type(shape) if shape else None
         if shape and qtype and owner != qtype:
-            self.add_error("shape", f"That is a shape of {owner.replace('_', ' ')} questions, not of "
-                                    f"{qtype.replace('_', ' ')} ones: choose one of the type you picked.")
+            self.add_error(
+                "shape",
+                f"That is a shape of {owner.replace('_', ' ')} questions, not of "
+                f"{qtype.replace('_', ' ')} ones: choose one of the type you picked.",
+            )
         elif shape and not qtype:
             data["question_type"] = owner
         return data
@@ -70,9 +89,13 @@ class DraftForm(forms.Form):
 
 class FollowUpForm(forms.Form):
     probe = forms.CharField(widget=forms.HiddenInput, max_length=MAX_QUESTION_CHARS)
-    reply = forms.CharField(label="Your reply", max_length=MAX_ANSWER_CHARS, strip=False,
-                            widget=forms.Textarea(attrs={"rows": 6}),
-                            error_messages={"required": "Write a reply to the follow-up question."})
+    reply = forms.CharField(
+        label="Your reply",
+        max_length=MAX_ANSWER_CHARS,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Write a reply to the follow-up question."},
+    )
     seconds_taken = forms.IntegerField(required=False, min_value=0, max_value=86400, widget=forms.HiddenInput)
 
     def clean_reply(self) -> str:
@@ -91,5 +114,9 @@ class SelfRatingForm(forms.Form):
         super().__init__(*args, **kwargs)
         for c in criteria:
             self.fields[c.id] = forms.TypedChoiceField(
-                label=c.name, choices=self.CHOICES, coerce=int, widget=forms.RadioSelect,
-                error_messages={"required": f"Rate “{c.name}” from 1 to 4."})
+                label=c.name,
+                choices=self.CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": f"Rate “{c.name}” from 1 to 4."},
+            )

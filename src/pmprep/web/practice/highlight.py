@@ -1,4 +1,5 @@
 """Lay evidence spans over the answer as non-overlapping, numbered segments for the feedback page."""
+
 from __future__ import annotations
 
 import re

@@ -41,8 +41,9 @@ class Attempt(models.Model):
     probe = models.TextField(blank=True, default="")
     probe_criterion = models.CharField(max_length=40, blank=True, default="")
     # An answer given inside a mock loop's round (None for a drill).
-    loop_round = models.ForeignKey("loops.LoopRound", null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="attempts")
+    loop_round = models.ForeignKey(
+        "loops.LoopRound", null=True, blank=True, on_delete=models.SET_NULL, related_name="attempts"
+    )
     # The user's own rating per criterion id (1–4), given after reading the rubric anchors.
     self_ratings = models.JSONField(default=dict, blank=True)
     # A default, not auto_now_add, so an import can restore the original time.
@@ -75,8 +76,13 @@ class Attempt(models.Model):
         return chain, replies, choose_follow_ups(self.analysed, asked=asked)
 
     def previous(self) -> Attempt | None:
-        return (Attempt.objects.same_question(self).filter(created__lt=self.created)
-                .exclude(pk=self.pk).order_by("-created", "-id").first())
+        return (
+            Attempt.objects.same_question(self)
+            .filter(created__lt=self.created)
+            .exclude(pk=self.pk)
+            .order_by("-created", "-id")
+            .first()
+        )
 
 
 class Draft(models.Model):

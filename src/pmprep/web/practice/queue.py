@@ -1,4 +1,5 @@
 """The review queue for one user: keeps each practised question's FSRS card up to date."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -18,8 +19,11 @@ def record_attempt(attempt: Attempt) -> ReviewCard | None:
     if not attempt.question_id or attempt.parent_id:
         return None
     card, _ = ReviewCard.objects.get_or_create(
-        user=attempt.user, kind="question", key=attempt.question_id,
-        defaults={"card": new_card(attempt.created), "due": attempt.created, "created": attempt.created})
+        user=attempt.user,
+        kind="question",
+        key=attempt.question_id,
+        defaults={"card": new_card(attempt.created), "due": attempt.created, "created": attempt.created},
+    )
     card.card_before = card.card
     card.card = review(card.card, rating_for(attempt.level), attempt.created)
     card.due = due_of(card.card)
@@ -65,5 +69,10 @@ def today(user, day: date | None = None) -> TodayPlan:
         if q is None:
             continue  # content removed since: nothing to review
         items.append(ReviewItem(card.kind, card.key, q.type, tuple(q.rounds), card.card, card.due))
-    return plan_today(items, day or timezone.localdate(), timezone.get_current_timezone(),
-                      getattr(user, "interview_date", None), DAILY_CAP)
+    return plan_today(
+        items,
+        day or timezone.localdate(),
+        timezone.get_current_timezone(),
+        getattr(user, "interview_date", None),
+        DAILY_CAP,
+    )

@@ -7,6 +7,7 @@ that cannot be analysed raises before anything is written, so nothing changes.
 Raises :class:`pmprep.analysis.AnswerTooLong` or ``ValueError`` for what cannot be analysed, and
 :class:`pmprep.web.text_workers.TextWorkError` when it could not be worked out in time.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -43,25 +44,50 @@ class Asked:
         return self.question.id if self.question else ""
 
 
-def record_answer(user, asked: Asked, answer: str, *, budget: int | None, seconds_taken: int | None,
-                  question_type: str | None = None, shape: str | None = None, loop_round=None,
-                  created: datetime | None = None) -> Attempt:
+def record_answer(
+    user,
+    asked: Asked,
+    answer: str,
+    *,
+    budget: int | None,
+    seconds_taken: int | None,
+    question_type: str | None = None,
+    shape: str | None = None,
+    loop_round=None,
+    created: datetime | None = None,
+) -> Attempt:
     """Analyse a first answer against its budget and keep it: the attempt, the draft it replaces and the
     review of its question, in one transaction."""
-    fb = text_workers.run_when_free(analyze, asked.question or asked.text, answer, seconds=budget,
-                                    question_type=question_type, shape=shape)
+    fb = text_workers.run_when_free(
+        analyze, asked.question or asked.text, answer, seconds=budget, question_type=question_type, shape=shape
+    )
     with transaction.atomic():
         attempt = Attempt.objects.create(
-            user=user, question_id=asked.id, question_text=asked.text, question_type=fb.question_type,
-            answer=answer, seconds_budget=budget, seconds_taken=seconds_taken, score=fb.score, level=fb.level,
-            feedback=fb.to_dict(), loop_round=loop_round, created=created or timezone.now())
+            user=user,
+            question_id=asked.id,
+            question_text=asked.text,
+            question_type=fb.question_type,
+            answer=answer,
+            seconds_budget=budget,
+            seconds_taken=seconds_taken,
+            score=fb.score,
+            level=fb.level,
+            feedback=fb.to_dict(),
+            loop_round=loop_round,
+            created=created or timezone.now(),
+        )
         Draft.objects.filter(user=user, question_id=asked.id).delete()
         queue.record_attempt(attempt)
     return attempt
 
 
-def record_replies(chain: Sequence[Attempt], replies: Sequence[tuple[Probe, str, int | None]], *,
-                   loop_round=None, created: datetime | None = None) -> list[Attempt]:
+def record_replies(
+    chain: Sequence[Attempt],
+    replies: Sequence[tuple[Probe, str, int | None]],
+    *,
+    loop_round=None,
+    created: datetime | None = None,
+) -> list[Attempt]:
     """Judge each (probe, reply, seconds taken) with the conversation so far (``chain``: the first answer,
     then each reply already given), and keep them all in one transaction, in order."""
     root = chain[0]
@@ -71,8 +97,9 @@ def record_replies(chain: Sequence[Attempt], replies: Sequence[tuple[Probe, str,
     conversation = list(chain)
     for probe, reply, seconds_taken in replies:
         said = SEPARATOR.join(a.answer for a in conversation)
-        result = text_workers.run_when_free(reply_to_probe, asked.question or asked.text, said,
-                                            conversation[-1].analysed, probe, reply)
+        result = text_workers.run_when_free(
+            reply_to_probe, asked.question or asked.text, said, conversation[-1].analysed, probe, reply
+        )
         child = _reply(conversation[-1], probe, reply, seconds_taken, result.feedback, loop_round, when)
         conversation.append(child)
         made.append(child)
@@ -82,9 +109,28 @@ def record_replies(chain: Sequence[Attempt], replies: Sequence[tuple[Probe, str,
     return made
 
 
-def _reply(parent: Attempt, probe: Probe, reply: str, seconds_taken: int | None, feedback: Feedback, loop_round,
-           created: datetime) -> Attempt:
-    return Attempt(user=parent.user, question_id="", question_text=probe.text, question_type=parent.question_type,
-                   answer=reply, seconds_taken=seconds_taken, score=feedback.score, level=feedback.level,
-                   feedback=feedback.to_dict(), parent=parent, probe=probe.text,
-                   probe_criterion=probe.criterion or "", loop_round=loop_round, created=created)
+def _reply(
+    parent: Attempt,
+    probe: Probe,
+    reply: str,
+    seconds_taken: int | None,
+    feedback: Feedback,
+    loop_round,
+    created: datetime,
+) -> Attempt:
+    return Attempt(
+        user=parent.user,
+        question_id="",
+        question_text=probe.text,
+        question_type=parent.question_type,
+        answer=reply,
+        seconds_taken=seconds_taken,
+        score=feedback.score,
+        level=feedback.level,
+        feedback=feedback.to_dict(),
+        parent=parent,
+        probe=probe.text,
+        probe_criterion=probe.criterion or "",
+        loop_round=loop_round,
+        created=created,
+    )

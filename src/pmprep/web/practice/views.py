@@ -84,35 +84,58 @@ def answer(request: AuthenticatedRequest) -> HttpResponse:
         if qid and q is None:
             raise Http404(f"There is no question '{qid}' in the bank.")
         draft = Draft.objects.filter(user=request.user, question_id=qid).first()
-        form = AnswerForm(initial={
-            "question_id": qid, "question_text": q.text if q else (draft.question_text if draft else ""),
-            "seconds_budget": _budget_seconds(qid, request.user) if q else None,
-            "answer": draft.answer if draft else _story_outline(request), "seconds_taken": draft.seconds_taken if draft else None})
+        form = AnswerForm(
+            initial={
+                "question_id": qid,
+                "question_text": q.text if q else (draft.question_text if draft else ""),
+                "seconds_budget": _budget_seconds(qid, request.user) if q else None,
+                "answer": draft.answer if draft else _story_outline(request),
+                "seconds_taken": draft.seconds_taken if draft else None,
+            }
+        )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         asked = Asked.of(data["question_id"], data["question_text"])
         budget = _budget_seconds(asked.id, request.user) if asked.question else data["seconds_budget"]
         try:
-            attempt = recording.record_answer(request.user, asked, data["answer"], budget=budget,
-                                              seconds_taken=data["seconds_taken"],
-                                              question_type=data["question_type"] or None, shape=data["shape"] or None)
+            attempt = recording.record_answer(
+                request.user,
+                asked,
+                data["answer"],
+                budget=budget,
+                seconds_taken=data["seconds_taken"],
+                question_type=data["question_type"] or None,
+                shape=data["shape"] or None,
+            )
         except (AnswerTooLong, ValueError, text_workers.TextWorkError) as exc:
             form.add_error("answer", str(exc))
         else:
             return redirect("practice:attempt", pk=attempt.pk)
     qid = form["question_id"].value() or ""
     q = catalog.questions.get(qid)
-    return render(request, "practice/answer.html", {
-        "form": form, "bank_question": q, "draft": draft,
-        "stories": story_bank.suggestions(request.user, q, catalog) if q else [],
-        "budget": form["seconds_budget"].value() or (_budget_seconds(qid, request.user) if q else None),
-        "type_name": catalog.question_types[q.type].name if q else "",
-        "shape": shape_of(q.text, q.type) if q else None,
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "practice/answer.html",
+        {
+            "form": form,
+            "bank_question": q,
+            "draft": draft,
+            "stories": story_bank.suggestions(request.user, q, catalog) if q else [],
+            "budget": form["seconds_budget"].value() or (_budget_seconds(qid, request.user) if q else None),
+            "type_name": catalog.question_types[q.type].name if q else "",
+            "shape": shape_of(q.text, q.type) if q else None,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
-def _attempt_page(request: HttpRequest, item: Attempt, follow_up_form: FollowUpForm | None = None,
-                  rating_form: SelfRatingForm | None = None, status: int = 200) -> HttpResponse:
+def _attempt_page(
+    request: HttpRequest,
+    item: Attempt,
+    follow_up_form: FollowUpForm | None = None,
+    rating_form: SelfRatingForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     fb = item.analysed
     # A follow-up reply is part of a conversation: no "previous attempt" or strong answer to compare.
     first = item.parent_id is None
@@ -120,27 +143,44 @@ def _attempt_page(request: HttpRequest, item: Attempt, follow_up_form: FollowUpF
     changes = []
     if previous is not None:
         before = {c.id: c.level for c in previous.analysed.criteria}
-        changes = [{"name": c.name, "before": before.get(c.id), "after": c.level,
-                    "delta": c.level - before.get(c.id, c.level)} for c in fb.criteria]
-    sentence_steps = [(item.answer[o.start:o.end], o.step_name) for o in fb.outline]
+        changes = [
+            {"name": c.name, "before": before.get(c.id), "after": c.level, "delta": c.level - before.get(c.id, c.level)}
+            for c in fb.criteria
+        ]
+    sentence_steps = [(item.answer[o.start : o.end], o.step_name) for o in fb.outline]
     chain, replies, probes = item.conversation()
-    rated = [{"id": c.id, "name": c.name, "auto": c.level, "self": item.self_ratings.get(c.id)}
-             for c in fb.criteria]
+    rated = [{"id": c.id, "name": c.name, "auto": c.level, "self": item.self_ratings.get(c.id)} for c in fb.criteria]
     # Highlights on demand: the answer reads as plain text until one criterion's evidence is asked for.
     showing = next((c for c in shown(fb.criteria, request.GET.get("show"))), None)
-    return render(request, "practice/attempt.html", {
-        "attempt": item, "fb": fb, "segments": segments(item.answer, [showing] if showing else []),
-        "showing": showing, "highlightable": [c for c in fb.criteria if c.evidence and shown([c], c.id)],
-        "previous": previous, "changes": changes,
-        "score_delta": round(item.score - previous.score, 1) if previous else None,
-        "strong": _strong_view(item.question_id, showing.id if showing else None)
-        if item.question_id and first else None,
-        "outline": sentence_steps, "numbered": list(enumerate(fb.criteria, start=1)),
-        "chain": chain[:-1], "root": chain[0], "follow_ups": replies,
-        "probes": probes, "follow_up_form": follow_up_form or FollowUpForm(),
-        "rating_form": rating_form or SelfRatingForm(fb.criteria, initial=item.self_ratings),
-        "anchors": sorted(rubrics().anchors.items()), "rated": rated, "has_self": bool(item.self_ratings),
-    }, status=status)
+    return render(
+        request,
+        "practice/attempt.html",
+        {
+            "attempt": item,
+            "fb": fb,
+            "segments": segments(item.answer, [showing] if showing else []),
+            "showing": showing,
+            "highlightable": [c for c in fb.criteria if c.evidence and shown([c], c.id)],
+            "previous": previous,
+            "changes": changes,
+            "score_delta": round(item.score - previous.score, 1) if previous else None,
+            "strong": _strong_view(item.question_id, showing.id if showing else None)
+            if item.question_id and first
+            else None,
+            "outline": sentence_steps,
+            "numbered": list(enumerate(fb.criteria, start=1)),
+            "chain": chain[:-1],
+            "root": chain[0],
+            "follow_ups": replies,
+            "probes": probes,
+            "follow_up_form": follow_up_form or FollowUpForm(),
+            "rating_form": rating_form or SelfRatingForm(fb.criteria, initial=item.self_ratings),
+            "anchors": sorted(rubrics().anchors.items()),
+            "rated": rated,
+            "has_self": bool(item.self_ratings),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -163,8 +203,9 @@ def follow_up(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         form.add_error("probe", "That follow-up is not open for this answer any more; pick one of those shown.")
         return _attempt_page(request, item, follow_up_form=form, status=400)
     try:
-        [child] = recording.record_replies(chain, [(probe, form.cleaned_data["reply"],
-                                                    form.cleaned_data["seconds_taken"])])
+        [child] = recording.record_replies(
+            chain, [(probe, form.cleaned_data["reply"], form.cleaned_data["seconds_taken"])]
+        )
     except (AnswerTooLong, ValueError, text_workers.TextWorkError) as exc:
         form.add_error("reply", str(exc))
         return _attempt_page(request, item, follow_up_form=form, status=400)
@@ -202,8 +243,12 @@ def delete_attempt(request: HttpRequest, pk: int) -> HttpResponse:
         extra = f" and {len(replies)} follow-up repl{'y' if len(replies) == 1 else 'ies'}" if replies else ""
         messages.success(request, f"Deleted your answer{extra}.")
         return redirect("practice:attempts")
-    return render(request, "practice/delete.html", {"attempt": item, "replies": replies, "in_loop": in_loop},
-                  status=409 if request.method == "POST" else 200)
+    return render(
+        request,
+        "practice/delete.html",
+        {"attempt": item, "replies": replies, "in_loop": in_loop},
+        status=409 if request.method == "POST" else 200,
+    )
 
 
 def _replies(item: Attempt) -> list[Attempt]:
@@ -219,8 +264,9 @@ def _replies(item: Attempt) -> list[Attempt]:
 @login_required
 @require_GET
 def attempts(request: HttpRequest) -> HttpResponse:
-    page = Paginator(Attempt.objects.of(request.user).only(
-        "id", "question_text", "question_type", "score", "level", "created"), 25).get_page(request.GET.get("page"))
+    page = Paginator(
+        Attempt.objects.of(request.user).only("id", "question_text", "question_type", "score", "level", "created"), 25
+    ).get_page(request.GET.get("page"))
     return render(request, "practice/attempts.html", {"page": page})
 
 
@@ -235,11 +281,19 @@ def save_draft(request: HttpRequest) -> JsonResponse:
     data = form.cleaned_data
     qid = data["question_id"]
     if qid and qid not in active_catalog().questions:
-        return json_error("The draft was not saved.", fields={"question_id": f"there is no question '{qid}' in the bank"})
+        return json_error(
+            "The draft was not saved.", fields={"question_id": f"there is no question '{qid}' in the bank"}
+        )
     draft, _ = Draft.objects.update_or_create(
-        user=request.user, question_id=qid,
-        defaults={"question_text": "" if qid else data["question_text"], "answer": data["answer"],
-                  "seconds_taken": data["seconds_taken"], "updated": timezone.now()})
+        user=request.user,
+        question_id=qid,
+        defaults={
+            "question_text": "" if qid else data["question_text"],
+            "answer": data["answer"],
+            "seconds_taken": data["seconds_taken"],
+            "updated": timezone.now(),
+        },
+    )
     Draft.objects.filter(pk=draft.pk).update(revision=models.F("revision") + 1)
     draft.refresh_from_db(fields=["revision"])
     return JsonResponse({"saved": True, "revision": draft.revision, "updated": draft.updated.isoformat()})
@@ -251,17 +305,30 @@ def today(request: AuthenticatedRequest) -> HttpResponse:
     """What is due for review today, with counts by round, and ways to start a drill."""
     catalog = active_catalog()
     plan = queue.today(request.user)
-    stories = {str(s.uid): s for s in Story.objects.filter(user=request.user, uid__in=[
-        i.key for i in plan.items if i.kind == "story"])}
-    rows = [{"item": item, "question": catalog.questions.get(item.key) if item.kind == "question" else None,
-             "story": stories.get(item.key) if item.kind == "story" else None} for item in plan.items]
+    stories = {
+        str(s.uid): s
+        for s in Story.objects.filter(user=request.user, uid__in=[i.key for i in plan.items if i.kind == "story"])
+    }
+    rows = [
+        {
+            "item": item,
+            "question": catalog.questions.get(item.key) if item.kind == "question" else None,
+            "story": stories.get(item.key) if item.kind == "story" else None,
+        }
+        for item in plan.items
+    ]
     track = request.user.track or None
-    return render(request, "practice/today.html", {
-        "plan": plan, "rows": rows,
-        "by_round": [(catalog.rounds[r], n) for r, n in plan.by_round.items() if r in catalog.rounds],
-        "rounds": catalog.rounds_for(track) if track in catalog.tracks else list(catalog.rounds.values()),
-        "competencies": list(catalog.dimensions.values()) + list(catalog.components.values()),
-    })
+    return render(
+        request,
+        "practice/today.html",
+        {
+            "plan": plan,
+            "rows": rows,
+            "by_round": [(catalog.rounds[r], n) for r, n in plan.by_round.items() if r in catalog.rounds],
+            "rounds": catalog.rounds_for(track) if track in catalog.tracks else list(catalog.rounds.values()),
+            "competencies": list(catalog.dimensions.values()) + list(catalog.components.values()),
+        },
+    )
 
 
 @login_required
@@ -272,7 +339,9 @@ def start(request: HttpRequest) -> HttpResponse:
     if request.GET.get("due"):
         plan = queue.today(request.user)
         if not plan.items:
-            messages.info(request, "Nothing is due for review today. Start a drill from a round or a competency instead.")
+            messages.info(
+                request, "Nothing is due for review today. Start a drill from a round or a competency instead."
+            )
             return redirect("practice:today")
         first = plan.items[0]
         if first.kind == "story":
@@ -284,8 +353,11 @@ def start(request: HttpRequest) -> HttpResponse:
         for message in (bad or {"round": "Choose a round or a competency to start a drill."}).values():
             messages.error(request, message)
         return redirect("practice:today")
-    recent = Attempt.objects.of(request.user).filter(
-        created__gte=timezone.now() - timedelta(days=RECENT_DAYS)).values_list("question_id", flat=True)
+    recent = (
+        Attempt.objects.of(request.user)
+        .filter(created__gte=timezone.now() - timedelta(days=RECENT_DAYS))
+        .values_list("question_id", flat=True)
+    )
     q = pick_question(catalog, f, avoid=recent, seed=f"{request.user.pk}:{timezone.localdate()}")
     if q is None:
         messages.error(request, "No question in the bank fits that choice.")

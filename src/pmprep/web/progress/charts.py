@@ -5,6 +5,7 @@ so the SVG runs nothing even opened on its own. Series are told apart by more th
 dash pattern (the legend shows a sample of each line) and stacked bars by fill pattern, with the
 values printed on the bars.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -22,18 +23,36 @@ DASHES = ("", "8,4", "2,4", "10,3,2,3", "16,4", "2,3,2,3,8,3", "4,2")
 SIZE = {"width": 720, "height": 400}
 
 STYLE = Style(
-    background="#ffffff", plot_background="#ffffff", foreground="#1d1d1f", foreground_strong="#1d1d1f",
-    foreground_subtle="#5a5a63", colors=PALETTE, font_family='system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-    label_font_size=13, major_label_font_size=13, value_font_size=13, legend_font_size=14, title_font_size=16,
-    no_data_font_size=20, guide_stroke_color="#d9d9e0", major_guide_stroke_color="#d9d9e0",
-    guide_stroke_dasharray="1,0", major_guide_stroke_dasharray="1,0", opacity="1", opacity_hover="1",
-    transition="0ms", value_colors=("#ffffff",) + ("#1d1d1f",) * (len(PALETTE) - 1))
+    background="#ffffff",
+    plot_background="#ffffff",
+    foreground="#1d1d1f",
+    foreground_strong="#1d1d1f",
+    foreground_subtle="#5a5a63",
+    colors=PALETTE,
+    font_family='system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+    label_font_size=13,
+    major_label_font_size=13,
+    value_font_size=13,
+    legend_font_size=14,
+    title_font_size=16,
+    no_data_font_size=20,
+    guide_stroke_color="#d9d9e0",
+    major_guide_stroke_color="#d9d9e0",
+    guide_stroke_dasharray="1,0",
+    major_guide_stroke_dasharray="1,0",
+    opacity="1",
+    opacity_hover="1",
+    transition="0ms",
+    value_colors=("#ffffff",) + ("#1d1d1f",) * (len(PALETTE) - 1),
+)
 _PYGAL_CSS = ("file://style.css", "file://graph.css")  # pygal's defaults, kept when adding our own
 _LINE_CSS = "inline:.legend-line{stroke-width:3;fill:none}.series .line{stroke-width:3 !important}"
 # Printed values stay readable on stripes and dots: dark text with a white halo (the plain first series
 # has white text on its colour instead).
-_VALUE_CSS = ("inline:.text-overlay text.value{font-weight:700;paint-order:stroke;stroke:#ffffff;stroke-width:4px}"
-              ".text-overlay .serie-0 text.value{stroke:none}")
+_VALUE_CSS = (
+    "inline:.text-overlay text.value{font-weight:700;paint-order:stroke;stroke:#ffffff;stroke-width:4px}"
+    ".text-overlay .serie-0 text.value{stroke:none}"
+)
 
 # Fill patterns for stacked bars: plain, diagonal stripes, dots, cross-hatch (then plain again).
 _PATTERNS = (
@@ -97,8 +116,18 @@ def _count_labels(totals: Sequence[int]) -> list[int]:
 
 def _chart(kind: Callable[..., Any], title: str, no_data: str, **config: Any):
     config = {**SIZE, **config}
-    chart = kind(js=[], style=STYLE, title=title, no_data_text=no_data, legend_at_bottom=True,
-                 truncate_legend=-1, truncate_label=-1, explicit_size=True, margin=16, **config)
+    chart = kind(
+        js=[],
+        style=STYLE,
+        title=title,
+        no_data_text=no_data,
+        legend_at_bottom=True,
+        truncate_legend=-1,
+        truncate_label=-1,
+        explicit_size=True,
+        margin=16,
+        **config,
+    )
     chart.add_xml_filter(_without_script)
     return chart
 
@@ -108,33 +137,64 @@ def levels_chart(weekly: Weekly, title: str, no_data: str) -> bytes:
     columns = 1 if any(len(s.name) > 32 for s in weekly.series) else 2
     rows = -(-len(weekly.series) // columns)
     axis = {"y_labels": [{"label": f"{n} {name}", "value": n} for n, name in LEVEL_NAMES.items()]}
-    chart = _chart(pygal.Line, title, no_data, range=(1, 4), allow_interruptions=True, dots_size=4,
-                   legend_at_bottom_columns=columns, height=SIZE["height"] + 42 * max(0, rows - 2),
-                   x_labels=[week_label(w) for w in weekly.weeks], legend_box_size=28, x_label_rotation=30,
-                   value_formatter=number, css=[*_PYGAL_CSS, _LINE_CSS], **(axis if not weekly.empty else {}))
+    chart = _chart(
+        pygal.Line,
+        title,
+        no_data,
+        range=(1, 4),
+        allow_interruptions=True,
+        dots_size=4,
+        legend_at_bottom_columns=columns,
+        height=SIZE["height"] + 42 * max(0, rows - 2),
+        x_labels=[week_label(w) for w in weekly.weeks],
+        legend_box_size=28,
+        x_label_rotation=30,
+        value_formatter=number,
+        css=[*_PYGAL_CSS, _LINE_CSS],
+        **(axis if not weekly.empty else {}),
+    )
     for i, s in enumerate(weekly.series):
         chart.add(s.name, list(s.values), stroke_style={"width": 3, "dasharray": DASHES[i % len(DASHES)]})
     chart.add_xml_filter(_dash_legend)
     return chart.render()
 
 
-def _stacked(title: str, no_data: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[int]]],
-             horizontal: bool = False) -> bytes:
+def _stacked(
+    title: str,
+    no_data: str,
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[int]]],
+    horizontal: bool = False,
+) -> bytes:
     defs, css = [], [*_PYGAL_CSS, _VALUE_CSS]
     for i in range(1, len(series)):
         pattern = _PATTERNS[(i - 1) % len(_PATTERNS)]
         defs.append(pattern.format(i=i, c=PALETTE[i % len(PALETTE)]))
         # !important: pygal's own rule for the legend square is scoped by the chart's random id.
-        css.append(f"inline:.serie-{i} .rect{{fill:url(#fill-{i})}}"
-                   f"#activate-serie-{i} rect{{fill:url(#fill-{i}) !important}}"
-                   f".serie-{i} .rect,#activate-serie-{i} rect"
-                   f"{{stroke:{PALETTE[i % len(PALETTE)]};stroke-width:1.5}}")
+        css.append(
+            f"inline:.serie-{i} .rect{{fill:url(#fill-{i})}}"
+            f"#activate-serie-{i} rect{{fill:url(#fill-{i}) !important}}"
+            f".serie-{i} .rect,#activate-serie-{i} rect"
+            f"{{stroke:{PALETTE[i % len(PALETTE)]};stroke-width:1.5}}"
+        )
     kind = pygal.HorizontalStackedBar if horizontal else pygal.StackedBar
     totals = [sum(column) for column in zip(*(values for _, values in series), strict=True)]
     axis = {"y_labels": _count_labels(totals)} if series else {}  # pygal fails on labels with no data
-    chart = _chart(kind, title, no_data, x_labels=list(labels), defs=defs, css=css, print_values=True,
-                   print_zeroes=False, value_formatter=number, legend_box_size=16, **axis,
-                   show_legend=len(series) > 1, x_label_rotation=30 if len(labels) > 6 else 0)
+    chart = _chart(
+        kind,
+        title,
+        no_data,
+        x_labels=list(labels),
+        defs=defs,
+        css=css,
+        print_values=True,
+        print_zeroes=False,
+        value_formatter=number,
+        legend_box_size=16,
+        **axis,
+        show_legend=len(series) > 1,
+        x_label_rotation=30 if len(labels) > 6 else 0,
+    )
     for name, values in series:
         chart.add(name, list(values))
     return chart.render()

@@ -1,4 +1,5 @@
 """The user's records read as the progress core's plain values (pmprep.progress); reads only, never writes."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -48,15 +49,25 @@ class Records:
         """Every answer: a bank question brings its competencies and rounds (a loop answer also its
         loop's round); an own question, or a question no longer in the catalog, brings none."""
         out = []
-        rows = Attempt.objects.of(self.user).order_by("created", "id").values_list(
-            "created", "level", "question_id", "parent_id", "loop_round__round_id")
+        rows = (
+            Attempt.objects.of(self.user)
+            .order_by("created", "id")
+            .values_list("created", "level", "question_id", "parent_id", "loop_round__round_id")
+        )
         for created, level, question_id, parent_id, loop_round in rows:
             if level not in (1, 2, 3, 4):  # only an edited database could hold one
                 continue
             q = self.catalog.questions.get(question_id) if question_id else None
             rounds = [*(q.rounds if q else ()), *([loop_round] if loop_round else [])]
-            out.append(Answer(timezone.localdate(created), level, tuple(q.competencies) if q else (),
-                              tuple(dict.fromkeys(rounds)), follow_up=parent_id is not None))
+            out.append(
+                Answer(
+                    timezone.localdate(created),
+                    level,
+                    tuple(q.competencies) if q else (),
+                    tuple(dict.fromkeys(rounds)),
+                    follow_up=parent_id is not None,
+                )
+            )
         return out
 
     @property
@@ -73,8 +84,9 @@ class Records:
     def levels_by_competency(self) -> Weekly:
         c = self.catalog
         dimensions_of = {x: tuple(sorted(c.dimensions_of(x))) for x in [*c.dimensions, *c.components]}
-        return levels_by_dimension(self.answers, {d: c.competency_name(d) for d in c.dimensions}, dimensions_of,
-                                   self.today)
+        return levels_by_dimension(
+            self.answers, {d: c.competency_name(d) for d in c.dimensions}, dimensions_of, self.today
+        )
 
     def levels_by_round(self) -> Weekly:
         weekly = levels_by_round(self.answers, self.charted_rounds(), self.today)
@@ -91,16 +103,24 @@ class Records:
     def stories(self) -> StoryCoverage:
         rows, cov = story_bank.bank_coverage(self.user, self.catalog)
         covered = {key for cells in cov.cells.values() for key in cells}
-        return story_coverage([(col.group, col.key) for col in cov.columns], covered, stories=len(rows),
-                              gaps=len(cov.gaps))
+        return story_coverage(
+            [(col.group, col.key) for col in cov.columns], covered, stories=len(rows), gaps=len(cov.gaps)
+        )
 
     def loops(self) -> LoopOutcomes:
         results = []
         for loop in MockLoop.objects.filter(user=self.user).prefetch_related("rounds", "informal_notes"):
             decision = loop_decision(loop, self.catalog)
             rounds = list(loop.rounds.all())
-            results.append(LoopResult(
-                str(loop.uid), timezone.localdate(loop.created), loop.track,
-                sum(1 for r in rounds if r.status == LoopRound.DONE), len(rounds),
-                decision.outcome if decision else None, decision.overall if decision else None))
+            results.append(
+                LoopResult(
+                    str(loop.uid),
+                    timezone.localdate(loop.created),
+                    loop.track,
+                    sum(1 for r in rounds if r.status == LoopRound.DONE),
+                    len(rounds),
+                    decision.outcome if decision else None,
+                    decision.overall if decision else None,
+                )
+            )
         return loop_outcomes(results)

@@ -1,4 +1,5 @@
 """The progress dashboard: one page of tables, and each chart as its own SVG for an ``<img>``."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -34,32 +35,65 @@ class Chart:
         return self.name.replace("-", "_")
 
 
-CHARTS = {c.name: c for c in (
-    Chart("levels-by-competency", "Level by competency",
-          f"Line chart: your mean level each week for each competency dimension, last {DEFAULT_WEEKS} weeks. "
-          "The same numbers are in the table with it.",
-          "No answers yet", Records.levels_by_competency, charts.levels_chart),
-    Chart("levels-by-round", "Level by round",
-          f"Line chart: your mean level each week for each round of the loop, last {DEFAULT_WEEKS} weeks. "
-          "The same numbers are in the table with it.",
-          "No answers yet", Records.levels_by_round, charts.levels_chart),
-    Chart("volume", "Answers per week",
-          f"Stacked bar chart: first answers and follow-up replies each week, last {DEFAULT_WEEKS} weeks. "
-          "The same numbers are in the table with it.",
-          "No answers yet", Records.volume, charts.volume_chart),
-    Chart("backlog", "Review backlog",
-          "Stacked bar chart: review-queue questions and stories overdue, due today, this week and later. "
-          "The same numbers are in the table with it.",
-          "Nothing to review yet", Records.backlog, charts.backlog_chart),
-    Chart("coverage", "Story coverage",
-          "Stacked bar chart: how many story kinds, competencies and culture themes your stories cover. "
-          "The same numbers are in the table with it.",
-          "No stories yet", Records.stories, charts.coverage_chart),
-    Chart("loops", "Mock-loop outcomes",
-          "Bar chart: how many of your mock loops reached each committee decision. "
-          "The same numbers are in the table with it.",
-          "No mock loops yet", Records.loops, charts.loops_chart),
-)}
+CHARTS = {
+    c.name: c
+    for c in (
+        Chart(
+            "levels-by-competency",
+            "Level by competency",
+            f"Line chart: your mean level each week for each competency dimension, last {DEFAULT_WEEKS} weeks. "
+            "The same numbers are in the table with it.",
+            "No answers yet",
+            Records.levels_by_competency,
+            charts.levels_chart,
+        ),
+        Chart(
+            "levels-by-round",
+            "Level by round",
+            f"Line chart: your mean level each week for each round of the loop, last {DEFAULT_WEEKS} weeks. "
+            "The same numbers are in the table with it.",
+            "No answers yet",
+            Records.levels_by_round,
+            charts.levels_chart,
+        ),
+        Chart(
+            "volume",
+            "Answers per week",
+            f"Stacked bar chart: first answers and follow-up replies each week, last {DEFAULT_WEEKS} weeks. "
+            "The same numbers are in the table with it.",
+            "No answers yet",
+            Records.volume,
+            charts.volume_chart,
+        ),
+        Chart(
+            "backlog",
+            "Review backlog",
+            "Stacked bar chart: review-queue questions and stories overdue, due today, this week and later. "
+            "The same numbers are in the table with it.",
+            "Nothing to review yet",
+            Records.backlog,
+            charts.backlog_chart,
+        ),
+        Chart(
+            "coverage",
+            "Story coverage",
+            "Stacked bar chart: how many story kinds, competencies and culture themes your stories cover. "
+            "The same numbers are in the table with it.",
+            "No stories yet",
+            Records.stories,
+            charts.coverage_chart,
+        ),
+        Chart(
+            "loops",
+            "Mock-loop outcomes",
+            "Bar chart: how many of your mock loops reached each committee decision. "
+            "The same numbers are in the table with it.",
+            "No mock loops yet",
+            Records.loops,
+            charts.loops_chart,
+        ),
+    )
+}
 
 
 def _records(request: HttpRequest) -> Records:
@@ -70,12 +104,18 @@ def _records(request: HttpRequest) -> Records:
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     records = _records(request)
-    return render(request, "progress/index.html", {
-        **{c.key: c.read(records) for c in CHARTS.values()},
-        "charts": {c.key: c for c in CHARTS.values()},
-        "answered": bool(records.answers), "has_track": records.has_track, "weeks": DEFAULT_WEEKS,
-        "track_names": {t.id: t.name for t in records.catalog.tracks.values()},
-    })
+    return render(
+        request,
+        "progress/index.html",
+        {
+            **{c.key: c.read(records) for c in CHARTS.values()},
+            "charts": {c.key: c for c in CHARTS.values()},
+            "answered": bool(records.answers),
+            "has_track": records.has_track,
+            "weeks": DEFAULT_WEEKS,
+            "track_names": {t.id: t.name for t in records.catalog.tracks.values()},
+        },
+    )
 
 
 # pygal's SVG carries its styles in an inline <style>. Inside an <img> the browser runs no script and

@@ -1,4 +1,5 @@
 """The user's story bank as the core sees it, and the review-queue side of stories."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -49,8 +50,12 @@ def suggestions(user, question: Question, catalog: Catalog, limit: int = 3) -> l
 
 def enqueue(story: Story, now: datetime) -> None:
     """A new story joins the review queue, due at once: recall its key numbers and lesson."""
-    ReviewCard.objects.get_or_create(user=story.user, kind=REVIEW_KIND, key=str(story.uid),
-                                     defaults={"card": new_card(now), "due": now, "created": now})
+    ReviewCard.objects.get_or_create(
+        user=story.user,
+        kind=REVIEW_KIND,
+        key=str(story.uid),
+        defaults={"card": new_card(now), "due": now, "created": now},
+    )
 
 
 def forget(story: Story) -> None:
@@ -60,8 +65,12 @@ def forget(story: Story) -> None:
 
 
 def record_recall(story: Story, rating: int, now: datetime) -> ReviewCard:
-    card, _ = ReviewCard.objects.get_or_create(user=story.user, kind=REVIEW_KIND, key=str(story.uid),
-                                               defaults={"card": new_card(now), "due": now, "created": now})
+    card, _ = ReviewCard.objects.get_or_create(
+        user=story.user,
+        kind=REVIEW_KIND,
+        key=str(story.uid),
+        defaults={"card": new_card(now), "due": now, "created": now},
+    )
     card.card_before = card.card
     card.card = review(card.card, Rating(rating), now)
     card.due = due_of(card.card)

@@ -87,6 +87,16 @@ class Story(models.Model):
         return name, f"{_ITEM_NAMES[name]} {index + 1} (“{shown}”): {what[:1].lower()}{what[1:]}"
 
     def as_story(self) -> StoryValue:
-        return StoryValue(id=str(self.uid), title=self.title, situation=self.situation, task=self.task,
-                          action=self.action, result=self.result, reflection=self.reflection, notes=self.notes,
-                          tags=self.tags, kinds=self.kinds, competencies=self.competencies)
+        return StoryValue(
+            id=str(self.uid),
+            title=self.title,
+            situation=self.situation,
+            task=self.task,
+            action=self.action,
+            result=self.result,
+            reflection=self.reflection,
+            notes=self.notes,
+            tags=self.tags,
+            kinds=self.kinds,
+            competencies=self.competencies,
+        )

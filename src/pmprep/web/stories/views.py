@@ -1,4 +1,5 @@
 """The story bank pages: the matrix, writing a story with its feedback, and recalling one."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -34,17 +35,25 @@ def _story(request: AuthenticatedRequest, uid) -> Story:
 def index(request: HttpRequest) -> HttpResponse:
     catalog = active_catalog()
     rows, cov = bank.bank_coverage(request.user, catalog)
-    groups = [(group, label, [c for c in cov.columns if c.group == group])
-              for group, label in (("kind", "Story kinds"), ("competency", "Competencies"), ("theme", "Culture themes"))]
+    groups = [
+        (group, label, [c for c in cov.columns if c.group == group])
+        for group, label in (("kind", "Story kinds"), ("competency", "Competencies"), ("theme", "Culture themes"))
+    ]
     matrix = []
     for story in rows:
         cells = cov.cells.get(str(story.uid), {})
         matrix.append((story, [[(c, [r.text for r in cells.get(c.key, ())]) for c in cols] for _, _, cols in groups]))
-    return render(request, "stories/index.html", {
-        "coverage": cov, "groups": groups, "matrix": matrix,
-        "overused": {o.story_id: o.message for o in cov.overused},
-        "unreadable": bank.unreadable(request.user),
-    })
+    return render(
+        request,
+        "stories/index.html",
+        {
+            "coverage": cov,
+            "groups": groups,
+            "matrix": matrix,
+            "overused": {o.story_id: o.message for o in cov.overused},
+            "unreadable": bank.unreadable(request.user),
+        },
+    )
 
 
 def _edit_page(request: HttpRequest, form: StoryForm, story: Story | None, status: int = 200) -> HttpResponse:
@@ -57,16 +66,29 @@ def _edit_page(request: HttpRequest, form: StoryForm, story: Story | None, statu
     if analysis is not None:
         for name in STAR_FIELDS:
             text = getattr(story, name)
-            criteria = [replace(c, evidence=tuple(e for e in c.evidence if e.field == name))
-                        for c in analysis.criteria]
-            fields.append({"name": name, "label": StoryForm.Meta.labels.get(name, name), "text": text,
-                           "segments": segments(text, criteria),
-                           "checks": [c.message for c in analysis.checks if c.field == name]})
-    return render(request, "stories/edit.html", {
-        "form": form, "story": story if story is not None and story.pk else None, "analysis": analysis,
-        "fields": fields, "story_checks": [c.message for c in analysis.checks if c.field is None] if analysis else [],
-        "stored_problems": story.problem_text() if story is not None and story.pk and analysis is None else "",
-    }, status=status)
+            criteria = [replace(c, evidence=tuple(e for e in c.evidence if e.field == name)) for c in analysis.criteria]
+            fields.append(
+                {
+                    "name": name,
+                    "label": StoryForm.Meta.labels.get(name, name),
+                    "text": text,
+                    "segments": segments(text, criteria),
+                    "checks": [c.message for c in analysis.checks if c.field == name],
+                }
+            )
+    return render(
+        request,
+        "stories/edit.html",
+        {
+            "form": form,
+            "story": story if story is not None and story.pk else None,
+            "analysis": analysis,
+            "fields": fields,
+            "story_checks": [c.message for c in analysis.checks if c.field is None] if analysis else [],
+            "stored_problems": story.problem_text() if story is not None and story.pk and analysis is None else "",
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -126,5 +148,9 @@ def recall(request: AuthenticatedRequest, uid) -> HttpResponse:
             card = bank.record_recall(item, form.cleaned_data["rating"], timezone.now())
             messages.success(request, f"Recorded. “{item.title}” comes back on {card.due:%-d %b %Y}.")
             return redirect("practice:today")
-    return render(request, "stories/recall.html", {"story": item, "prompt": prompt, "form": form},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "stories/recall.html",
+        {"story": item, "prompt": prompt, "form": form},
+        status=400 if form.errors else 200,
+    )

@@ -2,6 +2,7 @@
 
 An id that the catalog no longer knows (content changed since it was stored) is shown as it is.
 """
+
 from __future__ import annotations
 
 from django import template

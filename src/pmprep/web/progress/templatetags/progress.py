@@ -1,4 +1,5 @@
 """Numbers as the progress tables print them, the same way the charts print them."""
+
 from __future__ import annotations
 
 from django import template
