@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from pmprep.analysis import analyze
-from pmprep.catalog import shipped_catalog
+from pmprep.bank import shipped_catalog
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "answers"
 RANK = {"strong": 4, "average": 3, "weak": 2, "poor": 1}

@@ -84,7 +84,7 @@ class Legit:
     def __init__(self) -> None:
         sys.path.insert(0, str(ROOT / "src"))
         from pmprep.analysis import analyze
-        from pmprep.catalog import SHIPPED, load_catalog
+        from pmprep.bank import SHIPPED, load_catalog
         from pmprep.review.schedule import new_card
 
         self.feedback = analyze("Tell me about a launch you led.", ANSWER * 2, seconds=300).to_dict()

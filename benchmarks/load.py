@@ -78,7 +78,7 @@ def _pct(values: list[float], q: float) -> float:
 
 
 def _questions(n: int, seed: int) -> list[str]:
-    from pmprep.catalog import shipped_catalog
+    from pmprep.bank import shipped_catalog
 
     ids = sorted(shipped_catalog().questions)
     return random.Random(seed).sample(ids, n)

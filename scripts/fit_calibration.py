@@ -34,7 +34,7 @@ from labelled import kappa, load  # noqa: E402  (benchmarks/labelled.py: the sam
 from pmprep.analysis import analyze, calibration  # noqa: E402
 from pmprep.analysis.analyzer import SUBSTANCE_NOTE  # noqa: E402
 from pmprep.analysis.calibration import CALIBRATION_FILE, Calibration  # noqa: E402
-from pmprep.catalog import shipped_catalog  # noqa: E402
+from pmprep.bank import shipped_catalog  # noqa: E402
 
 CLAIMS_GRID = [(full, none) for full in (0.8, 0.9, 1.0) for none in (0.0, 0.1, 0.2, 0.3, 0.4)]
 CUTS = (30.0, 50.0, 70.0)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pmprep.catalog import SHIPPED, Catalog, load_catalog
+from pmprep.bank import SHIPPED, Catalog, load_catalog
 
 
 @pytest.fixture(scope="session")

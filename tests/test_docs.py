@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pmprep.catalog import SHIPPED
+from pmprep.bank import SHIPPED
 from scripts import cli_reference
 
 ROOT = Path(__file__).resolve().parent.parent

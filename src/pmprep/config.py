@@ -19,8 +19,8 @@ from pathlib import Path
 
 import platformdirs
 
+from pmprep.bank import SHIPPED, Catalog, ContentError, load_catalog
 from pmprep.bounded_regex import bounded
-from pmprep.catalog import SHIPPED, Catalog, ContentError, load_catalog
 
 
 class ConfigError(Exception):

@@ -5,7 +5,7 @@ import shutil
 
 from typer.testing import CliRunner
 
-from pmprep.catalog import SHIPPED
+from pmprep.bank import SHIPPED
 from pmprep.cli.main import app
 
 runner = CliRunner()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pmprep.catalog.query import words
+from pmprep.bank.query import words
 
 
 def test_at_least_300_questions(catalog):

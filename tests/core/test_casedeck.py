@@ -12,7 +12,7 @@ import time_machine
 from pptx import Presentation
 from pypdf import PdfReader
 
-from pmprep.casedeck import (
+from pmprep.cases import (
     MAX_SECTION_CHARS,
     SECTIONS,
     Deck,
@@ -30,8 +30,8 @@ from pmprep.casedeck import (
     to_pdf,
     to_pptx,
 )
-from pmprep.casedeck.slides import MAX_BULLETS, bullets
-from pmprep.mock import QA_PROBES
+from pmprep.cases.slides import MAX_BULLETS, bullets
+from pmprep.loops import QA_PROBES
 
 SOLID = {
     "problem": "Hours watched per member per week fell 10% in Brazil and Mexico since March.",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pmprep.catalog import ContentError, Problem, load_catalog
+from pmprep.bank import ContentError, Problem, load_catalog
 
 GOOD = """\
 questions:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pmprep.catalog import ContentError, Problem, load_catalog
-from pmprep.catalog.schema import RoundKind
+from pmprep.bank import ContentError, Problem, load_catalog
+from pmprep.bank.schema import RoundKind
 
 
 def edit(folder: Path, name: str, old: str, new: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pmprep.analysis import analyze
-from pmprep.catalog import SHIPPED
+from pmprep.bank import SHIPPED
 from pmprep.config import ConfigError, active_catalog, companies, company, default_company, using_company
 
 ACME_QUESTION = """questions:

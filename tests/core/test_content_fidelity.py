@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pmprep.catalog.calendar import position
+from pmprep.bank.calendar import position
 
 
 def texts(items) -> str:

@@ -25,11 +25,11 @@ from hypothesis import strategies as st
 import pmprep
 from pmprep.analysis import MAX_ANSWER_CHARS, analyze, classify
 from pmprep.analysis.classify import shipped_cues
+from pmprep.bank import shipped_catalog
+from pmprep.bank.query import MAX_SEARCH_TERMS, QuestionFilter, find_questions, search_terms
 from pmprep.bounded_regex import bound_repeats, bounded, unbounded_repeats
-from pmprep.casedeck import Deck, check_deck
-from pmprep.casedeck.deck import MAX_SECTION_CHARS, SECTIONS
-from pmprep.catalog import shipped_catalog
-from pmprep.catalog.query import MAX_SEARCH_TERMS, QuestionFilter, find_questions, search_terms
+from pmprep.cases import Deck, check_deck
+from pmprep.cases.deck import MAX_SECTION_CHARS, SECTIONS
 from pmprep.outreach import MAX_MESSAGE_CHARS, check
 from pmprep.outreach.cues import shipped_signal_cues
 from pmprep.stories import Story, analyse_story, story_kinds

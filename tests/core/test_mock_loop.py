@@ -11,9 +11,9 @@ import yaml
 
 from pmprep.analysis import Feedback, analyze
 from pmprep.analysis.feedback import CriterionResult, Evidence
-from pmprep.catalog import SHIPPED, load_catalog
+from pmprep.bank import SHIPPED, load_catalog
 from pmprep.committee import Recommendation, Scorecard, Source, rules_for
-from pmprep.mock import (
+from pmprep.loops import (
     QA_PROBES,
     LoopLength,
     answer_seconds,
@@ -22,7 +22,7 @@ from pmprep.mock import (
     plan_loop,
     question_count,
 )
-from pmprep.planning.tasks import TaskWriter
+from pmprep.plans.tasks import TaskWriter
 
 # ---------------------------------------------------------------- planning the loop
 

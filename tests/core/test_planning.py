@@ -10,8 +10,8 @@ from itertools import pairwise
 import pytest
 from icalendar import Calendar
 
-from pmprep.catalog import load_catalog
-from pmprep.planning import (
+from pmprep.bank import load_catalog
+from pmprep.plans import (
     MAX_TASKS,
     MAX_WEEKS,
     Evidence,
@@ -25,8 +25,8 @@ from pmprep.planning import (
     regenerate,
     week_budget,
 )
-from pmprep.planning.allocation import split
-from pmprep.planning.plan import MAX_HOURS_PER_WEEK
+from pmprep.plans.allocation import split
+from pmprep.plans.plan import MAX_HOURS_PER_WEEK
 
 D = date
 STAMP = datetime(2026, 8, 10, 9, 30, tzinfo=UTC)

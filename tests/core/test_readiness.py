@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from pmprep.catalog import load_catalog
+from pmprep.bank import load_catalog
 from pmprep.committee import Recommendation, Scorecard, Source
-from pmprep.planning import (
+from pmprep.plans import (
     AnswerStatus,
     Attempt,
     Evidence,

@@ -8,7 +8,7 @@ import pytest
 
 from pmprep.analysis import analyze
 from pmprep.analysis.outline import type_frameworks
-from pmprep.catalog import SHIPPED, load_catalog
+from pmprep.bank import SHIPPED, load_catalog
 from pmprep.config import using_company
 
 BIGTECH = load_catalog(SHIPPED.parent / "bigtech")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pmprep.catalog import ContentError, load_catalog
+from pmprep.bank import ContentError, load_catalog
 from pmprep.cue_words import compile_cues
 from pmprep.stories import (
     FieldEvidence,

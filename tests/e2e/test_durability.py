@@ -18,7 +18,7 @@ DRAFT_Q = "beh-owned-end-to-end-what-to-build"
 
 
 def _question_ids(n: int) -> list[str]:
-    from pmprep.catalog import shipped_catalog
+    from pmprep.bank import shipped_catalog
 
     return [q for q in shipped_catalog().questions if q != DRAFT_Q][:n]
 

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from pmprep.casedeck import MAX_SECTION_CHARS, SECTIONS, qa_probes
+from pmprep.cases import MAX_SECTION_CHARS, SECTIONS, qa_probes
 from pmprep.config import active_catalog
 from pmprep.web.cases.models import CaseDeck
 

@@ -23,7 +23,7 @@ from django.utils import translation
 from django.utils.text import slugify
 
 import pmprep.web
-from pmprep.planning import Plan
+from pmprep.plans import Plan
 from pmprep.web.accounts.forms import TrackForm
 from pmprep.web.accounts.models import User
 from pmprep.web.outreach.forms import ContactForm

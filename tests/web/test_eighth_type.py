@@ -13,7 +13,7 @@ from django.urls import reverse
 from typer.testing import CliRunner
 
 from pmprep.analysis import analyze, classify
-from pmprep.catalog import SHIPPED
+from pmprep.bank import SHIPPED
 from pmprep.cli.main import app
 from pmprep.web import text_workers
 from pmprep.web.practice.models import Attempt
@@ -203,7 +203,7 @@ def test_a_type_whose_judging_module_is_missing_is_refused_with_file_entry_and_f
         path.read_text(encoding="utf-8").replace("judge: acme_pricing_judge", "judge: acme_no_such_module"),
         encoding="utf-8",
     )
-    from pmprep.catalog import ContentError
+    from pmprep.bank import ContentError
 
     with pytest.raises(ContentError) as error:
         analyze("pri-family-plan-price", ANSWER)

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from typer.testing import CliRunner
 
-from pmprep.casedeck import SECTIONS as DECK_SECTIONS
+from pmprep.cases import SECTIONS as DECK_SECTIONS
 from pmprep.cli.main import app
 from pmprep.config import active_catalog
 from pmprep.web.accounts import portability

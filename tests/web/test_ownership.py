@@ -18,7 +18,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from pmprep.planning import generate_plan
+from pmprep.plans import generate_plan
 from pmprep.web.accounts import portability
 from pmprep.web.cases.models import CaseDeck
 from pmprep.web.loops.models import InformalNote, PeerLink, RoundScorecard

@@ -11,7 +11,7 @@ import time_machine
 from django.urls import reverse
 from django.utils.text import slugify
 
-from pmprep.planning import Plan
+from pmprep.plans import Plan
 from pmprep.web.accounts import portability
 from pmprep.web.accounts.models import User
 from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan

@@ -17,7 +17,7 @@ import time_machine
 from django.urls import reverse
 
 from pmprep.analysis.analyzer import MAX_QUESTION_CHARS
-from pmprep.casedeck import MAX_PROMPT_CHARS, MAX_SECTION_CHARS, MAX_TITLE_CHARS, SECTIONS
+from pmprep.cases import MAX_PROMPT_CHARS, MAX_SECTION_CHARS, MAX_TITLE_CHARS, SECTIONS
 from pmprep.config import active_catalog
 from pmprep.stories import story_kinds
 from pmprep.stories.story import MAX_FIELD_CHARS, MAX_TAG_CHARS, MAX_TAGS

@@ -43,10 +43,10 @@ from pmprep.analysis.substance import (
     shape_vocabulary,
 )
 from pmprep.analysis.text import FUNCTION_WORDS, Doc, stem
+from pmprep.bank import ContentError, Problem
+from pmprep.bank.model import Catalog
+from pmprep.bank.schema import Question
 from pmprep.bounded_regex import bounded
-from pmprep.catalog import ContentError, Problem
-from pmprep.catalog.model import Catalog
-from pmprep.catalog.schema import Question
 from pmprep.config import active_catalog, content_folder
 
 MAX_ANSWER_CHARS = 200_000
@@ -341,7 +341,7 @@ def analyze(
     """Score ``answer`` to ``question`` and explain the score with evidence quoted from the answer.
 
     ``question`` may be any text, a bank question's id, or a resolved bank question (a
-    :class:`pmprep.catalog.schema.Question`, for instance from a coach's overlay, which then keeps its own
+    :class:`pmprep.bank.schema.Question`, for instance from a coach's overlay, which then keeps its own
     type, talking points and probes); ``question_type`` overrides classification;
     ``seconds`` is the time available, used for concision and delivery; ``shape`` overrides the answer
     shape detected from the question (pmprep.analysis.shapes), which weighs the type's criteria. Answers over

@@ -20,8 +20,8 @@ from itertools import pairwise
 from pathlib import Path
 
 from pmprep.analysis.company_files import analyzer_file
-from pmprep.catalog import SHIPPED, ContentError, Problem
-from pmprep.catalog.errors import read_content_yaml
+from pmprep.bank import SHIPPED, ContentError, Problem
+from pmprep.bank.errors import read_content_yaml
 
 CALIBRATION_FILE = SHIPPED / "calibration.yaml"
 # Even an answer with no claims keeps this share of its rubric score, so hollow answers are still ordered

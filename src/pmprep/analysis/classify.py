@@ -20,9 +20,9 @@ from typing import TypeVar
 from pmprep.analysis.company_files import analyzer_file, question_types
 from pmprep.analysis.feedback import Classification
 from pmprep.analysis.text import FUNCTION_WORDS, stem, tokenize
+from pmprep.bank import SHIPPED, Catalog, ContentError, Problem
+from pmprep.bank.errors import read_content_yaml
 from pmprep.bounded_regex import bounded
-from pmprep.catalog import SHIPPED, Catalog, ContentError, Problem
-from pmprep.catalog.errors import read_content_yaml
 from pmprep.config import active_catalog
 
 # Questions in many interviewers' phrasings, labelled with type and shape: the classifier's own data.

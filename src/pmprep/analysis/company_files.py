@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pmprep.catalog import ContentError, Problem
+from pmprep.bank import ContentError, Problem
 from pmprep.config import active_catalog, company_file, content_folder
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from pmprep.analysis.analyzer import analyze
 from pmprep.analysis.feedback import Evidence, Feedback, FollowUpOutcome, Probe, score_points
-from pmprep.catalog.schema import Question
+from pmprep.bank.schema import Question
 
 SEPARATOR = "\n\n"
 SOLID = 3

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from pmprep.analysis.feedback import OutlineItem
 from pmprep.analysis.judging import Context
-from pmprep.catalog import Catalog, ContentError, Problem
+from pmprep.bank import Catalog, ContentError, Problem
 from pmprep.config import active_catalog
 
 Step = tuple[str, str, tuple[str, ...]]  # (step id, name, the signal families that show it)

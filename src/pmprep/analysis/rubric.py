@@ -8,8 +8,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pmprep.analysis.company_files import analyzer_file, question_types
-from pmprep.catalog import ContentError, Problem
-from pmprep.catalog.errors import read_content_yaml
+from pmprep.bank import ContentError, Problem
+from pmprep.bank.errors import read_content_yaml
 from pmprep.config import active_catalog
 
 

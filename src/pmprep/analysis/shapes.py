@@ -13,8 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from pmprep.analysis.company_files import analyzer_file, question_types
 from pmprep.analysis.rubric import rubrics
-from pmprep.catalog import SHIPPED, ContentError, Problem
-from pmprep.catalog.errors import read_content_yaml
+from pmprep.bank import SHIPPED, ContentError, Problem
+from pmprep.bank.errors import read_content_yaml
 from pmprep.cue_words import CueSet, compile_cues, fold
 
 SHAPES_FILE = SHIPPED / "shapes.yaml"

@@ -17,9 +17,9 @@ from typing import NamedTuple
 from pmprep.analysis.claims import hollow_sentences, is_quantity
 from pmprep.analysis.company_files import analyzer_file
 from pmprep.analysis.text import Doc, stem
+from pmprep.bank import SHIPPED, ContentError, Problem
+from pmprep.bank.errors import read_content_yaml
 from pmprep.bounded_regex import bounded
-from pmprep.catalog import SHIPPED, ContentError, Problem
-from pmprep.catalog.errors import read_content_yaml
 
 CUES_FILE = SHIPPED / "signal_cues.yaml"  # the shipped cues; a company folder may bring its own
 # The families the judging functions read (pmprep.analysis.criteria, the analyzer, delivery, outline):

@@ -29,9 +29,9 @@ from typing import NamedTuple
 from pmprep.analysis.company_files import analyzer_file, per_company
 from pmprep.analysis.signals import families
 from pmprep.analysis.text import FUNCTION_WORDS, Doc, stem
+from pmprep.bank import SHIPPED, Catalog, ContentError, Problem
+from pmprep.bank.errors import read_content_yaml
 from pmprep.bounded_regex import bounded
-from pmprep.catalog import SHIPPED, Catalog, ContentError, Problem
-from pmprep.catalog.errors import read_content_yaml
 
 SUBSTANCE_FILE = SHIPPED / "substance.yaml"
 _WORD = bounded(r"[a-z][a-z'-]{0,40}")

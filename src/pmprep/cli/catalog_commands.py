@@ -10,10 +10,10 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from pmprep.catalog import Catalog, ContentError, load_catalog
-from pmprep.catalog.calendar import position
-from pmprep.catalog.query import QuestionFilter, find_questions, invalid_filter_values
-from pmprep.catalog.schema import Difficulty
+from pmprep.bank import Catalog, ContentError, load_catalog
+from pmprep.bank.calendar import position
+from pmprep.bank.query import QuestionFilter, find_questions, invalid_filter_values
+from pmprep.bank.schema import Difficulty
 from pmprep.cli.console import console, errors, fail
 from pmprep.config import ConfigError, content_folder, load_active_catalog
 

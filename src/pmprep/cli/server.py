@@ -81,7 +81,7 @@ def serve(
     from django.core.management import call_command
     from waitress.server import MultiSocketServer, create_server
 
-    from pmprep.catalog import ContentError
+    from pmprep.bank import ContentError
     from pmprep.config import active_catalog
 
     try:

@@ -32,7 +32,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from typing import Any
 
-from pmprep.catalog.model import Catalog
+from pmprep.bank.model import Catalog
 from pmprep.committee.scorecard import MAX_RATING, InformalInput, Recommendation, Scorecard, Source
 
 INFORMAL_REASON = "informal: the committee weighs only documented, structured feedback"

@@ -19,9 +19,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from pmprep.bank import SHIPPED, ContentError, Problem
+from pmprep.bank.errors import read_content_yaml
 from pmprep.bounded_regex import bounded
-from pmprep.catalog import SHIPPED, ContentError, Problem
-from pmprep.catalog.errors import read_content_yaml
 from pmprep.config import company_file
 
 SIGNALS_FILE = SHIPPED / "outreach_signals.yaml"

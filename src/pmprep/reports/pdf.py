@@ -1,6 +1,6 @@
 """A document as an A4 PDF, drawn with fpdf2's built-in Helvetica: no font files, no external tools.
 
-Every string goes through ``pmprep.casedeck.pdf.pdf_safe_text`` (the built-in fonts only cover
+Every string goes through ``pmprep.cases.pdf.pdf_safe_text`` (the built-in fonts only cover
 Latin-1) and is placed as plain text: fpdf2's markdown parsing stays off and nothing reads HTML.
 The bytes are reproducible: the creation date is ``created`` (a fixed date when None) and fpdf2
 derives the file id from the content. Each page has a footer saying the file is private, with its
@@ -19,7 +19,7 @@ from typing import Literal, cast
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 
-from pmprep.casedeck.pdf import DEFAULT_CREATED, pdf_safe_text
+from pmprep.cases.pdf import DEFAULT_CREATED, pdf_safe_text
 from pmprep.reports.document import (
     BarChart,
     Block,

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pmprep.catalog.model import Catalog
+from pmprep.bank.model import Catalog
 from pmprep.stories.cues import story_kinds
 from pmprep.stories.kinds import Reason, StoryProfile, story_profile
 from pmprep.stories.story import Story

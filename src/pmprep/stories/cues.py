@@ -16,10 +16,10 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from pmprep.analysis.company_files import analyzer_file
-from pmprep.catalog import SHIPPED, ContentError, Problem
-from pmprep.catalog.errors import read_content_yaml
-from pmprep.catalog.model import Catalog
-from pmprep.catalog.schema import TypeId
+from pmprep.bank import SHIPPED, ContentError, Problem
+from pmprep.bank.errors import read_content_yaml
+from pmprep.bank.model import Catalog
+from pmprep.bank.schema import TypeId
 from pmprep.cue_words import CueSet, compile_cues, fold
 from pmprep.stories.numbers import number_spans
 

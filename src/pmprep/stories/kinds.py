@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pmprep.catalog.model import Catalog
-from pmprep.catalog.schema import Question
+from pmprep.bank.model import Catalog
+from pmprep.bank.schema import Question
 from pmprep.stories.cues import SEARCH_FIELDS, CueHit, story_kinds
 from pmprep.stories.story import Story
 

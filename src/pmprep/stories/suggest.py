@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pmprep.catalog.model import Catalog
-from pmprep.catalog.schema import Question
+from pmprep.bank.model import Catalog
+from pmprep.bank.schema import Question
 from pmprep.stories.cues import story_kinds
 from pmprep.stories.kinds import question_kinds, story_profile
 from pmprep.stories.story import Story

@@ -13,7 +13,7 @@ from pmprep.analysis.claims import hollow_sentences, is_quantity, own_weight
 from pmprep.analysis.signals import Signals
 from pmprep.analysis.substance import shape_vocabulary
 from pmprep.analysis.text import Doc, split_sentences
-from pmprep.catalog import ContentError
+from pmprep.bank import ContentError
 
 QUESTION = "Tell me about a feature you launched. How did you decide what made the cut?"
 

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from pmprep.analysis.classify import CUES_FILE, classify, load_cues, shipped_cues
-from pmprep.catalog import SHIPPED, ContentError, Problem, load_catalog
+from pmprep.bank import SHIPPED, ContentError, Problem, load_catalog
 
 
 def test_each_type_has_its_cues_and_a_cue_votes_with_its_weight():

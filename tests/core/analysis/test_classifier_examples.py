@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 from pmprep.analysis.company_files import question_types
-from pmprep.catalog import ContentError, shipped_catalog
+from pmprep.bank import ContentError, shipped_catalog
 
 classifier = importlib.import_module("pmprep.analysis.classify")
 

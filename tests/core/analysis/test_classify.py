@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from pmprep.analysis import classify
-from pmprep.catalog import shipped_catalog
+from pmprep.bank import shipped_catalog
 
 UNSEEN = yaml.safe_load((Path(__file__).resolve().parents[2] / "data" / "questions.yaml").read_text())["questions"]
 

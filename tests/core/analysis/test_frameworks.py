@@ -6,7 +6,7 @@ import yaml
 
 from pmprep.analysis import analyze
 from pmprep.analysis.outline import type_frameworks
-from pmprep.catalog import ContentError, Problem, load_catalog, shipped_catalog
+from pmprep.bank import ContentError, Problem, load_catalog, shipped_catalog
 
 ANSWER = (
     "First the situation: I ran onboarding for a budgeting app with 40,000 monthly users. I decided to "

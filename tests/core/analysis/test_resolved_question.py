@@ -2,8 +2,8 @@
 keeps its own type, talking points and follow-ups instead of being classified again from its words."""
 
 from pmprep.analysis import analyze
-from pmprep.catalog import shipped_catalog
-from pmprep.catalog.schema import Question
+from pmprep.bank import shipped_catalog
+from pmprep.bank.schema import Question
 
 COACH = Question(
     id="coach-lockers",

@@ -6,7 +6,7 @@ import pytest
 from pmprep.analysis import analyze
 from pmprep.analysis.company_files import question_types
 from pmprep.analysis.rubric import load_rubrics, rubrics
-from pmprep.catalog import SHIPPED, ContentError, Problem
+from pmprep.bank import SHIPPED, ContentError, Problem
 
 
 def test_every_criterion_and_red_flag_carries_its_follow_up():

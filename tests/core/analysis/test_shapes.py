@@ -7,7 +7,7 @@ import pytest
 from pmprep.analysis import analyze
 from pmprep.analysis.rubric import rubrics
 from pmprep.analysis.shapes import SHAPES_FILE, load_shapes, shape_named, shape_of, shipped_shapes
-from pmprep.catalog import ContentError, shipped_catalog
+from pmprep.bank import ContentError, shipped_catalog
 
 
 @pytest.mark.parametrize(

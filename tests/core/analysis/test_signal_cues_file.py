@@ -4,8 +4,8 @@ patterns. A broken file is refused with file, entry and field, and nothing half-
 import pytest
 
 from pmprep.analysis.signals import CUES_FILE, FAMILIES, REQUIRED, load_families
+from pmprep.bank import ContentError, Problem
 from pmprep.bounded_regex import unbounded_repeats
-from pmprep.catalog import ContentError, Problem
 
 
 def _folder_with(tmp_path, text: str):

@@ -10,7 +10,7 @@ import pytest
 from pmprep.analysis import analyze
 from pmprep.analysis.signals import FAMILIES
 from pmprep.analysis.text import Doc
-from pmprep.catalog import shipped_catalog
+from pmprep.bank import shipped_catalog
 
 CATALOG = shipped_catalog()
 ANSWERS = sorted(CATALOG.strong_answers.values(), key=lambda a: a.question_id)

@@ -8,7 +8,7 @@ from pmprep.analysis import analyze
 from pmprep.analysis.analyzer import HOLLOW_CAP
 from pmprep.analysis.substance import Topic, relevance, shape_vocabulary
 from pmprep.analysis.text import Doc, stem
-from pmprep.catalog import shipped_catalog
+from pmprep.bank import shipped_catalog
 
 CATALOG = shipped_catalog()
 ANSWERS = sorted(CATALOG.strong_answers.values(), key=lambda a: a.question_id)
@@ -195,7 +195,7 @@ def test_a_level_and_its_words_never_contradict():
 
 def test_a_broken_substance_words_file_is_refused_with_list_and_entry(tmp_path):
     from pmprep.analysis.substance import load_substance_words
-    from pmprep.catalog import ContentError
+    from pmprep.bank import ContentError
 
     path = tmp_path / "substance.yaml"
     path.write_text("generic: [the, 'Two Words']\nbuzzwords: synergy\nframework: [step]\n", encoding="utf-8")

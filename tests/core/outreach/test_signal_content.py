@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pmprep.bank import ContentError, Problem
 from pmprep.bounded_regex import unbounded_repeats
-from pmprep.catalog import ContentError, Problem
 from pmprep.outreach.cues import GRADES, SIGNALS_FILE, load_signal_cues, shipped_signal_cues
 
 WHERE = "acme/outreach_signals.yaml"

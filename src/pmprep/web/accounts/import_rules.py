@@ -206,7 +206,7 @@ def message(exc: ValidationError) -> str:
 
 
 def _latest_interview_date(today: dt.date) -> dt.date:
-    from pmprep.planning.targets import latest_interview_date
+    from pmprep.plans.targets import latest_interview_date
 
     return latest_interview_date(today)
 

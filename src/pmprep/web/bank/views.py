@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
-from pmprep.catalog.calendar import position
-from pmprep.catalog.query import QuestionFilter, find_questions, invalid_filter_values
+from pmprep.bank.calendar import position
+from pmprep.bank.query import QuestionFilter, find_questions, invalid_filter_values
 from pmprep.config import active_catalog
-from pmprep.mock import loop_length
+from pmprep.loops import loop_length
 from pmprep.web.bank.markup import render_markdown
 from pmprep.web.plans.models import StudyPlan
 from pmprep.web.plans.views import next_best_action, today_tasks

@@ -1,7 +1,7 @@
 """Forms of the case-deck pages: starting a deck, writing its sections, and the rehearsal length.
 
 The forms check what a browser can get wrong (lengths, null characters, a question that is not in
-the list); the deck's own rules run in ``pmprep.casedeck`` when the deck is built, and their
+the list); the deck's own rules run in ``pmprep.cases`` when the deck is built, and their
 problems are put back on the field they name (``add_deck_problems``), in every form that builds one.
 """
 
@@ -10,7 +10,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.text import Truncator
 
-from pmprep.casedeck import (
+from pmprep.bank.model import Catalog
+from pmprep.bank.schema import Question
+from pmprep.cases import (
     MAX_PROMPT_CHARS,
     MAX_SECTION_CHARS,
     MAX_TALK_MINUTES,
@@ -20,8 +22,6 @@ from pmprep.casedeck import (
     DeckError,
     SectionId,
 )
-from pmprep.catalog.model import Catalog
-from pmprep.catalog.schema import Question
 from pmprep.web.text_input import TextField
 
 DEFAULT_MINUTES = 25

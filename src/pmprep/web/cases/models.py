@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from pmprep.casedeck import Deck, DeckError
+from pmprep.cases import Deck, DeckError
 
 
 class CaseDeck(models.Model):
-    """A case presentation being built: the prompt and the nine sections (see pmprep.casedeck)."""
+    """A case presentation being built: the prompt and the nine sections (see pmprep.cases)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_decks")
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

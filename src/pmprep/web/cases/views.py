@@ -1,5 +1,5 @@
 """The case-presentation builder: start a deck, write it with findings beside each section, rehearse
-it against the clock and the panel, and export it. Every rule lives in ``pmprep.casedeck``."""
+it against the clock and the panel, and export it. Every rule lives in ``pmprep.cases``."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pmprep.casedeck import (
+from pmprep.cases import (
     SECTIONS,
     Deck,
     DeckError,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from pmprep.catalog.model import Catalog
+from pmprep.bank.model import Catalog
 from pmprep.committee import Decision, Rules, Scorecard, ScorecardError, Source, decide, rule_text, rules_for
 from pmprep.config import active_catalog
 from pmprep.web.loops.forms import InformalNoteForm, ReferralForm

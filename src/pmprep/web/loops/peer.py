@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from pmprep.analysis.rubric import rubrics
 from pmprep.committee import Source
 from pmprep.config import active_catalog
-from pmprep.mock import QA_PROBES
+from pmprep.loops import QA_PROBES
 from pmprep.web.loops.forms import ScorecardForm
 from pmprep.web.loops.models import PeerLink, RoundScorecard
 from pmprep.web.loops.rounds import PANEL_ROLES

@@ -11,11 +11,11 @@ from datetime import datetime, timedelta
 from django.db import IntegrityError, transaction
 
 from pmprep.analysis import Feedback, Probe
-from pmprep.catalog.model import Catalog
+from pmprep.bank.model import Catalog
 from pmprep.committee import Source
-from pmprep.mock import QA_PROBES, LoopLength, answer_seconds, auto_scorecard, loop_length, plan_loop
-from pmprep.mock import LoopRound as PlannedRound
-from pmprep.mock.auto_scorecard import RATER
+from pmprep.loops import QA_PROBES, LoopLength, answer_seconds, auto_scorecard, loop_length, plan_loop
+from pmprep.loops import LoopRound as PlannedRound
+from pmprep.loops.auto_scorecard import RATER
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
 from pmprep.web.practice import recording
 from pmprep.web.practice.models import Attempt

@@ -18,7 +18,7 @@ from pmprep.analysis.rubric import rubrics
 from pmprep.clock import minutes_seconds
 from pmprep.committee import Source
 from pmprep.config import active_catalog
-from pmprep.mock import answer_seconds
+from pmprep.loops import answer_seconds
 from pmprep.web import text_workers
 from pmprep.web.loops import exports, rounds
 from pmprep.web.loops.committee import committee_view

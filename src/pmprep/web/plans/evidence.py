@@ -1,4 +1,4 @@
-"""What the user has actually done, gathered for the planning core (pmprep.planning.Evidence)."""
+"""What the user has actually done, gathered for the planning core (pmprep.plans.Evidence)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from datetime import date
 
 from django.utils import timezone
 
-from pmprep.catalog.model import Catalog
+from pmprep.bank.model import Catalog
 from pmprep.committee import Source
-from pmprep.planning import Evidence
+from pmprep.plans import Evidence
 from pmprep.web.loops.committee import hear
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
 from pmprep.web.practice import queue

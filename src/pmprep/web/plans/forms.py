@@ -5,7 +5,7 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
-from pmprep.planning import interview_date_problem
+from pmprep.plans import interview_date_problem
 from pmprep.web.date_input import DateField
 from pmprep.web.plans.models import SelfCheckAnswers
 

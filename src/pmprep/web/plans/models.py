@@ -10,7 +10,7 @@ from django.utils import timezone
 
 
 class StudyPlan(models.Model):
-    """The user's dated prep plan: its inputs and the plan as last generated (pmprep.planning)."""
+    """The user's dated prep plan: its inputs and the plan as last generated (pmprep.plans)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="study_plans")
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -28,7 +28,7 @@ class StudyPlan(models.Model):
         constraints = [models.UniqueConstraint(fields=["user"], name="one_plan_per_user")]
 
     def clean(self) -> None:
-        from pmprep.planning import Plan
+        from pmprep.plans import Plan
 
         try:
             Plan.from_dict(self.data)

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from django.utils.text import Truncator
 
-from pmprep.catalog.model import Catalog
-from pmprep.planning import Plan, Readiness, Status
+from pmprep.bank.model import Catalog
+from pmprep.plans import Plan, Readiness, Status
 from pmprep.reports import BarChart, Block, Bullets, Document, Heading, Paragraph, Quote, Table
 from pmprep.web.practice.models import Attempt
 

@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pmprep.catalog.model import Catalog
+from pmprep.bank.model import Catalog
 from pmprep.config import active_catalog
-from pmprep.planning import Plan, Task, TaskKind, Week, generate_plan, plan_to_ics, readiness, regenerate, self_check
-from pmprep.planning.wording import plural
+from pmprep.plans import Plan, Task, TaskKind, Week, generate_plan, plan_to_ics, readiness, regenerate, self_check
+from pmprep.plans.wording import plural
 from pmprep.reports import to_markdown, to_pdf
 from pmprep.web.downloads import MARKDOWN, PDF, download, filename
 from pmprep.web.plans.evidence import gather

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from pmprep.analysis import Feedback, Probe, analyze
 from pmprep.analysis.follow_up import SEPARATOR, reply_to_probe
-from pmprep.catalog.schema import Question
+from pmprep.bank.schema import Question
 from pmprep.config import active_catalog
 from pmprep.web import text_workers
 from pmprep.web.practice import queue

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pmprep.analysis import AnswerTooLong, Feedback, analyze
 from pmprep.analysis.rubric import rubrics
 from pmprep.analysis.shapes import shape_of
-from pmprep.catalog.query import QuestionFilter, invalid_filter_values, pick_question
+from pmprep.bank.query import QuestionFilter, invalid_filter_values, pick_question
 from pmprep.config import active_catalog
 from pmprep.stories import StoryError, outline
 from pmprep.web import text_workers

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from django.utils import timezone
 
-from pmprep.catalog.model import Catalog
+from pmprep.bank.model import Catalog
 from pmprep.committee import Decision
 from pmprep.progress import (
     Answer,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pmprep.catalog.model import Catalog
-from pmprep.catalog.schema import Question
+from pmprep.bank.model import Catalog
+from pmprep.bank.schema import Question
 from pmprep.review import due_of, new_card, review
 from pmprep.review.schedule import Rating
 from pmprep.stories import REVIEW_KIND, Coverage, StoryError, Suggestion, coverage, story_kinds, suggest_stories

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from pmprep.planning.placement import MOCK_GAP_DAYS, Scheduler
-from pmprep.planning.targets import MilestoneLevel, Targets
-from pmprep.planning.tasks import Task, TaskKind, TaskWriter
-from pmprep.planning.wording import day, duration, plural
+from pmprep.plans.placement import MOCK_GAP_DAYS, Scheduler
+from pmprep.plans.targets import MilestoneLevel, Targets
+from pmprep.plans.tasks import Task, TaskKind, TaskWriter
+from pmprep.plans.wording import day, duration, plural
 
 
 @dataclass(frozen=True)

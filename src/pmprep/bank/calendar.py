@@ -6,7 +6,7 @@ import calendar as _cal
 import datetime as dt
 from dataclasses import dataclass, field
 
-from pmprep.catalog.schema import Calendar, MonthDay
+from pmprep.bank.schema import Calendar, MonthDay
 
 
 @dataclass(frozen=True)

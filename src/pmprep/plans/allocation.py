@@ -26,9 +26,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from pmprep.catalog.model import Catalog
-from pmprep.catalog.schema import Round
-from pmprep.planning.evidence import LevelSummary
+from pmprep.bank.model import Catalog
+from pmprep.bank.schema import Round
+from pmprep.plans.evidence import LevelSummary
 
 UNKNOWN_WEIGHT = Fraction(3)
 

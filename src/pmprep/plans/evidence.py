@@ -36,7 +36,7 @@ from fractions import Fraction
 from typing import Any
 
 from pmprep.committee.decision import Outcome
-from pmprep.planning.wording import round2
+from pmprep.plans.wording import round2
 
 RECENT_ATTEMPTS = 5
 LEVELS = (1, 2, 3, 4)

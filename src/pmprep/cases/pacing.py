@@ -11,7 +11,7 @@ sections keep their importance share: the plan does not jump about as the deck i
 **Q&A probes.** Each panel role (design, data science, engineering) has questions aimed at the
 sections it cares about. A role asks first about its sections that are weakest in the review
 (empty, then needs work, then solid; ties in deck order), ``PROBES_PER_ROLE`` of them, then one of
-the mock loop's general questions for that role (``pmprep.mock.loop.QA_PROBES``). The seed picks
+the mock loop's general questions for that role (``pmprep.loops.loop.QA_PROBES``). The seed picks
 the wording where a question has two, so rehearsals vary while staying reproducible.
 """
 
@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from pmprep.analysis.text import tokenize
-from pmprep.casedeck.deck import SECTIONS, Deck, SectionId
-from pmprep.casedeck.review import DeckReview, Severity, Status, check_deck
+from pmprep.cases.deck import SECTIONS, Deck, SectionId
+from pmprep.cases.review import DeckReview, Severity, Status, check_deck
 from pmprep.clock import minutes_seconds
-from pmprep.mock.loop import QA_PROBES
+from pmprep.loops.loop import QA_PROBES
 
 MIN_TALK_MINUTES = 20
 MAX_TALK_MINUTES = 30

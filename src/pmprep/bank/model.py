@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pmprep.catalog.schema import (
+from pmprep.bank.schema import (
     Calendar,
     CaseRule,
     CommitteePolicy,

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pmprep.analysis.feedback import CriterionResult, Feedback
-from pmprep.catalog.model import Catalog
+from pmprep.bank.model import Catalog
 from pmprep.committee.scorecard import Recommendation, Scorecard, Source
 
 RATER = "pmprep"

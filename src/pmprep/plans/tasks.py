@@ -25,11 +25,11 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from pmprep.catalog.model import Catalog
-from pmprep.catalog.schema import Round, StoryTask
-from pmprep.planning.allocation import DrillTarget, drill_target, rounds_testing, track_competencies, weakness
-from pmprep.planning.evidence import LevelSummary
-from pmprep.planning.wording import day, level
+from pmprep.bank.model import Catalog
+from pmprep.bank.schema import Round, StoryTask
+from pmprep.plans.allocation import DrillTarget, drill_target, rounds_testing, track_competencies, weakness
+from pmprep.plans.evidence import LevelSummary
+from pmprep.plans.wording import day, level
 
 
 class TaskKind(StrEnum):

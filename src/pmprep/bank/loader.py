@@ -15,9 +15,9 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from pmprep.catalog.errors import ContentError, Problem
-from pmprep.catalog.model import Catalog
-from pmprep.catalog.schema import (
+from pmprep.bank.errors import ContentError, Problem
+from pmprep.bank.model import Catalog
+from pmprep.bank.schema import (
     Calendar,
     CaseRule,
     CommitteePolicy,

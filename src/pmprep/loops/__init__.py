@@ -3,8 +3,8 @@ each round from the analyzer's feedback (no Django)."""
 
 from __future__ import annotations
 
-from pmprep.mock.auto_scorecard import auto_scorecard
-from pmprep.mock.loop import (
+from pmprep.loops.auto_scorecard import auto_scorecard
+from pmprep.loops.loop import (
     QA_PROBES,
     LoopLength,
     LoopRound,

@@ -21,8 +21,8 @@ from pptx.util import Inches, Pt
 
 from pmprep.analysis.text import split_sentences
 from pmprep.bounded_regex import bounded
-from pmprep.casedeck.deck import SECTIONS, Deck, shorten
-from pmprep.casedeck.pdf import DEFAULT_CREATED
+from pmprep.cases.deck import SECTIONS, Deck, shorten
+from pmprep.cases.pdf import DEFAULT_CREATED
 
 MAX_BULLETS = 6
 MAX_BULLET_CHARS = 160

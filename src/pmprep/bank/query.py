@@ -7,9 +7,9 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from pmprep.bank.model import Catalog
+from pmprep.bank.schema import Question
 from pmprep.bounded_regex import bounded
-from pmprep.catalog.model import Catalog
-from pmprep.catalog.schema import Question
 
 _WORD = bounded(r"[a-z0-9]+")
 MAX_SEARCH_TERMS = 12

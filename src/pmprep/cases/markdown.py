@@ -6,8 +6,8 @@ stay lists); only the prompt is quoted line by line.
 
 from __future__ import annotations
 
-from pmprep.casedeck.deck import SECTIONS, Deck
-from pmprep.casedeck.review import DeckReview
+from pmprep.cases.deck import SECTIONS, Deck
+from pmprep.cases.review import DeckReview
 
 NOT_WRITTEN = "_Not written yet._"
 

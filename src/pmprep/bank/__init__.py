@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pmprep.catalog.errors import ContentError, Problem
-from pmprep.catalog.loader import SHIPPED, load_catalog
-from pmprep.catalog.model import Catalog
-from pmprep.catalog.query import QuestionFilter, find_questions
+from pmprep.bank.errors import ContentError, Problem
+from pmprep.bank.loader import SHIPPED, load_catalog
+from pmprep.bank.model import Catalog
+from pmprep.bank.query import QuestionFilter, find_questions
 
 __all__ = [
     "Catalog",

@@ -23,9 +23,9 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pmprep.catalog.calendar import CalendarPosition, DatedWindow, position
-from pmprep.catalog.model import Catalog
-from pmprep.planning.wording import day, plural
+from pmprep.bank.calendar import CalendarPosition, DatedWindow, position
+from pmprep.bank.model import Catalog
+from pmprep.plans.wording import day, plural
 
 NEAR_DAYS = 14
 INTERVIEW_WINDOW = "interviews"

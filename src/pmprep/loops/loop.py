@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from pmprep.catalog.model import Catalog
-from pmprep.catalog.schema import Question, Round
+from pmprep.bank.model import Catalog
+from pmprep.bank.schema import Question, Round
 
 # The sources give a 20–30 minute talk before the Q&A; we plan the middle of that range. The early-in
 # case round has no published talk length, so it gets the same slot inside its 90 minutes.

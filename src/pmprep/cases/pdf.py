@@ -15,7 +15,7 @@ import unicodedata
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from pmprep.casedeck.deck import SECTIONS, Deck
+from pmprep.cases.deck import SECTIONS, Deck
 
 # Output is byte-for-byte reproducible: the creation date is this unless the caller passes one.
 DEFAULT_CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)

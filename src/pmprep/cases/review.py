@@ -50,7 +50,7 @@ from typing import Any
 from pmprep.analysis.signals import Hit, Signals
 from pmprep.analysis.text import Doc
 from pmprep.bounded_regex import bounded
-from pmprep.casedeck.deck import SECTIONS, Deck, SectionId
+from pmprep.cases.deck import SECTIONS, Deck, SectionId
 
 
 class Severity(StrEnum):

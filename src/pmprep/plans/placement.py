@@ -12,12 +12,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from fractions import Fraction
 
-from pmprep.catalog.model import Catalog
-from pmprep.planning.allocation import spread, weights_for
-from pmprep.planning.evidence import LevelSummary
-from pmprep.planning.targets import Targets
-from pmprep.planning.tasks import Task, TaskWriter
-from pmprep.planning.wording import day
+from pmprep.bank.model import Catalog
+from pmprep.plans.allocation import spread, weights_for
+from pmprep.plans.evidence import LevelSummary
+from pmprep.plans.targets import Targets
+from pmprep.plans.tasks import Task, TaskWriter
+from pmprep.plans.wording import day
 
 QUARTER = 15
 FIXED_SHARE = Fraction(4, 5)

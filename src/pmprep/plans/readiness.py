@@ -35,12 +35,12 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from pmprep.catalog.model import Catalog
-from pmprep.catalog.schema import CommitteePolicy, Round
+from pmprep.bank.model import Catalog
+from pmprep.bank.schema import CommitteePolicy, Round
 from pmprep.committee.decision import Outcome
-from pmprep.planning.allocation import question_type_for, rounds_testing, track_competencies
-from pmprep.planning.evidence import Evidence, LevelSummary, competency_levels, round_levels
-from pmprep.planning.wording import duration, level, plural
+from pmprep.plans.allocation import question_type_for, rounds_testing, track_competencies
+from pmprep.plans.evidence import Evidence, LevelSummary, competency_levels, round_levels
+from pmprep.plans.wording import duration, level, plural
 
 MIN_POINTS = 2
 BACKLOG_LIMIT = 5

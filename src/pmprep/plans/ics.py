@@ -16,9 +16,9 @@ from datetime import datetime, timedelta
 from icalendar import Calendar, Event
 
 from pmprep.bounded_regex import bounded
-from pmprep.planning.plan import Milestone, Plan
-from pmprep.planning.tasks import Task
-from pmprep.planning.wording import duration
+from pmprep.plans.plan import Milestone, Plan
+from pmprep.plans.tasks import Task
+from pmprep.plans.wording import duration
 
 _NOT_UID = bounded(r"[^A-Za-z0-9_.-]+")
 

@@ -1,6 +1,6 @@
 """Preparation planning and readiness: the pure core behind the plan, calendar and readiness pages.
 
-    from pmprep.planning import Evidence, generate_plan, regenerate, plan_to_ics, readiness, self_check
+    from pmprep.plans import Evidence, generate_plan, regenerate, plan_to_ics, readiness, self_check
     plan = generate_plan("early_in", today, 10, interview_date=None, catalog=catalog, evidence=evidence)
     plan = regenerate(plan.mark_done("culture_memo:first_read"), today=later, catalog=catalog)
     ics = plan_to_ics(plan, name="My Netflix PM prep", stamp=now)
@@ -12,9 +12,9 @@ No Django, no clock: today and the export stamp always come in as arguments.
 
 from __future__ import annotations
 
-from pmprep.planning.evidence import Attempt, Evidence, LevelSummary, RoundRatings, summarise
-from pmprep.planning.ics import plan_to_ics
-from pmprep.planning.plan import (
+from pmprep.plans.evidence import Attempt, Evidence, LevelSummary, RoundRatings, summarise
+from pmprep.plans.ics import plan_to_ics
+from pmprep.plans.plan import (
     MAX_HORIZON_DAYS,
     MAX_TASKS,
     MAX_WEEKS,
@@ -25,10 +25,10 @@ from pmprep.planning.plan import (
     regenerate,
     week_budget,
 )
-from pmprep.planning.readiness import Readiness, ReadinessItem, Status, readiness
-from pmprep.planning.self_check import AnswerStatus, CheckAnswer, SelfCheck, self_check
-from pmprep.planning.targets import MilestoneLevel, interview_date_problem, latest_interview_date
-from pmprep.planning.tasks import Task, TaskKind
+from pmprep.plans.readiness import Readiness, ReadinessItem, Status, readiness
+from pmprep.plans.self_check import AnswerStatus, CheckAnswer, SelfCheck, self_check
+from pmprep.plans.targets import MilestoneLevel, interview_date_problem, latest_interview_date
+from pmprep.plans.tasks import Task, TaskKind
 
 __all__ = [
     "MAX_HORIZON_DAYS",

@@ -55,14 +55,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from pmprep.catalog.model import Catalog
-from pmprep.planning.allocation import track_competencies
-from pmprep.planning.evidence import Evidence, competency_levels, round_levels
-from pmprep.planning.milestones import Milestone, milestones, warnings
-from pmprep.planning.placement import Scheduler, fill, place_fixed, week_bins, week_budget
-from pmprep.planning.targets import resolve
-from pmprep.planning.tasks import Task, TaskKind, TaskWriter
-from pmprep.planning.wording import day
+from pmprep.bank.model import Catalog
+from pmprep.plans.allocation import track_competencies
+from pmprep.plans.evidence import Evidence, competency_levels, round_levels
+from pmprep.plans.milestones import Milestone, milestones, warnings
+from pmprep.plans.placement import Scheduler, fill, place_fixed, week_bins, week_budget
+from pmprep.plans.targets import resolve
+from pmprep.plans.tasks import Task, TaskKind, TaskWriter
+from pmprep.plans.wording import day
 
 __all__ = ["Milestone", "Plan", "Week", "generate_plan", "regenerate", "week_budget"]
 

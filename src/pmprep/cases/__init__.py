@@ -1,7 +1,7 @@
 """The case-presentation builder (no Django): a deck in nine sections, checked as it is written,
 paced for a 20–30 minute talk, rehearsed against panel questions and exported.
 
-    from pmprep.casedeck import Deck, check_deck, pacing_plan, qa_probes, to_markdown, to_pdf, to_pptx
+    from pmprep.cases import Deck, check_deck, pacing_plan, qa_probes, to_markdown, to_pdf, to_pptx
     deck = Deck(title="Engagement down in LatAm", prompt=prompt, sections={"problem": "..."})
     review = check_deck(deck)            # findings per section, statuses, a readiness line
     pacing_plan(deck, minutes=25)        # one slot per section, ending exactly at 25:00
@@ -9,7 +9,7 @@ paced for a 20–30 minute talk, rehearsed against panel questions and exported.
 
 from __future__ import annotations
 
-from pmprep.casedeck.deck import (
+from pmprep.cases.deck import (
     MAX_PROMPT_CHARS,
     MAX_SECTION_CHARS,
     MAX_TITLE_CHARS,
@@ -19,8 +19,8 @@ from pmprep.casedeck.deck import (
     SectionId,
     from_question,
 )
-from pmprep.casedeck.markdown import to_markdown
-from pmprep.casedeck.pacing import (
+from pmprep.cases.markdown import to_markdown
+from pmprep.cases.pacing import (
     IMPORTANCE,
     MAX_TALK_MINUTES,
     MIN_TALK_MINUTES,
@@ -29,9 +29,9 @@ from pmprep.casedeck.pacing import (
     pacing_plan,
     qa_probes,
 )
-from pmprep.casedeck.pdf import pdf_safe_text, to_pdf
-from pmprep.casedeck.review import DeckReview, Finding, Severity, Status, check_deck, check_section
-from pmprep.casedeck.slides import to_pptx
+from pmprep.cases.pdf import pdf_safe_text, to_pdf
+from pmprep.cases.review import DeckReview, Finding, Severity, Status, check_deck, check_section
+from pmprep.cases.slides import to_pptx
 
 __all__ = [
     "IMPORTANCE",
