@@ -1,13 +1,13 @@
 from django.urls import include, path
 
-from pmprep.web.bank import views as bank
+from pmprep.web import site
 from pmprep.web.loops import peer
 from pmprep.web.outreach.api import outreach_view
 from pmprep.web.practice import api
 
 urlpatterns = [
-    path("", bank.home, name="home"),
-    path("healthz", bank.health, name="health"),
+    path("", site.home, name="home"),
+    path("healthz", site.health, name="health"),
     path("accounts/", include("pmprep.web.accounts.urls")),
     path("practice/", include("pmprep.web.practice.urls")),
     path("loops/", include("pmprep.web.loops.urls")),
@@ -23,5 +23,5 @@ urlpatterns = [
     path("", include("pmprep.web.bank.urls")),
 ]
 
-handler404 = "pmprep.web.bank.views.not_found"
-handler500 = "pmprep.web.bank.views.server_error"
+handler404 = "pmprep.web.site.not_found"
+handler500 = "pmprep.web.site.server_error"

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -12,39 +12,10 @@ from pmprep.bank.query import QuestionFilter, find_questions, invalid_filter_val
 from pmprep.config import active_catalog
 from pmprep.loops import loop_length
 from pmprep.web.bank.markup import render_markdown
-from pmprep.web.plans.models import StudyPlan
-from pmprep.web.plans.views import next_best_action, today_tasks
 from pmprep.web.stories import bank as story_bank
 
 PAGE_SIZE = 25
 FILTER_FIELDS = ("track", "round", "type", "competency", "difficulty", "theme")
-
-
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    catalog = active_catalog()
-    track = catalog.tracks.get(getattr(request.user, "track", "") or "")
-    next_action, todays = None, []
-    if request.user.is_authenticated and track:
-        next_action = next_best_action(request.user)
-        todays = today_tasks(StudyPlan.objects.filter(user=request.user).first(), timezone.localdate())
-    return render(
-        request,
-        "home.html",
-        {
-            "track": track,
-            "next_action": next_action,
-            "todays": todays,
-            "rounds": catalog.rounds_for(track.id) if track else [],
-            "counts": catalog.counts(),
-            "type_counts": catalog.counts_by_type(),
-        },
-    )
-
-
-@require_GET
-def health(request: HttpRequest) -> JsonResponse:
-    return JsonResponse({"status": "ok", "questions": len(active_catalog().questions)})
 
 
 @require_GET
@@ -182,14 +153,3 @@ def primer(request: HttpRequest, primer_id: str) -> HttpResponse:
             "questions": catalog.questions_citing(p.id)[:12],
         },
     )
-
-
-def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    message = str(exception) if exception and str(exception) and "Resolver404" not in repr(exception) else ""
-    if message.startswith("{"):
-        message = ""
-    return render(request, "404.html", {"message": message or "That page does not exist."}, status=404)
-
-
-def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "500.html", status=500)
