@@ -18,8 +18,8 @@ from pmprep.cases import (
     Deck,
     DeckError,
     SectionId,
+    SectionStatus,
     Severity,
-    Status,
     check_deck,
     check_section,
     from_question,
@@ -198,7 +198,7 @@ def test_a_complete_deck_is_solid_and_ready():
     review = check_deck(solid_deck())
 
     assert review.findings == ()
-    assert set(review.statuses.values()) == {Status.SOLID}
+    assert set(review.statuses.values()) == {SectionStatus.SOLID}
     assert review.ready
     assert review.readiness == "Ready to rehearse: all 9 sections are solid."
 
@@ -219,7 +219,7 @@ def test_trade_offs_without_numbers_are_flagged_in_their_section():
     review = check_deck(deck)
 
     assert found(deck) == [("trade_offs_no_numbers", "weak", "trade_offs", None)]
-    assert review.statuses[SectionId.TRADE_OFFS] is Status.NEEDS_WORK
+    assert review.statuses[SectionId.TRADE_OFFS] is SectionStatus.NEEDS_WORK
     assert review.readiness == "Not ready yet: 8 of 9 sections solid, 0 empty, 1 needs work. Next: Trade-offs."
 
 
@@ -288,7 +288,7 @@ def test_options_are_counted_by_line_label_or_declared_number():
     assert found(one) == [("too_few_options", "weak", "solution_options", None)]
     assert found(two) == [("two_options", "tip", "solution_options", None)]
     assert found(declared) == []
-    assert check_deck(two).statuses[SectionId.SOLUTION_OPTIONS] is Status.SOLID  # tips never lower a status
+    assert check_deck(two).statuses[SectionId.SOLUTION_OPTIONS] is SectionStatus.SOLID  # tips never lower a status
 
 
 def test_a_recommendation_must_pick_one_option():
@@ -315,7 +315,7 @@ def test_a_deck_with_nothing_about_members_regions_or_devices_gets_a_tip():
     assert [(f.code, f.severity, f.section) for f in review.findings if f.code != "empty"] == [
         ("not_netflix_specific", Severity.TIP, None)
     ]
-    assert review.statuses[SectionId.TRADE_OFFS] is Status.SOLID
+    assert review.statuses[SectionId.TRADE_OFFS] is SectionStatus.SOLID
 
 
 def test_one_section_can_be_checked_while_it_is_typed():

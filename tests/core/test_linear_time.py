@@ -32,7 +32,7 @@ from pmprep.cases import Deck, check_deck
 from pmprep.cases.deck import MAX_SECTION_CHARS, SECTIONS
 from pmprep.outreach import MAX_MESSAGE_CHARS, check
 from pmprep.outreach.cues import shipped_signal_cues
-from pmprep.stories import Story, analyse_story, story_kinds
+from pmprep.stories import StarStory, analyse_story, story_kinds
 from pmprep.stories.story import MAX_FIELD_CHARS, STAR_FIELDS
 from tests.hostile_text import SHAPES, UNITS
 
@@ -143,9 +143,9 @@ def test_no_core_module_compiles_a_pattern_except_through_bounded():
 # ---- each text path at its limit, on every named shape
 
 
-def _story(text: str) -> Story:
+def _story(text: str) -> StarStory:
     n = len(text) // len(STAR_FIELDS)
-    return Story(
+    return StarStory(
         id="s1", title="Hostile", **{f: text[i * n : (i + 1) * n][:MAX_FIELD_CHARS] for i, f in enumerate(STAR_FIELDS)}
     )
 

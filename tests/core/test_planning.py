@@ -14,9 +14,9 @@ from pmprep.bank import load_catalog
 from pmprep.plans import (
     MAX_TASKS,
     MAX_WEEKS,
-    Evidence,
     MilestoneLevel,
     Plan,
+    PracticeEvidence,
     TaskKind,
     generate_plan,
     interview_date_problem,
@@ -330,7 +330,7 @@ def test_largest_remainder_split_is_exact():
 
 
 def test_a_weaker_competency_gets_more_drill_time_than_a_stronger_one(catalog):
-    evidence = Evidence(
+    evidence = PracticeEvidence(
         attempts=(
             attempt(D(2026, 8, 1), "data_literacy", 1),
             attempt(D(2026, 8, 2), "data_literacy", 1),

@@ -11,9 +11,9 @@ from pmprep.bank import load_catalog
 from pmprep.committee import Recommendation, Scorecard, Source
 from pmprep.plans import (
     AnswerStatus,
-    Attempt,
-    Evidence,
-    Status,
+    PracticedAnswer,
+    PracticeEvidence,
+    ReadinessStatus,
     readiness,
     self_check,
     summarise,
@@ -21,11 +21,11 @@ from pmprep.plans import (
 
 D = date
 TODAY = D(2026, 9, 12)
-NEE = Status.NOT_ENOUGH_EVIDENCE
+NEE = ReadinessStatus.NOT_ENOUGH_EVIDENCE
 
 
-def at(day: date, level: int, qtype: str = "metrics") -> Attempt:
-    return Attempt(day, qtype, ("ei_technical_deep_dive",), ("data_literacy",), level)
+def at(day: date, level: int, qtype: str = "metrics") -> PracticedAnswer:
+    return PracticedAnswer(day, qtype, ("ei_technical_deep_dive",), ("data_literacy",), level)
 
 
 # ---------------------------------------------------------------------------------------------- levels
@@ -58,7 +58,7 @@ def test_answers_and_ratings_are_averaged_from_exact_means():
 
 def test_evidence_reports_every_bad_value_at_once():
     with pytest.raises(ValueError) as err:
-        Evidence(
+        PracticeEvidence(
             attempts=[(TODAY, "metrics", (), ("data_literacy",), 5)],
             scorecards=[("ei_case_presentation", {"case_solving": 0})],
             review_overdue=-1,
@@ -82,7 +82,7 @@ def test_evidence_takes_committee_scorecards_and_round_trips_through_json():
         evidence={"case_solving": "Quantified the trade-off."},
         summary="Solid.",
     )
-    ev = Evidence(
+    ev = PracticeEvidence(
         attempts=[at(TODAY, 3)],
         scorecards=[card],
         stories=2,
@@ -91,14 +91,14 @@ def test_evidence_takes_committee_scorecards_and_round_trips_through_json():
         committee_outcomes=["hire"],
     )
     assert ev.scorecards[0].ratings == {"case_solving": 3}
-    assert Evidence.from_dict(json.loads(json.dumps(ev.to_dict()))) == ev
+    assert PracticeEvidence.from_dict(json.loads(json.dumps(ev.to_dict()))) == ev
 
 
 # ---------------------------------------------------------------------------------------------- no evidence
 
 
 def test_with_no_evidence_everything_says_so_plainly(catalog):
-    r = readiness("early_in", Evidence(), catalog, TODAY)
+    r = readiness("early_in", PracticeEvidence(), catalog, TODAY)
     assert r.status is NEE
     assert r.overall == (
         "Not enough evidence yet: pmprep has no answers, stories or mock loops from you, so it "
@@ -127,8 +127,8 @@ def test_with_no_evidence_everything_says_so_plainly(catalog):
 # ---------------------------------------------------------------------------------------------- partial
 
 
-def partial() -> Evidence:
-    return Evidence(
+def partial() -> PracticeEvidence:
+    return PracticeEvidence(
         attempts=[
             (D(2026, 8, 20), "metrics", ("ei_technical_deep_dive",), ("data_literacy", "quantitative_metrics"), 2),
             (D(2026, 8, 22), "technical", ("ei_technical_deep_dive",), ("technical_judgment", "data_literacy"), 1),
@@ -146,18 +146,18 @@ def partial() -> Evidence:
 def test_partial_evidence_gives_exact_statuses(catalog):
     r = readiness("early_in", partial(), catalog, D(2026, 9, 1))
     assert {i.id: i.status for i in r.rounds} == {
-        "ei_recruiter_screen": Status.READY,  # 3 then 4: (3 + 8) / 3 = 3.67
+        "ei_recruiter_screen": ReadinessStatus.READY,  # 3 then 4: (3 + 8) / 3 = 3.67
         "ei_hiring_manager": NEE,
-        "ei_technical_deep_dive": Status.NOT_READY,  # 2 then 1: (2 + 2) / 3 = 1.33
+        "ei_technical_deep_dive": ReadinessStatus.NOT_READY,  # 2 then 1: (2 + 2) / 3 = 1.33
         "ei_case_presentation": NEE,  # one answer is not enough
     }
-    assert r.competency("data_literacy").status is Status.NOT_READY  # 2, 1, 3 -> 2.17
-    assert r.competency("job_awareness").status is Status.READY
+    assert r.competency("data_literacy").status is ReadinessStatus.NOT_READY  # 2, 1, 3 -> 2.17
+    assert r.competency("job_awareness").status is ReadinessStatus.READY
     assert r.competency("technical_judgment").status is NEE
-    assert r.stories.status is Status.NOT_READY  # fewer than 3 stories
-    assert r.review.status is Status.ALMOST  # 3 overdue, at most 5
+    assert r.stories.status is ReadinessStatus.NOT_READY  # fewer than 3 stories
+    assert r.review.status is ReadinessStatus.ALMOST  # 3 overdue, at most 5
     assert r.loops.status is NEE
-    assert r.status is Status.NOT_READY
+    assert r.status is ReadinessStatus.NOT_READY
     assert r.overall == (
         "Not ready yet: 1 of 4 rounds ready, 0 almost, 1 not ready, 2 without enough "
         "evidence; mock loops: not enough evidence."
@@ -176,7 +176,7 @@ def test_ready_and_almost_are_the_tracks_committee_bars(company_folder):
         encoding="utf-8",
     )
     r = readiness("early_in", partial(), load_catalog(company_folder), D(2026, 9, 1))
-    assert r.round("ei_recruiter_screen").status is Status.ALMOST
+    assert r.round("ei_recruiter_screen").status is ReadinessStatus.ALMOST
 
 
 def test_partial_evidence_states_the_numbers_and_what_to_do(catalog):
@@ -216,7 +216,7 @@ def test_partial_evidence_states_the_numbers_and_what_to_do(catalog):
 # ---------------------------------------------------------------------------------------------- full
 
 
-def full(catalog, outcomes=("no_hire", "hire"), case_levels=(2, 3)) -> Evidence:
+def full(catalog, outcomes=("no_hire", "hire"), case_levels=(2, 3)) -> PracticeEvidence:
     """Two answers per round tagged with all the round's competencies, then one mock loop's ratings."""
     levels = {
         "ei_recruiter_screen": (4, 4),
@@ -229,7 +229,7 @@ def full(catalog, outcomes=("no_hire", "hire"), case_levels=(2, 3)) -> Evidence:
         for lvl in levels[rnd.id]:
             attempts.append((day, rnd.question_types[0], (rnd.id,), tuple(rnd.competencies), lvl))
             day += timedelta(days=1)
-    return Evidence(
+    return PracticeEvidence(
         attempts=attempts,
         scorecards=[
             ("ei_case_presentation", {"case_solving": 3, "data_literacy": 3, "quantitative_metrics": 2}),
@@ -246,27 +246,31 @@ def test_full_evidence_gives_exact_statuses_and_levels(catalog):
     r = readiness("early_in", full(catalog), catalog, TODAY)
     levels = {i.id: (i.status, i.numbers["level"]) for i in r.competencies}
     assert levels == {
-        "technical_judgment": (Status.READY, 3.5),  # answers 3, ratings 4
-        "customer_obsession": (Status.READY, 3.0),  # last 5: 4, 3, 4, 2, 3 -> 45 / 15
-        "scope_control": (Status.ALMOST, 2.9),  # 3, 4, 2, 3 -> 29 / 10
-        "data_literacy": (Status.ALMOST, 2.85),  # 3, 3, 2, 3 -> 2.7; ratings 3
-        "job_awareness": (Status.READY, 4.0),
-        "company_awareness": (Status.READY, 4.0),
-        "case_solving": (Status.ALMOST, 2.83),  # 8/3 and 3 -> 17/6
-        "quantitative_metrics": (Status.NOT_READY, 2.33),  # 8/3 and 2 -> 7/3
-        "product_design": (Status.ALMOST, 2.67),
-        "strategy_execution": (Status.READY, 3.67),
-        "culture_leadership": (Status.READY, 3.7),  # 4, 4, 3, 4 -> 37 / 10
-        "technical_fluency": (Status.READY, 3.0),
+        "technical_judgment": (ReadinessStatus.READY, 3.5),  # answers 3, ratings 4
+        "customer_obsession": (ReadinessStatus.READY, 3.0),  # last 5: 4, 3, 4, 2, 3 -> 45 / 15
+        "scope_control": (ReadinessStatus.ALMOST, 2.9),  # 3, 4, 2, 3 -> 29 / 10
+        "data_literacy": (ReadinessStatus.ALMOST, 2.85),  # 3, 3, 2, 3 -> 2.7; ratings 3
+        "job_awareness": (ReadinessStatus.READY, 4.0),
+        "company_awareness": (ReadinessStatus.READY, 4.0),
+        "case_solving": (ReadinessStatus.ALMOST, 2.83),  # 8/3 and 3 -> 17/6
+        "quantitative_metrics": (ReadinessStatus.NOT_READY, 2.33),  # 8/3 and 2 -> 7/3
+        "product_design": (ReadinessStatus.ALMOST, 2.67),
+        "strategy_execution": (ReadinessStatus.READY, 3.67),
+        "culture_leadership": (ReadinessStatus.READY, 3.7),  # 4, 4, 3, 4 -> 37 / 10
+        "technical_fluency": (ReadinessStatus.READY, 3.0),
     }
     assert [(i.id, i.status) for i in r.rounds] == [
-        ("ei_recruiter_screen", Status.READY),
-        ("ei_hiring_manager", Status.READY),
-        ("ei_technical_deep_dive", Status.READY),
-        ("ei_case_presentation", Status.ALMOST),
+        ("ei_recruiter_screen", ReadinessStatus.READY),
+        ("ei_hiring_manager", ReadinessStatus.READY),
+        ("ei_technical_deep_dive", ReadinessStatus.READY),
+        ("ei_case_presentation", ReadinessStatus.ALMOST),
     ]
-    assert (r.stories.status, r.review.status, r.loops.status) == (Status.READY, Status.READY, Status.READY)
-    assert r.status is Status.ALMOST
+    assert (r.stories.status, r.review.status, r.loops.status) == (
+        ReadinessStatus.READY,
+        ReadinessStatus.READY,
+        ReadinessStatus.READY,
+    )
+    assert r.status is ReadinessStatus.ALMOST
     assert r.overall == (
         "Almost ready: 3 of 4 rounds ready, 1 almost, 0 not ready, 0 without enough evidence; mock loops: ready."
     )
@@ -291,12 +295,12 @@ def test_full_evidence_points_at_the_weakest_competency(catalog):
 
 def test_a_no_hire_from_the_latest_loop_means_not_ready(catalog):
     r = readiness("early_in", full(catalog, outcomes=("hire", "no_hire")), catalog, TODAY)
-    assert r.loops.status is Status.NOT_READY and r.status is Status.NOT_READY
+    assert r.loops.status is ReadinessStatus.NOT_READY and r.status is ReadinessStatus.NOT_READY
 
 
 def test_when_everything_is_ready_the_advice_is_to_keep_it_warm(catalog):
     ev = full(catalog, case_levels=(4, 4))
-    ev = Evidence(
+    ev = PracticeEvidence(
         attempts=ev.attempts,
         scorecards=[("ei_case_presentation", {"quantitative_metrics": 4})],
         stories=8,
@@ -304,8 +308,8 @@ def test_when_everything_is_ready_the_advice_is_to_keep_it_warm(catalog):
         committee_outcomes=("strong_hire",),
     )
     r = readiness("early_in", ev, catalog, TODAY)
-    assert r.status is Status.READY
-    assert {i.status for i in r.competencies} == {Status.READY}
+    assert r.status is ReadinessStatus.READY
+    assert {i.status for i in r.competencies} == {ReadinessStatus.READY}
     assert r.next_best_action == (
         "You look ready: clear each day's reviews and run one more full mock loop a few days before the interview."
     )
@@ -319,21 +323,21 @@ def test_an_optional_round_is_shown_but_does_not_hold_the_overall_back(catalog):
         for _ in range(2):
             attempts.append((day, rnd.question_types[0], (rnd.id,), tuple(rnd.competencies), 4))
             day += timedelta(days=1)
-    ev = Evidence(attempts=attempts, stories=6, loops_done=1, committee_outcomes=("hire",))
+    ev = PracticeEvidence(attempts=attempts, stories=6, loops_done=1, committee_outcomes=("hire",))
     r = readiness("experienced", ev, catalog, TODAY)
     tech = r.round("ex_technical_deep_dive")
     assert (tech.status, tech.optional) == (NEE, True)
     assert r.competency("technical_fluency").optional and r.competency("technical_fluency").status is NEE
-    assert r.status is Status.READY
+    assert r.status is ReadinessStatus.READY
     assert r.overall.startswith("Ready: 5 of 5 rounds ready")
     assert r.next_best_action.startswith("You look ready")
 
 
 def test_a_big_review_backlog_comes_before_new_material(catalog):
     ev = partial()
-    ev = Evidence(attempts=ev.attempts[3:], stories=6, review_due=9, review_overdue=9)
+    ev = PracticeEvidence(attempts=ev.attempts[3:], stories=6, review_due=9, review_overdue=9)
     r = readiness("early_in", ev, catalog, TODAY)
-    assert r.review.status is Status.NOT_READY
+    assert r.review.status is ReadinessStatus.NOT_READY
     assert r.next_best_action == "Clear the 9 overdue reviews on the Today page."
 
 
@@ -343,26 +347,32 @@ def test_a_big_review_backlog_comes_before_new_material(catalog):
         (
             0,
             0,
-            Status.READY,
+            ReadinessStatus.READY,
             "Your review queue is clear.",
             "Do each day's reviews on the Today page as they fall due.",
         ),
-        (2, 0, Status.READY, "2 reviews are due today, none overdue.", "Do today's 2 reviews on the Today page."),
-        (1, 0, Status.READY, "1 review is due today, none overdue.", "Do today's 1 review on the Today page."),
+        (
+            2,
+            0,
+            ReadinessStatus.READY,
+            "2 reviews are due today, none overdue.",
+            "Do today's 2 reviews on the Today page.",
+        ),
+        (1, 0, ReadinessStatus.READY, "1 review is due today, none overdue.", "Do today's 1 review on the Today page."),
         (
             5,
             3,
-            Status.ALMOST,
+            ReadinessStatus.ALMOST,
             "5 reviews are due now: 3 overdue and 2 due today.",
             "Clear the 3 overdue reviews on the Today page.",
         ),
-        (6, 6, Status.NOT_READY, "6 reviews are overdue.", "Clear the 6 overdue reviews on the Today page."),
+        (6, 6, ReadinessStatus.NOT_READY, "6 reviews are overdue.", "Clear the 6 overdue reviews on the Today page."),
     ],
 )
 def test_the_review_queue_counts_what_is_due_now_and_judges_the_overdue_part(
     catalog, due, overdue, status, statement, action
 ):
-    ev = Evidence(attempts=partial().attempts, review_due=due, review_overdue=overdue)
+    ev = PracticeEvidence(attempts=partial().attempts, review_due=due, review_overdue=overdue)
     item = readiness("early_in", ev, catalog, TODAY).review
     assert (item.status, item.statement, item.next_action, item.numbers) == (
         status,
@@ -373,18 +383,18 @@ def test_the_review_queue_counts_what_is_due_now_and_judges_the_overdue_part(
 
 
 def test_reviews_due_without_any_answer_are_still_counted(catalog):
-    item = readiness("early_in", Evidence(stories=1, review_due=2), catalog, TODAY).review
-    assert (item.status, item.statement) == (Status.READY, "2 reviews are due today, none overdue.")
+    item = readiness("early_in", PracticeEvidence(stories=1, review_due=2), catalog, TODAY).review
+    assert (item.status, item.statement) == (ReadinessStatus.READY, "2 reviews are due today, none overdue.")
 
 
 def test_more_overdue_than_due_is_refused():
     with pytest.raises(ValueError, match=r"^evidence: review_overdue \(3\) cannot be more than review_due \(2\)"):
-        Evidence(review_due=2, review_overdue=3)
+        PracticeEvidence(review_due=2, review_overdue=3)
 
 
 def test_an_unknown_track_is_named(catalog):
     with pytest.raises(ValueError, match="unknown track 'intern'"):
-        readiness("intern", Evidence(), catalog, TODAY)
+        readiness("intern", PracticeEvidence(), catalog, TODAY)
 
 
 # ---------------------------------------------------------------------------------------------- self-check

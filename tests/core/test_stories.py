@@ -11,7 +11,7 @@ from pmprep.bank import ContentError, load_catalog
 from pmprep.cue_words import compile_cues
 from pmprep.stories import (
     FieldEvidence,
-    Story,
+    StarStory,
     StoryError,
     analyse_story,
     columns,
@@ -28,7 +28,7 @@ from pmprep.stories import (
 from pmprep.stories.cues import KINDS_FILE
 
 # A small bank, built in code. Each story is written to show particular kinds.
-ONBOARDING = Story(
+ONBOARDING = StarStory(
     id="onboarding",
     title="Onboarding rescue at a budgeting app",
     situation="At a 40-person fintech startup last spring, a third of new users quit before linking a bank account.",
@@ -42,7 +42,7 @@ ONBOARDING = Story(
     reflection="I learned to run five user interviews before committing to scope, and I now do it on every project.",
     tags=["internship"],
 )
-REFERRAL = Story(
+REFERRAL = StarStory(
     id="referral",
     title="The referral programme that flopped",
     situation="In my internship at a food-delivery app, growth wanted a referral programme before the holidays.",
@@ -54,7 +54,7 @@ REFERRAL = Story(
     result="Most referrals were fraud, so we switched it off after two weeks.",
     reflection="Lesson learned.",
 )
-CANCEL = Story(
+CANCEL = StarStory(
     id="cancel",
     title="Saying no to a harder cancel flow",
     situation=(
@@ -73,7 +73,7 @@ CANCEL = Story(
         "next to every churn idea."
     ),
 )
-PAYMENTS = Story(
+PAYMENTS = StarStory(
     id="payments",
     title="Getting the payments team to ship our fix",
     situation="At a marketplace app, 12% of checkouts failed on older Android phones.",
@@ -89,7 +89,7 @@ PAYMENTS = Story(
 BANK = [ONBOARDING, REFERRAL, CANCEL, PAYMENTS]
 
 
-def kinds_of(story: Story) -> list[tuple]:
+def kinds_of(story: StarStory) -> list[tuple]:
     return [
         (
             k.kind,
@@ -109,12 +109,12 @@ def kinds_of(story: Story) -> list[tuple]:
 def test_round_trip_through_dict():
     data = ONBOARDING.to_dict()
     assert data["tags"] == ["internship"] and data["kinds"] == [] and data["notes"] == ""
-    assert Story.from_dict(json.loads(json.dumps(data))) == ONBOARDING
+    assert StarStory.from_dict(json.loads(json.dumps(data))) == ONBOARDING
 
 
 def test_validation_lists_every_bad_field_at_once():
     with pytest.raises(StoryError) as err:
-        Story.from_dict(
+        StarStory.from_dict(
             {
                 "id": "",
                 "title": "x" * 201,
@@ -143,31 +143,33 @@ def test_validation_lists_every_bad_field_at_once():
 
 def test_missing_required_fields_and_wrong_types():
     with pytest.raises(StoryError) as err:
-        Story.from_dict({"title": "ok", "notes": None, "tags": "abc"})
+        StarStory.from_dict({"title": "ok", "notes": None, "tags": "abc"})
     assert err.value.problems == (
         "id: is required",
         "notes: expected text (found nothing)",
         "tags: expected a list of text (found 'abc')",
     )
     with pytest.raises(StoryError) as err:
-        Story.from_dict(["not", "a", "mapping"])
+        StarStory.from_dict(["not", "a", "mapping"])
     assert err.value.problems == ("story: expected a mapping of fields (found a list)",)
 
 
 def test_constructor_validates_and_normalises_lists():
     with pytest.raises(StoryError) as err:
-        Story("s", "   ", situation=7, tags=["x"] * 21)
+        StarStory("s", "   ", situation=7, tags=["x"] * 21)
     assert err.value.problems == (
         "title: must not be empty",
         "situation: expected text (found 7)",
         "tags: 21 tags; the limit is 20",
     )
-    story = Story("s", "t", tags=[" growth ", "growth"], kinds=["failure", "failure"], competencies=["data_literacy"])
+    story = StarStory(
+        "s", "t", tags=[" growth ", "growth"], kinds=["failure", "failure"], competencies=["data_literacy"]
+    )
     assert (story.tags, story.kinds, story.competencies) == (("growth",), ("failure",), ("data_literacy",))
 
 
 def test_fields_are_kept_exactly_as_written():
-    story = Story("s", "t", situation="  Two spaces first.\n")
+    story = StarStory("s", "t", situation="  Two spaces first.\n")
     assert story.situation == "  Two spaces first.\n"
     assert story.filled() == ["situation"]
 
@@ -193,7 +195,7 @@ def test_evidence_is_mapped_to_the_field_it_falls_in():
 
 
 def test_offsets_survive_leading_whitespace_and_empty_fields():
-    story = Story(
+    story = StarStory(
         "s",
         "Fix",
         situation="",
@@ -235,7 +237,7 @@ def test_checks_in_plain_words():
 
 
 def test_missing_fields_task_and_proportion_checks():
-    story = Story(
+    story = StarStory(
         "s",
         "Draft",
         situation="Our team of six ran the mobile app for a regional bank with a lot of "
@@ -268,7 +270,7 @@ def test_missing_fields_task_and_proportion_checks():
 
 
 def test_empty_story_has_every_missing_check_and_no_score():
-    analysis = analyse_story(Story("s", "Nothing yet"))
+    analysis = analyse_story(StarStory("s", "Nothing yet"))
     assert analysis.score == 0.0 and analysis.level == 1
     assert [c.id for c in analysis.checks] == [
         "missing_situation",
@@ -281,7 +283,7 @@ def test_empty_story_has_every_missing_check_and_no_score():
 
 def test_a_long_story_is_flagged_on_the_whole_story():
     long_action = "I met the team and I wrote the plan. " * 60
-    checks = analyse_story(Story("s", "Long", action=long_action, result="Sales rose from 3 to 9.")).checks
+    checks = analyse_story(StarStory("s", "Long", action=long_action, result="Sales rose from 3 to 9.")).checks
     too_long = [c for c in checks if c.id == "too_long"]
     assert [(c.field, c.message) for c in too_long] == [
         (
@@ -327,7 +329,7 @@ def test_describing_a_broken_system_is_not_a_failure_story():
 
 
 def test_chosen_kinds_join_the_detected_ones():
-    story = Story("s", "Quiet win", result="Nothing measurable.", kinds=["conflict"])
+    story = StarStory("s", "Quiet win", result="Nothing measurable.", kinds=["conflict"])
     [match] = detect_kinds(story)
     assert (match.kind, match.chosen, match.hits, match.reason) == (
         "conflict",
@@ -335,21 +337,21 @@ def test_chosen_kinds_join_the_detected_ones():
         (),
         "You marked it as this kind of story.",
     )
-    both = detect_kinds(Story("s2", "It flopped", kinds=["failure"]))
+    both = detect_kinds(StarStory("s2", "It flopped", kinds=["failure"]))
     assert [(m.kind, m.chosen, m.reason) for m in both] == [
         ("failure", True, "You marked it as this kind of story. Found 'flopped' in the title.")
     ]
 
 
 def test_a_metric_win_needs_a_number_in_the_result():
-    assert "metric_win" not in [k.kind for k in detect_kinds(Story("s", "t", result="Sign-ups rose a lot."))]
-    assert "metric_win" in [k.kind for k in detect_kinds(Story("s", "t", result="Sign-ups rose by 30%."))]
+    assert "metric_win" not in [k.kind for k in detect_kinds(StarStory("s", "t", result="Sign-ups rose a lot."))]
+    assert "metric_win" in [k.kind for k in detect_kinds(StarStory("s", "t", result="Sign-ups rose by 30%."))]
     # A rise told in the action is not the result.
-    assert "metric_win" not in [k.kind for k in detect_kinds(Story("s", "t", action="Sign-ups rose by 30%."))]
+    assert "metric_win" not in [k.kind for k in detect_kinds(StarStory("s", "t", action="Sign-ups rose by 30%."))]
 
 
 def test_notes_never_count_as_evidence():
-    assert detect_kinds(Story("s", "t", notes="This one failed badly, a real failure.")) == []
+    assert detect_kinds(StarStory("s", "t", notes="This one failed badly, a real failure.")) == []
 
 
 def test_profile_gives_competencies_and_themes_with_reasons(catalog):
@@ -369,7 +371,7 @@ def test_profile_gives_competencies_and_themes_with_reasons(catalog):
         "owned_end_to_end": ["cue"],
         "lead_without_authority": ["kind"],
     }
-    chosen = story_profile(Story("s", "t", competencies=["technical_judgment"]), catalog)
+    chosen = story_profile(StarStory("s", "t", competencies=["technical_judgment"]), catalog)
     assert [(c, [r.source for r in rs]) for c, rs in chosen.competencies.items()] == [
         ("technical_judgment", ["chosen"])
     ]
@@ -383,7 +385,7 @@ def test_a_theme_rule_with_groups_needs_every_group(catalog):
         ("action", 2, 13, "interview*"),
         ("action", 30, 37, "dropped"),
     ]
-    research_only = Story("s", "t", action="I interviewed eight users and kept the plan as it was.")
+    research_only = StarStory("s", "t", action="I interviewed eight users and kept the plan as it was.")
     assert "plan_changed_by_research" not in story_profile(research_only, catalog).themes
 
 
@@ -517,7 +519,7 @@ def test_cells_say_which_story_covers_what_and_why(catalog):
 
 
 def test_overused_story_rules(catalog):
-    thin = Story("thin", "Club sign-up form", situation="I ran the sign-up form for a student club.")
+    thin = StarStory("thin", "Club sign-up form", situation="I ran the sign-up form for a student club.")
     cov = coverage([CANCEL, REFERRAL, thin], catalog)
     [over] = cov.overused
     assert (over.story_id, over.rules) == ("cancel", ("sole_kinds", "share"))
@@ -544,7 +546,7 @@ def test_overused_story_rules(catalog):
     ],
 )
 def test_target_of_six_to_eight(catalog, count, message):
-    stories = [Story(f"s{i}", f"Story {i}") for i in range(count)]
+    stories = [StarStory(f"s{i}", f"StarStory {i}") for i in range(count)]
     assert coverage(stories, catalog).target_message == message
 
 
@@ -648,7 +650,7 @@ def test_outline_keeps_one_line_per_field_and_the_numbers():
 
 
 def test_outline_cuts_long_sentences_and_marks_empty_fields():
-    story = Story(
+    story = StarStory(
         "s",
         "t",
         action=(
@@ -667,7 +669,7 @@ def test_outline_cuts_long_sentences_and_marks_empty_fields():
 
 
 def test_outline_adds_numbers_from_a_cut_sentence():
-    story = Story(
+    story = StarStory(
         "s",
         "t",
         result=(
@@ -697,11 +699,11 @@ def test_recall_prompt_asks_for_numbers_and_lesson():
 
 
 def test_recall_prompt_without_numbers_or_lesson():
-    assert recall_prompt(Story("s", "Quiet", result="It went well.", reflection="Ask early.")).question == (
+    assert recall_prompt(StarStory("s", "Quiet", result="It went well.", reflection="Ask early.")).question == (
         "What was the lesson of 'Quiet'?"
     )
-    assert recall_prompt(Story("s", "Quiet", result="Up 5%.")).question == "What were the key numbers of 'Quiet'?"
-    bare = recall_prompt(Story("s", "Quiet"))
+    assert recall_prompt(StarStory("s", "Quiet", result="Up 5%.")).question == "What were the key numbers of 'Quiet'?"
+    bare = recall_prompt(StarStory("s", "Quiet"))
     assert bare.question == "Tell 'Quiet' in STAR order: situation, task, action, result."
     assert bare.answer == "This story has no numbers and no lesson yet: add them to the story first."
     assert json.loads(json.dumps(bare.to_dict()))["numbers"] == []
@@ -709,7 +711,7 @@ def test_recall_prompt_without_numbers_or_lesson():
 
 def test_a_score_of_a_half_shows_as_one_whole_number_everywhere():
     # This story scores exactly 38.5: the summary and the page's heading once said 38 and 39.
-    story = Story(
+    story = StarStory(
         id="x",
         title="t",
         situation="In my internship at a food-delivery app, growth wanted a referral programme before the holidays.",

@@ -32,7 +32,7 @@ from pmprep.bank.schema import (
     QuestionTypeInfo,
     ResearchTopic,
     Round,
-    Signals,
+    SignalLists,
     StoryTask,
     StrongAnswer,
     Theme,
@@ -309,7 +309,7 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
     company: Company | None = base.company if base else None
     dimensions: list[tuple[Dimension, Path]] = []
     components: list[tuple[Component, Path]] = []
-    signals = base.signals if base else Signals()
+    signals = base.signals if base else SignalLists()
     if is_company:
         raw = reader.yaml_file(company_file)
         if raw is not None:
@@ -335,7 +335,7 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
         if sig_path.exists():
             raw = reader.yaml_file(sig_path)
             if raw is not None:
-                signals = reader.one(sig_path, 0, raw, Signals, entry="signals") or signals
+                signals = reader.one(sig_path, 0, raw, SignalLists, entry="signals") or signals
 
     questions: list[tuple[Question, Path]] = []
     qdir = folder / "questions"

@@ -19,7 +19,7 @@ from pmprep.bank.schema import (
     QuestionTypeInfo,
     ResearchTopic,
     Round,
-    Signals,
+    SignalLists,
     StoryTask,
     StrongAnswer,
     Theme,
@@ -38,7 +38,7 @@ class Catalog:
     frameworks: dict[str, Framework]
     question_types: dict[str, QuestionTypeInfo]
     themes: dict[str, Theme]
-    signals: Signals
+    signals: SignalLists
     # committee.yaml: track id -> its committee policy, and the case rule every track shares
     committee: dict[str, CommitteePolicy]
     case_rule: CaseRule

@@ -191,7 +191,7 @@ class Signal(Strict):
     text: Text
 
 
-class Signals(Strict):
+class SignalLists(Strict):
     strong: list[Signal] = []
     weak: list[Signal] = []
     committee: list[Signal] = []

@@ -30,7 +30,7 @@ from pmprep.cases.pacing import (
     qa_probes,
 )
 from pmprep.cases.pdf import pdf_safe_text, to_pdf
-from pmprep.cases.review import DeckReview, Finding, Severity, Status, check_deck, check_section
+from pmprep.cases.review import DeckReview, Finding, SectionStatus, Severity, check_deck, check_section
 from pmprep.cases.slides import to_pptx
 
 __all__ = [
@@ -49,7 +49,7 @@ __all__ = [
     "SectionId",
     "SectionSlot",
     "Severity",
-    "Status",
+    "SectionStatus",
     "check_deck",
     "check_section",
     "from_question",

@@ -23,7 +23,7 @@ from typing import Any
 
 from pmprep.analysis.text import tokenize
 from pmprep.cases.deck import SECTIONS, Deck, SectionId
-from pmprep.cases.review import DeckReview, Severity, Status, check_deck
+from pmprep.cases.review import DeckReview, SectionStatus, Severity, check_deck
 from pmprep.clock import minutes_seconds
 from pmprep.loops.loop import QA_PROBES
 
@@ -186,7 +186,7 @@ def qa_probes(deck: Deck, seed: str = "", review: DeckReview | None = None) -> l
     ``review`` may be passed when the caller already has ``check_deck(deck)``.
     """
     review = review if review is not None else check_deck(deck)
-    rank = {Status.EMPTY: 0, Status.NEEDS_WORK: 1, Status.SOLID: 2}
+    rank = {SectionStatus.EMPTY: 0, SectionStatus.NEEDS_WORK: 1, SectionStatus.SOLID: 2}
     probes: list[PanelProbe] = []
     for role, by_section in SECTION_PROBES.items():
         targets = sorted(by_section, key=lambda s: (rank[review.statuses[s]], SECTIONS.index(s)))
@@ -207,9 +207,9 @@ def _pick(options: tuple[str, ...], *key: str) -> str:
 
 def _reason(review: DeckReview, section: SectionId) -> str:
     status = review.statuses[section]
-    if status is Status.EMPTY:
+    if status is SectionStatus.EMPTY:
         return f"{section.label} is empty."
-    if status is Status.NEEDS_WORK:
+    if status is SectionStatus.NEEDS_WORK:
         first = next(f for f in review.for_section(section) if f.severity is not Severity.TIP)
         return f"{section.label} needs work: {first.message}"
     return f"{section.label} is solid; expect to defend it."

@@ -59,7 +59,7 @@ class Severity(StrEnum):
     TIP = "tip"  # worth doing; never lowers a status
 
 
-class Status(StrEnum):
+class SectionStatus(StrEnum):
     EMPTY = "empty"
     NEEDS_WORK = "needs_work"
     SOLID = "solid"
@@ -103,7 +103,7 @@ class Finding:
 @dataclass(frozen=True)
 class DeckReview:
     findings: tuple[Finding, ...]
-    statuses: dict[SectionId, Status]
+    statuses: dict[SectionId, SectionStatus]
 
     def for_section(self, section: SectionId | str) -> tuple[Finding, ...]:
         section = SectionId(section)
@@ -111,14 +111,14 @@ class DeckReview:
 
     @property
     def ready(self) -> bool:
-        return all(s is Status.SOLID for s in self.statuses.values())
+        return all(s is SectionStatus.SOLID for s in self.statuses.values())
 
     def weakest(self) -> tuple[SectionId, ...]:
         """Sections that are not solid: empty ones first, then those needing work, in deck order."""
-        order = {Status.EMPTY: 0, Status.NEEDS_WORK: 1}
+        order = {SectionStatus.EMPTY: 0, SectionStatus.NEEDS_WORK: 1}
         return tuple(
             sorted(
-                (s for s in SECTIONS if self.statuses[s] is not Status.SOLID),
+                (s for s in SECTIONS if self.statuses[s] is not SectionStatus.SOLID),
                 key=lambda s: (order[self.statuses[s]], SECTIONS.index(s)),
             )
         )
@@ -129,12 +129,12 @@ class DeckReview:
         total = len(SECTIONS)
         if self.ready:
             return f"Ready to rehearse: all {total} sections are solid."
-        counts = {status: sum(1 for s in self.statuses.values() if s is status) for status in Status}
-        weak = counts[Status.NEEDS_WORK]
-        following = next(s for s in SECTIONS if self.statuses[s] is not Status.SOLID)
+        counts = {status: sum(1 for s in self.statuses.values() if s is status) for status in SectionStatus}
+        weak = counts[SectionStatus.NEEDS_WORK]
+        following = next(s for s in SECTIONS if self.statuses[s] is not SectionStatus.SOLID)
         return (
-            f"Not ready yet: {counts[Status.SOLID]} of {total} sections solid, "
-            f"{counts[Status.EMPTY]} empty, {weak} {'needs' if weak == 1 else 'need'} work. "
+            f"Not ready yet: {counts[SectionStatus.SOLID]} of {total} sections solid, "
+            f"{counts[SectionStatus.EMPTY]} empty, {weak} {'needs' if weak == 1 else 'need'} work. "
             f"Next: {following.label}."
         )
 
@@ -315,11 +315,11 @@ def check_deck(deck: Deck) -> DeckReview:
     statuses = {}
     for section in SECTIONS:
         if not reading.filled(section):
-            statuses[section] = Status.EMPTY
+            statuses[section] = SectionStatus.EMPTY
         elif any(f.section is section and f.severity is not Severity.TIP for f in findings):
-            statuses[section] = Status.NEEDS_WORK
+            statuses[section] = SectionStatus.NEEDS_WORK
         else:
-            statuses[section] = Status.SOLID
+            statuses[section] = SectionStatus.SOLID
     return DeckReview(findings=tuple(findings), statuses=statuses)
 
 

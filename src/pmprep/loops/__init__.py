@@ -7,7 +7,7 @@ from pmprep.loops.auto_scorecard import auto_scorecard
 from pmprep.loops.loop import (
     QA_PROBES,
     LoopLength,
-    LoopRound,
+    PlannedRound,
     answer_seconds,
     loop_length,
     plan_loop,
@@ -17,7 +17,7 @@ from pmprep.loops.loop import (
 __all__ = [
     "QA_PROBES",
     "LoopLength",
-    "LoopRound",
+    "PlannedRound",
     "answer_seconds",
     "auto_scorecard",
     "loop_length",

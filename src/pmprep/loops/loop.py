@@ -43,7 +43,7 @@ QA_PROBES: dict[str, tuple[str, ...]] = {
 
 
 @dataclass(frozen=True)
-class LoopRound:
+class PlannedRound:
     """One round of a planned mock loop.
 
     ``minutes`` is the round's real length (the lower end when the sources give a range).
@@ -110,7 +110,7 @@ def question_count(r: Round) -> int:
 
 def plan_loop(
     catalog: Catalog, track_id: str, recent: Iterable[str] = (), seed: str = "", include_optional: bool = False
-) -> tuple[LoopRound, ...]:
+) -> tuple[PlannedRound, ...]:
     """The track's rounds in order, each with its questions drawn for this seed.
 
     Questions practised recently (``recent``) are used only when a round runs out of fresh ones;
@@ -121,7 +121,7 @@ def plan_loop(
         raise ValueError(f"unknown track {track_id!r}; expected one of: {', '.join(sorted(catalog.tracks))}")
     recent_ids = set(recent)
     used: set[str] = set()
-    planned: list[LoopRound] = []
+    planned: list[PlannedRound] = []
     for r in catalog.rounds_for(track_id):
         if r.optional and not include_optional:
             continue
@@ -131,7 +131,7 @@ def plan_loop(
     return tuple(planned)
 
 
-def answer_seconds(loop_round: LoopRound) -> int:
+def answer_seconds(loop_round: PlannedRound) -> int:
     """The time budget for one answer: the talk slot in a case, else the round shared out."""
     if loop_round.is_case and loop_round.talk_minutes:
         return loop_round.talk_minutes * 60
@@ -152,9 +152,9 @@ def _draw(catalog: Catalog, r: Round, recent: set[str], used: set[str], seed: st
     return tuple(q.id for q in fitting[: question_count(r)])
 
 
-def _loop_round(r: Round, question_ids: tuple[str, ...]) -> LoopRound:
+def _loop_round(r: Round, question_ids: tuple[str, ...]) -> PlannedRound:
     case = r.is_case
-    return LoopRound(
+    return PlannedRound(
         round_id=r.id,
         name=r.name,
         order=r.order,

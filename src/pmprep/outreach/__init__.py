@@ -46,12 +46,12 @@ Deterministic, offline and fast; messages over 20,000 characters raise MessageTo
 from __future__ import annotations
 
 from pmprep.outreach.checker import MAX_MESSAGE_CHARS, MessageTooLong, check
-from pmprep.outreach.report import Channel, Evidence, Flag, Kind, OutreachReport, Signal, Verdict
+from pmprep.outreach.report import Channel, Flag, Kind, NoteEvidence, OutreachReport, Signal, Verdict
 
 __all__ = [
     "MAX_MESSAGE_CHARS",
     "Channel",
-    "Evidence",
+    "NoteEvidence",
     "Flag",
     "Kind",
     "MessageTooLong",

@@ -113,7 +113,7 @@ class Flag:
 
 
 @dataclass(frozen=True)
-class Evidence:
+class NoteEvidence:
     """Words of the message a graded signal quotes (``message[start:end] == text``)."""
 
     start: int
@@ -139,7 +139,7 @@ class Signal:
     label: str
     points: int
     reason: str
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: list[NoteEvidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -30,7 +30,7 @@ from pmprep.analysis.text import split_sentences
 from pmprep.bounded_regex import bounded
 from pmprep.outreach.cues import Grade, SignalCues, SignalSpec
 from pmprep.outreach.questions import SPECIFIC
-from pmprep.outreach.report import Evidence, Flag, Kind, Signal
+from pmprep.outreach.report import Flag, Kind, NoteEvidence, Signal
 from pmprep.outreach.specifics import NamedWork, specific_words
 from pmprep.outreach.text import word_spans
 
@@ -78,20 +78,20 @@ class Note:
             start = greeting.end()
         return Span(start, s.end)
 
-    def quote(self, start: int, end: int) -> Evidence:
+    def quote(self, start: int, end: int) -> NoteEvidence:
         """The words from ``start`` to ``end``, without trailing punctuation, cut at a word under MAX_QUOTE."""
         while end > start and self.text[end - 1] in _TRAILING:
             end -= 1
         if end - start > MAX_QUOTE:
             cut = self.text.rfind(" ", start, start + MAX_QUOTE)
             end = cut if cut > start else start + MAX_QUOTE
-        return Evidence(start, end, self.text[start:end])
+        return NoteEvidence(start, end, self.text[start:end])
 
-    def quote_sentence(self, index: int) -> Evidence:
+    def quote_sentence(self, index: int) -> NoteEvidence:
         span = self.sentence_span(index)
         return self.quote(span.start, span.end)
 
-    def quote_to_sentence_end(self, start: int) -> Evidence:
+    def quote_to_sentence_end(self, start: int) -> NoteEvidence:
         return self.quote(start, self.sentences[self.sentence_of(start)].end)
 
     @cached_property
@@ -119,7 +119,7 @@ def _inside(span: Span, containers: Sequence[Span]) -> bool:
     return any(c.start <= span.start and span.end <= c.end for c in containers)
 
 
-def _signal(spec: SignalSpec, grade: Grade, points: int, evidence: list[Evidence], **fill: str) -> Signal:
+def _signal(spec: SignalSpec, grade: Grade, points: int, evidence: list[NoteEvidence], **fill: str) -> Signal:
     return Signal(
         spec.id,
         spec.name,
@@ -218,7 +218,7 @@ def the_ask(note: Note, cues: SignalCues, flags: Sequence[Flag]) -> Signal:
     ask_sentences = {note.sentence_of(s.start) for s in extra} - question_sentences
     count = len(asked) + len(ask_sentences)
 
-    def said(spans: Iterable[Span]) -> list[Evidence]:
+    def said(spans: Iterable[Span]) -> list[NoteEvidence]:
         """Each ask quoted whole: a question as found, any other ask by its sentence, one quote a sentence."""
         out, seen = [], set()
         for span in sorted(spans, key=lambda x: x.start):

@@ -1,6 +1,6 @@
 """Preparation planning and readiness: the pure core behind the plan, calendar and readiness pages.
 
-    from pmprep.plans import Evidence, generate_plan, regenerate, plan_to_ics, readiness, self_check
+    from pmprep.plans import PracticeEvidence, generate_plan, regenerate, plan_to_ics, readiness, self_check
     plan = generate_plan("early_in", today, 10, interview_date=None, catalog=catalog, evidence=evidence)
     plan = regenerate(plan.mark_done("culture_memo:first_read"), today=later, catalog=catalog)
     ics = plan_to_ics(plan, name="My Netflix PM prep", stamp=now)
@@ -12,7 +12,7 @@ No Django, no clock: today and the export stamp always come in as arguments.
 
 from __future__ import annotations
 
-from pmprep.plans.evidence import Attempt, Evidence, LevelSummary, RoundRatings, summarise
+from pmprep.plans.evidence import LevelSummary, PracticedAnswer, PracticeEvidence, RoundRatings, summarise
 from pmprep.plans.ics import plan_to_ics
 from pmprep.plans.plan import (
     MAX_HORIZON_DAYS,
@@ -25,7 +25,7 @@ from pmprep.plans.plan import (
     regenerate,
     week_budget,
 )
-from pmprep.plans.readiness import Readiness, ReadinessItem, Status, readiness
+from pmprep.plans.readiness import Readiness, ReadinessItem, ReadinessStatus, readiness
 from pmprep.plans.self_check import AnswerStatus, CheckAnswer, SelfCheck, self_check
 from pmprep.plans.targets import MilestoneLevel, interview_date_problem, latest_interview_date
 from pmprep.plans.tasks import Task, TaskKind
@@ -35,9 +35,9 @@ __all__ = [
     "MAX_TASKS",
     "MAX_WEEKS",
     "AnswerStatus",
-    "Attempt",
+    "PracticedAnswer",
     "CheckAnswer",
-    "Evidence",
+    "PracticeEvidence",
     "LevelSummary",
     "Milestone",
     "MilestoneLevel",
@@ -46,7 +46,7 @@ __all__ = [
     "ReadinessItem",
     "RoundRatings",
     "SelfCheck",
-    "Status",
+    "ReadinessStatus",
     "Task",
     "TaskKind",
     "Week",

@@ -1,6 +1,6 @@
 """What the user has actually done, as plain values the web layer fills in, and the levels read from it.
 
-``Evidence`` is the single input that both the prep plan (to weight practice towards weak spots)
+``PracticeEvidence`` is the single input that both the prep plan (to weight practice towards weak spots)
 and the readiness check read. It holds no opinions, only records:
 
 - ``attempts``: answered questions, each ``(on, question_type, round_ids, competency_ids, level)``
@@ -43,7 +43,7 @@ LEVELS = (1, 2, 3, 4)
 
 
 @dataclass(frozen=True)
-class Attempt:
+class PracticedAnswer:
     """One answered question."""
 
     on: date
@@ -62,7 +62,7 @@ class Attempt:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Attempt:
+    def from_dict(cls, data: Mapping[str, Any]) -> PracticedAnswer:
         return cls(
             date.fromisoformat(data["on"]),
             data["question_type"],
@@ -87,11 +87,11 @@ class RoundRatings:
         return cls(data["round_id"], dict(data["ratings"]))
 
 
-def _attempt(value: Any) -> Attempt:
-    if isinstance(value, Attempt):
+def _attempt(value: Any) -> PracticedAnswer:
+    if isinstance(value, PracticedAnswer):
         return value
     on, qtype, rounds, comps, lvl = value
-    return Attempt(on, qtype, tuple(rounds), tuple(comps), lvl)
+    return PracticedAnswer(on, qtype, tuple(rounds), tuple(comps), lvl)
 
 
 def _ratings(value: Any) -> RoundRatings:
@@ -108,8 +108,8 @@ def _is_level(value: Any) -> bool:
 
 
 @dataclass(frozen=True)
-class Evidence:
-    attempts: tuple[Attempt, ...] = ()
+class PracticeEvidence:
+    attempts: tuple[PracticedAnswer, ...] = ()
     scorecards: tuple[RoundRatings, ...] = ()
     stories: int = 0
     story_gaps: tuple[str, ...] = ()
@@ -120,7 +120,7 @@ class Evidence:
 
     def __post_init__(self) -> None:
         problems: list[str] = []
-        attempts: list[Attempt] = []
+        attempts: list[PracticedAnswer] = []
         for i, raw in enumerate(self.attempts):
             try:
                 attempts.append(_attempt(raw))
@@ -183,9 +183,9 @@ class Evidence:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Evidence:
+    def from_dict(cls, data: Mapping[str, Any]) -> PracticeEvidence:
         return cls(
-            attempts=tuple(Attempt.from_dict(a) for a in data.get("attempts", [])),
+            attempts=tuple(PracticedAnswer.from_dict(a) for a in data.get("attempts", [])),
             scorecards=tuple(RoundRatings.from_dict(c) for c in data.get("scorecards", [])),
             stories=data.get("stories", 0),
             story_gaps=tuple(data.get("story_gaps", [])),
@@ -208,7 +208,7 @@ class LevelSummary:
     level: float | None = None
     last_on: date | None = None
     # The lowest-level of the recent attempts (the newest on a tie): where practice should aim.
-    focus: Attempt | None = field(default=None, compare=False)
+    focus: PracticedAnswer | None = field(default=None, compare=False)
 
     @property
     def points(self) -> int:
@@ -226,7 +226,7 @@ class LevelSummary:
         }
 
 
-def summarise(attempts: Iterable[Attempt], ratings: Iterable[int], today: date) -> LevelSummary:
+def summarise(attempts: Iterable[PracticedAnswer], ratings: Iterable[int], today: date) -> LevelSummary:
     """Read one level from the attempts and ratings that concern one competency or round."""
     dated = sorted((a for a in attempts if a.on <= today), key=lambda a: a.on)  # stable: same day keeps order
     marks = list(ratings)
@@ -251,7 +251,9 @@ def summarise(attempts: Iterable[Attempt], ratings: Iterable[int], today: date) 
     )
 
 
-def competency_levels(evidence: Evidence, competency_ids: Iterable[str], today: date) -> dict[str, LevelSummary]:
+def competency_levels(
+    evidence: PracticeEvidence, competency_ids: Iterable[str], today: date
+) -> dict[str, LevelSummary]:
     """One summary per competency id, in the order given."""
     return {
         c: summarise(
@@ -263,7 +265,7 @@ def competency_levels(evidence: Evidence, competency_ids: Iterable[str], today: 
     }
 
 
-def round_levels(evidence: Evidence, round_ids: Iterable[str], today: date) -> dict[str, LevelSummary]:
+def round_levels(evidence: PracticeEvidence, round_ids: Iterable[str], today: date) -> dict[str, LevelSummary]:
     """One summary per round id, in the order given."""
     return {
         r: summarise(

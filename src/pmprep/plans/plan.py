@@ -57,7 +57,7 @@ from typing import Any
 
 from pmprep.bank.model import Catalog
 from pmprep.plans.allocation import track_competencies
-from pmprep.plans.evidence import Evidence, competency_levels, round_levels
+from pmprep.plans.evidence import PracticeEvidence, competency_levels, round_levels
 from pmprep.plans.milestones import Milestone, milestones, warnings
 from pmprep.plans.placement import Scheduler, fill, place_fixed, week_bins, week_budget
 from pmprep.plans.targets import resolve
@@ -255,7 +255,7 @@ def generate_plan(
     *,
     interview_date: date | None,
     catalog: Catalog,
-    evidence: Evidence | None = None,
+    evidence: PracticeEvidence | None = None,
     done: Iterable[str] = (),
     moved: Mapping[str, date] | None = None,
 ) -> Plan:
@@ -280,7 +280,7 @@ def generate_plan(
     if problems:
         raise ValueError(" ".join(problems))
 
-    evidence = evidence or Evidence()
+    evidence = evidence or PracticeEvidence()
     competencies = track_competencies(catalog, track_id)
     comp_levels = competency_levels(evidence, competencies, today)
     rnd_levels = round_levels(evidence, [r.id for r in catalog.rounds_for(track_id)], today)
@@ -324,7 +324,7 @@ def regenerate(
     *,
     today: date,
     catalog: Catalog,
-    evidence: Evidence | None = None,
+    evidence: PracticeEvidence | None = None,
     hours_per_week: float | None = None,
     interview_date: date | None = _KEEP,
     done: Iterable[str] = (),

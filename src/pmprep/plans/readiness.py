@@ -39,7 +39,7 @@ from pmprep.bank.model import Catalog
 from pmprep.bank.schema import CommitteePolicy, Round
 from pmprep.committee.decision import Outcome
 from pmprep.plans.allocation import question_type_for, rounds_testing, track_competencies
-from pmprep.plans.evidence import Evidence, LevelSummary, competency_levels, round_levels
+from pmprep.plans.evidence import LevelSummary, PracticeEvidence, competency_levels, round_levels
 from pmprep.plans.wording import duration, level, plural
 
 MIN_POINTS = 2
@@ -48,7 +48,7 @@ STORIES_MIN = 3
 GAPS_NOT_READY = 3
 
 
-class Status(StrEnum):
+class ReadinessStatus(StrEnum):
     NOT_ENOUGH_EVIDENCE = "not_enough_evidence"
     NOT_READY = "not_ready"
     ALMOST = "almost"
@@ -64,7 +64,7 @@ class Status(StrEnum):
         }[self.value]
 
 
-_RANK = [Status.NOT_READY, Status.NOT_ENOUGH_EVIDENCE, Status.ALMOST, Status.READY]
+_RANK = [ReadinessStatus.NOT_READY, ReadinessStatus.NOT_ENOUGH_EVIDENCE, ReadinessStatus.ALMOST, ReadinessStatus.READY]
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class ReadinessItem:
     kind: str  # round, competency, stories, review, loops
     id: str
     name: str
-    status: Status
+    status: ReadinessStatus
     statement: str  # where it stands, plainly, with the numbers
     next_action: str  # one concrete thing to do
     numbers: Mapping[str, Any] = field(default_factory=dict)
@@ -96,7 +96,7 @@ class ReadinessItem:
 class Readiness:
     track_id: str
     today: date
-    status: Status
+    status: ReadinessStatus
     overall: str
     rounds: tuple[ReadinessItem, ...]
     competencies: tuple[ReadinessItem, ...]
@@ -127,12 +127,12 @@ class Readiness:
         }
 
 
-def _status(summary: LevelSummary, policy: CommitteePolicy) -> Status:
+def _status(summary: LevelSummary, policy: CommitteePolicy) -> ReadinessStatus:
     if summary.points < MIN_POINTS or summary.level is None:
-        return Status.NOT_ENOUGH_EVIDENCE
+        return ReadinessStatus.NOT_ENOUGH_EVIDENCE
     if summary.level >= policy.hire_bar:
-        return Status.READY
-    return Status.ALMOST if summary.level >= policy.pass_bar else Status.NOT_READY
+        return ReadinessStatus.READY
+    return ReadinessStatus.ALMOST if summary.level >= policy.pass_bar else ReadinessStatus.NOT_READY
 
 
 def _numbers(summary: LevelSummary, today: date) -> dict[str, Any]:
@@ -175,8 +175,8 @@ def _level(value: float | None) -> str:
     return level(value)
 
 
-def _statement(name: str, summary: LevelSummary, status: Status) -> str:
-    if status is Status.NOT_ENOUGH_EVIDENCE:
+def _statement(name: str, summary: LevelSummary, status: ReadinessStatus) -> str:
+    if status is ReadinessStatus.NOT_ENOUGH_EVIDENCE:
         if not summary.points:
             return f"Not enough evidence: no answers or mock-loop ratings for {name} yet."
         return f"Not enough evidence: {_so_far(summary)} for {name} so far; readiness needs at least {MIN_POINTS}."
@@ -184,7 +184,7 @@ def _statement(name: str, summary: LevelSummary, status: Status) -> str:
 
 
 class _Reader:
-    def __init__(self, catalog: Catalog, track_id: str, evidence: Evidence, today: date):
+    def __init__(self, catalog: Catalog, track_id: str, evidence: PracticeEvidence, today: date):
         self.catalog, self.track_id, self.evidence, self.today = catalog, track_id, evidence, today
         self.rounds = catalog.rounds_for(track_id)
         self.competency_ids = track_competencies(catalog, track_id)
@@ -214,20 +214,20 @@ class _Reader:
         status = _status(s, self.policy)
         rnd, qtype = self.aim(competency_id)
         kind = self.type_name(qtype)
-        if status is Status.NOT_ENOUGH_EVIDENCE:
+        if status is ReadinessStatus.NOT_ENOUGH_EVIDENCE:
             need = MIN_POINTS - s.points
             action = f"Answer {plural(need, kind + ' question')} on {name} in the {rnd.name} to get a first reading."
-        elif status is Status.NOT_READY and s.recent_level is not None:
+        elif status is ReadinessStatus.NOT_READY and s.recent_level is not None:
             action = (
                 f"Answer 2 more {kind} questions in the {rnd.name}; your last {plural(s.recent, 'answer')} "
                 f"on {name} averaged level {level(s.recent_level)}{_and_ratings(s)}."
             )
-        elif status is Status.NOT_READY:
+        elif status is ReadinessStatus.NOT_READY:
             action = (
                 f"Answer 2 {kind} questions on {name} in the {rnd.name}; your mock-loop ratings "
                 f"average {_level(s.rating_level)}."
             )
-        elif status is Status.ALMOST:
+        elif status is ReadinessStatus.ALMOST:
             action = (
                 f"Answer 2 more {kind} questions in the {rnd.name} aiming for level 3 on {name}; "
                 f"you are at {_level(s.level)}."
@@ -257,23 +257,27 @@ class _Reader:
             if c in self.comp and self.comp[c].level is not None
         ]
         weakest = self.catalog.competency_name(min(known)[2]) if known else None
-        focus = f" Start with {weakest}." if weakest and status in (Status.NOT_READY, Status.ALMOST) else ""
-        if status is Status.NOT_ENOUGH_EVIDENCE:
+        focus = (
+            f" Start with {weakest}."
+            if weakest and status in (ReadinessStatus.NOT_READY, ReadinessStatus.ALMOST)
+            else ""
+        )
+        if status is ReadinessStatus.NOT_ENOUGH_EVIDENCE:
             action = (
                 f"Answer {plural(MIN_POINTS - s.points, kind + ' question')} in the {rnd.name} to get a first reading."
             )
-        elif status is Status.NOT_READY and s.recent_level is not None:
+        elif status is ReadinessStatus.NOT_READY and s.recent_level is not None:
             action = (
                 f"Answer 2 more {kind} questions in the {rnd.name}; your last "
                 f"{plural(s.recent, 'answer')} averaged level {level(s.recent_level)}"
                 f"{_and_ratings(s)}.{focus}"
             )
-        elif status is Status.NOT_READY:
+        elif status is ReadinessStatus.NOT_READY:
             action = (
                 f"Answer 2 {kind} questions in the {rnd.name}; your mock-loop ratings there average "
                 f"{_level(s.rating_level)}.{focus}"
             )
-        elif status is Status.ALMOST:
+        elif status is ReadinessStatus.ALMOST:
             action = (
                 f"Answer 2 more {kind} questions in the {rnd.name} aiming for level 3; you are at "
                 f"{_level(s.level)}.{focus}"
@@ -300,17 +304,17 @@ class _Reader:
                 "stories",
                 "stories",
                 "STAR stories",
-                Status.NOT_ENOUGH_EVIDENCE,
+                ReadinessStatus.NOT_ENOUGH_EVIDENCE,
                 "Not enough evidence: no STAR stories in your vault yet.",
                 f"Write your first STAR story: {first.about}.",
                 numbers,
             )
         if n < STORIES_MIN or len(gaps) >= GAPS_NOT_READY:
-            status = Status.NOT_READY
+            status = ReadinessStatus.NOT_READY
         elif n >= self.catalog.core_stories and not gaps:
-            status = Status.READY
+            status = ReadinessStatus.READY
         else:
-            status = Status.ALMOST
+            status = ReadinessStatus.ALMOST
         statement = f"{plural(n, 'STAR story', 'STAR stories')} in your vault, " + (
             f"{plural(len(gaps), 'coverage gap')}: {', '.join(gaps)}." if gaps else "no coverage gaps."
         )
@@ -333,7 +337,7 @@ class _Reader:
                 "review",
                 "review",
                 "Review queue",
-                Status.NOT_ENOUGH_EVIDENCE,
+                ReadinessStatus.NOT_ENOUGH_EVIDENCE,
                 "Not enough evidence: nothing to review yet; review items come from the questions you answer.",
                 "Answer a question: each first answer joins your review queue.",
                 numbers,
@@ -343,7 +347,7 @@ class _Reader:
                 "review",
                 "review",
                 "Review queue",
-                Status.READY,
+                ReadinessStatus.READY,
                 "Your review queue is clear.",
                 "Do each day's reviews on the Today page as they fall due.",
                 numbers,
@@ -353,12 +357,12 @@ class _Reader:
                 "review",
                 "review",
                 "Review queue",
-                Status.READY,
+                ReadinessStatus.READY,
                 f"{plural(due, 'review is', 'reviews are')} due today, none overdue.",
                 f"Do today's {plural(due, 'review')} on the Today page.",
                 numbers,
             )
-        status = Status.ALMOST if overdue <= BACKLOG_LIMIT else Status.NOT_READY
+        status = ReadinessStatus.ALMOST if overdue <= BACKLOG_LIMIT else ReadinessStatus.NOT_READY
         statement = (
             f"{plural(overdue, 'review is', 'reviews are')} overdue."
             if overdue == due
@@ -385,7 +389,7 @@ class _Reader:
                 "loops",
                 "loops",
                 "Mock loops",
-                Status.NOT_ENOUGH_EVIDENCE,
+                ReadinessStatus.NOT_ENOUGH_EVIDENCE,
                 "Not enough evidence: no full mock loop yet.",
                 f"Run a full mock loop: all {len(required)} rounds at real length "
                 f"({duration(minutes)}), with a scorecard after each.",
@@ -397,7 +401,7 @@ class _Reader:
                 "loops",
                 "loops",
                 "Mock loops",
-                Status.READY,
+                ReadinessStatus.READY,
                 f"{loops} done; the latest committee decision: {Outcome(latest).label}.",
                 "Run one more loop a few days before the interview to stay sharp.",
                 numbers,
@@ -407,7 +411,7 @@ class _Reader:
                 "loops",
                 "loops",
                 "Mock loops",
-                Status.NOT_READY,
+                ReadinessStatus.NOT_READY,
                 f"{loops} done; the latest committee decision: No hire.",
                 "Work on what the committee flagged, then run another loop.",
                 numbers,
@@ -416,7 +420,7 @@ class _Reader:
             "loops",
             "loops",
             "Mock loops",
-            Status.NOT_ENOUGH_EVIDENCE,
+            ReadinessStatus.NOT_ENOUGH_EVIDENCE,
             f"{loops} done, but the committee has no decision yet.",
             "Finish the scorecards for your last loop so the committee can decide.",
             numbers,
@@ -424,14 +428,14 @@ class _Reader:
 
 
 _LEAD = {
-    Status.READY: "Ready",
-    Status.ALMOST: "Almost ready",
-    Status.NOT_READY: "Not ready yet",
-    Status.NOT_ENOUGH_EVIDENCE: "Not enough evidence yet",
+    ReadinessStatus.READY: "Ready",
+    ReadinessStatus.ALMOST: "Almost ready",
+    ReadinessStatus.NOT_READY: "Not ready yet",
+    ReadinessStatus.NOT_ENOUGH_EVIDENCE: "Not enough evidence yet",
 }
 
 
-def readiness(track_id: str, evidence: Evidence, catalog: Catalog, today: date) -> Readiness:
+def readiness(track_id: str, evidence: PracticeEvidence, catalog: Catalog, today: date) -> Readiness:
     """The readiness breakdown for a track (rules in the module docstring)."""
     if track_id not in catalog.tracks:
         raise ValueError(f"unknown track {track_id!r}; expected one of {', '.join(catalog.tracks)}")
@@ -442,7 +446,7 @@ def readiness(track_id: str, evidence: Evidence, catalog: Catalog, today: date) 
 
     required = [r for r in rounds if not r.optional]
     if evidence.is_empty:
-        status = Status.NOT_ENOUGH_EVIDENCE
+        status = ReadinessStatus.NOT_ENOUGH_EVIDENCE
         overall = (
             "Not enough evidence yet: pmprep has no answers, stories or mock loops from you, so it "
             f"cannot judge your readiness. Answer at least {MIN_POINTS} questions per round to get a "
@@ -450,11 +454,11 @@ def readiness(track_id: str, evidence: Evidence, catalog: Catalog, today: date) 
         )
     else:
         status = min([*(r.status for r in required), loops.status], key=_RANK.index)
-        counts = {s: sum(1 for r in required if r.status is s) for s in Status}
+        counts = {s: sum(1 for r in required if r.status is s) for s in ReadinessStatus}
         overall = (
-            f"{_LEAD[status]}: {counts[Status.READY]} of {len(required)} rounds ready, "
-            f"{counts[Status.ALMOST]} almost, {counts[Status.NOT_READY]} not ready, "
-            f"{counts[Status.NOT_ENOUGH_EVIDENCE]} without enough evidence; mock loops: "
+            f"{_LEAD[status]}: {counts[ReadinessStatus.READY]} of {len(required)} rounds ready, "
+            f"{counts[ReadinessStatus.ALMOST]} almost, {counts[ReadinessStatus.NOT_READY]} not ready, "
+            f"{counts[ReadinessStatus.NOT_ENOUGH_EVIDENCE]} without enough evidence; mock loops: "
             f"{loops.status.label.lower()}."
         )
     return Readiness(
@@ -486,21 +490,21 @@ def _next_best(
     def by_priority(item: ReadinessItem) -> tuple:
         return (item.id not in reader.must_pass, order.index(item.id))
 
-    def having(status: Status) -> list[ReadinessItem]:
+    def having(status: ReadinessStatus) -> list[ReadinessItem]:
         return [c for c in comps if c.status is status]
 
-    if weak := having(Status.NOT_READY):
+    if weak := having(ReadinessStatus.NOT_READY):
         return min(weak, key=by_level).next_action
     for item in (review, stories):
-        if item.status is Status.NOT_READY:
+        if item.status is ReadinessStatus.NOT_READY:
             return item.next_action
-    if unknown := [c for c in having(Status.NOT_ENOUGH_EVIDENCE) if not c.optional]:
+    if unknown := [c for c in having(ReadinessStatus.NOT_ENOUGH_EVIDENCE) if not c.optional]:
         return min(unknown, key=by_priority).next_action
-    if loops.status in (Status.NOT_ENOUGH_EVIDENCE, Status.NOT_READY):
+    if loops.status in (ReadinessStatus.NOT_ENOUGH_EVIDENCE, ReadinessStatus.NOT_READY):
         return loops.next_action
-    if close := having(Status.ALMOST):
+    if close := having(ReadinessStatus.ALMOST):
         return min(close, key=by_level).next_action
     for item in (stories, review):
-        if item.status in (Status.ALMOST, Status.NOT_ENOUGH_EVIDENCE):
+        if item.status in (ReadinessStatus.ALMOST, ReadinessStatus.NOT_ENOUGH_EVIDENCE):
             return item.next_action
     return "You look ready: clear each day's reviews and run one more full mock loop a few days before the interview."

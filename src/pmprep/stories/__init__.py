@@ -1,7 +1,7 @@
 """The STAR story bank: stories, their feedback, kinds, coverage, suggestions, outlines and recall.
 
-    from pmprep.stories import Story, analyse_story, coverage, suggest_stories
-    story = Story.from_dict({"id": "s1", "title": "Onboarding rescue", "situation": "…", …})
+    from pmprep.stories import StarStory, analyse_story, coverage, suggest_stories
+    story = StarStory.from_dict({"id": "s1", "title": "Onboarding rescue", "situation": "…", …})
     analyse_story(story).checks          # plain-word checks per field
     coverage(bank, catalog).gaps         # "No story shows a failure"
     suggest_stories("beh-failure-product-you-owned", bank, catalog)
@@ -32,7 +32,7 @@ from pmprep.stories.kinds import (
 )
 from pmprep.stories.outline import outline
 from pmprep.stories.recall import REVIEW_KIND, RecallPrompt, recall_prompt
-from pmprep.stories.story import STAR_FIELDS, Story, StoryError
+from pmprep.stories.story import STAR_FIELDS, StarStory, StoryError
 from pmprep.stories.suggest import Suggestion, suggest_stories
 
 __all__ = [
@@ -49,7 +49,7 @@ __all__ = [
     "QuestionKind",
     "Reason",
     "RecallPrompt",
-    "Story",
+    "StarStory",
     "StoryAnalysis",
     "StoryCheck",
     "StoryCriterion",

@@ -28,7 +28,7 @@ from pmprep.analysis.text import Doc
 from pmprep.bounded_regex import bounded
 from pmprep.stories.cues import fold
 from pmprep.stories.numbers import number_spans
-from pmprep.stories.story import STAR_FIELDS, Story
+from pmprep.stories.story import STAR_FIELDS, StarStory
 
 # The question the story is analysed against when none is given: it names no topic, so the analyzer
 # judges the story on its shape, not on its overlap with a question's words.
@@ -128,7 +128,7 @@ class _Layout:
     text: str
     offsets: tuple[tuple[str, int, int], ...]  # (field, start, end) in ``text``
 
-    def locate(self, ev: Evidence, story: Story) -> FieldEvidence | None:
+    def locate(self, ev: Evidence, story: StarStory) -> FieldEvidence | None:
         for name, start, end in self.offsets:
             if start <= ev.start < end:
                 local_end = min(ev.end, end) - start
@@ -137,7 +137,7 @@ class _Layout:
         return None  # a span in the separator between fields (none of the analyzer's signals do this)
 
 
-def _layout(story: Story) -> _Layout:
+def _layout(story: StarStory) -> _Layout:
     parts: list[str] = []
     offsets: list[tuple[str, int, int]] = []
     pos = 0
@@ -151,7 +151,7 @@ def _layout(story: Story) -> _Layout:
     return _Layout(SEPARATOR.join(parts), tuple(offsets))
 
 
-def _mapped(layout: _Layout, story: Story, evidence: list[Evidence]) -> tuple[FieldEvidence, ...]:
+def _mapped(layout: _Layout, story: StarStory, evidence: list[Evidence]) -> tuple[FieldEvidence, ...]:
     return tuple(m for m in (layout.locate(e, story) for e in evidence) if m is not None)
 
 
@@ -162,7 +162,7 @@ def _spans(name: str, text: str, pattern: re.Pattern[str], signal: str) -> tuple
     )
 
 
-def _checks(story: Story, words: dict[str, int]) -> list[StoryCheck]:
+def _checks(story: StarStory, words: dict[str, int]) -> list[StoryCheck]:
     checks: list[StoryCheck] = []
     filled = set(story.filled())
     for name in STAR_FIELDS:
@@ -244,7 +244,7 @@ def _times(n: int) -> str:
     return "once" if n == 1 else f"{n} times"
 
 
-def analyse_story(story: Story, question: str | None = None, *, seconds: float | None = None) -> StoryAnalysis:
+def analyse_story(story: StarStory, question: str | None = None, *, seconds: float | None = None) -> StoryAnalysis:
     """Analyse ``story`` as a behavioural answer to ``question`` (a generic prompt when None).
 
     The level, score, summary, criteria and red flags are the analyzer's, with evidence mapped to the

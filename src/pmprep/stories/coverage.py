@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pmprep.bank.model import Catalog
 from pmprep.stories.cues import story_kinds
 from pmprep.stories.kinds import Reason, StoryProfile, story_profile
-from pmprep.stories.story import Story
+from pmprep.stories.story import StarStory
 
 SOLE_KINDS_LIMIT = 3
 SHARE_LIMIT = 0.6
@@ -148,7 +148,7 @@ def _target(count: int, low: int, high: int) -> str:
     return f"You have {stories}, within the {low}–{high} the sources suggest."
 
 
-def coverage(stories: Sequence[Story], catalog: Catalog) -> Coverage:
+def coverage(stories: Sequence[StarStory], catalog: Catalog) -> Coverage:
     """The story × (kinds, competencies, themes) matrix, its gaps, overused stories and the 6–8 target."""
     ids = [s.id for s in stories]
     duplicates = sorted({i for n, i in enumerate(ids) if i in ids[:n]})

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pmprep.bank.model import Catalog
 from pmprep.bank.schema import Question
 from pmprep.stories.cues import SEARCH_FIELDS, CueHit, story_kinds
-from pmprep.stories.story import Story
+from pmprep.stories.story import StarStory
 
 
 @dataclass(frozen=True)
@@ -97,11 +97,11 @@ def _hits_reason(hits: tuple[CueHit, ...]) -> str:
     return f"Found {found}."
 
 
-def _texts(story: Story) -> list[tuple[str, str]]:
+def _texts(story: StarStory) -> list[tuple[str, str]]:
     return [(f, story.field(f)) for f in SEARCH_FIELDS]
 
 
-def detect_kinds(story: Story) -> list[KindMatch]:
+def detect_kinds(story: StarStory) -> list[KindMatch]:
     """The kinds ``story`` is, in the order of story_kinds.yaml: chosen ones and those a cue finds."""
     texts = _texts(story)
     out = []
@@ -113,7 +113,7 @@ def detect_kinds(story: Story) -> list[KindMatch]:
     return out
 
 
-def story_profile(story: Story, catalog: Catalog) -> StoryProfile:
+def story_profile(story: StarStory, catalog: Catalog) -> StoryProfile:
     """The kinds, competencies and themes ``story`` shows, each with its reasons.
 
     Ids the catalog does not know (a kinds file written for another catalog) are left out.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pmprep.analysis.text import Doc
 from pmprep.stories.numbers import key_numbers
-from pmprep.stories.story import STAR_FIELDS, Story
+from pmprep.stories.story import STAR_FIELDS, StarStory
 
 OUTLINE_WORDS = 25
 LABELS = {"situation": "Situation", "task": "Task", "action": "Action", "result": "Result", "reflection": "Lesson"}
@@ -33,6 +33,6 @@ def _line(text: str) -> str:
     return line
 
 
-def outline(story: Story) -> str:
+def outline(story: StarStory) -> str:
     """Five bullet lines (Situation, Task, Action, Result, Lesson), newline-separated, no trailing newline."""
     return "\n".join(f"- {LABELS[name]}: {_line(story.field(name))}" for name in STAR_FIELDS)

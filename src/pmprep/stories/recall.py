@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from pmprep.stories.numbers import key_numbers
-from pmprep.stories.story import Story
+from pmprep.stories.story import StarStory
 
 REVIEW_KIND = "story"
 REVIEW_TYPE = "behavioral"
@@ -30,7 +30,7 @@ class RecallPrompt:
         return asdict(self)
 
 
-def recall_prompt(story: Story) -> RecallPrompt:
+def recall_prompt(story: StarStory) -> RecallPrompt:
     """What to recall about ``story``: its key numbers (action and result) and its lesson (reflection)."""
     numbers = tuple(key_numbers(story.action, story.result))
     lesson = " ".join(story.reflection.split())

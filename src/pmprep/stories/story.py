@@ -63,7 +63,7 @@ def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
-class Story:
+class StarStory:
     """One story in the bank. Lists are stored as tuples; ``to_dict`` gives lists back."""
 
     id: str
@@ -105,7 +105,7 @@ class Story:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Story:
+    def from_dict(cls, data: Mapping[str, Any]) -> StarStory:
         """Build a story from JSON-like data, reporting every bad, missing or unknown field in one error."""
         if not isinstance(data, Mapping):
             raise StoryError([f"story: expected a mapping of fields (found {_found(data)})"])

@@ -20,7 +20,7 @@ from pmprep.bank.model import Catalog
 from pmprep.bank.schema import Question
 from pmprep.stories.cues import story_kinds
 from pmprep.stories.kinds import question_kinds, story_profile
-from pmprep.stories.story import Story
+from pmprep.stories.story import StarStory
 
 KIND_WEIGHT = 3
 THEME_WEIGHT = 2
@@ -74,7 +74,7 @@ def _reason(kinds: Sequence[str], themes: Sequence[str], competencies: Sequence[
 
 
 def suggest_stories(
-    question: Question | str, stories: Sequence[Story], catalog: Catalog, limit: int = 3
+    question: Question | str, stories: Sequence[StarStory], catalog: Catalog, limit: int = 3
 ) -> list[Suggestion]:
     """The best-fitting stories for a behavioural or culture bank question, best first.
 

@@ -21,7 +21,7 @@ from pmprep.cases import (
     DeckReview,
     Finding,
     SectionId,
-    Status,
+    SectionStatus,
     check_deck,
     from_question,
     pacing_plan,
@@ -46,8 +46,8 @@ from pmprep.web.cases.models import CaseDeck
 from pmprep.web.downloads import MARKDOWN, PDF, download
 from pmprep.web.requests import AuthenticatedRequest
 
-# Status in words and a symbol, so it never rests on colour alone.
-STATUS_SYMBOLS = {Status.EMPTY: "○", Status.NEEDS_WORK: "◐", Status.SOLID: "✓"}
+# SectionStatus in words and a symbol, so it never rests on colour alone.
+STATUS_SYMBOLS = {SectionStatus.EMPTY: "○", SectionStatus.NEEDS_WORK: "◐", SectionStatus.SOLID: "✓"}
 EXPORTS = {
     "md": MARKDOWN,
     "pdf": PDF,
@@ -61,7 +61,7 @@ class SectionReview:
     """What the page shows beside one section."""
 
     section: SectionId
-    status: Status
+    status: SectionStatus
     findings: tuple[Finding, ...]
 
     @property

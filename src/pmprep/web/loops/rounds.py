@@ -13,8 +13,7 @@ from django.db import IntegrityError, transaction
 from pmprep.analysis import Feedback, Probe
 from pmprep.bank.model import Catalog
 from pmprep.committee import Source
-from pmprep.loops import QA_PROBES, LoopLength, answer_seconds, auto_scorecard, loop_length, plan_loop
-from pmprep.loops import LoopRound as PlannedRound
+from pmprep.loops import QA_PROBES, LoopLength, PlannedRound, answer_seconds, auto_scorecard, loop_length, plan_loop
 from pmprep.loops.auto_scorecard import RATER
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
 from pmprep.web.practice import recording

@@ -1,4 +1,4 @@
-"""What the user has actually done, gathered for the planning core (pmprep.plans.Evidence)."""
+"""What the user has actually done, gathered for the planning core (pmprep.plans.PracticeEvidence)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from pmprep.bank.model import Catalog
 from pmprep.committee import Source
-from pmprep.plans import Evidence
+from pmprep.plans import PracticeEvidence
 from pmprep.web.loops.committee import hear
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
 from pmprep.web.practice import queue
@@ -16,7 +16,7 @@ from pmprep.web.practice.models import Attempt
 from pmprep.web.stories import bank as story_bank
 
 
-def gather(user, catalog: Catalog, today: date) -> Evidence:
+def gather(user, catalog: Catalog, today: date) -> PracticeEvidence:
     attempts = []
     for a in (
         Attempt.objects.of(user)
@@ -45,7 +45,7 @@ def gather(user, catalog: Catalog, today: date) -> Evidence:
     ]
     # The committee's outcome for each finished loop, oldest first (readiness reads the latest).
     outcomes = tuple(hear(loop, catalog).decision.outcome.value for loop in finished)
-    return Evidence(
+    return PracticeEvidence(
         attempts=tuple(attempts),
         scorecards=tuple(cards),
         stories=len(rows),

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from django.utils.text import Truncator
 
 from pmprep.bank.model import Catalog
-from pmprep.plans import Plan, Readiness, Status
+from pmprep.plans import Plan, Readiness, ReadinessStatus
 from pmprep.reports import BarChart, Block, Bullets, Document, Heading, Paragraph, Quote, Table
 from pmprep.web.practice.models import Attempt
 
@@ -104,32 +104,32 @@ def report_document(user, catalog: Catalog, ready: Readiness, plan: Plan | None,
     blocks.append(
         Table(
             "Readiness by round",
-            ["Round", "Status", "Where it stands", "Next"],
+            ["Round", "ReadinessStatus", "Where it stands", "Next"],
             [[i.name, i.status.label, i.statement, i.next_action] for i in ready.rounds],
         )
     )
-    strengths = [i for i in ready.competencies if i.status in (Status.READY, Status.ALMOST)]
+    strengths = [i for i in ready.competencies if i.status in (ReadinessStatus.READY, ReadinessStatus.ALMOST)]
     blocks.append(Heading("Strengths"))
     blocks.append(
         Bullets([f"{i.name}: {i.statement}" for i in strengths])
         if strengths
         else Paragraph("None yet: a strength needs at least two answers or ratings at level 2.5 or above.")
     )
-    gaps = [i for i in ready.competencies if i.status is Status.NOT_READY]
+    gaps = [i for i in ready.competencies if i.status is ReadinessStatus.NOT_READY]
     blocks.append(Heading("Gaps, with your own words"))
     if not gaps:
         blocks.append(Paragraph("No competency is below the bar on the evidence so far."))
     for item in gaps:
         blocks += [Heading(item.name, 3), Paragraph(f"{item.statement} Next: {item.next_action}")]
         blocks += _quotes(user, catalog, item.id)
-    unknown = [i.name for i in ready.competencies if i.status is Status.NOT_ENOUGH_EVIDENCE]
+    unknown = [i.name for i in ready.competencies if i.status is ReadinessStatus.NOT_ENOUGH_EVIDENCE]
     if unknown:
         blocks += [Heading("Not enough evidence yet", 3), Paragraph(", ".join(unknown) + ".")]
     blocks += [
         Heading("Stories, review and mock loops"),
         Table(
             "Other areas",
-            ["Area", "Status", "Where it stands", "Next"],
+            ["Area", "ReadinessStatus", "Where it stands", "Next"],
             [[i.name, i.status.label, i.statement, i.next_action] for i in (ready.stories, ready.review, ready.loops)],
         ),
     ]

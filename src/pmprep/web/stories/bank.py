@@ -8,8 +8,16 @@ from pmprep.bank.model import Catalog
 from pmprep.bank.schema import Question
 from pmprep.review import due_of, new_card, review
 from pmprep.review.schedule import Rating
-from pmprep.stories import REVIEW_KIND, Coverage, StoryError, Suggestion, coverage, story_kinds, suggest_stories
-from pmprep.stories import Story as StoryValue
+from pmprep.stories import (
+    REVIEW_KIND,
+    Coverage,
+    StarStory,
+    StoryError,
+    Suggestion,
+    coverage,
+    story_kinds,
+    suggest_stories,
+)
 from pmprep.web.practice.models import ReviewCard
 from pmprep.web.stories.models import Story
 
@@ -19,7 +27,7 @@ def unreadable(user) -> list[Story]:
     return _read(user)[1]
 
 
-def _read(user) -> tuple[list[tuple[Story, StoryValue]], list[Story]]:
+def _read(user) -> tuple[list[tuple[Story, StarStory]], list[Story]]:
     """The stories the core can read, each with its value, and those it refuses: every page that
     reads the bank leaves a refused story out, so one bad row never breaks a page."""
     good, bad = [], []

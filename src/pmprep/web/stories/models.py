@@ -8,8 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from pmprep.stories import Story as StoryValue
-from pmprep.stories import StoryError
+from pmprep.stories import StarStory, StoryError
 
 # The core names list items "tags[3]"; a person reads "Tag 4".
 _ITEM = re.compile(r"^(tags|kinds|competencies)\[(\d+)\]$")
@@ -86,8 +85,8 @@ class Story(models.Model):
             shown = shown[: _SHOWN_CHARS - 1] + "…"
         return name, f"{_ITEM_NAMES[name]} {index + 1} (“{shown}”): {what[:1].lower()}{what[1:]}"
 
-    def as_story(self) -> StoryValue:
-        return StoryValue(
+    def as_story(self) -> StarStory:
+        return StarStory(
             id=str(self.uid),
             title=self.title,
             situation=self.situation,
