@@ -19,9 +19,9 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-from pmprep.analysis.company_files import analyzer_file
 from pmprep.bank import SHIPPED, ContentError, Problem
 from pmprep.bank.errors import read_content_yaml
+from pmprep.config import company_file
 
 CALIBRATION_FILE = SHIPPED / "calibration.yaml"
 # Even an answer with no claims keeps this share of its rubric score, so hollow answers are still ordered
@@ -52,7 +52,7 @@ IDENTITY = Calibration(((0.0, 0.0), (100.0, 100.0)), 1.0, 0.2)
 
 def shipped() -> Calibration:
     """The calibration of the company served (its own calibration.yaml, or the shipped one)."""
-    return _calibration_of(analyzer_file("calibration.yaml"))
+    return _calibration_of(company_file("calibration.yaml"))
 
 
 @lru_cache(maxsize=8)

@@ -17,13 +17,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from pmprep.analysis.company_files import analyzer_file, question_types
+from pmprep.analysis.company_files import question_types
 from pmprep.analysis.feedback import Classification
 from pmprep.analysis.text import FUNCTION_WORDS, stem, tokenize
 from pmprep.bank import SHIPPED, Catalog, ContentError, Problem
 from pmprep.bank.errors import read_content_yaml
 from pmprep.bounded_regex import bounded
-from pmprep.config import active_catalog
+from pmprep.config import active_catalog, company_file
 
 # Questions in many interviewers' phrasings, labelled with type and shape: the classifier's own data.
 EXAMPLES_FILE = SHIPPED / "classifier_questions.yaml"
@@ -78,7 +78,7 @@ def load_cues(path: Path) -> dict[str, list[Cue]]:
 
 def shipped_cues() -> dict[str, list[Cue]]:
     """The classifier's cues for the company served (its own classifier_cues.yaml, or the shipped one)."""
-    return _cues_of(analyzer_file("classifier_cues.yaml"), question_types())
+    return _cues_of(company_file("classifier_cues.yaml"), question_types())
 
 
 @lru_cache(maxsize=8)
@@ -192,7 +192,7 @@ def load_examples(path: Path) -> tuple[Example, ...]:
 
 def shipped_examples() -> tuple[Example, ...]:
     """The classifier's examples for the company served (its own classifier_questions.yaml, or the shipped one)."""
-    return _examples_of(analyzer_file("classifier_questions.yaml"), question_types())
+    return _examples_of(company_file("classifier_questions.yaml"), question_types())
 
 
 @lru_cache(maxsize=8)

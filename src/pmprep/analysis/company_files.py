@@ -16,12 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pmprep.bank import ContentError, Problem
-from pmprep.config import active_catalog, company_file, content_folder
-
-
-def analyzer_file(name: str) -> Path:
-    """The company folder's ``name``, or the shipped one when the folder has none."""
-    return company_file(name)
+from pmprep.config import active_catalog, content_folder
 
 
 def question_types() -> tuple[str, ...]:

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from pmprep.analysis.company_files import analyzer_file, question_types
+from pmprep.analysis.company_files import question_types
 from pmprep.bank import ContentError, Problem
 from pmprep.bank.errors import read_content_yaml
-from pmprep.config import active_catalog
+from pmprep.config import active_catalog, company_file
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class Rubrics:
 def rubrics() -> Rubrics:
     """The rubric of the company served (its own rubrics.yaml, or the shipped one), for its question types and
     in its name."""
-    return _rubrics_of(analyzer_file("rubrics.yaml"), question_types(), active_catalog().company.name)
+    return _rubrics_of(company_file("rubrics.yaml"), question_types(), active_catalog().company.name)
 
 
 @lru_cache(maxsize=8)

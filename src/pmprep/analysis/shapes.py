@@ -11,10 +11,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from pmprep.analysis.company_files import analyzer_file, question_types
+from pmprep.analysis.company_files import question_types
 from pmprep.analysis.rubric import rubrics
 from pmprep.bank import SHIPPED, ContentError, Problem
 from pmprep.bank.errors import read_content_yaml
+from pmprep.config import company_file
 from pmprep.cue_words import CueSet, compile_cues, fold
 
 SHAPES_FILE = SHIPPED / "shapes.yaml"
@@ -109,7 +110,7 @@ def load_shapes(path: Path | str) -> dict[str, tuple[Shape, ...]]:
 
 def shipped_shapes() -> dict[str, tuple[Shape, ...]]:
     """The answer shapes of the company served (its own shapes.yaml, or the shipped one), for its types."""
-    return _shapes_of(analyzer_file("shapes.yaml"), question_types())
+    return _shapes_of(company_file("shapes.yaml"), question_types())
 
 
 @lru_cache(maxsize=8)

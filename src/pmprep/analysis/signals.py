@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pmprep.analysis.claims import hollow_sentences, is_quantity
-from pmprep.analysis.company_files import analyzer_file
 from pmprep.analysis.text import Doc, stem
 from pmprep.bank import SHIPPED, ContentError, Problem
 from pmprep.bank.errors import read_content_yaml
 from pmprep.bounded_regex import bounded
+from pmprep.config import company_file
 
 CUES_FILE = SHIPPED / "signal_cues.yaml"  # the shipped cues; a company folder may bring its own
 # The families the judging functions read (pmprep.analysis.criteria, the analyzer, delivery, outline):
@@ -205,7 +205,7 @@ def load_families(path: Path) -> dict[str, Family]:
 
 def families() -> dict[str, Family]:
     """The signal families of the company served: its own signal_cues.yaml, or the shipped one."""
-    return _families_of(analyzer_file("signal_cues.yaml"))
+    return _families_of(company_file("signal_cues.yaml"))
 
 
 @lru_cache(maxsize=8)

@@ -26,12 +26,13 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from pmprep.analysis.company_files import analyzer_file, per_company
+from pmprep.analysis.company_files import per_company
 from pmprep.analysis.signals import families
 from pmprep.analysis.text import FUNCTION_WORDS, Doc, stem
 from pmprep.bank import SHIPPED, Catalog, ContentError, Problem
 from pmprep.bank.errors import read_content_yaml
 from pmprep.bounded_regex import bounded
+from pmprep.config import company_file
 
 SUBSTANCE_FILE = SHIPPED / "substance.yaml"
 _WORD = bounded(r"[a-z][a-z'-]{0,40}")
@@ -48,7 +49,7 @@ def _content_stems(words: Iterable[str]) -> set[str]:
 def generic_stems() -> frozenset[str]:
     """Stems of the words in substance.yaml (the company's or the shipped one): generic words, buzzwords and
     framework words."""
-    return _substance_words_of(analyzer_file("substance.yaml"))
+    return _substance_words_of(company_file("substance.yaml"))
 
 
 @lru_cache(maxsize=8)

@@ -15,11 +15,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from pmprep.analysis.company_files import analyzer_file
 from pmprep.bank import SHIPPED, ContentError, Problem
 from pmprep.bank.errors import read_content_yaml
 from pmprep.bank.model import Catalog
 from pmprep.bank.schema import TypeId
+from pmprep.config import company_file
 from pmprep.cue_words import CueSet, compile_cues, fold
 from pmprep.stories.numbers import number_spans
 
@@ -250,7 +250,7 @@ def load_story_kinds(path: Path | str) -> StoryKinds:
 
 def story_kinds() -> StoryKinds:
     """The story kinds and cue rules of the company served (its own story_kinds.yaml, or the shipped one)."""
-    return _story_kinds_of(analyzer_file("story_kinds.yaml"))
+    return _story_kinds_of(company_file("story_kinds.yaml"))
 
 
 @lru_cache(maxsize=8)
