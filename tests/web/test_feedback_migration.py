@@ -12,6 +12,7 @@ from pmprep.analysis import Feedback, analyze
 from pmprep.web.accounts import portability
 from pmprep.web.accounts.import_problems import ImportProblem
 from pmprep.web.practice.models import Attempt
+from tests.core.analysis.test_feedback_schema import _schema_one
 
 QUESTION = "How would you improve Netflix's kids profile?"
 # No user in a product answer: its feedback opens with a red flag's probe.
@@ -19,12 +20,6 @@ ANSWER = (
     "I would add a rewards screen with badges, because badges are fun and the business wants more hours. "
     "Revenue would go up and the board would be pleased with the growth in hours watched every month."
 )
-
-
-def _schema_one(data: dict) -> dict:
-    old = {k: v for k, v in data.items() if k not in ("schema_version", "follow_up")}
-    old["probes"] = [{k: v for k, v in p.items() if k != "flag"} for p in data["probes"]]
-    return old
 
 
 @pytest.mark.django_db(transaction=True)
