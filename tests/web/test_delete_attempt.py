@@ -92,7 +92,7 @@ def test_deleting_removes_the_answer_its_replies_and_reworks_the_review_from_wha
     assert _card(alice) == alone
     followed = signed_in.get(response["Location"])
     assert "Deleted your answer and 1 follow-up reply." in followed.content.decode()
-    for name in ("practice:today", "practice:attempts", "progress:index", "plans:readiness", "home"):
+    for name in ("review:today", "practice:attempts", "progress:index", "plans:readiness", "home"):
         assert "PASTED BY MISTAKE" not in signed_in.get(reverse(name)).content.decode()
     assert "PASTED BY MISTAKE" not in signed_in.get(reverse("accounts:export")).content.decode()
 

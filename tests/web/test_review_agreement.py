@@ -44,7 +44,7 @@ def test_readiness_and_today_show_the_same_number_due(client, alice, catalog):
     _card(alice, "00000000-0000-0000-0000-000000000000", NOW - dt.timedelta(days=2), kind="story")  # deleted story
     client.force_login(alice)
     with time_machine.travel(NOW, tick=False):
-        today = client.get(reverse("practice:today")).content.decode()
+        today = client.get(reverse("review:today")).content.decode()
         readiness = client.get(reverse("plans:readiness")).content.decode()
     assert _today_count(today) == (5, 3)
     assert _readiness_statement(readiness) == "5 reviews are due now: 3 overdue and 2 due today."
@@ -57,7 +57,7 @@ def test_reviews_due_only_today_are_due_but_not_a_backlog(client, alice, catalog
     _card(alice, str(story.uid), NOW + dt.timedelta(hours=2), kind="story")
     client.force_login(alice)
     with time_machine.travel(NOW, tick=False):
-        today = client.get(reverse("practice:today")).content.decode()
+        today = client.get(reverse("review:today")).content.decode()
         readiness = client.get(reverse("plans:readiness")).content.decode()
     assert _today_count(today) == (2, 0)
     assert _readiness_statement(readiness) == "2 reviews are due today, none overdue."

@@ -9,7 +9,8 @@ import time_machine
 from django.urls import reverse
 
 from pmprep.web.practice.models import ReviewCard
-from pmprep.web.practice.queue import record_attempt, record_self_rating, today
+from pmprep.web.practice.queue import record_attempt, record_self_rating
+from pmprep.web.review.due import due_today
 from tests.web.conftest import practised
 
 pytestmark = pytest.mark.django_db
@@ -70,14 +71,14 @@ def test_today_shows_what_is_due_with_counts_by_round(client, alice, bank_q, cat
     _practise(alice, bank_q)
     client.force_login(alice)
     with time_machine.travel(DAY1 + dt.timedelta(days=1), tick=False):
-        plan = today(alice)
-        html = client.get(reverse("practice:today")).content.decode()
+        plan = due_today(alice)
+        html = client.get(reverse("review:today")).content.decode()
     assert [i.key for i in plan.items] == [bank_q.id]
     assert plan.by_round == {r: 1 for r in sorted(bank_q.rounds)}
     assert "<strong>1</strong> to review today, 1 overdue" in html
     for r in bank_q.rounds:
         assert catalog.rounds[r].name in html
-    start = client.get(reverse("practice:start") + "?due=1")
+    start = client.get(reverse("review:start") + "?due=1")
     assert start["Location"] == reverse("practice:answer") + f"?question={bank_q.id}"
 
 
@@ -88,33 +89,33 @@ def test_the_interview_date_squeezes_later_reviews_forward(alice, catalog):
     far = DAY1 + dt.timedelta(days=400)
     ReviewCard.objects.update(due=far)  # as if every card were well learnt
     with time_machine.travel(DAY1 + dt.timedelta(days=1), tick=False):
-        assert today(alice).items == ()
+        assert due_today(alice).items == ()
         alice.interview_date = dt.date(2026, 11, 5)  # two days left
-        assert len(today(alice).items) == 2 and today(alice).squeezed == 2
+        assert len(due_today(alice).items) == 2 and due_today(alice).squeezed == 2
 
 
 def test_nothing_due_says_so_and_start_from_due_explains(client, alice):
     client.force_login(alice)
-    html = client.get(reverse("practice:today")).content.decode()
+    html = client.get(reverse("review:today")).content.decode()
     assert "Nothing is due today. Answer a question and it joins your review queue." in html
-    response = client.get(reverse("practice:start") + "?due=1", follow=True)
+    response = client.get(reverse("review:start") + "?due=1", follow=True)
     assert "Nothing is due for review today." in response.content.decode()
 
 
 def test_start_from_a_round_or_competency_opens_a_fitting_question(client, alice, catalog):
     client.force_login(alice)
-    response = client.get(reverse("practice:start") + "?round=ei_technical_deep_dive")
+    response = client.get(reverse("review:start") + "?round=ei_technical_deep_dive")
     qid = response["Location"].split("question=")[1]
     assert "ei_technical_deep_dive" in catalog.questions[qid].rounds
-    again = client.get(reverse("practice:start") + "?round=ei_technical_deep_dive")
+    again = client.get(reverse("review:start") + "?round=ei_technical_deep_dive")
     assert again["Location"] == response["Location"]  # stable for the day
-    by_comp = client.get(reverse("practice:start") + "?competency=data_literacy")
+    by_comp = client.get(reverse("review:start") + "?competency=data_literacy")
     assert by_comp.status_code == 302 and "question=" in by_comp["Location"]
 
 
 def test_start_with_an_unknown_round_says_what_was_expected(client, alice):
     client.force_login(alice)
-    response = client.get(reverse("practice:start") + "?round=nope", follow=True)
+    response = client.get(reverse("review:start") + "?round=nope", follow=True)
     assert "unknown round &#x27;nope&#x27;; expected one of:" in response.content.decode()
 
 

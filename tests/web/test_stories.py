@@ -9,11 +9,12 @@ import re
 
 import pytest
 import time_machine
+from django.test import Client
 from django.urls import reverse
 
 from pmprep.web.accounts import portability
 from pmprep.web.accounts.models import User
-from pmprep.web.practice.models import ReviewCard
+from pmprep.web.practice.models import Draft, ReviewCard
 from pmprep.web.stories.models import Story
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +57,7 @@ def test_writing_a_story_shows_its_feedback_field_by_field_and_queues_it(logged_
     card = ReviewCard.objects.get(user=alice)
     assert (card.kind, card.key, card.due) == ("story", str(story.uid), T0)
     with time_machine.travel(T0, tick=False):
-        today = logged_in.get(reverse("practice:today")).content.decode()
+        today = logged_in.get(reverse("review:today")).content.decode()
     assert "Recall your story “The referral programme that flopped”" in today
 
 
@@ -97,13 +98,35 @@ def test_a_drill_suggests_fitting_stories_and_starts_from_an_outline(logged_in, 
     page = logged_in.get(reverse("practice:answer") + "?question=beh-failure-product-you-owned").content.decode()
     assert "Stories from your bank that fit" in page
     assert "Shows a failure and what you learned; the question asks about a failure." in page
-    started = logged_in.get(reverse("practice:answer") + f"?question=beh-failure-product-you-owned&story={story.uid}")
-    assert "Situation: In my internship at a food-delivery app" in started.content.decode()
-    # Someone else's story id, or junk, starts from a blank answer rather than failing.
-    assert (
-        logged_in.get(reverse("practice:answer") + "?question=beh-failure-product-you-owned&story=junk").status_code
-        == 200
+    started = logged_in.post(
+        reverse("stories:practise", args=[story.uid]), {"question": "beh-failure-product-you-owned"}, follow=True
     )
+    assert started.redirect_chain == [(reverse("practice:answer") + "?question=beh-failure-product-you-owned", 302)]
+    assert "Situation: In my internship at a food-delivery app" in started.content.decode()
+    # The outline is the drill's draft, so it survives a reload; a draft the user typed is never replaced.
+    draft = Draft.objects.get(user=alice, question_id="beh-failure-product-you-owned")
+    draft.answer = "My own words"
+    draft.save()
+    again = logged_in.post(
+        reverse("stories:practise", args=[story.uid]), {"question": "beh-failure-product-you-owned"}, follow=True
+    )
+    assert "My own words" in again.content.decode()
+    assert "You already have a draft for this question, so it is kept as you left it." in again.content.decode()
+    # Not a bank question: back to the story with a message, and nothing saved.
+    refused = logged_in.post(reverse("stories:practise", args=[story.uid]), {"question": "junk"}, follow=True)
+    assert "Choose a question from the bank to practise this story on." in refused.content.decode()
+    assert Draft.objects.filter(user=alice).count() == 1
+
+
+def test_only_the_owner_can_practise_from_a_story_and_only_by_post(logged_in, alice, bob):
+    logged_in.post(reverse("stories:new"), REFERRAL)
+    story = Story.objects.get()
+    url = reverse("stories:practise", args=[story.uid])
+    assert logged_in.get(url + "?question=beh-failure-product-you-owned").status_code == 405
+    other = Client()
+    other.force_login(bob)
+    assert other.post(url, {"question": "beh-failure-product-you-owned"}).status_code == 404
+    assert not Draft.objects.exists()
 
 
 def test_recalling_a_story_schedules_its_next_review(logged_in, alice):
@@ -141,7 +164,7 @@ def test_stories_round_trip_through_export_and_bad_ones_are_refused(logged_in, a
 
 
 LONG_TAG = "t" * 41
-PAGES_THAT_READ_STORIES = ["home", "stories:index", "progress:index", "plans:readiness", "practice:today"]
+PAGES_THAT_READ_STORIES = ["home", "stories:index", "progress:index", "plans:readiness", "review:today"]
 
 
 def test_a_tag_over_the_cores_limit_is_refused_on_the_tags_field(logged_in):
@@ -180,7 +203,7 @@ def test_a_bad_stored_story_is_skipped_with_a_note_and_no_page_fails(logged_in, 
     urls = [reverse(name) for name in PAGES_THAT_READ_STORIES]
     urls += [
         reverse("bank:question", args=[behavioural]),
-        reverse("practice:answer") + f"?question={behavioural}&story={bad.uid}",
+        reverse("practice:answer") + f"?question={behavioural}",
     ]
     with time_machine.travel(T0, tick=False):
         statuses = {url: logged_in.get(url).status_code for url in urls}

@@ -54,6 +54,7 @@ NOT_200 = {
     "loops:create_link": 405,
     "loops:revoke_link": 405,
     "stories:delete": 405,
+    "stories:practise": 405,
     "cases:create": 405,
     "cases:check": 405,
     "cases:delete": 405,
@@ -67,7 +68,7 @@ NOT_200 = {
     "api-outreach": 405,  # the JSON APIs take a POST
     "accounts:signup": 302,
     "accounts:login": 302,  # a signed-in user is sent on
-    "practice:start": 302,  # "Start practising" picks a question and sends you to it
+    "review:start": 302,  # "Start practising" picks a question and sends you to it
     "bank:loop_index": 302,  # "The loop" opens your own track's loop
 }
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("healthz", site.health, name="health"),
     path("accounts/", include("pmprep.web.accounts.urls")),
     path("practice/", include("pmprep.web.practice.urls")),
+    path("practice/", include("pmprep.web.review.urls")),  # the Today page keeps its address
     path("loops/", include("pmprep.web.loops.urls")),
     path("stories/", include("pmprep.web.stories.urls")),
     path("cases/", include("pmprep.web.cases.urls")),

@@ -11,8 +11,8 @@ from pmprep.committee import Source
 from pmprep.plans import PracticeEvidence
 from pmprep.web.loops.committee import hear
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
-from pmprep.web.practice import queue
 from pmprep.web.practice.models import Attempt
+from pmprep.web.review.due import due_today
 from pmprep.web.stories import bank as story_bank
 
 
@@ -37,7 +37,7 @@ def gather(user, catalog: Catalog, today: date) -> PracticeEvidence:
         if c.loop_round_id and c.ratings
     ]
     rows, cov = story_bank.bank_coverage(user, catalog)
-    reviews = queue.today(user, today)  # what the Today page shows, so both pages count the same
+    reviews = due_today(user, today)  # what the Today page shows, so both pages count the same
     finished = [
         loop
         for loop in MockLoop.objects.filter(user=user).order_by("created", "id").prefetch_related("rounds")

@@ -1,17 +1,12 @@
-"""The review queue for one user: keeps each practised question's FSRS card up to date."""
+"""Each practised question's FSRS card, kept up to date as answers and self-ratings are recorded.
+
+What is due across questions and stories is pmprep.web.review's: stories build on practice, not the
+other way round."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from django.utils import timezone
-
-from pmprep.config import active_catalog
-from pmprep.review import ReviewItem, TodayPlan, due_of, new_card, plan_today, rating_for, review
+from pmprep.review import due_of, new_card, rating_for, review
 from pmprep.web.practice.models import Attempt, ReviewCard
-from pmprep.web.stories.models import Story
-
-DAILY_CAP = 12
 
 
 def record_attempt(attempt: Attempt) -> ReviewCard | None:
@@ -54,25 +49,3 @@ def record_self_rating(attempt: Attempt) -> None:
     card.card = review(card.card_before, rating_for(attempt.level, mine), attempt.created)
     card.due = due_of(card.card)
     card.save(update_fields=["card", "due"])
-
-
-def today(user, day: date | None = None) -> TodayPlan:
-    catalog = active_catalog()
-    stories = {str(uid) for uid in Story.objects.filter(user=user).values_list("uid", flat=True)}
-    items = []
-    for card in ReviewCard.objects.filter(user=user):
-        if card.kind == "story":
-            if card.key in stories:  # a story is recalled like a behavioural answer
-                items.append(ReviewItem(card.kind, card.key, "behavioral", (), card.card, card.due))
-            continue
-        q = catalog.questions.get(card.key) if card.kind == "question" else None
-        if q is None:
-            continue  # content removed since: nothing to review
-        items.append(ReviewItem(card.kind, card.key, q.type, tuple(q.rounds), card.card, card.due))
-    return plan_today(
-        items,
-        day or timezone.localdate(),
-        timezone.get_current_timezone(),
-        getattr(user, "interview_date", None),
-        DAILY_CAP,
-    )

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-from datetime import timedelta
 from functools import lru_cache
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -17,9 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pmprep.analysis import AnswerTooLong, Feedback, analyze
 from pmprep.analysis.rubric import rubrics
 from pmprep.analysis.shapes import shape_of
-from pmprep.bank.query import QuestionFilter, invalid_filter_values, pick_question
 from pmprep.config import active_catalog
-from pmprep.stories import StoryError, outline
 from pmprep.web import text_workers
 from pmprep.web.practice import exports, queue, recording
 from pmprep.web.practice.api import json_error
@@ -28,10 +24,6 @@ from pmprep.web.practice.highlight import segments, shown, unwrapped
 from pmprep.web.practice.models import Attempt, Draft
 from pmprep.web.practice.recording import Asked
 from pmprep.web.requests import AuthenticatedRequest
-from pmprep.web.stories import bank as story_bank
-from pmprep.web.stories.models import Story
-
-RECENT_DAYS = 14  # a drill started from a round or competency avoids questions practised this recently
 
 
 @lru_cache(maxsize=256)
@@ -58,19 +50,6 @@ def _budget_seconds(question_id: str, user) -> int | None:
     return active_catalog().answer_seconds(question_id, getattr(user, "track", ""))
 
 
-def _story_outline(request: AuthenticatedRequest) -> str:
-    """A drill opened from a suggested story starts from that story's STAR outline."""
-    uid = request.GET.get("story", "")
-    try:
-        story = Story.objects.filter(user=request.user, uid=uid).first() if uid else None
-    except ValidationError:  # not a uid at all
-        story = None
-    try:
-        return outline(story.as_story()) if story else ""
-    except StoryError:  # stored under older rules: start from a blank answer (the story page says what to fix)
-        return ""
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def answer(request: AuthenticatedRequest) -> HttpResponse:
@@ -89,7 +68,7 @@ def answer(request: AuthenticatedRequest) -> HttpResponse:
                 "question_id": qid,
                 "question_text": q.text if q else (draft.question_text if draft else ""),
                 "seconds_budget": _budget_seconds(qid, request.user) if q else None,
-                "answer": draft.answer if draft else _story_outline(request),
+                "answer": draft.answer if draft else "",
                 "seconds_taken": draft.seconds_taken if draft else None,
             }
         )
@@ -120,7 +99,6 @@ def answer(request: AuthenticatedRequest) -> HttpResponse:
             "form": form,
             "bank_question": q,
             "draft": draft,
-            "stories": story_bank.suggestions(request.user, q, catalog) if q else [],
             "budget": form["seconds_budget"].value() or (_budget_seconds(qid, request.user) if q else None),
             "type_name": catalog.question_types[q.type].name if q else "",
             "shape": shape_of(q.text, q.type) if q else None,
@@ -297,72 +275,6 @@ def save_draft(request: HttpRequest) -> JsonResponse:
     Draft.objects.filter(pk=draft.pk).update(revision=models.F("revision") + 1)
     draft.refresh_from_db(fields=["revision"])
     return JsonResponse({"saved": True, "revision": draft.revision, "updated": draft.updated.isoformat()})
-
-
-@login_required
-@require_GET
-def today(request: AuthenticatedRequest) -> HttpResponse:
-    """What is due for review today, with counts by round, and ways to start a drill."""
-    catalog = active_catalog()
-    plan = queue.today(request.user)
-    stories = {
-        str(s.uid): s
-        for s in Story.objects.filter(user=request.user, uid__in=[i.key for i in plan.items if i.kind == "story"])
-    }
-    rows = [
-        {
-            "item": item,
-            "question": catalog.questions.get(item.key) if item.kind == "question" else None,
-            "story": stories.get(item.key) if item.kind == "story" else None,
-        }
-        for item in plan.items
-    ]
-    track = request.user.track or None
-    return render(
-        request,
-        "practice/today.html",
-        {
-            "plan": plan,
-            "rows": rows,
-            "by_round": [(catalog.rounds[r], n) for r, n in plan.by_round.items() if r in catalog.rounds],
-            "rounds": catalog.rounds_for(track) if track in catalog.tracks else list(catalog.rounds.values()),
-            "competencies": list(catalog.dimensions.values()) + list(catalog.components.values()),
-        },
-    )
-
-
-@login_required
-@require_GET
-def start(request: HttpRequest) -> HttpResponse:
-    """Start a drill from a round, a competency, or what is due: pick a question and open it."""
-    catalog = active_catalog()
-    if request.GET.get("due"):
-        plan = queue.today(request.user)
-        if not plan.items:
-            messages.info(
-                request, "Nothing is due for review today. Start a drill from a round or a competency instead."
-            )
-            return redirect("practice:today")
-        first = plan.items[0]
-        if first.kind == "story":
-            return redirect("stories:recall", uid=first.key)
-        return redirect(f"{reverse('practice:answer')}?question={first.key}")
-    f = QuestionFilter(round=request.GET.get("round") or None, competency=request.GET.get("competency") or None)
-    bad = invalid_filter_values(catalog, f)
-    if bad or f.is_empty():
-        for message in (bad or {"round": "Choose a round or a competency to start a drill."}).values():
-            messages.error(request, message)
-        return redirect("practice:today")
-    recent = (
-        Attempt.objects.of(request.user)
-        .filter(created__gte=timezone.now() - timedelta(days=RECENT_DAYS))
-        .values_list("question_id", flat=True)
-    )
-    q = pick_question(catalog, f, avoid=recent, seed=f"{request.user.pk}:{timezone.localdate()}")
-    if q is None:
-        messages.error(request, "No question in the bank fits that choice.")
-        return redirect("practice:today")
-    return redirect(f"{reverse('practice:answer')}?question={q.id}")
 
 
 @login_required

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<uuid:uid>/", views.story, name="story"),
     path("<uuid:uid>/delete", views.delete, name="delete"),
     path("<uuid:uid>/recall", views.recall, name="recall"),
+    path("<uuid:uid>/practise", views.practise, name="practise"),
 ]

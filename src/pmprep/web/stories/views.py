@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pmprep.config import active_catalog
-from pmprep.stories import STAR_FIELDS, StoryError, analyse_story, recall_prompt
+from pmprep.stories import STAR_FIELDS, StoryError, analyse_story, outline, recall_prompt
 from pmprep.web.practice.highlight import segments
+from pmprep.web.practice.models import Draft
 from pmprep.web.requests import AuthenticatedRequest
 from pmprep.web.stories import bank
 from pmprep.web.stories.forms import RecallForm, StoryForm
@@ -147,10 +148,38 @@ def recall(request: AuthenticatedRequest, uid) -> HttpResponse:
         if form.is_valid():
             card = bank.record_recall(item, form.cleaned_data["rating"], timezone.now())
             messages.success(request, f"Recorded. “{item.title}” comes back on {card.due:%-d %b %Y}.")
-            return redirect("practice:today")
+            return redirect("review:today")
     return render(
         request,
         "stories/recall.html",
         {"story": item, "prompt": prompt, "form": form},
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def practise(request: AuthenticatedRequest, uid) -> HttpResponse:
+    """Open a drill on a bank question starting from this story's STAR outline, saved as the drill's draft.
+    A draft already typed for the question is kept: the outline never replaces the user's words."""
+    item = _story(request, uid)
+    question = active_catalog().questions.get(request.POST.get("question", ""))
+    if question is None:
+        messages.error(request, "Choose a question from the bank to practise this story on.")
+        return redirect("stories:story", uid=item.uid)
+    to_drill = redirect(f"{reverse('practice:answer')}?question={question.id}")
+    try:
+        text = outline(item.as_story())
+    except StoryError:
+        messages.error(request, f"Fix this story before practising from it: {item.problem_text()}")
+        return to_drill
+    draft, made = Draft.objects.get_or_create(
+        user=request.user, question_id=question.id, defaults={"question_text": question.text, "answer": text}
+    )
+    if not made and not draft.answer.strip():
+        draft.answer = text
+        draft.updated = timezone.now()
+        draft.save(update_fields=["answer", "updated"])
+    elif not made:
+        messages.info(request, "You already have a draft for this question, so it is kept as you left it.")
+    return to_drill
