@@ -239,7 +239,7 @@ def test_the_export_of_a_non_ascii_username_has_an_rfc_5987_file_name(client):
     zoe = User.objects.create_user("Zoë-李", password=PASSWORD)
     client.force_login(zoe)
     with time_machine.travel("2026-12-02 10:00:00+00:00", tick=False):
-        response = client.get(reverse("accounts:export"))
+        response = client.get(reverse("portability:export"))
     assert response.status_code == 200
     assert response["Content-Disposition"] == ("attachment; filename*=utf-8''pmprep-Zo%C3%AB-%E6%9D%8E-2026-12-02.json")
     assert response["Cache-Control"] == "private, no-store"

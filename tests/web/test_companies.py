@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 
 from pmprep.analysis import analyze
-from pmprep.web.accounts import portability
-from pmprep.web.accounts.import_problems import ImportProblem
+from pmprep.web import portability
+from pmprep.web.portability.import_problems import ImportProblem
 from pmprep.web.practice.models import Attempt
 from tests.core.test_companies import acme  # noqa: F401  (the fixture: a second company folder)
 

@@ -94,7 +94,7 @@ def test_deleting_removes_the_answer_its_replies_and_reworks_the_review_from_wha
     assert "Deleted your answer and 1 follow-up reply." in followed.content.decode()
     for name in ("review:today", "practice:attempts", "progress:index", "plans:readiness", "home"):
         assert "PASTED BY MISTAKE" not in signed_in.get(reverse(name)).content.decode()
-    assert "PASTED BY MISTAKE" not in signed_in.get(reverse("accounts:export")).content.decode()
+    assert "PASTED BY MISTAKE" not in signed_in.get(reverse("portability:export")).content.decode()
 
 
 def test_deleting_the_only_answer_takes_the_question_out_of_the_queue(signed_in, alice, bank_q):

@@ -9,8 +9,8 @@ import pytest
 from django.db import connection
 
 from pmprep.analysis import Feedback, analyze
-from pmprep.web.accounts import portability
-from pmprep.web.accounts.import_problems import ImportProblem
+from pmprep.web import portability
+from pmprep.web.portability.import_problems import ImportProblem
 from pmprep.web.practice.models import Attempt
 from tests.core.analysis.test_feedback_schema import _schema_one
 

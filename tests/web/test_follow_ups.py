@@ -95,7 +95,7 @@ def test_self_ratings_must_cover_every_criterion_with_1_to_4(client, alice, firs
 
 
 def test_follow_ups_and_self_ratings_survive_export_and_import(client, alice, first):
-    from pmprep.web.accounts import portability
+    from pmprep.web import portability
 
     client.force_login(alice)
     client.post(reverse("practice:follow_up", args=[first.pk]), {"probe": METRICS_PROBE, "reply": METRIC_REPLY})

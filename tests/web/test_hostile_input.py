@@ -17,7 +17,14 @@ from pmprep.web.practice.models import Attempt, Draft
 
 pytestmark = pytest.mark.django_db
 API = ["api-analyze", "api-classify"]
-FORMS = ["practice:answer", "practice:draft", "accounts:profile", "accounts:data", "accounts:signup", "accounts:login"]
+FORMS = [
+    "practice:answer",
+    "practice:draft",
+    "accounts:profile",
+    "portability:data",
+    "accounts:signup",
+    "accounts:login",
+]
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=50),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
@@ -169,6 +176,6 @@ def test_invalid_utf8_in_a_form_is_read_as_text_not_a_crash(signed_in):
 def test_a_truncated_multipart_upload_is_a_400(signed_in):
     body = b'------b\r\nContent-Disposition: form-data; name="file"; filename="x.json"\r\n\r\n{"form'
     response = signed_in.generic(
-        "POST", reverse("accounts:data"), body, content_type="multipart/form-data; boundary=----b"
+        "POST", reverse("portability:data"), body, content_type="multipart/form-data; boundary=----b"
     )
     assert response.status_code == 400

@@ -13,10 +13,10 @@ import time_machine
 from typer.testing import CliRunner
 
 from pmprep.cli.main import app
-from pmprep.web.accounts import portability
-from pmprep.web.accounts.export_reader import MAX_DEPTH, MAX_RECORDS, TooLarge, read_stream
+from pmprep.web import portability
 from pmprep.web.accounts.models import User
 from pmprep.web.loops.models import RoundScorecard
+from pmprep.web.portability.export_reader import MAX_DEPTH, MAX_RECORDS, TooLarge, read_stream
 from pmprep.web.practice.models import Attempt
 from tests.web.test_import_round_trip import T0, alices_everything, every_kind_of_record  # noqa: F401
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from pmprep.cases import SECTIONS as DECK_SECTIONS
 from pmprep.cli.main import app
 from pmprep.config import active_catalog
-from pmprep.web.accounts import portability
+from pmprep.web import portability
 from pmprep.web.accounts.models import User
 from pmprep.web.cases.models import CaseDeck
 from pmprep.web.loops.models import LoopRound, MockLoop, PeerLink
@@ -168,7 +168,7 @@ def _every_section_has_records(document: dict) -> None:
 def alices_everything(client, alice):
     every_kind_of_record(client, alice)
     with time_machine.travel(T0, tick=False):
-        download = client.get(reverse("accounts:export"))
+        download = client.get(reverse("portability:export"))
     document = json.loads(download.content)
     _every_section_has_records(document)
     return download.content, document
@@ -182,7 +182,7 @@ def test_the_web_export_of_every_kind_of_record_imports_into_a_fresh_account_unc
     carol = User.objects.create_user("carol", password="correct horse battery")
     client.force_login(carol)
     with time_machine.travel(T0, tick=False):
-        response = client.post(reverse("accounts:data"), {"file": SimpleUploadedFile("alice.json", raw)})
+        response = client.post(reverse("portability:data"), {"file": SimpleUploadedFile("alice.json", raw)})
         assert response.status_code == 302, response.content.decode()[:3000]
         carol.refresh_from_db()
         after = portability.export_user(carol)

@@ -12,7 +12,7 @@ from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pmprep.web.accounts import portability
+from pmprep.web import portability
 from pmprep.web.accounts.models import User
 from pmprep.web.loops.models import InformalNote, LoopRound, MockLoop, PeerLink, RoundScorecard
 from pmprep.web.practice.models import Attempt, Draft

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pmprep.outreach import MAX_MESSAGE_CHARS, check
-from pmprep.web.accounts import portability
+from pmprep.web import portability
 from pmprep.web.outreach.models import Contact
 from pmprep.web.practice.api import MAX_BODY
 

@@ -19,7 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from pmprep.plans import generate_plan
-from pmprep.web.accounts import portability
+from pmprep.web import portability
 from pmprep.web.cases.models import CaseDeck
 from pmprep.web.loops.models import InformalNote, PeerLink, RoundScorecard
 from pmprep.web.outreach.models import Contact

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from pmprep.plans import Plan
-from pmprep.web.accounts import portability
+from pmprep.web import portability
 from pmprep.web.accounts.models import User
 from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
 from tests.web.conftest import practised

@@ -12,7 +12,7 @@ from django.urls import reverse
 from typer.testing import CliRunner
 
 from pmprep.cli.main import app
-from pmprep.web.accounts import portability
+from pmprep.web import portability
 from pmprep.web.accounts.models import User
 from pmprep.web.practice.models import Attempt, Draft
 from tests.web.conftest import drafted, practised
@@ -175,9 +175,9 @@ def test_another_accounts_records_cannot_be_taken_over(alices_data, bob):
 
 def test_web_export_then_import_into_a_fresh_account(client, alices_data, bob):
     client.force_login(alices_data)
-    page = client.get(reverse("accounts:data")).content.decode()
+    page = client.get(reverse("portability:data")).content.decode()
     assert "2 attempts" in page and "1 drafts" in page
-    download = client.get(reverse("accounts:export"))
+    download = client.get(reverse("portability:export"))
     assert download.status_code == 200 and download["Cache-Control"] == "private, no-store"
     assert 'filename="pmprep-alice-' in download["Content-Disposition"]
     document = json.loads(download.content)
@@ -186,9 +186,9 @@ def test_web_export_then_import_into_a_fresh_account(client, alices_data, bob):
     carol = User.objects.create_user("carol", password="correct horse battery")
     client.force_login(carol)
     upload = SimpleUploadedFile("alice.json", download.content, content_type="application/json")
-    response = client.post(reverse("accounts:data"), {"file": upload})
+    response = client.post(reverse("portability:data"), {"file": upload})
     assert response.status_code == 302
-    assert "Imported 2 attempts, 1 drafts." in client.get(reverse("accounts:data")).content.decode()
+    assert "Imported 2 attempts, 1 drafts." in client.get(reverse("portability:data")).content.decode()
     carol.refresh_from_db()
     assert (carol.track, carol.interview_date) == ("early_in", dt.date(2026, 12, 1))
     again = portability.export_user(carol)
@@ -198,7 +198,7 @@ def test_web_export_then_import_into_a_fresh_account(client, alices_data, bob):
 def test_web_import_of_a_bad_file_shows_the_problems_and_changes_nothing(client, bob):
     client.force_login(bob)
     upload = SimpleUploadedFile("notes.json", b'{"format": "pmprep-export", "version": 1, "account": 3, "data": {}}')
-    response = client.post(reverse("accounts:data"), {"file": upload})
+    response = client.post(reverse("portability:data"), {"file": upload})
     html = response.content.decode()
     assert response.status_code == 400
     assert (
@@ -210,7 +210,7 @@ def test_web_import_of_a_bad_file_shows_the_problems_and_changes_nothing(client,
 
 def test_web_import_without_a_file_says_so(client, bob):
     client.force_login(bob)
-    response = client.post(reverse("accounts:data"), {})
+    response = client.post(reverse("portability:data"), {})
     assert response.status_code == 400 and "This field is required." in response.content.decode()
 
 

@@ -126,7 +126,7 @@ def test_submitting_through_the_page_schedules_the_question(client, alice, bank_
 
 
 def test_review_cards_survive_export_and_import_with_their_attempt(alice, bank_q):
-    from pmprep.web.accounts import portability
+    from pmprep.web import portability
     from pmprep.web.practice.models import Attempt
 
     attempt = _practise(alice, bank_q)

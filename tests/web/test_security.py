@@ -50,7 +50,7 @@ def test_no_page_needs_inline_script_or_style(client, alice, catalog):
         reverse("bank:questions"),
         reverse("practice:answer"),
         reverse("practice:attempts"),
-        reverse("accounts:data"),
+        reverse("portability:data"),
         reverse("accounts:profile"),
     ):
         html = client.get(url).content.decode()
@@ -92,7 +92,7 @@ def test_the_import_form_refuses_a_post_without_its_csrf_token(alice, tmp_path):
     path = tmp_path / "x.json"
     path.write_text("{}")
     with path.open("rb") as f:
-        assert client.post(reverse("accounts:data"), {"file": f}).status_code == 403
+        assert client.post(reverse("portability:data"), {"file": f}).status_code == 403
 
 
 def test_logins_are_throttled_after_five_failures_even_with_the_right_password(client, alice):
@@ -158,7 +158,7 @@ def test_answers_with_html_are_shown_inert_everywhere(client, alice):
         html = response.content.decode()
         assert "<script>alert" not in html and "<img src=x" not in html
         assert "&lt;script&gt;alert(&quot;owned&quot;)&lt;/script&gt;" in html
-    export = client.get(reverse("accounts:export"))
+    export = client.get(reverse("portability:export"))
     assert export["Content-Type"].startswith("application/json") and export["X-Content-Type-Options"] == "nosniff"
     assert export["Content-Disposition"].startswith("attachment;")
     assert json.loads(export.content)["data"]["attempts"][0]["answer"] == attempt.answer

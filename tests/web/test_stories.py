@@ -12,7 +12,7 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 
-from pmprep.web.accounts import portability
+from pmprep.web import portability
 from pmprep.web.accounts.models import User
 from pmprep.web.practice.models import Draft, ReviewCard
 from pmprep.web.stories.models import Story

@@ -40,7 +40,7 @@ def export(
     from django.utils import timezone
 
     from pmprep.web.accounts.models import User
-    from pmprep.web.accounts.portability import dumps, export_user
+    from pmprep.web.portability import dumps, export_user
 
     user = User.objects.filter(username=username).first()
     if user is None:
@@ -73,7 +73,7 @@ def import_(
         setup_django()
         _migrated()
         from pmprep.web.accounts.models import User
-        from pmprep.web.accounts.portability import AccountExists, ImportProblem, import_file
+        from pmprep.web.portability import AccountExists, ImportProblem, import_file
 
         target = None
         if user is not None:

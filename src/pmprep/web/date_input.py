@@ -12,7 +12,12 @@ always writes ISO, whatever the language; Django reads ISO back in every languag
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
+from django.utils import timezone
+
+from pmprep.plans import interview_date_problem
 
 ISO_DATE = "%Y-%m-%d"
 INVALID = "Enter a real date as YYYY-MM-DD, for example 2026-12-23."
@@ -28,3 +33,14 @@ class DateInput(forms.DateInput):
 class DateField(forms.DateField):
     widget = DateInput
     default_error_messages = {"invalid": INVALID}
+
+
+class InterviewDateField(DateField):
+    """An interview date under the planning core's rule (not past, at most two years ahead), for
+    every form that takes one: a date far ahead would make a plan of thousands of weeks."""
+
+    def validate(self, value: dt.date | None) -> None:
+        super().validate(value)
+        problem = interview_date_problem(value, timezone.localdate())
+        if problem is not None:
+            raise forms.ValidationError(problem, code="out_of_range")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", site.home, name="home"),
     path("healthz", site.health, name="health"),
     path("accounts/", include("pmprep.web.accounts.urls")),
+    path("accounts/", include("pmprep.web.portability.urls")),  # "Your data" keeps its address
     path("practice/", include("pmprep.web.practice.urls")),
     path("practice/", include("pmprep.web.review.urls")),  # the Today page keeps its address
     path("loops/", include("pmprep.web.loops.urls")),

@@ -5,7 +5,7 @@ from django.contrib.auth.forms import UserCreationForm
 
 from pmprep.config import active_catalog, companies, default_company, using_company
 from pmprep.web.accounts.models import User
-from pmprep.web.plans.forms import InterviewDateField
+from pmprep.web.date_input import InterviewDateField
 
 # A taken name cannot be given out again, so some signal is unavoidable; the wording does not confirm
 # that an account exists (a name is also refused when taken in another case), and sign-ups are
@@ -73,21 +73,6 @@ class TrackForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         catalog = active_catalog()
         self.fields["track"].choices = [(t.id, f"{t.name} — {t.audience}") for t in catalog.tracks.values()]  # type: ignore[attr-defined]  # a ChoiceField
-
-
-MAX_IMPORT_BYTES = 50 * 1024 * 1024
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label="Export file (.json)", help_text="A file made by pmprep's export, from this or another pmprep."
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError(f"The file is {upload.size / 1e6:.1f} MB; an export can be at most 50 MB.")
-        return upload
 
 
 class DeleteAccountForm(forms.Form):

@@ -25,7 +25,5 @@ urlpatterns = [
     path("logout/", LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
-    path("data/", views.data, name="data"),
-    path("data/export.json", views.export, name="export"),
     path("delete/", views.delete, name="delete"),
 ]

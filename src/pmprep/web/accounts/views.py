@@ -9,22 +9,17 @@ from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from pmprep.config import companies
-from pmprep.web import downloads
-from pmprep.web.accounts import portability
 from pmprep.web.accounts.forms import (
     USERNAME_TAKEN,
     CompanyForm,
     DeleteAccountForm,
-    ImportForm,
     SignupForm,
     TrackForm,
     company_choices,
 )
-from pmprep.web.requests import AuthenticatedRequest
 from pmprep.web.throttling import signup_throttle
 
 
@@ -89,49 +84,6 @@ def profile(request: HttpRequest) -> HttpResponse:
         },
         status=400 if form.errors or company_form.errors else 200,
     )
-
-
-def _data_page(
-    request: HttpRequest, form: ImportForm, problems: list[str] | None = None, status: int = 200
-) -> HttpResponse:
-    # "mock_loops" in the file reads "mock loops" on the page.
-    counts = [
-        (section.name.replace("_", " "), section.model._default_manager.filter(user=request.user).count())
-        for section in portability.SECTIONS
-    ]
-    return render(
-        request, "accounts/data.html", {"form": form, "counts": counts, "problems": problems or []}, status=status
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def data(request: AuthenticatedRequest) -> HttpResponse:
-    """Your data: download everything as JSON, or import an export file."""
-    if request.method == "GET":
-        return _data_page(request, ImportForm())
-    form = ImportForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _data_page(request, form, status=400)
-    upload = form.cleaned_data["file"]
-    try:
-        # Read from the uploaded file as a stream (a large upload is on disk), never whole into memory.
-        _, summary = portability.import_file(upload, upload.name, user=request.user)
-    except portability.ImportProblem as exc:
-        problems = exc.problems + (
-            [f"… checking stopped after the first {portability.MAX_PROBLEMS} problems"] if exc.stopped else []
-        )
-        return _data_page(request, ImportForm(), problems=problems, status=400)
-    messages.success(request, summary.describe())
-    return redirect("accounts:data")
-
-
-@login_required
-@require_GET
-def export(request: AuthenticatedRequest) -> HttpResponse:
-    document = portability.export_user(request.user)
-    name = f"pmprep-{request.user.username}-{timezone.localdate():%Y-%m-%d}.json"
-    return downloads.download(portability.dumps(document), name, "application/json; charset=utf-8")
 
 
 @login_required

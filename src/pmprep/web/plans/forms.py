@@ -1,26 +1,11 @@
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
-from django.utils import timezone
 
-from pmprep.plans import interview_date_problem
-from pmprep.web.date_input import DateField
+from pmprep.web.date_input import DateField, InterviewDateField
 from pmprep.web.plans.models import SelfCheckAnswers
 
 HOURS = "Give the hours a week as a number from 1 to 60, for example 8."
-
-
-class InterviewDateField(DateField):
-    """An interview date under the planning core's rule (not past, at most two years ahead), for
-    every form that takes one: a date far ahead would make a plan of thousands of weeks."""
-
-    def validate(self, value: dt.date | None) -> None:
-        super().validate(value)
-        problem = interview_date_problem(value, timezone.localdate())
-        if problem is not None:
-            raise forms.ValidationError(problem, code="out_of_range")
 
 
 class PlanForm(forms.Form):

@@ -24,12 +24,12 @@ from typing import Any
 
 from pmprep import __version__
 from pmprep.committee import Source
-from pmprep.web.accounts.export_format import BY_NAME, FORMAT, SECTIONS, VERSION, Section
-from pmprep.web.accounts.export_reader import Entry
-from pmprep.web.accounts.import_problems import ImportProblem, Problems
-from pmprep.web.accounts.import_rules import account_values, check_record
 from pmprep.web.accounts.models import User
 from pmprep.web.loops.models import PeerLink
+from pmprep.web.portability.export_format import BY_NAME, FORMAT, SECTIONS, VERSION, Section
+from pmprep.web.portability.export_reader import Entry
+from pmprep.web.portability.import_problems import ImportProblem, Problems
+from pmprep.web.portability.import_rules import account_values, check_record
 
 BATCH = 500
 ONE_PER_ROUND = (Source.AUTOMATIC.value, Source.SELF.value)

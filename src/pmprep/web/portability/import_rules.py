@@ -30,12 +30,12 @@ from pmprep.analysis import Feedback
 from pmprep.analysis.feedback import upgrade
 from pmprep.committee import Source
 from pmprep.config import active_catalog, company, default_company
-from pmprep.web.accounts.export_format import ACCOUNT_FIELDS, BY_NAME, LATER_ACCOUNT_FIELDS, Section
-from pmprep.web.accounts.export_reader import describe
 from pmprep.web.accounts.models import User
 from pmprep.web.loops.forms import EVIDENCE_CHARS, InformalNoteForm, PeerLinkForm, ReferralForm, ScorecardForm
 from pmprep.web.outreach.forms import ContactForm
 from pmprep.web.plans.forms import PlanForm, SelfCheckForm
+from pmprep.web.portability.export_format import ACCOUNT_FIELDS, BY_NAME, LATER_ACCOUNT_FIELDS, Section
+from pmprep.web.portability.export_reader import describe
 from pmprep.web.practice.forms import AnswerForm, DraftForm, FollowUpForm, SelfRatingForm
 
 # Every date in pmprep is from this century; far outside it, date arithmetic on pages overflows.

@@ -24,12 +24,12 @@ from typing import Any
 
 from django.db import DatabaseError, IntegrityError, connection, transaction
 
-from pmprep.web.accounts.export_format import BY_NAME, SECTIONS, Section
-from pmprep.web.accounts.export_reader import Entry
-from pmprep.web.accounts.import_check import SECTION_OF_MODEL, Findings
-from pmprep.web.accounts.import_problems import ImportProblem
-from pmprep.web.accounts.import_rules import Checked, check_record
 from pmprep.web.accounts.models import User
+from pmprep.web.portability.export_format import BY_NAME, SECTIONS, Section
+from pmprep.web.portability.export_reader import Entry
+from pmprep.web.portability.import_check import SECTION_OF_MODEL, Findings
+from pmprep.web.portability.import_problems import ImportProblem
+from pmprep.web.portability.import_rules import Checked, check_record
 
 CHUNK_SECONDS = 0.1
 FIRST_CHUNK = 200

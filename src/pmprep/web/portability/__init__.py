@@ -15,7 +15,8 @@ from typing import IO, Any
 
 from django.utils import timezone
 
-from pmprep.web.accounts.export_format import (
+from pmprep.web.accounts.models import User
+from pmprep.web.portability.export_format import (
     ACCOUNT_FIELDS,
     FORMAT,
     SECTIONS,
@@ -25,7 +26,7 @@ from pmprep.web.accounts.export_format import (
     export_user,
     owned_models,
 )
-from pmprep.web.accounts.export_reader import (
+from pmprep.web.portability.export_reader import (
     MAX_DEPTH,
     MAX_RECORD_VALUES,
     MAX_RECORDS,
@@ -35,10 +36,9 @@ from pmprep.web.accounts.export_reader import (
     read_document,
     read_stream,
 )
-from pmprep.web.accounts.import_check import AccountExists, FirstPass
-from pmprep.web.accounts.import_problems import MAX_PROBLEMS, ImportProblem, TooManyProblems
-from pmprep.web.accounts.import_writer import ImportSummary, Writer
-from pmprep.web.accounts.models import User
+from pmprep.web.portability.import_check import AccountExists, FirstPass
+from pmprep.web.portability.import_problems import MAX_PROBLEMS, ImportProblem, TooManyProblems
+from pmprep.web.portability.import_writer import ImportSummary, Writer
 
 __all__ = [
     "ACCOUNT_FIELDS",
