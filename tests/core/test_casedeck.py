@@ -30,8 +30,8 @@ from pmprep.cases import (
     to_pdf,
     to_pptx,
 )
+from pmprep.cases.panel import panel
 from pmprep.cases.slides import MAX_BULLETS, bullets
-from pmprep.loops import QA_PROBES
 
 SOLID = {
     "problem": "Hours watched per member per week fell 10% in Brazil and Mexico since March.",
@@ -416,7 +416,7 @@ def test_each_role_asks_about_its_weakest_sections_first():
     ]
     assert probes[3].reason == "Trade-offs is empty."
     assert probes[0].reason == "Problem is solid; expect to defend it."
-    assert all(p.question in QA_PROBES[p.role] for p in probes if p.section is None)
+    assert all(p.question in panel().role(p.role).general for p in probes if p.section is None)
 
 
 def test_probes_explain_a_section_that_needs_work_and_repeat_for_a_seed():

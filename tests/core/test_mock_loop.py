@@ -12,9 +12,9 @@ import yaml
 from pmprep.analysis import Feedback, analyze
 from pmprep.analysis.feedback import CriterionResult, Evidence
 from pmprep.bank import SHIPPED, load_catalog
+from pmprep.cases.panel import panel
 from pmprep.committee import Recommendation, Scorecard, Source, rules_for
 from pmprep.loops import (
-    QA_PROBES,
     LoopLength,
     answer_seconds,
     auto_scorecard,
@@ -85,11 +85,12 @@ def test_a_case_round_gets_one_product_or_strategy_prompt_a_talk_slot_and_panel_
         (prompt,) = case.question_ids
         assert catalog.questions[prompt].type in ("product_design", "strategy")
         assert case.talk_minutes == 25
-        assert case.qa_probes == QA_PROBES["design"] + QA_PROBES["data_science"] + QA_PROBES["engineering"]
+        design, data, engineering = panel().roles
+        assert case.qa_probes == design.general + data.general + engineering.general
 
 
 def test_the_panel_has_two_probes_from_each_discipline():
-    assert {role: len(probes) for role, probes in QA_PROBES.items()} == {
+    assert {role.id: len(role.general) for role in panel().roles} == {
         "design": 2,
         "data_science": 2,
         "engineering": 2,

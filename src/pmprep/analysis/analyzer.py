@@ -153,46 +153,35 @@ def _evidence(hits: list[Hit], limit: int = 8) -> list[Evidence]:
 
 
 def _red_flags(ctx: Context, specificity: float) -> list[RedFlag]:
+    """The red flags the answer raises. Where each is judged (its question types, a length) is rubrics.yaml's;
+    what raises it is here."""
     defs = rubrics().red_flags
+    company = active_catalog().company.name
     flags: list[RedFlag] = []
+
+    def judged(flag_id: str) -> bool:
+        return defs[flag_id].scope.applies(ctx.question_type, ctx.doc.word_count, ctx.question, company)
 
     def add(flag_id: str, hits: list[Hit], advice: str = "") -> None:
         flags.append(RedFlag(flag_id, defs[flag_id].name, _evidence(hits), advice or defs[flag_id].advice))
 
-    talk = ctx.hits("rf_talk_to_engineering")
-    if talk:
-        add("talk_to_engineering", talk)
-    rigid = ctx.hits("rf_rigidity")
-    if rigid:
-        add("rigidity", rigid)
+    for flag_id, family in (("talk_to_engineering", "rf_talk_to_engineering"), ("rigidity", "rf_rigidity")):
+        if judged(flag_id) and (hits := ctx.hits(family)):
+            add(flag_id, hits)
     # "Business metrics with no user angle" is a weak signal too, so metrics answers are held to it.
-    if (
-        ctx.question_type in {"product_design", "strategy", "metrics"}
-        and ctx.doc.word_count >= 30
-        and not ctx.hits("user")
-    ):
+    if judged("no_user") and not ctx.hits("user"):
         add("no_user", [])
     vague = ctx.hits("rf_vague_self")
-    if vague and specificity < 0.6:
+    if vague and specificity < 0.6 and judged("vague_self"):
         add("vague_self", vague)
-    generic = ctx.hits("rf_generic_why")
-    if (
-        generic
-        and (ctx.question_type == "culture" or "netflix" in ctx.question.lower())
-        and not ctx.hits("culture_theme", "company_fact")[:2]
-    ):
+    generic = ctx.hits("rf_generic_why") if judged("generic_why_netflix") else []
+    if generic and not ctx.hits("culture_theme", "company_fact")[:2]:
         add("generic_why_netflix", generic)
-    elif generic and ctx.question_type == "culture":
+    elif generic and defs["generic_why_netflix"].scope.of_type(ctx.question_type):
         add("generic_why_netflix", generic, rubrics().advice["generic_why_lead"])
-    blame = ctx.hits("rf_blaming")
-    if blame:
-        add("blaming", blame)
-    denial = ctx.hits("rf_denial")
-    if denial and ctx.question_type in {"behavioral", "culture"}:
-        add("denies_failure", denial)
-    gave_up = ctx.hits("rf_dont_know")
-    if gave_up:
-        add("dont_know", gave_up)
+    for flag_id, family in (("blaming", "rf_blaming"), ("denies_failure", "rf_denial"), ("dont_know", "rf_dont_know")):
+        if judged(flag_id) and (hits := ctx.hits(family)):
+            add(flag_id, hits)
     return flags
 
 

@@ -14,6 +14,28 @@ from pmprep.config import active_catalog, company_file
 
 
 @dataclass(frozen=True)
+class FlagScope:
+    """Where a red flag is judged (rubrics.yaml's ``types``, ``min_words`` and ``company_named`` on a flag):
+    only on answers to these question types (every type when None) or, with ``company_named``, also on a
+    question that names the company; and only on answers of at least ``min_words`` words."""
+
+    types: frozenset[str] | None = None
+    min_words: int = 0
+    company_named: bool = False
+
+    def of_type(self, question_type: str) -> bool:
+        return self.types is None or question_type in self.types
+
+    def applies(self, question_type: str, words: int, question: str, company: str) -> bool:
+        if words < self.min_words:
+            return False
+        return self.of_type(question_type) or (self.company_named and company.lower() in question.lower())
+
+
+EVERYWHERE = FlagScope()
+
+
+@dataclass(frozen=True)
 class CriterionDef:
     id: str
     name: str
@@ -25,6 +47,7 @@ class CriterionDef:
     # ``essential_note`` says so (the analyzer holds it at Borderline).
     essential: float | None = None
     essential_note: str = ""
+    scope: FlagScope = EVERYWHERE  # a red flag's: where it is judged
 
 
 @dataclass(frozen=True)
@@ -83,11 +106,12 @@ def load_rubrics(path: Path, for_types: Sequence[str] | None = None, company: st
                 continue
             bad = [f for f in fields if not isinstance(item.get(f), str) or not item[f].strip()]
             problems.extend(Problem(where, entry, f, "expected non-empty text") for f in bad)
-            allowed = {*fields, "essential"} if not flags else set(fields)
+            allowed = {*fields, "essential"} if not flags else {*fields, *SCOPE_FIELDS}
             problems.extend(
                 Problem(where, entry, f, "is not a field of a criterion") for f in sorted(set(item) - allowed)
             )
             essential = _essential(item.get("essential"), entry, where, problems)
+            scope = _scope(item, wanted, entry, where, problems) if flags else EVERYWHERE
             if not bad:
                 out.append(
                     CriterionDef(
@@ -98,6 +122,7 @@ def load_rubrics(path: Path, for_types: Sequence[str] | None = None, company: st
                         item["probe"].strip(),
                         item.get("advice", "").strip(),
                         *essential,
+                        scope=scope,
                     )
                 )
         return out
@@ -143,6 +168,30 @@ def _in_the_name_of(raw: object, company: str) -> object:
     if isinstance(raw, dict):
         return {key: _in_the_name_of(value, company) for key, value in raw.items()}
     return raw
+
+
+SCOPE_FIELDS = ("types", "min_words", "company_named")
+
+
+def _scope(item: dict, known: tuple[str, ...], entry: str, where: str, problems: list[Problem]) -> FlagScope:
+    """A red flag's ``types`` (question type ids), ``min_words`` (a whole number) and ``company_named``."""
+    types, min_words, named = item.get("types"), item.get("min_words", 0), item.get("company_named", False)
+    before = len(problems)
+    if types is not None and (not isinstance(types, list) or not types or not all(isinstance(t, str) for t in types)):
+        problems.append(Problem(where, entry, "types", "expected a list of question type ids"))
+    elif types is not None:
+        problems.extend(
+            Problem(where, entry, "types", f"'{t}' is not a question type (known: {', '.join(known)})")
+            for t in types
+            if t not in known
+        )
+    if isinstance(min_words, bool) or not isinstance(min_words, int) or min_words < 0:
+        problems.append(Problem(where, entry, "min_words", "expected a whole number of words, 0 or more"))
+    if not isinstance(named, bool):
+        problems.append(Problem(where, entry, "company_named", "expected true or false"))
+    if len(problems) > before:
+        return EVERYWHERE
+    return FlagScope(frozenset(types) if types is not None else None, min_words, named)
 
 
 def _essential(raw, entry: str, where: str, problems: list[Problem]) -> tuple[float | None, str]:

@@ -51,3 +51,24 @@ def read_content_yaml(path: Path) -> tuple[str, Any]:
         return where, yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ContentError([Problem(where, None, None, f"cannot be read: {exc}")]) from exc
+
+
+def problems_from(where: str, error: Any, raw: Any = None, lists: tuple[str, ...] = ()) -> list[Problem]:
+    """A pydantic ``ValidationError`` on a content file as problems. The entry is the first step of each
+    error's location, or for an item of one of ``lists`` its ``id`` (its position when it has none); the
+    field is the rest (``grades.small.reason``, ``general[1]``)."""
+    out = []
+    for e in error.errors():
+        loc = tuple(e["loc"])
+        entry: str | None = str(loc[0]) if loc else None
+        rest = loc[1:]
+        if loc[:1] and loc[0] in lists and len(loc) > 1 and isinstance(loc[1], int):
+            items = raw.get(loc[0]) if isinstance(raw, dict) else None
+            item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
+            name = item.get("id") if isinstance(item, dict) else None
+            entry, rest = (name if isinstance(name, str) else f"{loc[0]}[{loc[1]}]"), loc[2:]
+        field = ""
+        for part in rest:
+            field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
+        out.append(Problem(where, entry, field or None, e["msg"]))
+    return out

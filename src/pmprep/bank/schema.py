@@ -166,6 +166,9 @@ class QuestionTypeInfo(Strict):
     words: tuple[int, int] = (180, 550)
     # What a question of this type tests when no similar bank question says otherwise (typed-in questions).
     competencies: list[Id] = Field(min_length=1)
+    # A question of this type makes a good case prompt (a problem to structure and recommend on): a mock
+    # loop's case round draws these first.
+    case_prompt: bool = False
 
 
 class CriterionCompetencies(Strict):

@@ -9,6 +9,9 @@ paced for a 20–30 minute talk, rehearsed against panel questions and exported.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from pmprep.cases.deck import (
     MAX_PROMPT_CHARS,
     MAX_SECTION_CHARS,
@@ -29,9 +32,22 @@ from pmprep.cases.pacing import (
     pacing_plan,
     qa_probes,
 )
-from pmprep.cases.pdf import pdf_safe_text, to_pdf
 from pmprep.cases.review import DeckReview, Finding, SectionStatus, Severity, check_deck, check_section
-from pmprep.cases.slides import to_pptx
+
+if TYPE_CHECKING:
+    from pmprep.cases.pdf import pdf_safe_text, to_pdf
+    from pmprep.cases.slides import to_pptx
+
+# The exporters load their PDF and PPTX libraries when first used, not when the package is imported: the
+# mock loop reads the panel (pmprep.cases.panel) and the CLI starts faster without them.
+_EXPORTERS = {"pdf_safe_text": "pmprep.cases.pdf", "to_pdf": "pmprep.cases.pdf", "to_pptx": "pmprep.cases.slides"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTERS:
+        return getattr(importlib.import_module(_EXPORTERS[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "IMPORTANCE",

@@ -8,11 +8,11 @@ to say about gets more time, but a short trade-offs section still gets a real sl
 largest remainder (ties to the earlier section), so the slots add up to the talk exactly. Empty
 sections keep their importance share: the plan does not jump about as the deck is filled in.
 
-**Q&A probes.** Each panel role (design, data science, engineering) has questions aimed at the
-sections it cares about. A role asks first about its sections that are weakest in the review
-(empty, then needs work, then solid; ties in deck order), ``PROBES_PER_ROLE`` of them, then one of
-the mock loop's general questions for that role (``pmprep.loops.loop.QA_PROBES``). The seed picks
-the wording where a question has two, so rehearsals vary while staying reproducible.
+**Q&A probes.** Each panel role (``panel.yaml`` in the company folder: design, data science and
+engineering as shipped) has questions aimed at the sections it cares about. A role asks first about
+its sections that are weakest in the review (empty, then needs work, then solid; ties in deck order),
+``PROBES_PER_ROLE`` of them, then one of its general questions (those a mock loop's case round asks).
+The seed picks the wording where a question has two, so rehearsals vary while staying reproducible.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from typing import Any
 
 from pmprep.analysis.text import tokenize
 from pmprep.cases.deck import SECTIONS, Deck, SectionId
+from pmprep.cases.panel import panel
 from pmprep.cases.review import DeckReview, SectionStatus, Severity, check_deck
 from pmprep.clock import minutes_seconds
-from pmprep.loops.loop import QA_PROBES
 
 MIN_TALK_MINUTES = 20
 MAX_TALK_MINUTES = 30
@@ -46,8 +46,6 @@ IMPORTANCE: dict[SectionId, int] = {
     SectionId.RISKS: 8,
     SectionId.ROLLOUT_PLAN: 10,
 }
-
-ROLE_NAMES = {"design": "Design", "data_science": "Data science", "engineering": "Engineering"}
 
 
 @dataclass(frozen=True)
@@ -88,7 +86,7 @@ class PanelProbe:
 
     @property
     def role_name(self) -> str:
-        return ROLE_NAMES[self.role]
+        return panel().role(self.role).name
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -126,59 +124,6 @@ def pacing_plan(deck: Deck, minutes: int = 25) -> list[SectionSlot]:
 
 # ---------------------------------------------------------------- Q&A
 
-# Our own wording. Each role asks about the sections its discipline pushes on; where there are
-# two wordings the seed picks one.
-SECTION_PROBES: dict[str, dict[SectionId, tuple[str, ...]]] = {
-    "design": {
-        SectionId.PROBLEM: (
-            "Who exactly is the member with this problem, and what did you see or hear that tells you "
-            "it is real for them?",
-            "Describe the moment in the member's week when this problem bites. What are they trying to do?",
-        ),
-        SectionId.HYPOTHESIS: ("What would a member say in an interview if your hypothesis were wrong?",),
-        SectionId.SOLUTION_OPTIONS: (
-            "Sketch the first screen of your favourite option. What does a member who has never seen it "
-            "understand in five seconds?",
-            "Which option changes the experience least for members who are happy today?",
-        ),
-        SectionId.RISKS: (
-            "Who could this confuse or annoy — kids' profiles, shared households, people on a TV remote — "
-            "and how would you find out before launch?",
-        ),
-    },
-    "data_science": {
-        SectionId.SUCCESS_METRICS: (
-            "What is your north-star metric, its unit and window, and how big a change would you need "
-            "to see to call this a success?",
-            "Which guardrail would make you stop even if the main metric went up?",
-        ),
-        SectionId.HYPOTHESIS: (
-            "What result in the data would prove your hypothesis wrong, and what would you do then?",
-        ),
-        SectionId.DATA_NEEDS: (
-            "Which exact cut of the data would you pull first, and what would you compare it against?",
-            "How would you tell a real drop from a logging change, seasonality or an outage?",
-        ),
-        SectionId.TRADE_OFFS: (
-            "Where do your numbers come from? Which assumption, if it were off by half, would change "
-            "your recommendation?",
-        ),
-    },
-    "engineering": {
-        SectionId.ROLLOUT_PLAN: (
-            "What ships in the first version, to whom, and what do you cut if it takes twice as long?",
-            "How would you roll this back in an hour if the guardrails moved the wrong way?",
-        ),
-        SectionId.SOLUTION_OPTIONS: (
-            "Which option is the cheapest to build, and which needs work on every device family?",
-        ),
-        SectionId.TRADE_OFFS: ("What does each option cost in engineering time and in load on the service?",),
-        SectionId.RISKS: (
-            "What fails at Netflix scale or on low-end devices, and how would you notice before members do?",
-        ),
-    },
-}
-
 
 def qa_probes(deck: Deck, seed: str = "", review: DeckReview | None = None) -> list[PanelProbe]:
     """Questions from each panel role, the deck's weakest sections first (see the module doc).
@@ -188,14 +133,16 @@ def qa_probes(deck: Deck, seed: str = "", review: DeckReview | None = None) -> l
     review = review if review is not None else check_deck(deck)
     rank = {SectionStatus.EMPTY: 0, SectionStatus.NEEDS_WORK: 1, SectionStatus.SOLID: 2}
     probes: list[PanelProbe] = []
-    for role, by_section in SECTION_PROBES.items():
+    for role in panel().roles:
+        by_section = role.sections
         targets = sorted(by_section, key=lambda s: (rank[review.statuses[s]], SECTIONS.index(s)))
         for section in targets[:PROBES_PER_ROLE]:
-            question = _pick(by_section[section], seed, role, section.value)
-            probes.append(PanelProbe(role, section, question, _reason(review, section)))
-        general = QA_PROBES[role]
+            question = _pick(by_section[section], seed, role.id, section.value)
+            probes.append(PanelProbe(role.id, section, question, _reason(review, section)))
         probes.append(
-            PanelProbe(role, None, _pick(general, seed, role, "general"), "A question this role asks of any case.")
+            PanelProbe(
+                role.id, None, _pick(role.general, seed, role.id, "general"), "A question this role asks of any case."
+            )
         )
     return probes
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pmprep.loops.auto_scorecard import auto_scorecard
 from pmprep.loops.loop import (
-    QA_PROBES,
     LoopLength,
     PlannedRound,
     answer_seconds,
@@ -15,7 +14,6 @@ from pmprep.loops.loop import (
 )
 
 __all__ = [
-    "QA_PROBES",
     "LoopLength",
     "PlannedRound",
     "answer_seconds",

@@ -13,33 +13,13 @@ from typing import Protocol
 
 from pmprep.bank.model import Catalog
 from pmprep.bank.schema import Question, Round
+from pmprep.cases.panel import panel
 
 # The sources give a 20–30 minute talk before the Q&A; we plan the middle of that range. The early-in
 # case round has no published talk length, so it gets the same slot inside its 90 minutes.
 CASE_TALK_MINUTES = 25
 # Time inside a non-case round that is not answering: introductions and the candidate's questions.
 INTRO_AND_CLOSE_MINUTES = 5
-# A case prompt is a problem to structure and recommend on, which these two types ask for.
-CASE_PROMPT_TYPES = ("product_design", "strategy")
-
-# What each discipline on a case panel tends to push on once the talk is over (our own wording).
-QA_PROBES: dict[str, tuple[str, ...]] = {
-    "design": (
-        "Walk me through the moment a member first meets this. What do they see, and what would confuse them?",
-        "Which user research would change your recommendation, and what would you do if it "
-        "contradicted your hypothesis?",
-    ),
-    "data_science": (
-        "How would you know in two weeks whether this is working? Name the metric, the guardrail "
-        "and the size of change you would need to see.",
-        "What could move your north-star metric without the feature being the cause, and how would "
-        "your experiment rule that out?",
-    ),
-    "engineering": (
-        "What is the smallest thing we could build first, and what would you cut if it took twice as long as planned?",
-        "What breaks at Netflix scale, on which devices, and how do we turn it off if it goes wrong?",
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -143,9 +123,10 @@ def _draw(catalog: Catalog, r: Round, recent: set[str], used: set[str], seed: st
     case = r.is_case
 
     def preference(q: Question) -> tuple[bool, bool, str]:
-        # False sorts first: fresh before recent, then (for a case) the preferred types, then the seed.
+        # False sorts first: fresh before recent, then (for a case) the types question_types.yaml marks
+        # ``case_prompt``, then the seed.
         shuffle = hashlib.sha256(f"{seed}:{r.id}:{q.id}".encode()).hexdigest()
-        return q.id in recent, case and q.type not in CASE_PROMPT_TYPES, shuffle
+        return q.id in recent, case and not catalog.question_types[q.type].case_prompt, shuffle
 
     fitting = [q for q in catalog.questions.values() if r.id in q.rounds and q.id not in used]
     fitting.sort(key=preference)
@@ -165,6 +146,6 @@ def _loop_round(r: Round, question_ids: tuple[str, ...]) -> PlannedRound:
         # the day before); the early-in panel also watches a prepared talk, so both get it early.
         prompt_in_advance=case,
         talk_minutes=CASE_TALK_MINUTES if case else None,
-        qa_probes=tuple(p for probes in QA_PROBES.values() for p in probes) if case else (),
+        qa_probes=panel().general if case else (),
         optional=r.optional,
     )

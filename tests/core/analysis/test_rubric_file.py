@@ -1,6 +1,8 @@
 """The rubric file holds each criterion's meaning and the follow-up an interviewer asks when it is missing;
 a broken one is refused with file, entry and field, and nothing half-loaded is used."""
 
+import shutil
+
 import pytest
 
 from pmprep.analysis import analyze
@@ -154,3 +156,50 @@ def test_a_broken_essential_names_file_entry_and_field(tmp_path):
         Problem("acme/rubrics.yaml", "arithmetic", "essential.below", "expected a strength between 0 and 1"),
         Problem("acme/rubrics.yaml", "concepts", "essential", "expected a mapping with below and note"),
     }
+
+
+def test_a_broken_red_flag_scope_names_file_entry_and_field(tmp_path):
+    folder = tmp_path / "acme"
+    folder.mkdir()
+    text = (SHIPPED / "rubrics.yaml").read_text(encoding="utf-8")
+    text = text.replace("types: [product_design, strategy, metrics], min_words: 30}", "types: [design], min_words: -1}")
+    text = text.replace("types: [culture], company_named: true}", "types: culture, company_named: yes please}")
+    text = text.replace("types: [behavioral, culture]}", "types: [behavioral], when: always}")
+    (folder / "rubrics.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_rubrics(folder / "rubrics.yaml")
+    known = ", ".join(question_types())
+    assert set(error.value.problems) == {
+        Problem("acme/rubrics.yaml", "no_user", "types", f"'design' is not a question type (known: {known})"),
+        Problem("acme/rubrics.yaml", "no_user", "min_words", "expected a whole number of words, 0 or more"),
+        Problem("acme/rubrics.yaml", "generic_why_netflix", "types", "expected a list of question type ids"),
+        Problem("acme/rubrics.yaml", "generic_why_netflix", "company_named", "expected true or false"),
+        Problem("acme/rubrics.yaml", "denies_failure", "when", "is not a field of a criterion"),
+    }
+
+
+def test_where_a_red_flag_is_judged_is_the_rubric_files(tmp_path, monkeypatch):
+    """Denial is judged on behavioural and culture answers as shipped; a company that judges it on
+    behavioural answers only says so in its rubric file, and a culture answer no longer raises it."""
+    denial = (
+        "I don't really have a big failure. Things were slow because engineering missed dates, but it was "
+        "fine in the end and the launch happened, so I would not call it a failure at all, honestly."
+    )
+    culture = "Tell me about a time you got candid feedback that was hard to hear."
+    assert "denies_failure" in {f.id for f in analyze(culture, denial, question_type="culture").red_flags}
+    shipped = load_rubrics(SHIPPED / "rubrics.yaml")
+    assert shipped.red_flags["denies_failure"].scope.types == frozenset({"behavioral", "culture"})
+    assert shipped.red_flags["no_user"].scope.applies("metrics", 29, "", "Netflix") is False
+    assert shipped.red_flags["no_user"].scope.applies("metrics", 30, "", "Netflix") is True
+    why = shipped.red_flags["generic_why_netflix"].scope
+    assert why.applies("behavioral", 40, "Why do you want to work at Netflix?", "Netflix") is True
+    assert why.applies("behavioral", 40, "Why do you want this role?", "Netflix") is False
+
+    folder = tmp_path / "acme"
+    shutil.copytree(SHIPPED, folder)
+    text = (folder / "rubrics.yaml").read_text(encoding="utf-8")
+    (folder / "rubrics.yaml").write_text(text.replace("types: [behavioral, culture]}", "types: [behavioral]}"))
+    monkeypatch.setenv("PMPREP_CONTENT", str(folder))
+    monkeypatch.delenv("PMPREP_COMPANY", raising=False)
+    assert "denies_failure" not in {f.id for f in analyze(culture, denial, question_type="culture").red_flags}
+    assert "denies_failure" in {f.id for f in analyze(culture, denial, question_type="behavioral").red_flags}

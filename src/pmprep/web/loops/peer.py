@@ -14,12 +14,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from pmprep.analysis.rubric import rubrics
+from pmprep.cases.panel import panel
 from pmprep.committee import Source
 from pmprep.config import active_catalog
-from pmprep.loops import QA_PROBES
 from pmprep.web.loops.forms import ScorecardForm
 from pmprep.web.loops.models import PeerLink, RoundScorecard
-from pmprep.web.loops.rounds import PANEL_ROLES
 
 GONE = {
     "revoked": "The candidate has revoked this link, so it no longer opens the round. Ask them for a new one "
@@ -43,7 +42,7 @@ def _page(request: HttpRequest, link: PeerLink, form: ScorecardForm, status: int
             "spec": spec,
             "candidate": link.user.get_short_name() or link.user.username,
             "questions": [catalog.questions[q] for q in r.question_ids if q in catalog.questions],
-            "panel": [(PANEL_ROLES[role], probes) for role, probes in QA_PROBES.items()] if r.is_case else [],
+            "panel": [(role.name, role.general) for role in panel().roles] if r.is_case else [],
             "anchors": sorted(rubrics().anchors.items()),
             "form": form,
         },

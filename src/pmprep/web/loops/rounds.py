@@ -12,8 +12,9 @@ from django.db import IntegrityError, transaction
 
 from pmprep.analysis import Feedback, Probe
 from pmprep.bank.model import Catalog
+from pmprep.cases.panel import panel
 from pmprep.committee import Source
-from pmprep.loops import QA_PROBES, LoopLength, PlannedRound, answer_seconds, auto_scorecard, loop_length, plan_loop
+from pmprep.loops import LoopLength, PlannedRound, answer_seconds, auto_scorecard, loop_length, plan_loop
 from pmprep.loops.auto_scorecard import RATER
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
 from pmprep.web.practice import recording
@@ -22,7 +23,6 @@ from pmprep.web.practice.recording import Asked
 
 RECENT_DAYS = 14  # questions answered this recently are drawn only when a round runs out of fresh ones
 PANEL_REASON = "the case panel's question"  # a Q&A probe is the panel's, not a gap the analyzer found
-PANEL_ROLES = {"design": "Design", "data_science": "Data science", "engineering": "Engineering"}
 
 
 def start_loop(user, catalog: Catalog, track: str, now: datetime, include_optional: bool = False) -> MockLoop:
@@ -103,9 +103,9 @@ def progress(r: LoopRound) -> Progress:
 def qa_probes() -> list[tuple[str, str, str]]:
     """The case panel's probes as (field name, role, probe), in a fixed order."""
     return [
-        (f"probe_{role}_{i}", PANEL_ROLES[role], text)
-        for role, probes in QA_PROBES.items()
-        for i, text in enumerate(probes, start=1)
+        (f"probe_{role.id}_{i}", role.name, text)
+        for role in panel().roles
+        for i, text in enumerate(role.general, start=1)
     ]
 
 
