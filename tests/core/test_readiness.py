@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from pmprep.bank import load_catalog
+from pmprep.bank import SHIPPED, load_catalog, shipped_catalog
 from pmprep.committee import Recommendation, Scorecard, Source
 from pmprep.plans import (
     AnswerStatus,
@@ -399,9 +399,30 @@ def test_an_unknown_track_is_named(catalog):
 
 # ---------------------------------------------------------------------------------------------- self-check
 
+NETFLIX = shipped_catalog().company
+
+
+def test_the_self_check_speaks_of_the_company_prepared_for():
+    bigtech = load_catalog(SHIPPED.parent / "bigtech").company
+    goal = self_check(
+        "I want to be a PM at Big-tech PM (generic) because I love big-tech pm (generic)", "", True, bigtech
+    )
+    assert goal.answer("goal").reasons == ('a generic reason ("love big tech pm generic")',)
+    industry = self_check("", "Streaming", True, bigtech).answer("industry")
+    assert industry.reasons == ("outside consumer apps and services at scale",)
+    assert industry.advice.startswith(
+        "Clear, but Big-tech PM (generic) competes in consumer apps and services at scale"
+    )
+    assert "Netflix" not in " ".join(a.advice for a in self_check("x", "tech", False, bigtech).answers)
+    on_target = self_check("", "Mobile messaging apps", True, bigtech).answer("industry")
+    assert on_target.advice == (
+        "Clear. Keep following it: its main competitors in two of its product areas, and how each of them makes "
+        "money; your plan's research sessions cover them."
+    )
+
 
 def test_vague_answers_get_plain_advice():
-    check = self_check("Be a PM.", "tech", False)
+    check = self_check("Be a PM.", "tech", False, NETFLIX)
     goal, industry, plan = check.answers
     assert (goal.status, goal.reasons) == (AnswerStatus.VAGUE, ("only 3 words (fewer than 8)", "no reason given"))
     assert goal.advice == (
@@ -415,14 +436,14 @@ def test_vague_answers_get_plain_advice():
 
 
 def test_a_long_goal_without_a_reason_is_still_vague():
-    check = self_check("I would like to become a product manager at a large streaming company soon", "", True)
+    check = self_check("I would like to become a product manager at a large streaming company soon", "", True, NETFLIX)
     assert check.answer("goal").reasons == ("no reason given",)
     assert check.answer("industry").status is AnswerStatus.MISSING
 
 
 def test_a_generic_reason_is_called_out():
     goal = self_check(
-        "I want to be a product manager at Netflix because I love watching its shows", "streaming", True
+        "I want to be a product manager at Netflix because I love watching its shows", "streaming", True, NETFLIX
     ).answer("goal")
     assert (goal.status, goal.reasons) == (AnswerStatus.VAGUE, ('a generic reason ("love watching")',))
 
@@ -433,6 +454,7 @@ def test_clear_answers_say_so_and_point_to_practice():
         "built at university doubled weekly use and I want to do that at scale",
         "Streaming entertainment",
         True,
+        NETFLIX,
     )
     assert [a.status for a in check.answers] == [AnswerStatus.CLEAR] * 3
     assert check.summary == "3 of 3 answers are clear: you know where you are going, where, and how."
@@ -441,11 +463,11 @@ def test_clear_answers_say_so_and_point_to_practice():
 
 
 def test_an_industry_outside_streaming_is_clear_but_asks_for_the_link():
-    industry = self_check("", "Fintech payments", True).answer("industry")
-    assert (industry.status, industry.reasons) == (AnswerStatus.CLEAR, ("outside streaming",))
+    industry = self_check("", "Fintech payments", True, NETFLIX).answer("industry")
+    assert (industry.status, industry.reasons) == (AnswerStatus.CLEAR, ("outside streaming entertainment",))
     assert industry.advice.startswith("Clear, but Netflix competes in streaming entertainment")
 
 
 @pytest.mark.parametrize("answer", ["", "   ", "I'm not sure", "tech industry", "anything in software"])
 def test_empty_or_broad_industries_are_not_clear(answer):
-    assert self_check("", answer, False).answer("industry").status is not AnswerStatus.CLEAR
+    assert self_check("", answer, False, NETFLIX).answer("industry").status is not AnswerStatus.CLEAR

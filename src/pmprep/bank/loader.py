@@ -26,6 +26,7 @@ from pmprep.bank.schema import (
     CriterionCompetencies,
     Dimension,
     Framework,
+    Industry,
     Primer,
     PrimerMeta,
     Question,
@@ -404,7 +405,13 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
         seen_answers.setdefault(answer.question_id, path)
 
     catalog = Catalog(
-        company=company or Company(id="unknown", name="Unknown", summary="(company.yaml did not load)"),
+        company=company
+        or Company(
+            id="unknown",
+            name="Unknown",
+            summary="(company.yaml did not load)",
+            industry=Industry(name="its industry", words=["industry"], follow="its competitors"),
+        ),
         tracks={t.id: t for t, _ in parts.get("tracks", [])},
         rounds={r.id: r for r, _ in sorted(parts.get("rounds", []), key=lambda rp: (rp[0].track, rp[0].order))},
         calendars={c.id: c for c, _ in parts.get("calendars", [])},

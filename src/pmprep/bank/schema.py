@@ -47,10 +47,19 @@ def _unique(value: list[str]) -> list[str]:
     return value
 
 
+class Industry(Strict):
+    """The market the company competes in, as the readiness self-check talks about it."""
+
+    name: Text  # "streaming entertainment"
+    words: list[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z'-]{0,39}$")]] = Field(min_length=1)
+    follow: Text  # what a candidate should keep following: "competitors, the ad tier…"
+
+
 class Company(Strict):
     id: Id
     name: Text
     summary: Text
+    industry: Industry
 
 
 class Track(Strict):

@@ -5,27 +5,31 @@ Each answer is ``clear``, ``vague`` or ``missing``, with the reasons and plain a
 - **Goal.** Missing when it has no words. Vague when it has fewer than ``MIN_GOAL_WORDS`` (8)
   words, when it gives no reason (none of "because", "since", "so that", "so I can", "in order
   to", "why", "reason", "driven by", "motivated by"), or when its reason is generic ("love
-  Netflix", "love watching", "great/big company", "perks", "prestige", "salary", "money").
+  <the company>", "love watching", "great/big company", "perks", "prestige", "salary", "money").
 - **Industry.** Missing when empty. Vague when, once filler words ("the", "industry", "sector",
   "I'm not sure"…) are set aside, nothing is left but broad words ("tech", "software",
-  "anything"…). A clear answer outside streaming and entertainment gets a note to connect it.
+  "anything"…). A clear answer outside the company's industry (``company.yaml``'s ``industry``:
+  its name, the words that say an answer is about it, what to keep following) gets a note to
+  connect it.
 - **Plan.** Clear when the user has a structured plan, missing otherwise.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
+from pmprep.bank.schema import Company
 from pmprep.bounded_regex import bounded
 
 MIN_GOAL_WORDS = 8
 _WORD = bounded(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _REASON = bounded(r"\b(because|since|so that|so i can|so i could|in order to|why|reasons?|driven by|motivated by)\b")
-_GENERIC = bounded(
-    r"\b(love netflix|love watching|love the shows|great company|big company|famous company|"
-    r"perks|prestige|salary|money|pays well)\b"
+_GENERIC = (
+    r"love watching|love the shows|great company|big company|famous company|perks|prestige|salary|money|pays well"
 )
 _FILLER = {
     "the",
@@ -94,23 +98,6 @@ _BROAD = {
     "online",
     "web",
 }
-_ON_TARGET = {
-    "streaming",
-    "entertainment",
-    "media",
-    "video",
-    "tv",
-    "television",
-    "film",
-    "films",
-    "movies",
-    "content",
-    "games",
-    "gaming",
-    "music",
-    "subscription",
-    "subscriptions",
-}
 
 
 class AnswerStatus(StrEnum):
@@ -158,11 +145,17 @@ class SelfCheck:
         }
 
 
+@lru_cache(maxsize=8)
+def _generic(company: str) -> re.Pattern[str]:
+    # The goal is read as its words joined by spaces, so the company's name is too ("Big-tech" is "big tech").
+    return bounded(rf"\b(love {re.escape(' '.join(_words(company)))}|{_GENERIC})\b")
+
+
 def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
-def _goal(goal: str) -> CheckAnswer:
+def _goal(goal: str, company: Company) -> CheckAnswer:
     question = "What is your career goal, and why?"
     words = _words(goal)
     lowered = " ".join(words)
@@ -183,7 +176,7 @@ def _goal(goal: str) -> CheckAnswer:
     if not _REASON.search(lowered):
         reasons.append("no reason given")
         advice.append('Add the why: finish the sentence with "because …" and tie it to something you have done.')
-    if generic := _GENERIC.search(lowered):
+    if generic := _generic(company.name).search(lowered):
         reasons.append(f'a generic reason ("{generic.group(0)}")')
         advice.append(
             "Swap the generic reason for a specific one: a product decision you admire or a "
@@ -197,11 +190,12 @@ def _goal(goal: str) -> CheckAnswer:
         goal,
         AnswerStatus.CLEAR,
         (),
-        'Clear. Turn it into a 60-second "why Netflix, why now" answer and try it in a recruiter-screen drill.',
+        f'Clear. Turn it into a 60-second "why {company.name}, why now" answer and try it in a recruiter-screen drill.',
     )
 
 
-def _industry(industry: str) -> CheckAnswer:
+def _industry(industry: str, company: Company) -> CheckAnswer:
+    market = company.industry
     question = "Which industry are you targeting?"
     words = _words(industry)
     if not words:
@@ -211,8 +205,8 @@ def _industry(industry: str) -> CheckAnswer:
             industry,
             AnswerStatus.MISSING,
             ("no answer",),
-            "Name the industry you are aiming at; for Netflix that is streaming "
-            "entertainment, and knowing its competitors is part of the interview.",
+            f"Name the industry you are aiming at; for {company.name} that is {market.name}, "
+            "and knowing its competitors is part of the interview.",
         )
     meaningful = [w for w in words if w not in _FILLER]
     if not meaningful or all(w in _BROAD for w in meaningful):
@@ -222,17 +216,17 @@ def _industry(industry: str) -> CheckAnswer:
             industry,
             AnswerStatus.VAGUE,
             ("too broad",),
-            "Too broad to prepare for: name the industry (for Netflix, streaming "
-            "entertainment) and two or three competitors you will follow.",
+            f"Too broad to prepare for: name the industry (for {company.name}, {market.name}) "
+            "and two or three competitors you will follow.",
         )
-    if not any(w in _ON_TARGET for w in words):
+    if not any(w in market.words for w in words):
         return CheckAnswer(
             "industry",
             question,
             industry,
             AnswerStatus.CLEAR,
-            ("outside streaming",),
-            "Clear, but Netflix competes in streaming entertainment: be ready to say how "
+            (f"outside {market.name}",),
+            f"Clear, but {company.name} competes in {market.name}: be ready to say how "
             "what you know from your industry carries over.",
         )
     return CheckAnswer(
@@ -241,8 +235,7 @@ def _industry(industry: str) -> CheckAnswer:
         industry,
         AnswerStatus.CLEAR,
         (),
-        "Clear. Keep following it: competitors, the ad tier, games and emerging markets "
-        "are in your plan's research sessions.",
+        f"Clear. Keep following it: {market.follow}; your plan's research sessions cover them.",
     )
 
 
@@ -269,9 +262,10 @@ def _plan(has_plan: bool) -> CheckAnswer:
     )
 
 
-def self_check(goal: str, industry: str, has_plan: bool) -> SelfCheck:
-    """The first breakdown: one answer per question, a count of clear answers, and the next step."""
-    answers = (_goal(goal), _industry(industry), _plan(has_plan))
+def self_check(goal: str, industry: str, has_plan: bool, company: Company) -> SelfCheck:
+    """The first breakdown: one answer per question, a count of clear answers, and the next step, in the
+    words of the company prepared for."""
+    answers = (_goal(goal, company), _industry(industry, company), _plan(has_plan))
     clear = sum(1 for a in answers if a.status is AnswerStatus.CLEAR)
     first_gap = next((a for a in answers if a.status is not AnswerStatus.CLEAR), None)
     if first_gap is None:

@@ -286,7 +286,7 @@ def readiness_page(request: AuthenticatedRequest) -> HttpResponse:
         return redirect("plans:readiness")
     track = request.user.track if request.user.track in catalog.tracks else None
     today = timezone.localdate()
-    check = self_check(answers.goal, answers.industry, answers.has_plan) if answers else None
+    check = self_check(answers.goal, answers.industry, answers.has_plan, catalog.company) if answers else None
     ready = readiness(track, gather(request.user, catalog, today), catalog, today) if track else None
     return render(
         request,
