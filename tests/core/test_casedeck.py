@@ -462,7 +462,7 @@ def test_markdown_export_is_exact():
     )
     assert "- **Trade-offs** (weak): No numbers: the cost and benefit" in reviewed
     assert reviewed.endswith(
-        "- **Whole deck** (tip): Nothing ties the case to Netflix: mention the members "
+        "- **Whole deck** (tip): Nothing ties the case to Netflix: mention the people "
         "affected and where they are (regions, devices, plans).\n"
     )
 

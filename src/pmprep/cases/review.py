@@ -51,6 +51,7 @@ from pmprep.analysis.signals import Hit, Signals
 from pmprep.analysis.text import Doc
 from pmprep.bounded_regex import bounded
 from pmprep.cases.deck import SECTIONS, Deck, SectionId
+from pmprep.config import active_catalog
 
 
 class Severity(StrEnum):
@@ -270,7 +271,7 @@ _WAY_BACK = _pattern(
     r"go/no[- ]go",
     r"no[- ]go",
 )
-_MEMBERS = _pattern(r"members?", r"subscribers?", r"households?", r"profiles?")
+_MEMBERS = _pattern(r"members?", r"subscribers?", r"households?", r"profiles?", r"users?", r"customers?")
 
 
 # ---------------------------------------------------------------- the checker
@@ -574,8 +575,8 @@ def _deck_rules(r: _Reading) -> Iterator[Finding]:
             "not_netflix_specific",
             Severity.TIP,
             None,
-            "Nothing ties the case to Netflix: mention the members affected and where they are "
-            "(regions, devices, plans).",
+            f"Nothing ties the case to {active_catalog().company.name}: mention the people affected and where "
+            "they are (regions, devices, plans).",
         )
 
 
