@@ -130,8 +130,11 @@ class DeckError(ValueError):
 class BankQuestion(Protocol):
     """What ``from_question`` needs from a question (the catalog's ``Question`` fits)."""
 
-    id: str
-    text: str
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
 
 
 @dataclass(frozen=True)

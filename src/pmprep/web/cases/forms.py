@@ -48,7 +48,7 @@ def _title_field(required: bool) -> forms.CharField:
         label="Title" if required else "Title (optional)",
         max_length=MAX_TITLE_CHARS,
         required=required,
-        help_text=None if required else "Left empty, the question's first sentence becomes the title.",
+        help_text="" if required else "Left empty, the question's first sentence becomes the title.",
         error_messages=_messages("The title", MAX_TITLE_CHARS, "Give the deck a title."),
     )
 
@@ -90,7 +90,8 @@ class FromQuestionForm(forms.Form):
     title = _title_field(required=False)
 
     def __init__(self, catalog: Catalog, *args, **kwargs):
-        super().__init__(*args, prefix="bank", **kwargs)
+        kwargs["prefix"] = "bank"
+        super().__init__(*args, **kwargs)
         self.catalog = catalog
         by_type: dict[str, list[tuple[str, str]]] = {}
         for q in case_questions(catalog):
@@ -109,10 +110,11 @@ class OwnPromptForm(forms.Form):
     prompt = _prompt_field()
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, prefix="own", **kwargs)
+        kwargs["prefix"] = "own"
+        super().__init__(*args, **kwargs)
 
     def clean(self) -> dict:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data  # Form.clean returns cleaned_data; the stubs allow None
         _blank_check(self, "prompt", "Paste or write the case prompt.")
         return data
 
@@ -146,7 +148,7 @@ class DeckForm(forms.Form):
             )
 
     def clean(self) -> dict:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data  # Form.clean returns cleaned_data; the stubs allow None
         if "prompt" in self.fields:
             _blank_check(self, "prompt", "Paste or write the case prompt.")
         return data
@@ -154,8 +156,8 @@ class DeckForm(forms.Form):
     def section_fields(self) -> list[tuple[SectionId, forms.BoundField]]:
         return [(section, self[section.value]) for section in SECTIONS]
 
-    def sections(self) -> dict[str, str]:
-        return {section.value: self.cleaned_data.get(section.value, "") for section in SECTIONS}
+    def sections(self) -> dict[SectionId, str]:
+        return {section: self.cleaned_data.get(section.value, "") for section in SECTIONS}
 
 
 class RehearseForm(forms.Form):

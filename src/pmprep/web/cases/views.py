@@ -4,6 +4,7 @@ it against the clock and the panel, and export it. Every rule lives in ``pmprep.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -141,15 +142,17 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
 @require_POST
 def create(request: AuthenticatedRequest) -> HttpResponse:
     own = request.POST.get("source") == "own"
-    form = OwnPromptForm(request.POST) if own else FromQuestionForm(active_catalog(), request.POST)
-    forms = {"own_form" if own else "bank_form": form}
+    form: OwnPromptForm | FromQuestionForm = (
+        OwnPromptForm(request.POST) if own else FromQuestionForm(active_catalog(), request.POST)
+    )
+    forms: dict[str, Any] = {"own_form" if own else "bank_form": form}
     if not form.is_valid():
         return _index_page(request, **forms, status=400)
     try:
-        if own:
-            deck = Deck(title=form.cleaned_data["title"], prompt=form.cleaned_data["prompt"])
-        else:
+        if isinstance(form, FromQuestionForm):
             deck = from_question(form.chosen(), title=form.cleaned_data["title"] or None)
+        else:
+            deck = Deck(title=form.cleaned_data["title"], prompt=form.cleaned_data["prompt"])
     except DeckError as exc:  # e.g. a title of control characters only, which the deck removes
         add_deck_problems(form, exc)
         return _index_page(request, **forms, status=400)
@@ -263,11 +266,11 @@ def check(request: HttpRequest, uid) -> JsonResponse:
     """Save the deck and answer each section's status and findings (the page's script calls this)."""
     if not request.user.is_authenticated:
         return JsonResponse({"error": "Log in to save your deck."}, status=401)
-    item = _deck(request, uid)
+    item = _deck(cast(AuthenticatedRequest, request), uid)  # signed in: checked above
     form = _deck_form(item, request.POST)
     saved = _save(item, form)
     if saved is None:
-        fields = {name: " ".join(errors) for name, errors in form.errors.items()}
+        fields = {name: " ".join(str(e) for e in errors) for name, errors in form.errors.items()}
         return JsonResponse({"error": "Not saved: " + " ".join(fields.values()), "fields": fields}, status=400)
     review = check_deck(saved)
     reviews = _reviews(review)

@@ -98,7 +98,7 @@ def hear(loop: MockLoop, catalog: Catalog | None = None) -> Hearing:
 
 
 def _left_out(card: RoundScorecard, exc: ValueError, names: dict[str, str]) -> str:
-    round_id = card.loop_round.round_id if card.loop_round_id else REFERRAL_ROUND
+    round_id = card.loop_round.round_id if card.loop_round is not None else REFERRAL_ROUND
     why = (
         "; ".join(f"{names.get(c, c)}: {text}" if c else text for c, text in exc.problems)
         if isinstance(exc, ScorecardError)

@@ -75,7 +75,8 @@ def _card_title(card: RoundScorecard) -> str:
 
 def _recommendation(card: RoundScorecard) -> str:
     tradeoffs = {True: " · trade-offs quantified", False: " · trade-offs not quantified"}
-    return f"Recommendation: {card.recommendation_label}{tradeoffs.get(card.trade_offs_quantified, '')}"
+    quantified = card.trade_offs_quantified
+    return f"Recommendation: {card.recommendation_label}{tradeoffs[quantified] if quantified is not None else ''}"
 
 
 def _scorecard(card: RoundScorecard, ratings: list[Rating], level: int = 4) -> list[Block]:

@@ -57,7 +57,7 @@ class QAForm(forms.Form):
             )
 
     def clean(self) -> dict:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data  # Form.clean returns cleaned_data; the stubs allow None
         if not self.errors and not self.replies():
             raise forms.ValidationError(
                 "Answer at least one of the panel's questions, or finish the round without Q&A."
@@ -127,7 +127,7 @@ class ScorecardForm(forms.Form):
         return [(name, self[f"evidence_{cid}"], self[f"rating_{cid}"]) for cid, name in self.competencies]
 
     def clean(self) -> dict:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data  # Form.clean returns cleaned_data; the stubs allow None
         rated = 0
         for cid, name in self.competencies:
             rating, evidence = data.get(f"rating_{cid}"), (data.get(f"evidence_{cid}") or "").strip()

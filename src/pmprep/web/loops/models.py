@@ -125,7 +125,7 @@ class RoundScorecard(models.Model):
             raise ValidationError(str(exc)) from None
 
     def as_scorecard(self) -> Scorecard:
-        round_id = self.loop_round.round_id if self.loop_round_id else REFERRAL_ROUND
+        round_id = self.loop_round.round_id if self.loop_round is not None else REFERRAL_ROUND
         return Scorecard(
             round_id=round_id,
             source=Source(self.source),
@@ -171,7 +171,7 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-class PeerLinkQuerySet(models.QuerySet):
+class PeerLinkQuerySet(models.QuerySet["PeerLink"]):
     def by_token(self, token: str) -> PeerLink | None:
         return self.select_related("loop_round", "loop_round__loop").filter(token=token).first()
 

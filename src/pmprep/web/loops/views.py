@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -95,7 +96,7 @@ def _round(request: AuthenticatedRequest, uid, order: int) -> LoopRound:
 def loop(request: AuthenticatedRequest, uid) -> HttpResponse:
     item = _loop(request, uid)
     catalog = active_catalog()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "round": r,
             "spec": catalog.rounds[r.round_id],

@@ -39,7 +39,11 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
             form.add_error("message", _sentence(str(exc)))
         except ValueError as exc:  # a channel the core does not know (the form's choices should stop it first)
             form.add_error("channel", _sentence(str(exc)))
-    context = {"form": form, "report": report, "notes_count": Contact.objects.filter(user=request.user).count()}
+    context: dict[str, object] = {
+        "form": form,
+        "report": report,
+        "notes_count": Contact.objects.filter(user=request.user).count(),
+    }
     if report is not None:
         legend = [(m, f, points_label(f.points)) for m, f in numbered(report.flags)]
         context.update(

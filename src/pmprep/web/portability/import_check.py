@@ -33,7 +33,8 @@ from pmprep.web.portability.import_rules import account_values, check_record
 
 BATCH = 500
 ONE_PER_ROUND = (Source.AUTOMATIC.value, Source.SELF.value)
-SECTION_OF_MODEL = {section.model: section.name for section in SECTIONS}
+# Keyed by model class; typed Any because a field's related_model is typed "model or None" by the stubs.
+SECTION_OF_MODEL: dict[Any, str] = {section.model: section.name for section in SECTIONS}
 
 
 class AccountExists(Exception):
@@ -67,11 +68,11 @@ class FirstPass:
         self.unchecked: dict[str, list[tuple[int, str]]] = defaultdict(list)  # uids not yet looked up
         self.foreign: set[str] = set()  # sections already found to hold another account's record
         self.pending: dict[str, list[tuple[int, str]]] = defaultdict(list)  # references not in the file
-        self.loop_of_round: dict[int, int] = {}
+        self.loop_of_round: dict[int, int | None] = {}
         self.scorecards: dict[int, tuple[int | None, str]] = {}
-        self.rounds_scored: set[tuple[int, str]] = set()
-        self.round_claims: list[tuple[str, int, int]] = []  # (where, round, loop)
-        self.link_claims: list[tuple[str, int, int]] = []  # (where, scorecard, round of the link)
+        self.rounds_scored: set[tuple[int | None, str]] = set()
+        self.round_claims: list[tuple[str, int, int | None]] = []  # (where, round, loop)
+        self.link_claims: list[tuple[str, int, int | None]] = []  # (where, scorecard, round of the link)
         self.linked: set[int] = set()
         self.peer_cards: dict[int, str] = {}
         self.placeholder = user or User()

@@ -158,7 +158,7 @@ class Writer:
         if section.natural_key:
             rows = self._replace_older(section, rows)
         for group in self._groups(section, rows):
-            made = [
+            made: list[Any] = [  # instances of the section's model, each with a uid
                 model(
                     user=self.owner,
                     **r.values,
@@ -246,7 +246,7 @@ class Writer:
         groups: list[list[Checked]] = [[]]
         current: set[int] = set()
         for r in rows:
-            if any(r.refs[name] is not None and r.refs[name].int in current for name in self_refs):
+            if any((ref := r.refs[name]) is not None and ref.int in current for name in self_refs):
                 groups.append([])
                 current = set()
             groups[-1].append(r)

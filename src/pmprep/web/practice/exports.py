@@ -56,7 +56,7 @@ def attempt_document(attempt: Attempt) -> Document:
             ["#", "Criterion", "Level", "Your words", "Missing, and what to do"],
             [
                 [
-                    n,
+                    str(n),
                     c.name,
                     f"{c.level}/4",
                     _quotes(c.evidence[:EVIDENCE_SHOWN], with_signal=True),

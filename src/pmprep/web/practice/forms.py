@@ -55,13 +55,13 @@ class AnswerForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or self.cleaned_data  # Form.clean returns cleaned_data; the stubs allow None
         shape, qtype = data.get("shape"), data.get("question_type")
         owner = shape_type(shape) if shape else None
         if shape and qtype and owner != qtype:
             self.add_error(
                 "shape",
-                f"That is a shape of {owner.replace('_', ' ')} questions, not of "
+                f"That is a shape of {(owner or '').replace('_', ' ')} questions, not of "
                 f"{qtype.replace('_', ' ')} ones: choose one of the type you picked.",
             )
         elif shape and not qtype:

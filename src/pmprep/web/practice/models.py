@@ -64,7 +64,7 @@ class Attempt(models.Model):
     def chain(self) -> list[Attempt]:
         """The conversation up to this attempt: the first answer, then each follow-up reply."""
         chain = [self]
-        while chain[0].parent_id:
+        while chain[0].parent is not None:
             chain.insert(0, chain[0].parent)
         return chain
 

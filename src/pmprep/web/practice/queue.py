@@ -35,7 +35,7 @@ def rebuild_card(user, question_id: str) -> ReviewCard | None:
     card = None
     for attempt in Attempt.objects.filter(user=user, question_id=question_id, parent=None).order_by("created", "id"):
         card = record_attempt(attempt)
-    if card is not None:
+    if card is not None and card.last_attempt is not None:
         record_self_rating(card.last_attempt)
     return card
 

@@ -255,7 +255,9 @@ def save_draft(request: HttpRequest) -> JsonResponse:
         return json_error("Log in to save a draft.", 401)
     form = DraftForm(request.POST)
     if not form.is_valid():
-        return json_error("The draft was not saved.", fields={k: " ".join(v) for k, v in form.errors.items()})
+        return json_error(
+            "The draft was not saved.", fields={k: " ".join(str(e) for e in v) for k, v in form.errors.items()}
+        )
     data = form.cleaned_data
     qid = data["question_id"]
     if qid and qid not in active_catalog().questions:

@@ -24,7 +24,7 @@ from pmprep.web.stories.models import Story
 
 def _competencies() -> list[tuple[str, str]]:
     catalog = active_catalog()
-    return [(c.id, c.name) for c in [*catalog.dimensions.values(), *catalog.components.values()]]
+    return [(c.id, c.name) for c in catalog.dimensions.values()] + [(c.id, c.name) for c in catalog.components.values()]
 
 
 def _story(request: AuthenticatedRequest, uid) -> Story:
