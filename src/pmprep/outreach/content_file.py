@@ -1,4 +1,5 @@
-"""What the outreach checker's two content files share: how a pattern is written, and where a problem is.
+"""What the outreach checker's two content files share: how they are read, how a pattern is written, and
+where a problem is.
 
 ``outreach_signals.yaml`` (loaded by ``cues``) and ``outreach_rules.yaml`` (loaded by
 ``rule_content``) hold regular expressions on the folded note (``pmprep.outreach.text.fold``) in
@@ -11,11 +12,13 @@ and the field, every problem at once.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
-from pmprep.bank import Problem
+from pmprep.bank import ContentError, Problem
+from pmprep.bank.errors import read_content_yaml
 from pmprep.bounded_regex import bounded
 
 _SPACE = r"\s+"
@@ -27,6 +30,19 @@ PatternText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PATT
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Model = TypeVar("Model", bound=Strict)
+
+
+def read_validated(path: Path, model: type[Model], named: frozenset[str] = frozenset()) -> tuple[str, Model]:
+    """The file's name as problems cite it, and its YAML as ``model``; :class:`ContentError` when it cannot be
+    read or does not fit. ``named``: the sections whose entries a problem names (``rules.resumes``)."""
+    where, raw = read_content_yaml(path)
+    try:
+        return where, model.model_validate(raw)
+    except ValidationError as exc:
+        raise ContentError(_validation_problems(where, exc, named)) from exc
 
 
 def compile_pattern(where: str, entry: str, field: str, text: str, problems: list[Problem]) -> re.Pattern[str] | None:
@@ -42,9 +58,9 @@ def compile_pattern(where: str, entry: str, field: str, text: str, problems: lis
     return pattern
 
 
-def validation_problems(where: str, exc: ValidationError, named: frozenset[str] = frozenset()) -> list[Problem]:
-    """pydantic's errors as problems. The entry is the top-level key, or in a section of ``named``
-    entries (``rules``) the section and the entry's name (``rules.resumes``); the field is the rest."""
+def _validation_problems(where: str, exc: ValidationError, named: frozenset[str] = frozenset()) -> list[Problem]:
+    """pydantic's errors as problems. The entry is the top-level key, or in one of the ``named`` sections
+    the section and the entry's name; the field is the rest of the path."""
     problems = []
     for error in exc.errors():
         loc = error["loc"]

@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from pmprep.bank import SHIPPED, ContentError, Problem
-from pmprep.bank.errors import read_content_yaml
 from pmprep.config import company_file
-from pmprep.outreach.content_file import PatternText, Strict, Text, compile_pattern, validation_problems
+from pmprep.outreach.content_file import PatternText, Strict, Text, compile_pattern, read_validated
 
 SIGNALS_FILE = SHIPPED / "outreach_signals.yaml"
 MAX_POINTS = 40
@@ -195,12 +194,7 @@ def _check_grades(where: str, signal: str, grades: dict[str, _Grade], problems: 
 
 def load_signal_cues(path: Path | str) -> SignalCues:
     """Read and validate a graded-signals file; :class:`ContentError` lists every problem."""
-    path = Path(path)
-    where, raw = read_content_yaml(path)
-    try:
-        spec = _File.model_validate(raw)
-    except ValidationError as exc:
-        raise ContentError(validation_problems(where, exc)) from exc
+    where, spec = read_validated(Path(path), _File)
     problems: list[Problem] = []
     compiled: dict[str, SignalSpec] = {}
     for signal in GRADES:
