@@ -32,6 +32,7 @@ from pmprep.cases import Deck, check_deck
 from pmprep.cases.deck import MAX_SECTION_CHARS, SECTIONS
 from pmprep.outreach import MAX_MESSAGE_CHARS, check
 from pmprep.outreach.cues import shipped_signal_cues
+from pmprep.outreach.rule_content import shipped_phrase_rules
 from pmprep.stories import StarStory, analyse_story, story_kinds
 from pmprep.stories.story import MAX_FIELD_CHARS, STAR_FIELDS
 from tests.hostile_text import SHAPES, UNITS
@@ -112,6 +113,13 @@ def core_patterns() -> dict[str, re.Pattern]:
         (
             "shipped_signal_cues()",
             {spec.id: list(spec.cues.values()) for spec in (graded.their_work, graded.ask, graded.focus)},
+        )
+    )
+    phrase_rules = shipped_phrase_rules()  # the outreach checker's phrase rules, compiled from content
+    roots.append(
+        (
+            "shipped_phrase_rules()",
+            {**{rule.name: rule.patterns for rule in phrase_rules.rules}, "durations": phrase_rules.durations.pattern},
         )
     )
     for where, namespace in roots:

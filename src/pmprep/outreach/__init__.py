@@ -15,11 +15,14 @@ Two kinds of judgement, each pointing at the words that caused it:
   (``message[start:end] == text``): what backfires (hiring and referral asks, résumés, feedback
   after a rejection, job hunting, big or open-ended asks, generic praise, several questions,
   length) and what works (their named work, one precise question, a small ask, framing as
-  preparation).
-- Graded signals (``signals.py``, cues and points in ``content/netflix/outreach_signals.yaml``)
-  judge the whole note, so an ordinary note that trips no rule still gets a score that says how
-  good it is: how specifically it refers to the reader's own work, how concrete and small its
-  ask is, and how much of it is about them rather than about the sender. Each quotes its evidence.
+  preparation). The phrases ``rules.py`` looks for, the reason each flag gives and the line
+  between a small and a big ask of time are content (``content/netflix/outreach_rules.yaml``,
+  loaded and validated by ``rule_content.py``).
+- Graded signals (``signals.py``, cues and points in ``content/netflix/outreach_signals.yaml``,
+  loaded and validated by ``cues.py``) judge the whole note, so an ordinary note that trips no
+  rule still gets a score that says how good it is: how specifically it refers to the reader's
+  own work, how concrete and small its ask is, and how much of it is about them rather than about
+  the sender. Each quotes its evidence.
 
 Scoring, in full (numbers in ``scoring.py`` and the content file):
 
@@ -38,6 +41,9 @@ Scoring, in full (numbers in ``scoring.py`` and the content file):
 - Clamped to 0–100; an empty message scores 0. Verdict: severe, or under 40 with a problem flag,
   is "do not send"; 70 or more is "send" (unless a LinkedIn note is over its limit: "revise"); the
   rest is "revise", so a note that trips no rule is "revise" at worst.
+
+Each content file is the company folder's own when it has one (``pmprep.config.company_file``),
+else the shipped one; ``{company}`` in the phrase rules is the company served.
 
 Negations are honoured where cheap ("I'm not asking for a referral", "no need for a call").
 Deterministic, offline and fast; messages over 20,000 characters raise MessageTooLong.

@@ -11,6 +11,7 @@ from pmprep.outreach.cues import shipped_signal_cues
 from pmprep.outreach.questions import Question, find_questions, judge
 from pmprep.outreach.report import Channel, Flag, Kind, OutreachReport, Signal, Verdict
 from pmprep.outreach.rewrite import LINKEDIN_NOTE_CHARS, suggest
+from pmprep.outreach.rule_content import shipped_phrase_rules
 from pmprep.outreach.scoring import apply_points, score_of, verdict_of
 from pmprep.outreach.signals import grade_note, vague_wording
 from pmprep.outreach.specifics import NamedWork, named_work, recipient, sender
@@ -82,7 +83,7 @@ def check(message: str, *, channel: Channel | str | None = None) -> OutreachRepo
             words=0,
         )
 
-    matches = _dedupe(rules.scan(folded))
+    matches = _dedupe(rules.scan(folded, shipped_phrase_rules()))
     flags = [Flag(m.start, m.end, message[m.start : m.end], m.kind, m.reason, m.kind.good) for m in matches]
     works = named_work(message, folded)
     flags += [Flag(w.start, w.end, w.text, Kind.NAMED_WORK, NAMED_REASON, True) for w in works]

@@ -2,9 +2,9 @@
 
 Each signal has a name, its grades (points and the reason the user reads, plus a share for the
 focus grades) and its cue patterns. A file with any problem is refused whole, every problem named
-with the file, the entry (the signal) and the field, as the other content loaders do. Patterns run
-on the folded note (``pmprep.outreach.text.fold``), a space standing for any run of whitespace,
-every repeat capped by ``pmprep.bounded_regex``.
+with the file, the entry (the signal) and the field, as the other content loaders do. Patterns are
+written as in every outreach content file (``pmprep.outreach.content_file``): on the folded note,
+a space standing for any run of whitespace, every repeat capped.
 """
 
 from __future__ import annotations
@@ -15,18 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import Field
 
 from pmprep.bank import SHIPPED, ContentError, Problem
-from pmprep.bank.errors import read_content_yaml
-from pmprep.bounded_regex import bounded
 from pmprep.config import company_file
+from pmprep.outreach.content_file import PatternText, Strict, Text, compile_pattern, read_validated
 
 SIGNALS_FILE = SHIPPED / "outreach_signals.yaml"
-_SPACE = r"\s+"
-MAX_PATTERN_CHARS = 600
 MAX_POINTS = 40
 
 # What the judging functions (pmprep.outreach.signals) read: each signal's grades and cue lists.
@@ -45,48 +41,41 @@ CUE_LISTS = {
 SHARE_GRADES = ("them", "mostly_them", "mixed", "you")
 PLACEHOLDERS = {"their_work": frozenset(), "ask": frozenset(), "focus": frozenset({"share"})}
 
-_Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
-_Pattern = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PATTERN_CHARS)]
 
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _Grade(_Strict):
+class _Grade(Strict):
     points: int = Field(ge=-MAX_POINTS, le=MAX_POINTS)
-    label: _Text
-    reason: _Text
+    label: Text
+    reason: Text
     at_least: float | None = Field(default=None, ge=0, le=1)
 
 
-class _TheirWork(_Strict):
-    name: _Text
+class _TheirWork(Strict):
+    name: Text
     grades: dict[str, _Grade]
-    references: list[_Pattern] = Field(min_length=1)
-    details: list[_Pattern] = Field(min_length=1)
-    generic: list[_Pattern] = Field(min_length=1)
+    references: list[PatternText] = Field(min_length=1)
+    details: list[PatternText] = Field(min_length=1)
+    generic: list[PatternText] = Field(min_length=1)
 
 
-class _Ask(_Strict):
-    name: _Text
+class _Ask(Strict):
+    name: Text
     several_at: int = Field(ge=2, le=10)
     grades: dict[str, _Grade]
-    small: list[_Pattern] = Field(min_length=1)
-    vague: list[_Pattern] = Field(min_length=1)
-    large: list[_Pattern] = Field(min_length=1)
-    several: list[_Pattern] = Field(min_length=1)
+    small: list[PatternText] = Field(min_length=1)
+    vague: list[PatternText] = Field(min_length=1)
+    large: list[PatternText] = Field(min_length=1)
+    several: list[PatternText] = Field(min_length=1)
 
 
-class _Focus(_Strict):
-    name: _Text
+class _Focus(Strict):
+    name: Text
     grades: dict[str, _Grade]
-    sender: list[_Pattern] = Field(min_length=1)
-    courtesy: list[_Pattern] = Field(min_length=1)
-    recipient: list[_Pattern] = Field(min_length=1)
+    sender: list[PatternText] = Field(min_length=1)
+    courtesy: list[PatternText] = Field(min_length=1)
+    recipient: list[PatternText] = Field(min_length=1)
 
 
-class _File(_Strict):
+class _File(Strict):
     their_work: _TheirWork
     ask: _Ask
     focus: _Focus
@@ -137,25 +126,6 @@ class SignalCues:
         """The share grade with the highest ``at_least`` the share reaches (the loader makes one start at 0)."""
         reached = [g for g in self.focus.grades.values() if g.at_least is not None and share >= g.at_least]
         return max(reached, key=lambda g: g.at_least or 0.0)
-
-
-def _field(loc: tuple[Any, ...]) -> str | None:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or None
-
-
-def _compile(where: str, entry: str, field: str, text: str, problems: list[Problem]) -> re.Pattern[str] | None:
-    try:
-        pattern = bounded(text.replace(" ", _SPACE))
-    except re.error as exc:
-        problems.append(Problem(where, entry, field, f"is not a valid pattern: {exc}"))
-        return None
-    if pattern.search("") is not None:
-        problems.append(Problem(where, entry, field, "matches empty text, so it would match everywhere"))
-        return None
-    return pattern
 
 
 def _check_grades(where: str, signal: str, grades: dict[str, _Grade], problems: list[Problem]) -> None:
@@ -224,17 +194,7 @@ def _check_grades(where: str, signal: str, grades: dict[str, _Grade], problems: 
 
 def load_signal_cues(path: Path | str) -> SignalCues:
     """Read and validate a graded-signals file; :class:`ContentError` lists every problem."""
-    path = Path(path)
-    where, raw = read_content_yaml(path)
-    try:
-        spec = _File.model_validate(raw)
-    except ValidationError as exc:
-        raise ContentError(
-            [
-                Problem(where, str(e["loc"][0]) if e["loc"] else None, _field(e["loc"][1:]), e["msg"])
-                for e in exc.errors()
-            ]
-        ) from exc
+    where, spec = read_validated(Path(path), _File)
     problems: list[Problem] = []
     compiled: dict[str, SignalSpec] = {}
     for signal in GRADES:
@@ -243,7 +203,8 @@ def load_signal_cues(path: Path | str) -> SignalCues:
         cues = {}
         for name in CUE_LISTS[signal]:
             patterns = [
-                _compile(where, signal, f"{name}[{k}]", text, problems) for k, text in enumerate(getattr(part, name))
+                compile_pattern(where, signal, f"{name}[{k}]", text, problems)
+                for k, text in enumerate(getattr(part, name))
             ]
             cues[name] = Cues(tuple(p for p in patterns if p is not None))
         grades = {g: Grade(g, v.points, v.label, v.reason, v.at_least) for g, v in part.grades.items()}

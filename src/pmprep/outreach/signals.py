@@ -1,7 +1,7 @@
 """The graded signals: three judgements of the whole note, each quoting the words that decided it.
 
-The phrase rules (``rules.py``) flag what a note says; an ordinary note that trips none of them
-still differs in degree, and these grades say by how much:
+The phrase rules (``rules.py``, their patterns in ``outreach_rules.yaml``) flag what a note says;
+an ordinary note that trips none of them still differs in degree, and these grades say by how much:
 
 - **Their own work**: does the note cite a detail of something the reader did, wrote, shipped or
   said ("you said listeners skip the DJ less when…"), only name it ("your post on offline mode"),

@@ -5,32 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from pmprep.bank import ContentError, Problem
 from pmprep.bounded_regex import unbounded_repeats
 from pmprep.outreach.cues import GRADES, SIGNALS_FILE, load_signal_cues, shipped_signal_cues
+from tests.core.outreach import content_copies
 
 WHERE = "acme/outreach_signals.yaml"
 
 
 def shipped() -> dict:
-    return yaml.safe_load(SIGNALS_FILE.read_text(encoding="utf-8"))
+    return content_copies.shipped(SIGNALS_FILE)
 
 
 def write(tmp_path: Path, data) -> Path:
-    folder = tmp_path / "acme"
-    folder.mkdir(exist_ok=True)
-    path = folder / "outreach_signals.yaml"
-    text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    path.write_text(text, encoding="utf-8")
-    return path
+    return content_copies.write(tmp_path, "outreach_signals.yaml", data)
 
 
 def problems(tmp_path: Path, data) -> list[Problem]:
-    with pytest.raises(ContentError) as caught:
-        load_signal_cues(write(tmp_path, data))
-    return caught.value.problems
+    return content_copies.problems(load_signal_cues, write(tmp_path, data))
 
 
 def test_the_shipped_file_has_every_grade_the_checker_reads():
