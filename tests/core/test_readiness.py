@@ -404,15 +404,11 @@ NETFLIX = shipped_catalog().company
 
 def test_the_self_check_speaks_of_the_company_prepared_for():
     bigtech = load_catalog(SHIPPED.parent / "bigtech").company
-    goal = self_check(
-        "I want to be a PM at Big-tech PM (generic) because I love big-tech pm (generic)", "", True, bigtech
-    )
-    assert goal.answer("goal").reasons == ('a generic reason ("love big tech pm generic")',)
+    goal = self_check("I want to be a PM at Bigtech because I love bigtech and its scale", "", True, bigtech)
+    assert goal.answer("goal").reasons == ('a generic reason ("love bigtech")',)
     industry = self_check("", "Streaming", True, bigtech).answer("industry")
     assert industry.reasons == ("outside consumer apps and services at scale",)
-    assert industry.advice.startswith(
-        "Clear, but Big-tech PM (generic) competes in consumer apps and services at scale"
-    )
+    assert industry.advice.startswith("Clear, but Bigtech competes in consumer apps and services at scale")
     assert "Netflix" not in " ".join(a.advice for a in self_check("x", "tech", False, bigtech).answers)
     on_target = self_check("", "Mobile messaging apps", True, bigtech).answer("industry")
     assert on_target.advice == (

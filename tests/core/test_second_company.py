@@ -18,7 +18,7 @@ ANSWERS = sorted(BIGTECH.strong_answers.values(), key=lambda a: a.question_id)
 
 def test_it_is_its_own_company():
     assert BIGTECH.company.id == "bigtech"
-    assert "generic" in BIGTECH.company.name.lower()
+    assert BIGTECH.company.name == "Bigtech" and "fictional" in BIGTECH.company.summary
 
 
 def test_it_has_every_question_type_with_its_framework():

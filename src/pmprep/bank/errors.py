@@ -53,10 +53,14 @@ def read_content_yaml(path: Path) -> tuple[str, Any]:
         raise ContentError([Problem(where, None, None, f"cannot be read: {exc}")]) from exc
 
 
-def problems_from(where: str, error: Any, raw: Any = None, lists: tuple[str, ...] = ()) -> list[Problem]:
+def problems_from(
+    where: str, error: Any, raw: Any = None, lists: tuple[str, ...] = (), named: frozenset[str] = frozenset()
+) -> list[Problem]:
     """A pydantic ``ValidationError`` on a content file as problems. The entry is the first step of each
-    error's location, or for an item of one of ``lists`` its ``id`` (its position when it has none); the
-    field is the rest (``grades.small.reason``, ``general[1]``)."""
+    error's location; for an item of one of ``lists`` (a list of entries with ids, read from ``raw``) its
+    ``id``, or its position when it has none; for an entry of one of the ``named`` sections (a mapping of
+    names to entries) the section and the name (``rules.resumes``). The field is the rest of the location
+    (``grades.small.reason``, ``general[1]``)."""
     out = []
     for e in error.errors():
         loc = tuple(e["loc"])
@@ -67,6 +71,8 @@ def problems_from(where: str, error: Any, raw: Any = None, lists: tuple[str, ...
             item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
             name = item.get("id") if isinstance(item, dict) else None
             entry, rest = (name if isinstance(name, str) else f"{loc[0]}[{loc[1]}]"), loc[2:]
+        elif loc[:1] and loc[0] in named and len(loc) > 1:
+            entry, rest = f"{loc[0]}.{loc[1]}", loc[2:]
         field = ""
         for part in rest:
             field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))

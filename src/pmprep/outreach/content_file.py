@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from pmprep.bank import ContentError, Problem
-from pmprep.bank.errors import read_content_yaml
+from pmprep.bank.errors import problems_from, read_content_yaml
 from pmprep.bounded_regex import bounded
 
 _SPACE = r"\s+"
@@ -42,7 +42,7 @@ def read_validated(path: Path, model: type[Model], named: frozenset[str] = froze
     try:
         return where, model.model_validate(raw)
     except ValidationError as exc:
-        raise ContentError(_validation_problems(where, exc, named)) from exc
+        raise ContentError(problems_from(where, exc, named=named)) from exc
 
 
 def compile_pattern(where: str, entry: str, field: str, text: str, problems: list[Problem]) -> re.Pattern[str] | None:
@@ -56,21 +56,3 @@ def compile_pattern(where: str, entry: str, field: str, text: str, problems: lis
         problems.append(Problem(where, entry, field, "matches empty text, so it would match everywhere"))
         return None
     return pattern
-
-
-def _validation_problems(where: str, exc: ValidationError, named: frozenset[str] = frozenset()) -> list[Problem]:
-    """pydantic's errors as problems. The entry is the top-level key, or in one of the ``named`` sections
-    the section and the entry's name; the field is the rest of the path."""
-    problems = []
-    for error in exc.errors():
-        loc = error["loc"]
-        cut = 2 if len(loc) > 1 and loc[0] in named else 1
-        problems.append(Problem(where, ".".join(str(p) for p in loc[:cut]) or None, _field(loc[cut:]), error["msg"]))
-    return problems
-
-
-def _field(loc: tuple[Any, ...]) -> str | None:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or None

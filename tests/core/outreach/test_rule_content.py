@@ -103,7 +103,7 @@ def test_a_company_without_a_file_of_its_own_gets_the_shipped_rules_in_its_name(
     with using_company("bigtech"):
         flags = check("Hi Sam, could you refer me?").flags
     [referral] = [f for f in flags if f.kind is Kind.REFERRAL_ASK]
-    assert "Big-tech PM (generic) counts a referral only when" in referral.reason
+    assert "Bigtech counts a referral only when" in referral.reason
 
 
 # "named_work" is a kind the checker finds itself (specifics.py), not with a phrase rule.
