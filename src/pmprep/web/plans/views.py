@@ -343,21 +343,6 @@ def readiness_page(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-def next_best_action(user) -> str | None:
-    """The home page's one suggestion, from the readiness check (None without a track)."""
-    catalog = active_catalog()
-    if user.track not in catalog.tracks:
-        return None
-    today = timezone.localdate()
-    return readiness(user.track, gather(user, catalog, today), catalog, today).next_best_action
-
-
-def today_tasks(stored: StudyPlan | None, today: date) -> list:
-    if stored is None:
-        return []
-    return [t for t in Plan.from_dict(stored.data).tasks if t.on == today and not t.done]
-
-
 @login_required
 @require_GET
 def plan_export(request: HttpRequest, kind: str) -> HttpResponse:
