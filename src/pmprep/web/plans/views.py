@@ -334,7 +334,8 @@ def readiness_page(request: AuthenticatedRequest) -> HttpResponse:
             "form": form,
             "check": check,
             "ready": ready,
-            "no_evidence": bool(evidence and evidence.is_empty),
+            # Nothing to read readiness from; reviews due without any answer (an import) keep the tables.
+            "no_evidence": bool(evidence and evidence.is_empty and not evidence.review_due),
             "next_link": Links(request.user, catalog).action(ready.next_best) if ready else None,
             "track": track,
             "areas": (ready.stories, ready.review, ready.loops) if ready else (),
