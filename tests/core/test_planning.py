@@ -356,9 +356,30 @@ def test_a_weaker_competency_gets_more_drill_time_than_a_stronger_one(catalog):
     assert [minutes[c] for c in ("technical_judgment", "scope_control", "job_awareness")] == [210] * 3
     assert minutes["case_solving"] == minutes["technical_fluency"] == 6 * 30
     drill = p.task("drill:data_literacy:1")
-    assert drill.detail.endswith("Your level in Data literacy is 1, so it weighs 4 in the practice split.")
+    assert drill.detail.endswith("Your weakest area so far (Solid is 3; you are at 1): more drills here.")
+    assert p.task("drill:customer_obsession:1").detail.endswith(
+        "Already Solid (Solid is 3; you are at 4): fewer drills here, enough to keep it warm."
+    )
+    assert p.task("drill:scope_control:1").detail.endswith(
+        "No answers on Scope control yet: it gets an even share of drills until pmprep sees how you do."
+    )
     # Its drills start in its weakest round (level 1 there), with that round's commonest type for it.
     assert (drill.round_id, drill.question_type) == ("ex_product_team", "metrics")
+
+
+def test_a_drill_says_in_words_where_the_user_stands_against_solid(catalog):
+    evidence = PracticeEvidence(
+        attempts=(
+            attempt(D(2026, 8, 1), "data_literacy", 1),
+            attempt(D(2026, 8, 2), "scope_control", 2),
+            attempt(D(2026, 8, 3), "scope_control", 3),  # (2 + 2 * 3) / 3 = 2.67, shown as 2.7
+        )
+    )
+    p = plan(catalog, track="experienced", today=D(2026, 8, 10), hours=10, interview=D(2026, 10, 5), evidence=evidence)
+    assert p.task("drill:scope_control:1").detail.endswith(
+        "Below Solid so far (Solid is 3; you are at 2.7): more drills here than in your stronger areas."
+    )
+    assert "weighs" not in " ".join(t.detail for t in p.tasks)
 
 
 def test_without_evidence_every_competency_weighs_three(catalog):

@@ -208,9 +208,15 @@ def test_partial_evidence_states_the_numbers_and_what_to_do(catalog):
         "Start with Technical judgment."
     )
     assert r.stories.statement == "2 STAR stories in your vault, 2 coverage gaps: a failure, a pivot on new data."
-    assert r.stories.next_action == "Write a story that covers a failure; 1 gap left after that."
+    assert r.stories.next_action == "Write a story that shows a failure; 1 gap left after that."
     assert r.review.next_action == "Clear the 3 overdue reviews on the Today page."
     assert r.next_best_action == data.next_action
+    # The item behind it, so a page can start it: the competency and the round its action names.
+    assert (r.next_best.kind, r.next_best.id, r.next_best.round_id) == (
+        "competency",
+        "data_literacy",
+        "ei_technical_deep_dive",
+    )
 
 
 # ---------------------------------------------------------------------------------------------- full
@@ -313,6 +319,7 @@ def test_when_everything_is_ready_the_advice_is_to_keep_it_warm(catalog):
     assert r.next_best_action == (
         "You look ready: clear each day's reviews and run one more full mock loop a few days before the interview."
     )
+    assert r.next_best is None
 
 
 def test_an_optional_round_is_shown_but_does_not_hold_the_overall_back(catalog):
@@ -339,6 +346,7 @@ def test_a_big_review_backlog_comes_before_new_material(catalog):
     r = readiness("early_in", ev, catalog, TODAY)
     assert r.review.status is ReadinessStatus.NOT_READY
     assert r.next_best_action == "Clear the 9 overdue reviews on the Today page."
+    assert r.next_best is r.review
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,7 @@ def test_a_saved_interview_date_stays_in_the_picker_and_a_long_plan_folds(served
     expect(page.get_by_label("Interview date")).to_have_value(interview.isoformat())
     page.get_by_role("button", name="Make my plan").click()
     expect(page.get_by_text("Your plan is ready.")).to_be_visible()
+    page.locator("summary", has_text="Change and regenerate").click()  # folded under the weeks
     page.get_by_role("button", name="Regenerate my plan").click()
     expect(page.get_by_text("Your plan is regenerated from today")).to_be_visible()
 

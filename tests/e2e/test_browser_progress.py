@@ -24,7 +24,8 @@ def test_one_answer_shows_in_the_charts_and_tables(served, page):
     sign_up(page, served.url, "charted")
     page.get_by_role("link", name="Progress").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Progress")
-    expect(page.get_by_text("No answers yet: levels appear after your first drill.")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^No practice yet: answer your first question"))).to_be_visible()
+    expect(page.get_by_role("link", name="Answer your first question")).to_be_visible()
 
     page.goto(f"{served.url}/practice/?question={QUESTION}")
     page.get_by_label("Your answer").fill(ANSWER)
@@ -34,6 +35,7 @@ def test_one_answer_shows_in_the_charts_and_tables(served, page):
     level = LEVELS[heading.split(" — ")[0]]
 
     page.get_by_role("link", name="Progress").click()
+    expect(page.get_by_text("No practice yet")).to_have_count(0)
     expect(page.get_by_text("No answers yet")).to_have_count(0)
     images = page.locator("main img")
     # Levels by competency and by round, volume and the review backlog (the answer joined the queue);

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import icalendar
+import lxml.html
 import pytest
 import time_machine
 from django.urls import reverse
@@ -15,6 +15,7 @@ from pmprep.plans import Plan
 from pmprep.web import portability
 from pmprep.web.accounts.models import User
 from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
+from pmprep.web.stories.models import Story
 from tests.web.conftest import practised
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +43,8 @@ def test_an_early_in_plan_after_the_window_warns_that_it_has_closed(logged_in, a
     with time_machine.travel(NOV22, tick=False):
         page = logged_in.get(reverse("plans:index")).content.decode()
     assert 'role="alert"' in page and "The application window closed on 1 Nov 2026" in page
+    notes = [n.text_content() for n in lxml.html.fromstring(page).find_class("note")]
+    assert not any("The application window closed" in n for n in notes)  # said once, in the alert
     assert "Week 1:" in page and "Download the plan (.ics)" in page
 
 
@@ -122,11 +125,27 @@ def test_the_private_feed_works_until_it_is_turned_off(client, logged_in, alice)
     assert client.get(reverse("plans:feed", args=["guess"])).status_code == 404
 
 
-def test_readiness_says_plainly_when_there_is_no_evidence(logged_in):
+def test_readiness_without_evidence_is_one_sentence_and_the_button_that_starts(logged_in):
     with time_machine.travel(NOV22, tick=False):
         page = logged_in.get(reverse("plans:readiness")).content.decode()
-    assert "From your evidence: Not enough evidence" in page
-    assert "Next best action:" in page
+    [empty] = lxml.html.fromstring(page).find_class("empty-state")
+    assert " ".join(empty.text_content().split()) == (
+        "No evidence yet: readiness is read from your answers, stories and mock loops. First: Answer 2 technical "
+        "questions on Technical judgment in the Technical deep dive to get a first reading. Start this drill"
+    )
+    [button] = empty.find_class("button")
+    assert button.get("href") == "/practice/start?round=ei_technical_deep_dive&competency=technical_judgment"
+    assert "Readiness by round" not in page  # no tables of "not enough evidence"
+
+
+def test_readiness_says_its_status_once_and_names_a_story_gap_in_a_sentence(logged_in, alice):
+    Story.objects.create(user=alice, title="Checkout", situation="At a grocery app checkout failed 4% of the time.")
+    with time_machine.travel(NOV22, tick=False):
+        page = logged_in.get(reverse("plans:readiness")).content.decode()
+    text = " ".join(lxml.html.fromstring(page).text_content().split())
+    assert "Not enough evidence. Not enough evidence" not in text and "From your evidence: " not in text
+    assert "Not enough evidence yet: 0 of 4 rounds ready" in text
+    assert "Write a story that shows a launch; " in text and "covers No story" not in text
 
 
 def test_the_self_check_gives_a_breakdown(logged_in, alice):
@@ -149,12 +168,6 @@ def test_readiness_uses_the_users_answers(logged_in, alice, catalog):
     with time_machine.travel(NOV22, tick=False):
         page = logged_in.get(reverse("plans:readiness")).content.decode()
     assert "Readiness by competency" in page and "last 3" in page
-
-
-def test_the_home_page_shows_the_next_best_action(logged_in):
-    with time_machine.travel(NOV22, tick=False):
-        page = logged_in.get(reverse("home")).content.decode()
-    assert "Next best action:" in page
 
 
 def test_the_plan_round_trips_through_export(logged_in, alice):
@@ -278,7 +291,19 @@ def test_a_task_cannot_move_to_a_day_already_past(logged_in):
     assert Plan.from_dict(StudyPlan.objects.get().data).task(task.key).on == task.on
 
 
-def test_a_two_year_plan_shows_the_next_four_weeks_in_full_and_folds_the_rest(logged_in):
+def _weeks(page: str) -> list:
+    return lxml.html.fromstring(page).find_class("week")
+
+
+def _tick_buttons(element) -> list:
+    return element.xpath(".//button[contains(@class, 'task-check')]")
+
+
+def _summary(week) -> str:
+    return " ".join(week.find("summary").text_content().split())
+
+
+def test_a_two_year_plan_opens_this_week_writes_four_in_full_and_folds_the_rest(logged_in):
     with time_machine.travel(DEC2, tick=False):
         logged_in.post(
             reverse("plans:generate"), {"track": "experienced", "hours_per_week": "60", "interview_date": "2028-12-02"}
@@ -290,11 +315,51 @@ def test_a_two_year_plan_shows_the_next_four_weeks_in_full_and_folds_the_rest(lo
         ticked = logged_in.post(reverse("plans:tick"), {"key": task.key})
     assert len(plan.weeks) == 105
     assert len(page.encode()) < 1_000_000  # 21 MB when every week was shown in full
-    assert page.count('<details class="reveal">') == 101
-    assert [int(n) for n in re.findall(r'<h3 id="week-(\d+)">', page)] == [1, 2, 3, 4]
-    assert "Week 5: 28 Dec – 3 Jan 2027 · 120 tasks</summary>" in page
-    assert "<li>95 drills, 1 review session, 24 research sessions</li>" in page
+    weeks = _weeks(page)
+    assert [w.tag for w in weeks] == ["details"] * 105
+    assert [n for n, w in enumerate(weeks, start=1) if w.get("open") is not None] == [1]  # this week only
+    # Written in full (a tick button per task): this week and the next three.
+    assert [n for n, w in enumerate(weeks, start=1) if _tick_buttons(w)] == [1, 2, 3, 4]
+    assert _summary(weeks[0]).startswith("Week 1: 2 Dec – 6 Dec 2026 (this week) · ")
+    assert _summary(weeks[4]) == "Week 5: 28 Dec – 3 Jan 2027 · 120 tasks"
+    assert '<li class="small">95 drills, 1 review session, 24 research sessions</li>' in page
     assert '<a href="?week=5#week-5">Tick or move this week' in page
-    assert [int(n) for n in re.findall(r'<h3 id="week-(\d+)">', week_40)] == [1, 2, 3, 4, 40]
+    asked = _weeks(week_40)
+    assert [n for n, w in enumerate(asked, start=1) if w.get("open") is not None] == [40]
+    assert [n for n, w in enumerate(asked, start=1) if _tick_buttons(w)] == [1, 2, 3, 4, 40]
     assert f'id="move-{slugify(task.key)}"' in week_40 and f'id="move-{slugify(task.key)}"' not in page
     assert ticked["Location"] == f"{reverse('plans:index')}?week=40#task-{slugify(task.key)}"
+
+
+def test_a_past_week_is_closed_and_says_how_much_of_it_was_done(logged_in):
+    _make(logged_in, AUG10)
+    plan = Plan.from_dict(StudyPlan.objects.get().data)
+    first = plan.weeks[0]
+    with time_machine.travel(AUG10, tick=False):
+        logged_in.post(reverse("plans:tick"), {"key": first.tasks[0].key})
+    with time_machine.travel(AUG10 + dt.timedelta(days=7), tick=False):
+        weeks = _weeks(logged_in.get(reverse("plans:index")).content.decode())
+    assert weeks[0].get("open") is None
+    assert _summary(weeks[0]) == f"Week 1: 10 Aug – 16 Aug 2026 · 1 of {len(first.tasks)} done"
+    assert weeks[1].get("open") is not None and "(this week)" in _summary(weeks[1])
+
+
+def test_each_task_is_one_line_of_tick_title_and_minutes_with_its_details_below(logged_in):
+    _make(logged_in, AUG10)
+    plan = Plan.from_dict(StudyPlan.objects.get().data)
+    with time_machine.travel(AUG10, tick=False):
+        page = logged_in.get(reverse("plans:index")).content.decode()
+    [week] = [w for w in _weeks(page) if w.get("open") is not None]
+    [tasks] = week.find_class("task-list")
+    assert tasks.tag == "ul"  # one list, no bullet written into the text
+    rows = tasks.findall("li")
+    assert len(rows) == len(plan.weeks[0].tasks)
+    for li, task in zip(rows, plan.weeks[0].tasks, strict=True):
+        line, detail = li.find_class("task-line")[0], li.find_class("task-detail")[0]
+        assert [c.get("class") for c in line] == ["inline-form", "task-title", "small task-minutes"]
+        assert _tick_buttons(line)[0].text == "☐" and line[2].text == f"{task.minutes} min"
+        assert " ".join(line[1].text_content().split()) == task.title
+        assert not line[1].text_content().lstrip().startswith(("•", "○", "-"))
+        # Below the line, in smaller type: the day and round, then the how-to folded with the move form.
+        assert li.find_class("task-when")[0].text.startswith(f"{task.on:%a} {task.on.day} {task.on:%b}")
+        assert detail.getparent().tag == "details" and detail.text == task.detail

@@ -95,19 +95,30 @@ def test_it_rejects_post(client, alice):
     assert client.post(reverse("progress:chart", args=["volume"])).status_code == 405
 
 
-def test_a_new_user_reads_empty_states_in_plain_words_and_no_chart(client, alice):
+def test_a_new_user_reads_one_sentence_and_the_button_to_a_first_drill(client, alice):
+    client.force_login(alice)
+    html = _page(client)
+    [empty] = lxml.html.fromstring(html).find_class("empty-state")
+    assert " ".join(empty.text_content().split()) == (
+        "No practice yet: answer your first question, and your levels, reviews, stories and mock loops show here "
+        "week by week. Answer your first question"
+    )
+    assert empty.xpath(".//a[@class='button']/@href") == ["/practice/start?round=ei_recruiter_screen"]
+    assert "<img" not in html and "<table" not in html and 'class="progress-section"' not in html
+
+
+def test_with_anything_done_each_section_says_in_plain_words_what_is_still_empty(client, alice):
+    Story.objects.create(user=alice, title="The outage", situation="Our checkout failed for 4% of orders.")
     client.force_login(alice)
     html = _page(client)
     for text in (
         "No answers yet: levels appear after your first drill.",
         "No answers yet: levels by round appear after your first drill.",
         "No answers in the last 12 weeks: every answer and follow-up reply you give is counted here",
-        "Nothing in your review queue yet",
-        "No stories yet: coverage appears once you",
         "No mock loops yet:",
     ):
         assert text in html
-    assert "<img" not in html and "<table" not in html
+    assert "empty-state" not in html
 
 
 def test_answers_to_own_questions_only_say_levels_need_a_bank_question(client, alice):

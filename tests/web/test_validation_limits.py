@@ -70,6 +70,11 @@ NOT_200 = {
     "accounts:login": 302,  # a signed-in user is sent on
     "review:start": 302,  # "Start practising" picks a question and sends you to it
     "bank:loop_index": 302,  # "The loop" opens your own track's loop
+    "practice:focus_start": 405,  # interview mode starts, takes answers and ends a set by POST
+    "practice:focus_answer": 405,
+    "practice:focus_end": 405,
+    "practice:focus_question": 302,  # with no set going, both lead to choosing one
+    "practice:focus_summary": 302,
 }
 
 

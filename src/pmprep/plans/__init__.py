@@ -5,6 +5,7 @@
     plan = regenerate(plan.mark_done("culture_memo:first_read"), today=later, catalog=catalog)
     ics = plan_to_ics(plan, name="My Netflix PM prep", stamp=now)
     check = readiness("early_in", evidence, catalog, today)
+    left = countdown(interview_date, today).text  # "Your interview is in 12 days, on 14 Dec 2026."
     problem = interview_date_problem(date_typed, today)  # None, or why the date is refused
 
 No Django, no clock: today and the export stamp always come in as arguments.
@@ -12,6 +13,7 @@ No Django, no clock: today and the export stamp always come in as arguments.
 
 from __future__ import annotations
 
+from pmprep.plans.countdown import Countdown, CountdownState, countdown
 from pmprep.plans.evidence import LevelSummary, PracticedAnswer, PracticeEvidence, RoundRatings, summarise
 from pmprep.plans.ics import plan_to_ics
 from pmprep.plans.plan import (
@@ -37,6 +39,8 @@ __all__ = [
     "AnswerStatus",
     "PracticedAnswer",
     "CheckAnswer",
+    "Countdown",
+    "CountdownState",
     "PracticeEvidence",
     "LevelSummary",
     "Milestone",
@@ -50,6 +54,7 @@ __all__ = [
     "Task",
     "TaskKind",
     "Week",
+    "countdown",
     "generate_plan",
     "interview_date_problem",
     "latest_interview_date",

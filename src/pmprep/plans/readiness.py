@@ -77,6 +77,8 @@ class ReadinessItem:
     next_action: str  # one concrete thing to do
     numbers: Mapping[str, Any] = field(default_factory=dict)
     optional: bool = False
+    # Where the next action practises: a round's own id, or the round a competency's action names.
+    round_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -89,6 +91,7 @@ class ReadinessItem:
             "next_action": self.next_action,
             "numbers": dict(self.numbers),
             "optional": self.optional,
+            "round_id": self.round_id,
         }
 
 
@@ -104,6 +107,9 @@ class Readiness:
     review: ReadinessItem
     loops: ReadinessItem
     next_best_action: str
+    # The item whose next action is the next best one, so a page can offer the button that starts it;
+    # None when everything is ready and the advice is to keep it warm.
+    next_best: ReadinessItem | None = None
 
     def round(self, round_id: str) -> ReadinessItem:
         return next(i for i in self.rounds if i.id == round_id)
@@ -124,6 +130,7 @@ class Readiness:
             "review": self.review.to_dict(),
             "loops": self.loops.to_dict(),
             "next_best_action": self.next_best_action,
+            "next_best": self.next_best.to_dict() if self.next_best else None,
         }
 
 
@@ -245,6 +252,7 @@ class _Reader:
             action,
             _numbers(s, self.today),
             optional=optional,
+            round_id=rnd.id,
         )
 
     def round(self, rnd: Round) -> ReadinessItem:
@@ -293,6 +301,7 @@ class _Reader:
             action,
             _numbers(s, self.today),
             optional=rnd.optional,
+            round_id=rnd.id,
         )
 
     def stories(self) -> ReadinessItem:
@@ -319,7 +328,7 @@ class _Reader:
             f"{plural(len(gaps), 'coverage gap')}: {', '.join(gaps)}." if gaps else "no coverage gaps."
         )
         if gaps:
-            action = f"Write a story that covers {gaps[0]}" + (
+            action = f"Write a story that shows {gaps[0]}" + (
                 f"; {plural(len(gaps) - 1, 'gap')} left after that." if len(gaps) > 1 else "."
             )
         elif n < self.catalog.core_stories:
@@ -427,6 +436,8 @@ class _Reader:
         )
 
 
+KEEP_WARM = "You look ready: clear each day's reviews and run one more full mock loop a few days before the interview."
+
 _LEAD = {
     ReadinessStatus.READY: "Ready",
     ReadinessStatus.ALMOST: "Almost ready",
@@ -461,6 +472,7 @@ def readiness(track_id: str, evidence: PracticeEvidence, catalog: Catalog, today
             f"{counts[ReadinessStatus.NOT_ENOUGH_EVIDENCE]} without enough evidence; mock loops: "
             f"{loops.status.label.lower()}."
         )
+    best = _next_best(reader, comps, stories, review, loops)
     return Readiness(
         track_id,
         today,
@@ -471,7 +483,8 @@ def readiness(track_id: str, evidence: PracticeEvidence, catalog: Catalog, today
         stories,
         review,
         loops,
-        _next_best(reader, comps, stories, review, loops),
+        best.next_action if best else KEEP_WARM,
+        best,
     )
 
 
@@ -481,7 +494,7 @@ def _next_best(
     stories: ReadinessItem,
     review: ReadinessItem,
     loops: ReadinessItem,
-) -> str:
+) -> ReadinessItem | None:
     order = reader.competency_ids
 
     def by_level(item: ReadinessItem) -> tuple:
@@ -494,17 +507,17 @@ def _next_best(
         return [c for c in comps if c.status is status]
 
     if weak := having(ReadinessStatus.NOT_READY):
-        return min(weak, key=by_level).next_action
+        return min(weak, key=by_level)
     for item in (review, stories):
         if item.status is ReadinessStatus.NOT_READY:
-            return item.next_action
+            return item
     if unknown := [c for c in having(ReadinessStatus.NOT_ENOUGH_EVIDENCE) if not c.optional]:
-        return min(unknown, key=by_priority).next_action
+        return min(unknown, key=by_priority)
     if loops.status in (ReadinessStatus.NOT_ENOUGH_EVIDENCE, ReadinessStatus.NOT_READY):
-        return loops.next_action
+        return loops
     if close := having(ReadinessStatus.ALMOST):
-        return min(close, key=by_level).next_action
+        return min(close, key=by_level)
     for item in (stories, review):
         if item.status in (ReadinessStatus.ALMOST, ReadinessStatus.NOT_ENOUGH_EVIDENCE):
-            return item.next_action
-    return "You look ready: clear each day's reviews and run one more full mock loop a few days before the interview."
+            return item
+    return None

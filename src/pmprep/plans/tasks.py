@@ -27,9 +27,9 @@ from typing import Any
 
 from pmprep.bank.model import Catalog
 from pmprep.bank.schema import Round, StoryTask
-from pmprep.plans.allocation import DrillTarget, drill_target, rounds_testing, track_competencies, weakness
+from pmprep.plans.allocation import DrillTarget, drill_target, rounds_testing, track_competencies
 from pmprep.plans.evidence import LevelSummary
-from pmprep.plans.wording import day, level
+from pmprep.plans.wording import day, short_level
 
 
 class TaskKind(StrEnum):
@@ -50,6 +50,7 @@ MOCK_REVIEW_MINUTES = 30  # watching the recording back after a loop
 DRILL_MINUTES = 30
 RESEARCH_MINUTES = 30
 REVIEW_MINUTES = 30
+SOLID = 3  # the analyzer's level 3; a drill's reason says where the user stands against it
 
 
 @dataclass(frozen=True)
@@ -302,13 +303,7 @@ class TaskWriter:
         rnd = self.catalog.rounds[target.round_id]
         qtype = self.catalog.question_types[target.question_type].name
         name = self.catalog.competency_name(competency)
-        summary = self.competency_levels.get(competency)
-        why = (
-            f"Your level in {name} is {level(summary.level)}, so it weighs "
-            f"{level(float(weakness(summary)))} in the practice split."
-            if summary is not None and summary.level is not None
-            else f"No evidence on {name} yet, so it weighs {level(float(weakness(None)))} in the practice split."
-        )
+        why = self._why_drill(competency, name)
         return {
             "kind": TaskKind.DRILL,
             "title": f"Drill: {name}, {qtype.lower()} questions ({rnd.name})",
@@ -319,6 +314,19 @@ class TaskWriter:
             "round_id": rnd.id,
             "question_type": target.question_type,
         }
+
+    def _why_drill(self, competency: str, name: str) -> str:
+        """Why this competency gets the drills it gets, in words (the weights themselves are internals)."""
+        summary = self.competency_levels.get(competency)
+        if summary is None or summary.level is None:
+            return f"No answers on {name} yet: it gets an even share of drills until pmprep sees how you do."
+        at = short_level(summary.level)
+        if summary.level >= SOLID:
+            return f"Already Solid (Solid is 3; you are at {at}): fewer drills here, enough to keep it warm."
+        known = [s.level for c, s in self.competency_levels.items() if c in self.competencies and s.level is not None]
+        if summary.level <= min(known):
+            return f"Your weakest area so far (Solid is 3; you are at {at}): more drills here."
+        return f"Below Solid so far (Solid is 3; you are at {at}): more drills here than in your stronger areas."
 
     def _logistics(self, step: str) -> dict[str, Any] | None:
         calendar_track = self.track.calendar is not None

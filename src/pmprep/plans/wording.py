@@ -33,5 +33,11 @@ def level(value: float) -> str:
     return text or "0"
 
 
+def short_level(value: float) -> str:
+    """A level to one decimal, half-up, as a sentence shows it next to "Solid is 3": ``2.1``, ``3``."""
+    exact = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return level(float(exact))
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"

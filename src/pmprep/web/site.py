@@ -8,25 +8,21 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from pmprep.config import active_catalog
-from pmprep.web.plans.models import StudyPlan
-from pmprep.web.plans.views import next_best_action, today_tasks
+from pmprep.web.plans.cockpit import cockpit
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    """A signed-in user with a track gets the cockpit; anyone else an introduction and the way in."""
     catalog = active_catalog()
     track = catalog.tracks.get(getattr(request.user, "track", "") or "")
-    next_action, todays = None, []
-    if request.user.is_authenticated and track:
-        next_action = next_best_action(request.user)
-        todays = today_tasks(StudyPlan.objects.filter(user=request.user).first(), timezone.localdate())
+    board = cockpit(request.user, catalog, timezone.localdate()) if request.user.is_authenticated and track else None
     return render(
         request,
         "home.html",
         {
             "track": track,
-            "next_action": next_action,
-            "todays": todays,
+            "cockpit": board,
             "rounds": catalog.rounds_for(track.id) if track else [],
             "counts": catalog.counts(),
             "type_counts": catalog.counts_by_type(),

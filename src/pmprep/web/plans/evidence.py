@@ -9,6 +9,8 @@ from django.utils import timezone
 from pmprep.bank.model import Catalog
 from pmprep.committee import Source
 from pmprep.plans import PracticeEvidence
+from pmprep.review import TodayPlan
+from pmprep.stories import Coverage, Gap, story_kinds
 from pmprep.web.loops.committee import hear
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
 from pmprep.web.practice.models import Attempt
@@ -16,7 +18,17 @@ from pmprep.web.review.due import due_today
 from pmprep.web.stories import bank as story_bank
 
 
-def gather(user, catalog: Catalog, today: date) -> PracticeEvidence:
+def _wanted(gap: Gap, cov: Coverage) -> str:
+    """What a coverage gap asks a story to show, as a phrase ("a launch", "the competency 'Data literacy'"):
+    the planning core writes it into its own sentences ("Write a story that shows a launch")."""
+    column = next(c for c in cov.columns if c.key == gap.key)
+    if column.group == "kind":
+        return story_kinds().kinds[column.id].phrase
+    return f"the {column.group} '{column.name}'"
+
+
+def gather(user, catalog: Catalog, today: date, reviews: TodayPlan | None = None) -> PracticeEvidence:
+    """The user's evidence; ``reviews`` is what is due today when the caller has it already."""
     attempts = []
     for a in (
         Attempt.objects.of(user)
@@ -37,7 +49,7 @@ def gather(user, catalog: Catalog, today: date) -> PracticeEvidence:
         if c.loop_round_id and c.ratings
     ]
     rows, cov = story_bank.bank_coverage(user, catalog)
-    reviews = due_today(user, today)  # what the Today page shows, so both pages count the same
+    reviews = reviews or due_today(user, today)  # what the Today page shows, so both pages count the same
     finished = [
         loop
         for loop in MockLoop.objects.filter(user=user).order_by("created", "id").prefetch_related("rounds")
@@ -49,7 +61,7 @@ def gather(user, catalog: Catalog, today: date) -> PracticeEvidence:
         attempts=tuple(attempts),
         scorecards=tuple(cards),
         stories=len(rows),
-        story_gaps=tuple(g.message for g in cov.gaps),
+        story_gaps=tuple(_wanted(g, cov) for g in cov.gaps),
         review_due=reviews.due,
         review_overdue=reviews.overdue,
         loops_done=len(finished),

@@ -83,7 +83,7 @@ def _quotes(user, catalog: Catalog, competency: str) -> list[Quote]:
 def report_document(user, catalog: Catalog, ready: Readiness, plan: Plan | None, today: date) -> Document:
     blocks: list = [
         Heading("Where you stand"),
-        Paragraph(f"{ready.status.label}. {ready.overall}"),
+        Paragraph(ready.overall),  # it opens with the status ("Not ready yet: …"): said once
         Paragraph(f"Next best action: {ready.next_best_action}"),
     ]
     levels = [(i.name, i.numbers["level"]) for i in ready.competencies if i.numbers.get("level") is not None]

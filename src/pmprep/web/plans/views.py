@@ -16,12 +16,24 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pmprep.bank.model import Catalog
 from pmprep.config import active_catalog
-from pmprep.plans import Plan, Task, TaskKind, Week, generate_plan, plan_to_ics, readiness, regenerate, self_check
+from pmprep.plans import (
+    MilestoneLevel,
+    Plan,
+    Task,
+    TaskKind,
+    Week,
+    generate_plan,
+    plan_to_ics,
+    readiness,
+    regenerate,
+    self_check,
+)
 from pmprep.plans.wording import plural
 from pmprep.reports import to_markdown, to_pdf
 from pmprep.web.downloads import MARKDOWN, PDF, download, filename
 from pmprep.web.plans.evidence import gather
 from pmprep.web.plans.forms import MoveForm, PlanForm, SelfCheckForm
+from pmprep.web.plans.links import Link, Links
 from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
 from pmprep.web.plans.report import plan_document, report_document
 from pmprep.web.requests import AuthenticatedRequest
@@ -44,31 +56,45 @@ def _stored_or_404(user) -> StudyPlan:
     return stored
 
 
-OPEN_WEEKS = 4  # this week and the next three are shown in full; the others fold to a summary
+OPEN_WEEKS = 4  # this week and the next three are written in full; the others fold to a summary
 _LISTED_WHEN_FOLDED = frozenset(TaskKind) - {TaskKind.DRILL, TaskKind.REVIEW, TaskKind.RESEARCH}
 
 
-def _open_weeks(plan: Plan, today: date, asked: str) -> set[int]:
-    """The weeks shown in full: the next ``OPEN_WEEKS`` from today, and the one asked for by
-    ``?week=N`` (where a folded week's "tick or move" link, and a tick or a move, lead)."""
+def _asked_week(plan: Plan, asked: str) -> int | None:
+    """The week asked for by ``?week=N`` (where a folded week's "tick or move" link, a tick and a move lead)."""
+    if asked.isdigit() and len(asked) < 4 and any(w.number == int(asked) for w in plan.weeks):
+        return int(asked)
+    return None
+
+
+def _full_weeks(plan: Plan, today: date, asked: int | None) -> set[int]:
+    """The weeks written in full (tasks with their tick and move forms): the next ``OPEN_WEEKS`` from
+    today, and the one asked for."""
     numbers = [w.number for w in plan.weeks if w.last_day >= today][:OPEN_WEEKS]
-    if asked.isdigit() and len(asked) < 4:
-        numbers.append(int(asked))
-    return set(numbers)
+    return {*numbers, *([asked] if asked else [])}
 
 
-def _week_tasks(week: Week, catalog: Catalog, full: bool) -> dict:
-    """A week's tasks for the page. Folded, a 60-hour week's 95 drills would make a two-year plan
-    page of tens of megabytes, so a folded week lists only its milestone-like tasks and counts the rest."""
+def _expanded_week(plan: Plan, today: date, asked: int | None) -> int | None:
+    """The one week shown open: the one asked for, else this week (else the first still to come)."""
+    if asked:
+        return asked
+    return next((w.number for w in plan.weeks if w.last_day >= today), None)
 
-    def with_round(t: Task) -> tuple[Task, str]:
-        return t, catalog.rounds[t.round_id].name if t.round_id in catalog.rounds else ""
 
+def _week_tasks(week: Week, catalog: Catalog, links: Links, full: bool) -> dict:
+    """A week's tasks for the page, each with its round's name and its link. Folded, a 60-hour week's 95
+    drills would make a two-year plan page of tens of megabytes, so a folded week lists only its
+    milestone-like tasks and counts the rest."""
+
+    def row(t: Task) -> tuple[Task, str, Link]:
+        return t, catalog.rounds[t.round_id].name if t.round_id in catalog.rounds else "", links.task(t)
+
+    done = sum(1 for t in week.tasks if t.done)
     if full:
-        return {"tasks": [with_round(t) for t in week.tasks]}
+        return {"tasks": [row(t) for t in week.tasks], "done": done}
     counted = Counter(t.kind for t in week.tasks if t.kind not in _LISTED_WHEN_FOLDED)
     return {
-        "tasks": [with_round(t) for t in week.tasks if t.kind in _LISTED_WHEN_FOLDED],
+        "tasks": [row(t) for t in week.tasks if t.kind in _LISTED_WHEN_FOLDED],
         "counts": [
             plural(counted[kind], word)
             for kind, word in (
@@ -78,7 +104,7 @@ def _week_tasks(week: Week, catalog: Catalog, full: bool) -> dict:
             )
             if counted[kind]
         ],
-        "done": sum(1 for t in week.tasks if t.done),
+        "done": done,
     }
 
 
@@ -101,14 +127,18 @@ def _plan_page(
     today = timezone.localdate()
     weeks = []
     if plan:
-        shown = _open_weeks(plan, today, request.GET.get("week", ""))
+        links = Links(request.user, catalog)
+        asked = _asked_week(plan, request.GET.get("week", ""))
+        full, expanded = _full_weeks(plan, today, asked), _expanded_week(plan, today, asked)
         for week in plan.weeks:
             weeks.append(
                 {
                     "week": week,
                     "current": week.first_day <= today <= week.last_day,
-                    "open": week.number in shown,
-                    **_week_tasks(week, catalog, full=week.number in shown),
+                    "past": week.last_day < today,
+                    "full": week.number in full,
+                    "expanded": week.number == expanded,
+                    **_week_tasks(week, catalog, links, full=week.number in full),
                 }
             )
     feed = (
@@ -116,6 +146,8 @@ def _plan_page(
         if stored and stored.feed_token
         else ""
     )
+    track = plan.track_id if plan else request.user.track
+    alerts = [m for m in plan.milestones if m.level is not MilestoneLevel.OK] if plan else []
     return render(
         request,
         "plans/plan.html",
@@ -127,8 +159,14 @@ def _plan_page(
             "today": today,
             "feed": feed,
             "move_form": move_form or MoveForm(),
-            "folded": any(not w["open"] for w in weeks),
             "done": sum(1 for t in plan.tasks if t.done) if plan else 0,
+            "alerts": alerts,
+            # A warning the alerts above already give is not said twice.
+            "notes": [w for w in plan.warnings if w not in {m.message for m in alerts}] if plan else [],
+            "focus_rounds": catalog.rounds_for(track) if track in catalog.tracks else [],
+            "focus_round": next((t.round_id for t in plan.tasks if t.on >= today and t.round_id), None)
+            if plan
+            else None,
         },
         status=status,
     )
@@ -287,7 +325,8 @@ def readiness_page(request: AuthenticatedRequest) -> HttpResponse:
     track = request.user.track if request.user.track in catalog.tracks else None
     today = timezone.localdate()
     check = self_check(answers.goal, answers.industry, answers.has_plan, catalog.company) if answers else None
-    ready = readiness(track, gather(request.user, catalog, today), catalog, today) if track else None
+    evidence = gather(request.user, catalog, today) if track else None
+    ready = readiness(track, evidence, catalog, today) if track and evidence else None
     return render(
         request,
         "plans/readiness.html",
@@ -295,26 +334,14 @@ def readiness_page(request: AuthenticatedRequest) -> HttpResponse:
             "form": form,
             "check": check,
             "ready": ready,
+            # Nothing to read readiness from; reviews due without any answer (an import) keep the tables.
+            "no_evidence": bool(evidence and evidence.is_empty and not evidence.review_due),
+            "next_link": Links(request.user, catalog).action(ready.next_best) if ready else None,
             "track": track,
             "areas": (ready.stories, ready.review, ready.loops) if ready else (),
         },
         status=400 if form.errors else 200,
     )
-
-
-def next_best_action(user) -> str | None:
-    """The home page's one suggestion, from the readiness check (None without a track)."""
-    catalog = active_catalog()
-    if user.track not in catalog.tracks:
-        return None
-    today = timezone.localdate()
-    return readiness(user.track, gather(user, catalog, today), catalog, today).next_best_action
-
-
-def today_tasks(stored: StudyPlan | None, today: date) -> list:
-    if stored is None:
-        return []
-    return [t for t in Plan.from_dict(stored.data).tasks if t.on == today and not t.done]
 
 
 @login_required

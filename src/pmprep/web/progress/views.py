@@ -11,12 +11,14 @@ from csp.decorators import csp_replace
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from pmprep.config import active_catalog
 from pmprep.progress import DEFAULT_WEEKS
+from pmprep.web.plans.links import start_drill
 from pmprep.web.progress import charts
 from pmprep.web.progress.records import Records
 
@@ -104,11 +106,17 @@ def _records(request: HttpRequest) -> Records:
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     records = _records(request)
+    read = {c.key: c.read(records) for c in CHARTS.values()}
+    # Nothing done at all: one sentence and the button that starts, not six empty sections.
+    nothing_yet = not records.answers and all(read[k].empty for k in ("backlog", "coverage", "loops"))
+    first_round = records.catalog.rounds_for(records.user.track)[0].id if records.has_track else None
     return render(
         request,
         "progress/index.html",
         {
-            **{c.key: c.read(records) for c in CHARTS.values()},
+            **read,
+            "nothing_yet": nothing_yet,
+            "first_drill": start_drill(first_round) if first_round else reverse("practice:answer"),
             "charts": {c.key: c for c in CHARTS.values()},
             "answered": bool(records.answers),
             "has_track": records.has_track,

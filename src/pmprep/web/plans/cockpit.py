@@ -1,0 +1,57 @@
+"""The home page's cockpit for a signed-in user with a track: the countdown to the interview, today's
+plan tasks with the link that starts each, what is due for review, and the one next best action.
+
+Everything here is read from what the plan, readiness and Today pages already compute (the plan's
+tasks, ``readiness``, ``due_today``); nothing is worked out a second way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pmprep.bank.model import Catalog
+from pmprep.plans import Countdown, Plan, Readiness, Task, countdown, readiness
+from pmprep.review import TodayPlan
+from pmprep.web.plans.evidence import gather
+from pmprep.web.plans.links import Link, Links
+from pmprep.web.plans.models import StudyPlan
+from pmprep.web.review.due import due_today
+
+
+@dataclass(frozen=True)
+class Cockpit:
+    countdown: Countdown
+    has_plan: bool
+    todays: list[tuple[Task, Link]]  # today's tasks not yet done, in plan order
+    upcoming: tuple[Task, Link] | None  # with nothing left today: the next task not done
+    reviews: TodayPlan
+    ready: Readiness
+    next_link: Link  # the one primary button: it starts ``ready.next_best_action``
+
+    @property
+    def next_action(self) -> str:
+        return self.ready.next_best_action
+
+
+def cockpit(user, catalog: Catalog, today: date) -> Cockpit:
+    """The cockpit for ``user``, whose track must be one of ``catalog``'s."""
+    reviews = due_today(user, today)
+    ready = readiness(user.track, gather(user, catalog, today, reviews), catalog, today)
+    links = Links(user, catalog)
+    stored = StudyPlan.objects.filter(user=user).first()
+    plan = Plan.from_dict(stored.data) if stored else None
+    open_tasks = [t for t in plan.tasks if not t.done and t.on >= today] if plan else []
+    todays = [(t, links.task(t)) for t in open_tasks if t.on == today]
+    later = next((t for t in open_tasks if t.on > today), None)
+    # The profile's date first; a plan made with a date counts down to it when the profile has none.
+    interview = user.interview_date or (stored.interview_date if stored else None)
+    return Cockpit(
+        countdown=countdown(interview, today),
+        has_plan=plan is not None,
+        todays=todays,
+        upcoming=(later, links.task(later)) if later and not todays else None,
+        reviews=reviews,
+        ready=ready,
+        next_link=links.action(ready.next_best),
+    )
