@@ -233,7 +233,7 @@ class TaskWriter:
             "kind": TaskKind.CULTURE_MEMO,
             "title": "Read the culture memo again (second read)",
             "detail": "Link each theme to one of your STAR stories, and choose the part you would "
-            "talk about when asked why Netflix.",
+            f"talk about when asked why {self.catalog.company.name}.",
             "minutes": 30,
             "competency_id": "culture_leadership",
             "milestone": "culture_memo",

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from pmprep.config import active_catalog
 from pmprep.web.date_input import DateField, InterviewDateField
 from pmprep.web.plans.models import SelfCheckAnswers
 
@@ -40,8 +41,13 @@ class SelfCheckForm(forms.ModelForm):
         model = SelfCheckAnswers
         fields = ["goal", "industry", "has_plan"]
         labels = {
-            "goal": "What is your career goal, and why this role at Netflix?",
+            "goal": "What is your career goal, and why this role?",
             "industry": "Which industry are you targeting, and what do you follow in it?",
             "has_plan": "I have a structured preparation plan",
         }
         widgets = {"goal": forms.Textarea(attrs={"rows": 3}), "industry": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        company = active_catalog().company.name
+        self.fields["goal"].label = f"What is your career goal, and why this role at {company}?"

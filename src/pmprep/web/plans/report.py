@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from django.utils.text import Truncator
 
 from pmprep.bank.model import Catalog
+from pmprep.config import active_catalog
 from pmprep.plans import Plan, Readiness, ReadinessStatus
 from pmprep.reports import BarChart, Block, Bullets, Document, Heading, Paragraph, Quote, Table
 from pmprep.web.practice.models import Attempt
@@ -53,7 +54,9 @@ def plan_document(plan: Plan, today: date) -> Document:
                 ],
             ),
         ]
-    return Document(title="My Netflix PM prep plan", subtitle=f"Generated {today:%-d %b %Y}", blocks=blocks)
+    return Document(
+        title=f"My {active_catalog().company.name} PM prep plan", subtitle=f"Generated {today:%-d %b %Y}", blocks=blocks
+    )
 
 
 def _quotes(user, catalog: Catalog, competency: str) -> list[Quote]:
@@ -140,4 +143,6 @@ def report_document(user, catalog: Catalog, ready: Readiness, plan: Plan | None,
         if rows
         else Paragraph("No plan yet: make one on the Plan page and it appears here.")
     )
-    return Document(title="My Netflix PM readiness report", subtitle=f"{today:%-d %b %Y}", blocks=blocks)
+    return Document(
+        title=f"My {catalog.company.name} PM readiness report", subtitle=f"{today:%-d %b %Y}", blocks=blocks
+    )

@@ -284,7 +284,7 @@ def _ics(stored: StudyPlan, name: str) -> bytes:
 @require_GET
 def calendar(request: HttpRequest) -> HttpResponse:
     stored = _stored_or_404(request.user)
-    return download(_ics(stored, "Netflix PM prep (pmprep)"), "pmprep-plan.ics", ICS_TYPE)
+    return download(_ics(stored, f"{active_catalog().company.name} PM prep (pmprep)"), "pmprep-plan.ics", ICS_TYPE)
 
 
 @login_required
@@ -307,7 +307,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     stored = StudyPlan.objects.filter(feed_token=token).first() if token else None
     if stored is None:
         raise Http404("There is no calendar feed at this address; it may have been revoked.")
-    return HttpResponse(_ics(stored, "Netflix PM prep (pmprep)"), content_type=ICS_TYPE)
+    return HttpResponse(_ics(stored, f"{active_catalog().company.name} PM prep (pmprep)"), content_type=ICS_TYPE)
 
 
 @login_required
