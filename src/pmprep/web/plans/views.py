@@ -20,6 +20,7 @@ from pmprep.plans import Plan, Task, TaskKind, Week, generate_plan, plan_to_ics,
 from pmprep.plans.wording import plural
 from pmprep.reports import to_markdown, to_pdf
 from pmprep.web.downloads import MARKDOWN, PDF, download, filename
+from pmprep.web.links import absolute_url
 from pmprep.web.plans.evidence import gather
 from pmprep.web.plans.forms import MoveForm, PlanForm, SelfCheckForm
 from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
@@ -112,9 +113,7 @@ def _plan_page(
                 }
             )
     feed = (
-        request.build_absolute_uri(reverse("plans:feed", args=[stored.feed_token]))
-        if stored and stored.feed_token
-        else ""
+        absolute_url(request, reverse("plans:feed", args=[stored.feed_token])) if stored and stored.feed_token else ""
     )
     return render(
         request,
