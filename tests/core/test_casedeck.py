@@ -483,19 +483,37 @@ def test_pdf_holds_the_titles_and_the_users_text():
     assert PdfReader(io.BytesIO(data)).metadata.title == "Engagement down 10% in LatAm"
 
 
-def test_pdf_shows_markup_emoji_and_curly_quotes_as_plain_text():
-    deck = solid_deck(problem="<script>alert(1)</script> **bold** “quoted” — it’s 🎉 done", risks="中文 ő ﬁ €5 • x")
+def test_pdf_shows_markup_and_curly_quotes_as_typed_and_a_placeholder_for_what_it_cannot_draw():
+    deck = solid_deck(problem="<script>alert(1)</script> **bold** “quoted” — it’s 🎉 done", risks="中文 ő ﬁ €5 • x → y")
 
     text = _pdf_text(to_pdf(deck))
 
-    assert '<script>alert(1)</script> **bold** "quoted" - it\'s ? done' in text
-    assert "?? o fi EUR5 - x" in text
+    assert "<script>alert(1)</script> **bold** “quoted” — it’s \ufffd done" in text
+    assert "\ufffd ő ﬁ €5 • x -> y" in text
 
 
-def test_pdf_safe_text_keeps_latin_1_and_replaces_the_rest():
-    assert pdf_safe_text("naïve café £5 ×2") == "naïve café £5 ×2"
-    assert pdf_safe_text("‘a’ “b” – c … → d") == "'a' \"b\" - c ... -> d"
-    assert pdf_safe_text("👍🏽 x\u200by e\u0301") == "?? xy é"
+NON_LATIN = "São Paulo, Ελληνικά, Кириллица, Łódź, Tiếng Việt, naïve café"
+
+
+def test_pdf_prints_accented_greek_and_cyrillic_text_as_typed():
+    deck = Deck(title="Łódź: Кириллица", prompt="Ελληνικά: what do you do?", sections={**SOLID, "problem": NON_LATIN})
+
+    data = to_pdf(deck)
+    text = _pdf_text(data)
+
+    assert NON_LATIN in text and "Ελληνικά: what do you do?" in text
+    assert "\ufffd" not in text and "?" not in text.replace("what do you do?", "")
+    assert PdfReader(io.BytesIO(data)).metadata.title == "Łódź: Кириллица"
+
+
+def test_pdf_safe_text_keeps_what_the_font_draws_and_replaces_the_rest():
+    assert pdf_safe_text(NON_LATIN) == NON_LATIN
+    assert pdf_safe_text("‘a’ “b” – c … € ™") == "‘a’ “b” – c … € ™"
+    assert pdf_safe_text("→ ✓ ₹5 x\ty") == "-> v INR5 x    y"
+    # A skin-toned emoji is one placeholder; a joiner, a variation selector and a control character vanish.
+    assert pdf_safe_text("👍🏽 x\u200by e\u0301 ☺\ufe0f a\x07b") == "\ufffd xy é \ufffd ab"
+    # One placeholder for a run of what cannot be drawn, so a line of Chinese is not a line of boxes.
+    assert pdf_safe_text("中文文本 and עברית") == "\ufffd and \ufffd"
 
 
 def test_pdf_survives_a_very_long_unbroken_word():

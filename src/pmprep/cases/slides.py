@@ -22,7 +22,7 @@ from pptx.util import Inches, Pt
 from pmprep.analysis.text import split_sentences
 from pmprep.bounded_regex import bounded
 from pmprep.cases.deck import SECTIONS, Deck, shorten
-from pmprep.cases.pdf import DEFAULT_CREATED
+from pmprep.pdf_fonts import DEFAULT_CREATED
 
 MAX_BULLETS = 6
 MAX_BULLET_CHARS = 160
