@@ -71,9 +71,9 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
-    """``text`` broken into the lines it takes in a box ``width`` points wide: at spaces, and inside a word
-    longer than a whole line. Each line but the last keeps what followed it (" " after a word, nothing
-    inside a word), so ``"".join(lines)`` is ``text`` again."""
+    """``text`` (words one space apart) broken into the lines it takes in a box ``width`` points wide: at
+    spaces, and inside a word longer than a whole line. Each line but the last keeps what followed it (" "
+    after a word, nothing inside a word), so ``"".join(lines)`` is ``text`` again."""
     lines: list[str] = []
     current = ""
     space = char_width(" ", size, bold)
