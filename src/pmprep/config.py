@@ -16,6 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import platformdirs
 
@@ -102,6 +103,69 @@ def database_url() -> str:
             "postgres://USER@HOST:PORT/NAME"
         )
     return raw
+
+
+_HOST_NAME = bounded(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*\.?")
+
+
+def public_url() -> str | None:
+    """``PMPREP_PUBLIC_URL``: the address others reach pmprep at (``http://192.168.1.20:8000``), which peer
+    links and the calendar feed are built on; None when unset (links then use the host the browser used).
+
+    Returned as ``scheme://host[:port]`` with no trailing slash. Every problem with the value is named at once.
+    """
+    raw = os.environ.get("PMPREP_PUBLIC_URL", "").strip()
+    if not raw:
+        return None
+    parts = urlsplit(raw)
+    host = parts.hostname or ""
+    port: int | None = None
+    problems = []
+    if parts.scheme.lower() not in ("http", "https") or not raw.lower().startswith(f"{parts.scheme.lower()}://"):
+        problems.append("it must start with http:// or https://")
+    else:
+        if not host:
+            problems.append("it names no host")
+        elif not _valid_host(host):
+            problems.append(f"{host!r} is not a host name or IP address")
+        try:
+            port = parts.port
+        except ValueError:
+            problems.append("its port is not a number from 1 to 65535")
+        if port == 0:
+            problems.append("its port is not a number from 1 to 65535")
+        if parts.username is not None or parts.password is not None:
+            problems.append("it has a user name or password in it")
+        if parts.path not in ("", "/"):
+            problems.append(f"it has a path ({parts.path}), but pmprep is served at the root of its address")
+        if "?" in raw:
+            problems.append("it has a query (?…)")
+        if "#" in raw:
+            problems.append("it has a fragment (#…)")
+    if problems:
+        raise ConfigError(
+            f"PMPREP_PUBLIC_URL={raw!r} cannot be used to build links: {'; '.join(problems)}. "
+            "Give the address others open pmprep at, as http(s)://HOST[:PORT] with nothing after it, "
+            "e.g. http://192.168.1.20:8000"
+        )
+    shown = f"[{host}]" if ":" in host else host.lower()
+    return f"{parts.scheme.lower()}://{shown}{f':{port}' if port else ''}"
+
+
+def public_host(url: str | None) -> str | None:
+    """The host of a :func:`public_url` as ALLOWED_HOSTS spells it (an IPv6 address in brackets)."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return f"[{host}]" if ":" in host else host
+
+
+def _valid_host(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return len(host) <= 253 and _HOST_NAME.fullmatch(host) is not None
 
 
 def secret_key() -> str:
@@ -250,6 +314,7 @@ __all__ = [
     "home",
     "load_active_catalog",
     "overlay_folders",
+    "public_url",
     "secret_key",
     "time_zone",
     "trusted_proxy",

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
+import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from pmprep.bank import SHIPPED
@@ -53,6 +56,160 @@ def test_questions_rejects_an_unknown_round():
     result = runner.invoke(app, ["questions", "--round", "lunch"])
     assert result.exit_code == 2
     assert "unknown round 'lunch'; expected one of:" in result.stderr
+
+
+THREE_QUESTIONS = """\
+questions:
+  - id: acme-metrics-one
+    text: Which one number would tell you that the new downloads feature is working, and which number would tell you it is hurting something else?
+    type: metrics
+    tracks: [experienced]
+    rounds: [ex_product_team]
+    competencies: [data_literacy]
+    difficulty: medium
+    talking_points: [a, b, c]
+    probes: [d, e]
+  - id: acme-design-two
+    text: Design profiles for a shared family account.
+    type: product_design
+    tracks: [experienced]
+    rounds: [ex_product_team]
+    competencies: [customer_obsession]
+    difficulty: easy
+    talking_points: [a, b, c]
+    probes: [d, e]
+  - id: acme-a-question-id-long-enough-to-fold-at-forty-columns-wide
+    text: Should the app ever autoplay trailers?
+    type: product_design
+    tracks: [experienced]
+    rounds: [ex_product_team]
+    competencies: [customer_obsession]
+    difficulty: hard
+    talking_points: [a, b, c]
+    probes: [d, e]
+"""
+PLAIN_80 = {"COLUMNS": "80", "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "PAGER": None}
+
+
+@pytest.fixture
+def three_questions(company_folder, monkeypatch):
+    (company_folder / "questions" / "few.yaml").write_text(THREE_QUESTIONS, encoding="utf-8")
+    monkeypatch.setenv("PMPREP_CONTENT", str(company_folder))
+    monkeypatch.delenv("PMPREP_COMPANY", raising=False)
+    return company_folder
+
+
+def lines(result) -> list[str]:
+    # Rich pads every line of a table to the full width; what a person reads is the rest.
+    return [line.rstrip() for line in result.stdout.splitlines()]
+
+
+def test_questions_read_at_80_columns_with_each_id_under_its_text(three_questions):
+    result = runner.invoke(app, ["questions"], env=PLAIN_80, catch_exceptions=False)
+    assert result.exit_code == 0
+    assert lines(result) == [
+        "3 questions",
+        "question                                                          type · level",
+        "─" * 80,
+        "Which one number would tell you that the new downloads feature    Metrics",
+        "is working, and which number would tell you it is hurting         medium",
+        "something else?",
+        "acme-metrics-one",
+        "",
+        "Design profiles for a shared family account.                      Product design",
+        "acme-design-two                                                   easy",
+        "",
+        "Should the app ever autoplay trailers?                            Product design",
+        "acme-a-question-id-long-enough-to-fold-at-forty-columns-wide      hard",
+    ]
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_a_long_id_folds_on_a_narrow_terminal_instead_of_being_cut(three_questions):
+    result = runner.invoke(
+        app, ["questions", "--search", "autoplay"], env={**PLAIN_80, "COLUMNS": "40"}, catch_exceptions=False
+    )
+    assert lines(result) == [
+        "1 question",
+        "question                  type · level",
+        "─" * 40,
+        "Should the app ever       Product design",
+        "autoplay trailers?        hard",
+        "acme-a-question-id-long",
+        "-enough-to-fold-at-fort",
+        "y-columns-wide",
+    ]
+
+
+def test_a_limit_shows_the_first_questions_and_says_how_to_see_the_rest(three_questions):
+    result = runner.invoke(app, ["questions", "--limit", "1"], env=PLAIN_80, catch_exceptions=False)
+    assert lines(result) == [
+        "3 questions (the first 1 shown)",
+        "question                                                            type · level",
+        "─" * 80,
+        "Which one number would tell you that the new downloads feature is   Metrics",
+        "working, and which number would tell you it is hurting something    medium",
+        "else?",
+        "acme-metrics-one",
+        "",
+        "2 more not shown: --limit 3 shows the first 3, --limit 0 every one; or narrow",
+        "the list with --type, --round, --difficulty or --search.",
+    ]
+
+
+def test_piped_output_lists_every_question_and_never_pages(monkeypatch, catalog):
+    from pmprep.cli import console as terminal
+
+    monkeypatch.setattr(terminal._LessPager, "show", lambda self, content: pytest.fail("paged a pipe"))
+    result = runner.invoke(app, ["questions"], env=PLAIN_80, catch_exceptions=False)
+    assert result.stdout.startswith(f"{len(catalog.questions)} questions ")
+    assert "more not shown" not in result.stdout
+
+
+def test_a_terminal_gets_the_first_20_through_the_pager(monkeypatch, catalog):
+    from pmprep.cli import catalog_commands
+    from pmprep.cli import console as terminal
+
+    paged: list[str] = []
+    monkeypatch.setattr(catalog_commands, "on_terminal", lambda: True)
+    monkeypatch.setattr(terminal, "_interactive", lambda: True)
+    monkeypatch.setattr(terminal._LessPager, "show", lambda self, content: paged.append(content))
+    result = runner.invoke(app, ["questions"], env=PLAIN_80, catch_exceptions=False)
+    assert result.exit_code == 0 and result.stdout == ""
+    (content,) = paged
+    assert "(the first 20 shown)" in content and "more not shown: --limit 40 shows the first 40" in content
+    ids = list(catalog.questions)
+    assert all(f"\n{q} " in content for q in ids[:20]) and f"\n{ids[20]} " not in content
+
+
+def test_no_pager_prints_straight_to_the_terminal(monkeypatch):
+    from pmprep.cli import catalog_commands
+    from pmprep.cli import console as terminal
+
+    monkeypatch.setattr(catalog_commands, "on_terminal", lambda: True)
+    monkeypatch.setattr(terminal, "_interactive", lambda: True)
+    monkeypatch.setattr(terminal._LessPager, "show", lambda self, content: pytest.fail("paged with --no-pager"))
+    result = runner.invoke(app, ["questions", "--no-pager", "--type", "metrics"], env=PLAIN_80)
+    assert "(the first 20 shown)" in result.stdout
+
+
+def test_the_pager_is_pager_with_colours_kept(tmp_path, monkeypatch):
+    from pmprep.cli.console import _LessPager
+
+    seen = tmp_path / "seen.txt"
+    script = f"import os, sys; open({str(seen)!r}, 'w').write(os.environ['LESS'] + '|' + sys.stdin.read())"
+    monkeypatch.setenv("PAGER", f"{sys.executable} -c {shlex.quote(script)}")
+    monkeypatch.delenv("LESS", raising=False)
+    _LessPager().show("page one\n")
+    assert seen.read_text() == "FRX|page one\n"
+
+
+def test_json_lists_every_question_on_a_terminal_too(monkeypatch, catalog):
+    from pmprep.cli import catalog_commands
+
+    monkeypatch.setattr(catalog_commands, "on_terminal", lambda: True)
+    assert len(json.loads(run("questions", "--json").stdout)) == len(catalog.questions)
+    assert len(json.loads(run("questions", "--json", "--limit", "2").stdout)) == 2
 
 
 def test_loop_text_shows_rounds_and_calendar_warning():

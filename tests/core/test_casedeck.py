@@ -10,6 +10,8 @@ from itertools import pairwise
 import pytest
 import time_machine
 from pptx import Presentation
+from pptx.oxml.ns import qn
+from pptx.util import Inches
 from pypdf import PdfReader
 
 from pmprep.cases import (
@@ -31,7 +33,7 @@ from pmprep.cases import (
     to_pptx,
 )
 from pmprep.cases.panel import panel
-from pmprep.cases.slides import MAX_BULLETS, bullets
+from pmprep.cases.slide_text import LINE_HEIGHT, wrap
 
 SOLID = {
     "problem": "Hours watched per member per week fell 10% in Brazil and Mexico since March.",
@@ -483,19 +485,37 @@ def test_pdf_holds_the_titles_and_the_users_text():
     assert PdfReader(io.BytesIO(data)).metadata.title == "Engagement down 10% in LatAm"
 
 
-def test_pdf_shows_markup_emoji_and_curly_quotes_as_plain_text():
-    deck = solid_deck(problem="<script>alert(1)</script> **bold** “quoted” — it’s 🎉 done", risks="中文 ő ﬁ €5 • x")
+def test_pdf_shows_markup_and_curly_quotes_as_typed_and_a_placeholder_for_what_it_cannot_draw():
+    deck = solid_deck(problem="<script>alert(1)</script> **bold** “quoted” — it’s 🎉 done", risks="中文 ő ﬁ €5 • x → y")
 
     text = _pdf_text(to_pdf(deck))
 
-    assert '<script>alert(1)</script> **bold** "quoted" - it\'s ? done' in text
-    assert "?? o fi EUR5 - x" in text
+    assert "<script>alert(1)</script> **bold** “quoted” — it’s \ufffd done" in text
+    assert "\ufffd ő ﬁ €5 • x -> y" in text
 
 
-def test_pdf_safe_text_keeps_latin_1_and_replaces_the_rest():
-    assert pdf_safe_text("naïve café £5 ×2") == "naïve café £5 ×2"
-    assert pdf_safe_text("‘a’ “b” – c … → d") == "'a' \"b\" - c ... -> d"
-    assert pdf_safe_text("👍🏽 x\u200by e\u0301") == "?? xy é"
+NON_LATIN = "São Paulo, Ελληνικά, Кириллица, Łódź, Tiếng Việt, naïve café"
+
+
+def test_pdf_prints_accented_greek_and_cyrillic_text_as_typed():
+    deck = Deck(title="Łódź: Кириллица", prompt="Ελληνικά: what do you do?", sections={**SOLID, "problem": NON_LATIN})
+
+    data = to_pdf(deck)
+    text = _pdf_text(data)
+
+    assert NON_LATIN in text and "Ελληνικά: what do you do?" in text
+    assert "\ufffd" not in text and "?" not in text.replace("what do you do?", "")
+    assert PdfReader(io.BytesIO(data)).metadata.title == "Łódź: Кириллица"
+
+
+def test_pdf_safe_text_keeps_what_the_font_draws_and_replaces_the_rest():
+    assert pdf_safe_text(NON_LATIN) == NON_LATIN
+    assert pdf_safe_text("‘a’ “b” – c … € ™") == "‘a’ “b” – c … € ™"
+    assert pdf_safe_text("→ ✓ ₹5 x\ty") == "-> v INR5 x    y"
+    # A skin-toned emoji is one placeholder; a joiner, a variation selector and a control character vanish.
+    assert pdf_safe_text("👍🏽 x\u200by e\u0301 ☺\ufe0f a\x07b") == "\ufffd xy é \ufffd ab"
+    # One placeholder for a run of what cannot be drawn, so a line of Chinese is not a line of boxes.
+    assert pdf_safe_text("中文文本 and עברית") == "\ufffd and \ufffd"
 
 
 def test_pdf_survives_a_very_long_unbroken_word():
@@ -517,15 +537,25 @@ def _presentation(data: bytes):
     return Presentation(io.BytesIO(data))
 
 
+def _shape(slide, name: str):
+    return next(shape for shape in slide.shapes if shape.name == name)
+
+
+def _lines(slide, name: str = "Body") -> list[str]:
+    return [p.text for p in _shape(slide, name).text_frame.paragraphs]
+
+
 def test_pptx_has_a_title_slide_then_one_slide_per_written_section():
     deck = solid_deck(hypothesis="", risks="  ", problem="Hours per member fell 10%.\nMostly on phones.")
 
     prs = _presentation(to_pptx(deck))
     slides = list(prs.slides)
 
+    assert (prs.slide_width, prs.slide_height) == (Inches(40 / 3), Inches(7.5))  # 16:9, PowerPoint's widescreen
     assert len(slides) == 1 + 7
     assert slides[0].shapes.title.text == "Engagement down 10% in LatAm"
-    assert slides[0].placeholders[1].text == "Engagement is down 10% in Latin America. What do you do?"
+    assert _lines(slides[0], "Prompt") == ["Engagement is down 10% in Latin America. What do you do?"]
+    assert _lines(slides[0], "Footer") == ["Case presentation"]
     assert [s.shapes.title.text for s in slides[1:]] == [
         "Problem",
         "Data needs",
@@ -537,29 +567,135 @@ def test_pptx_has_a_title_slide_then_one_slide_per_written_section():
     ]
     notes = [s.notes_slide.notes_text_frame.text for s in slides[1:]]
     assert notes == [deck.text(s) for s in deck.filled]
-    assert [p.text for p in slides[1].placeholders[1].text_frame.paragraphs] == [
-        "Hours per member fell 10%.",
-        "Mostly on phones.",
-    ]
-    assert [p.text for p in slides[3].placeholders[1].text_frame.paragraphs] == [
-        "Cheaper mobile plan",
-        "Better downloads",
-        "More local titles",
+    assert _lines(slides[1]) == ["Hours per member fell 10%.", "Mostly on phones."]
+    assert _lines(slides[3]) == ["Cheaper mobile plan", "Better downloads", "More local titles"]
+    assert [(_lines(s, "Footer"), _lines(s, "Slide number")) for s in slides[1:3]] == [
+        (["Engagement down 10% in LatAm"], ["2 / 8"]),
+        (["Engagement down 10% in LatAm"], ["3 / 8"]),
     ]
 
 
-def test_pptx_caps_bullets_and_keeps_everything_in_the_notes():
-    text = " ".join(f"Point number {i} is here." for i in range(1, 10)) + " " + "long " * 60
-    deck = solid_deck(trade_offs=text, problem="<b>not bold</b> 🎉 “quoted”")
+LONG_POINTS = " ".join(
+    f"Point number {i} weighs downloads against a cheaper plan, with its cost in engineer-weeks and the share "
+    "of affected members it reaches."
+    for i in range(1, 12)
+)
+
+
+def test_a_long_section_goes_on_to_continued_slides_with_nothing_cut():
+    deck = solid_deck(trade_offs=LONG_POINTS, problem="<b>not bold</b> 🎉 “quoted”")
 
     slides = list(_presentation(to_pptx(deck)).slides)
 
-    shown = [p.text for p in slides[5].placeholders[1].text_frame.paragraphs]
-    assert len(shown) == MAX_BULLETS
-    assert shown[0] == "Point number 1 is here." and shown[-1] == "… 5 more in the speaker notes"
-    assert slides[5].notes_slide.notes_text_frame.text == text
-    assert slides[1].placeholders[1].text_frame.text == "<b>not bold</b> 🎉 “quoted”"
-    assert max(len(b) for b in bullets("word " * 100)) <= 160
+    titles = [s.shapes.title.text for s in slides]
+    parts = [s for s in slides if s.shapes.title.text.startswith("Trade-offs")]
+    assert [s.shapes.title.text for s in parts] == ["Trade-offs"] + ["Trade-offs (continued)"] * (len(parts) - 1)
+    assert len(parts) >= 2 and titles.index("Trade-offs") + len(parts) == titles.index("Recommendation")
+    shown = [line for s in parts for line in _lines(s)]
+    assert " ".join(shown) == LONG_POINTS
+    assert not any("…" in line for line in shown)
+    notes = [s.notes_slide.notes_text_frame.text for s in parts]
+    assert notes[0] == LONG_POINTS
+    assert all(n in LONG_POINTS and n.startswith("Point number") and n.endswith("reaches.") for n in notes[1:])
+    assert " ".join(notes[1:]) == LONG_POINTS[LONG_POINTS.index(notes[1][:16]) :]
+    assert _lines(slides[1]) == ["<b>not bold</b> 🎉 “quoted”"]
+
+
+def test_a_sentence_longer_than_a_slide_goes_on_without_a_bullet_of_its_own():
+    word = "x" * 2500
+    deck = solid_deck(risks=f"- First risk\n- {word}\n- Last risk")
+
+    slides = [s for s in _presentation(to_pptx(deck)).slides if s.shapes.title.text.startswith("Risks")]
+
+    body = [p for s in slides for p in _shape(s, "Body").text_frame.paragraphs]
+    assert body[0].text == "First risk" and body[-1].text == "Last risk"
+    assert "".join(p.text for p in body[1:-1]) == word
+    bullets_shown = [p._p.pPr.find(qn("a:buChar")) is not None for p in body]
+    assert bullets_shown[:2] == [True, True] and bullets_shown[-1] is True and not any(bullets_shown[2:-1])
+
+
+def test_a_prompt_too_long_for_the_title_slide_goes_on_to_continued_slides():
+    prompt = "\n".join(f"Paragraph {i}: " + "the members who watch on phones in Brazil " * 10 for i in range(8))
+    deck = Deck(title="A long case", prompt=prompt, sections=SOLID)
+
+    slides = list(_presentation(to_pptx(deck)).slides)
+
+    continued = [s for s in slides if s.shapes.title.text == "Case prompt (continued)"]
+    assert continued and slides[1 : 1 + len(continued)] == continued
+    shown = _lines(slides[0], "Prompt") + [line for s in continued for line in _lines(s)]
+    assert " ".join(shown).split() == prompt.split()
+    assert slides[0].notes_slide.notes_text_frame.text == prompt
+
+
+def _fits(shape) -> tuple[float, float]:
+    """(the height the shape's text needs, as estimated from what the file says, its box height) in points."""
+    frame = shape.text_frame
+    width = shape.width / 12700
+    needed = 0.0
+    for p in frame.paragraphs:
+        runs = p.runs
+        if not runs:
+            continue
+        size = runs[0].font.size.pt
+        bold = bool(runs[0].font.bold)
+        indent = int(p._p.pPr.get("marL", "0")) / 12700 if p._p.pPr is not None else 0.0
+        lines = len(wrap(p.text, width - indent, size, bold))
+        needed += lines * size * LINE_HEIGHT + (p.space_after.pt if p.space_after is not None else 0)
+    return needed, shape.height / 12700
+
+
+HOSTILE_DECKS = {
+    "solid": solid_deck(),
+    "long points": solid_deck(trade_offs=LONG_POINTS, risks=LONG_POINTS, data_needs=LONG_POINTS),
+    "longest sections": solid_deck(**{s.value: ("word " * 1200).strip() for s in SECTIONS}),
+    "an unbroken word": solid_deck(problem="x" * 6000),
+    "many short lines": solid_deck(solution_options="\n".join(f"- Option {i}" for i in range(300))),
+    "long title and prompt": Deck(
+        title=("Supercalifragilisti " * 6).strip(), prompt="Why? " * 800, question_id="q-" + "x" * 60, sections=SOLID
+    ),
+    "wide characters": solid_deck(problem="中文文本" * 400, risks="🎉" * 500, hypothesis="Ш" * 1000),
+}
+
+
+@pytest.mark.parametrize("deck", HOSTILE_DECKS.values(), ids=HOSTILE_DECKS.keys())
+def test_every_shape_lies_inside_the_slide_and_its_text_fits_its_box(deck):
+    prs = _presentation(to_pptx(deck))
+
+    for number, slide in enumerate(prs.slides, start=1):
+        for shape in slide.shapes:
+            where = f"slide {number}, {shape.name}"
+            assert shape.left >= 0 and shape.top >= 0, where
+            assert shape.left + shape.width <= prs.slide_width, where
+            assert shape.top + shape.height <= prs.slide_height, where
+            if shape.has_text_frame and shape.text_frame.text:
+                needed, room = _fits(shape)
+                assert needed <= room + 0.5, f"{where}: needs {needed:.0f} pt, has {room:.0f}"
+                for p in shape.text_frame.paragraphs:
+                    for run in p.runs:
+                        assert (run.font.name, run.font.color.rgb is not None, run.font.size is not None) == (
+                            "Arial",
+                            True,
+                            True,
+                        ), where
+
+
+def test_nothing_on_a_slide_is_cut_but_a_footers_title():
+    deck = HOSTILE_DECKS["longest sections"]
+    slides = list(_presentation(to_pptx(deck)).slides)
+    for slide in slides[1:]:
+        assert "…" not in " ".join(_lines(slide))
+    per_section = {}
+    for slide in slides[1:]:
+        per_section.setdefault(slide.shapes.title.text.removesuffix(" (continued)"), []).extend(_lines(slide))
+    assert all(" ".join(lines).split() == ["word"] * 1200 for lines in per_section.values())
+
+
+def test_the_templates_placeholders_are_widened_to_the_16_9_slide():
+    prs = _presentation(to_pptx(solid_deck()))
+    holders = [*prs.slide_master.placeholders, *(p for layout in prs.slide_layouts for p in layout.placeholders)]
+    assert all(h.left + h.width <= prs.slide_width for h in holders)
+    title = next(h for h in prs.slide_master.placeholders if h.placeholder_format.type == 1)
+    assert abs((title.left * 2 + title.width) - prs.slide_width) < Inches(0.05)  # still centred
 
 
 def test_pptx_properties_are_set_and_the_file_is_reproducible():

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from pmprep.config import ConfigError, TrustedProxy, env_rate, trusted_proxy
+from pmprep.config import ConfigError, TrustedProxy, env_rate, public_host, public_url, trusted_proxy
 
 FORWARDED = frozenset({"x-forwarded-for", "x-forwarded-proto"})
 
 
 @pytest.fixture(autouse=True)
 def clean(monkeypatch):
-    for name in ("PMPREP_TRUSTED_PROXY", "PMPREP_TRUSTED_PROXY_HEADERS", "PMPREP_TRUSTED_PROXY_COUNT", "PMPREP_X_RATE"):
+    for name in (
+        "PMPREP_TRUSTED_PROXY",
+        "PMPREP_TRUSTED_PROXY_HEADERS",
+        "PMPREP_TRUSTED_PROXY_COUNT",
+        "PMPREP_X_RATE",
+        "PMPREP_PUBLIC_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -114,4 +120,49 @@ def test_a_bad_rate_is_refused(monkeypatch, raw):
     assert str(refused.value) == (
         f"PMPREP_X_RATE={raw!r} is not a rate; use a count per period such as 30/m "
         "(s, m, h or d), 10/5m for 10 per 5 minutes, or off"
+    )
+
+
+def test_no_public_url_by_default():
+    assert public_url() is None and public_host(None) is None
+
+
+@pytest.mark.parametrize(
+    "raw, url, host",
+    [
+        ("http://192.168.1.20:8000", "http://192.168.1.20:8000", "192.168.1.20"),
+        (" http://192.168.1.20:8000/ ", "http://192.168.1.20:8000", "192.168.1.20"),
+        ("HTTPS://Prep.Example.org", "https://prep.example.org", "prep.example.org"),
+        ("http://laptop.local:8000", "http://laptop.local:8000", "laptop.local"),
+        ("http://[FE80::1]:8000", "http://[fe80::1]:8000", "[fe80::1]"),
+    ],
+)
+def test_a_public_url_is_kept_as_scheme_host_and_port(monkeypatch, raw, url, host):
+    monkeypatch.setenv("PMPREP_PUBLIC_URL", raw)
+    assert public_url() == url and public_host(url) == host
+
+
+@pytest.mark.parametrize(
+    "raw, problems",
+    [
+        ("192.168.1.20:8000", "it must start with http:// or https://"),
+        ("ftp://files.example.org", "it must start with http:// or https://"),
+        ("http://", "it names no host"),
+        ("http://under_score:8000", "'under_score' is not a host name or IP address"),
+        ("http://laptop:80000", "its port is not a number from 1 to 65535"),
+        ("http://dana:secret@laptop:8000", "it has a user name or password in it"),
+        (
+            "http://laptop:8000/pmprep/?x=1#top",
+            "it has a path (/pmprep/), but pmprep is served at the root of its address; it has a query (?…); "
+            "it has a fragment (#…)",
+        ),
+    ],
+)
+def test_a_bad_public_url_names_every_problem_and_the_form_to_use(monkeypatch, raw, problems):
+    monkeypatch.setenv("PMPREP_PUBLIC_URL", raw)
+    with pytest.raises(ConfigError) as caught:
+        public_url()
+    assert str(caught.value) == (
+        f"PMPREP_PUBLIC_URL={raw!r} cannot be used to build links: {problems}. Give the address others open pmprep "
+        "at, as http(s)://HOST[:PORT] with nothing after it, e.g. http://192.168.1.20:8000"
     )

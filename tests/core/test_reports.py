@@ -265,7 +265,7 @@ def test_pdf_holds_the_text_of_every_block_type_and_the_footer():
         "measure",
         "[2]",
         "Metrics",
-        "pmprep - private, generated on your machine",
+        "pmprep — private, generated on your machine",
         "Page 1 of 1",
     ):
         assert words in text, words
@@ -302,7 +302,7 @@ def test_pdf_shows_hostile_text_literally_and_does_not_crash():
         "# heading",
         "| pipes | here |",
         "- not a list",
-        "? \"curly\" 'quotes' *stars*",
+        "\ufffd “curly” ‘quotes’ *stars*",
     ):
         assert text.count(words) >= 7, words
 
@@ -329,3 +329,34 @@ def test_pdf_carries_a_table_row_taller_than_a_page_over_several_pages():
     assert pages >= 3 and f"Page {pages} of {pages}" in text
     assert "w0" in text and "w3999" in text and "second" in text and "The end." in text
     assert text.count("Evidence") >= pages - 1  # the header repeats on every page the table runs onto
+
+
+NON_LATIN = "São Paulo, Ελληνικά, Кириллица"
+
+
+def test_pdf_prints_accented_greek_and_cyrillic_text_in_every_block_without_a_missing_glyph(caplog):
+    doc = Document(
+        NON_LATIN,
+        subtitle=NON_LATIN,
+        blocks=[
+            Heading(NON_LATIN),
+            Paragraph(NON_LATIN),
+            Bullets([NON_LATIN]),
+            Table(NON_LATIN, [NON_LATIN, "b"], [[NON_LATIN, "Łódź"]]),
+            Quote(NON_LATIN, cite=NON_LATIN),
+            BarChart(NON_LATIN, [NON_LATIN], [1]),
+            Highlighted(NON_LATIN, [(0, 9, NON_LATIN)]),
+        ],
+    )
+    with caplog.at_level("WARNING", logger="fpdf"):
+        text = pdf_text(to_pdf(doc))
+    assert " ".join(text.split()).count(NON_LATIN) >= 9
+    assert "?" not in text and "\ufffd" not in text and "Łódź" in text
+    assert not [r for r in caplog.records if "missing" in r.getMessage()]
+
+
+def test_pdf_marks_what_its_font_cannot_draw_and_still_draws_the_rest(caplog):
+    with caplog.at_level("WARNING", logger="fpdf"):
+        text = pdf_text(to_pdf(Document("中文 title", blocks=[Paragraph("Launch 🚀 in 東京 → next")])))
+    assert "\ufffd title" in text and "Launch \ufffd in \ufffd -> next" in text
+    assert not [r for r in caplog.records if "missing" in r.getMessage()]

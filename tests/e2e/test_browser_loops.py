@@ -99,3 +99,34 @@ def test_a_peer_leaves_a_scorecard_through_a_private_link(served, browser, page)
     expect(page.get_by_role("heading", name="Peer scorecard by Priya")).to_be_visible()
     expect(page.get_by_text("Knew the role owns growth of the ads tier.")).to_be_visible()
     expect(page.get_by_role("cell", name="✓ Used: scorecard received")).to_be_visible()
+
+
+@pytest.mark.browser
+def test_the_copy_button_puts_the_peer_link_on_the_clipboard_and_says_so(served, page):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.url)
+    sign_up(page, served.url, "copier")
+    _plan_loop(page, served.url)
+    page.get_by_role("link", name=re.compile(r"^Round 1")).click()
+    page.get_by_role("button", name="Create a private link").click()
+    link = page.get_by_label("Peer link").input_value()
+    # 127.0.0.1 opens on this computer only, and the page says how to share the link with another.
+    expect(page.get_by_text("so they open on this computer only")).to_be_visible()
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.get_by_role("status").filter(has_text="Copied")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == link
+
+
+@pytest.mark.browser
+def test_without_its_script_the_link_is_still_there_to_select_and_no_button_is(served, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        sign_up(page, served.url, "noscript")
+        _plan_loop(page, served.url)
+        page.get_by_role("link", name=re.compile(r"^Round 1")).click()
+        page.get_by_role("button", name="Create a private link").click()
+        assert "/peer/" in page.get_by_label("Peer link").input_value()
+        expect(page.get_by_role("button", name="Copy link")).to_have_count(0)
+    finally:
+        context.close()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import socket
+import time
+import urllib.parse
 import urllib.request
 
 from tests.e2e.served import Visitor, start_server
@@ -84,3 +87,65 @@ def test_a_bad_rate_stops_the_start_and_names_the_variable(tmp_path):
     server = start_server(tmp_path, env={"PMPREP_API_RATE": "lots"})
     assert server.process.wait(timeout=30) == 1
     assert "PMPREP_API_RATE='lots' is not a rate" in "\n".join(server.output)
+
+
+def _status(url: str, host: str, path: str = "/accounts/login/") -> int:
+    """The status of a GET sent to this computer's loopback address with another Host header, as a browser on
+    another computer of the network would send it (the request never leaves this computer)."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Host": host})
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def test_on_every_network_it_warns_prints_the_addresses_and_answers_to_them_only(tmp_path):
+    from pmprep.cli.network import host_names, network_addresses
+
+    server = start_server(tmp_path, "--host", "0.0.0.0")
+    try:
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+", server.url), server.output
+        port = urllib.parse.urlsplit(server.url).port
+        deadline = time.monotonic() + 30
+        while not any(line.startswith("Peer links are built on") for line in server.output):
+            assert time.monotonic() < deadline, server.output
+            time.sleep(0.1)
+        out = "\n".join(server.output)
+        assert "Warning: anyone on your network can now reach pmprep's sign-in page" in out
+        assert "stop pmprep (Ctrl-C) when your session is done" in out
+        addresses = network_addresses()
+        for address in addresses:
+            assert f"Others on your network open it at: http://{address}:{port}/" in out
+        for host in [*addresses, *host_names(), "127.0.0.1", "localhost"]:
+            assert _status(server.url, f"{host}:{port}") == 200, host
+        # A name of some other site pointed at this computer (DNS rebinding) is refused.
+        assert _status(server.url, f"rebound.example:{port}") == 400
+    finally:
+        assert server.stop() == 0
+
+
+def test_the_public_url_is_answered_to_and_printed(tmp_path):
+    server = start_server(tmp_path, env={"PMPREP_PUBLIC_URL": "http://prep-laptop.example:8000"})
+    try:
+        port = urllib.parse.urlsplit(server.url).port
+        assert _status(server.url, "prep-laptop.example:8000") == 200
+        assert _status(server.url, f"rebound.example:{port}") == 400
+        deadline = time.monotonic() + 30
+        while not any("(PMPREP_PUBLIC_URL)" in line for line in server.output):
+            assert time.monotonic() < deadline, server.output
+            time.sleep(0.1)
+        assert "Peer links and the calendar feed use http://prep-laptop.example:8000 (PMPREP_PUBLIC_URL)." in (
+            server.output
+        )
+    finally:
+        assert server.stop() == 0
+
+
+def test_a_bad_public_url_stops_the_start_and_says_what_to_give(tmp_path):
+    server = start_server(tmp_path, env={"PMPREP_PUBLIC_URL": "192.168.1.20:8000/pmprep"})
+    assert server.process.wait(timeout=30) == 1
+    out = " ".join(" ".join(server.output).split())  # the message wraps at the terminal's width
+    assert "PMPREP_PUBLIC_URL='192.168.1.20:8000/pmprep' cannot be used to build links" in out
+    assert "http(s)://HOST[:PORT]" in out

@@ -111,12 +111,12 @@ def test_feedback_pdf_holds_the_answer_the_criteria_and_the_probes(client, alice
     assert response["X-Content-Type-Options"] == "nosniff"
     text = one_line(pdf_text(response.content))
     assert "At a budgeting app with 40,000 monthly users" in text
-    assert "<script>alert('x')</script> # not a heading" in text and '"curly" quotes ?' in text
+    assert "<script>alert('x')</script> # not a heading" in text and "“curly” quotes \ufffd" in text
     for c in attempt.feedback["criteria"]:
         assert one_line(c["name"]) in text
     for p in attempt.feedback["probes"][:1]:
         assert one_line(p["text"]) in text
-    assert "pmprep - private, generated on your machine" in text
+    assert "pmprep — private, generated on your machine" in text
 
 
 def test_a_follow_up_reply_exports_the_conversation_and_its_outcome(client, alice, attempt):

@@ -7,14 +7,16 @@ import json
 from pathlib import Path
 
 import typer
+from rich import box
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from pmprep.bank import Catalog, ContentError, load_catalog
 from pmprep.bank.calendar import position
 from pmprep.bank.query import QuestionFilter, find_questions, invalid_filter_values
-from pmprep.bank.schema import Difficulty
-from pmprep.cli.console import console, errors, fail
+from pmprep.bank.schema import Difficulty, Question
+from pmprep.cli.console import console, errors, fail, fresh_console, on_terminal, paged
 from pmprep.config import ConfigError, content_folder, load_active_catalog
 
 
@@ -23,6 +25,9 @@ def _catalog() -> Catalog:
         return load_active_catalog()
     except (ContentError, ConfigError) as exc:
         fail(str(exc))
+
+
+TERMINAL_LIMIT = 20  # questions shown on a terminal unless --limit says otherwise
 
 
 def questions(
@@ -35,9 +40,21 @@ def questions(
     difficulty: Difficulty | None = typer.Option(None, help="easy, medium or hard."),
     theme: str | None = typer.Option(None, help="A theme id, e.g. peak_buffering."),
     search: str | None = typer.Option(None, "--search", "-s", help="Words to search for in the questions."),
+    limit: int | None = typer.Option(
+        None,
+        "--limit",
+        "-n",
+        min=0,
+        metavar="N",
+        help=f"Show the first N questions; 0 shows every one. Default: {TERMINAL_LIMIT} on a terminal, every one "
+        "when the output goes to a pipe or a file (and with --json).",
+    ),
+    no_pager: bool = typer.Option(
+        False, "--no-pager", help="On a terminal, print straight out instead of through a pager ($PAGER, else less)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
-    """List questions from the bank, filtered and searched."""
+    """List questions from the bank, filtered and searched; each question's id is under its text."""
     catalog = _catalog()
     wanted = QuestionFilter(
         track=track,
@@ -52,17 +69,44 @@ def questions(
     if problems:
         fail("; ".join(problems.values()), code=2)
     found = find_questions(catalog, wanted)
+    if limit is None:
+        limit = TERMINAL_LIMIT if on_terminal() and not as_json else 0
+    shown = found[:limit] if limit else found
     if as_json:
-        typer.echo(json.dumps([q.model_dump(mode="json") for q in found], indent=2, ensure_ascii=False))
+        typer.echo(json.dumps([q.model_dump(mode="json") for q in shown], indent=2, ensure_ascii=False))
         return
-    table = Table(title=f"{len(found)} question{'s' if len(found) != 1 else ''}", show_lines=False, expand=True)
-    table.add_column("id", no_wrap=True, style="dim")
-    table.add_column("type", no_wrap=True)
-    table.add_column("level", no_wrap=True)
-    table.add_column("question", ratio=1)
-    for q in found:
-        table.add_row(q.id, catalog.question_types[q.type].name, q.difficulty.value, escape(q.text))
-    console.print(table)
+    out = fresh_console()
+    with paged(out, wanted=not no_pager):
+        out.print(question_table(catalog, found, shown))
+        if len(shown) < len(found):
+            out.print()
+            out.print(_more(len(shown), len(found)))
+
+
+def question_table(catalog: Catalog, found: list[Question], shown: list[Question]) -> Table:
+    """The questions as a table that reads at 80 columns: the text wraps, with its id under it (dimmed) where it
+    takes no width from the text, and the type and level beside it."""
+    count = f"{len(found)} question{'s' if len(found) != 1 else ''}"
+    title = count if len(shown) == len(found) else f"{count} (the first {len(shown)} shown)"
+    table = Table(
+        title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, expand=True, leading=1, pad_edge=False
+    )
+    table.add_column("question", ratio=1, overflow="fold")
+    table.add_column("type · level", max_width=22)
+    for q in shown:
+        table.add_row(
+            Text.assemble(q.text, "\n", (q.id, "dim")),
+            Text.assemble(catalog.question_types[q.type].name, "\n", (q.difficulty.value, "dim")),
+        )
+    return table
+
+
+def _more(shown: int, total: int) -> str:
+    more = min(total, shown + TERMINAL_LIMIT)
+    return (
+        f"{total - shown} more not shown: --limit {more} shows the first {more}, --limit 0 every one; "
+        "or narrow the list with --type, --round, --difficulty or --search."
+    )
 
 
 def loop(

@@ -12,6 +12,7 @@ from typing import Any
 import typer
 
 from pmprep.cli.console import fail
+from pmprep.cli.network import host_names, network_addresses
 
 
 def setup_django() -> None:
@@ -63,18 +64,79 @@ def _proxy_options(settings) -> dict[str, Any]:
     }
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+EVERY_NETWORK = ("0.0.0.0", "::")
+DEFAULT_HOSTS = "127.0.0.1,localhost,[::1]"
+
+
+def _allowed_hosts(host: str, addresses: list[str], names: list[str]) -> str | None:
+    """PMPREP_ALLOWED_HOSTS for listening on ``host``, or None to leave the setting as it is.
+
+    Django refuses (400) a request whose Host header it does not know. On every network, pmprep answers to
+    this computer's own addresses and names, and nothing else: a page on some other site that points a
+    name of its own at this computer (DNS rebinding) is refused. A value the user set is kept as it is.
+    PMPREP_PUBLIC_URL's host is added by the settings, whatever this gives.
+    """
+    given = os.environ.get("PMPREP_ALLOWED_HOSTS")
+    if host in LOOPBACK:
+        return None
+    if host in EVERY_NETWORK:
+        if given is not None:
+            return None
+        return ",".join([DEFAULT_HOSTS, *addresses, *names])
+    return f"{given if given is not None else DEFAULT_HOSTS},{_bracketed(host)}"
+
+
+def _bracketed(host: str) -> str:
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+def _shared_lines(host: str, port: int, addresses: list[str], public_url: str | None) -> list[str]:
+    """What to tell someone whose pmprep others on their network can reach: the risk, and the addresses."""
+    lines = [
+        "Warning: anyone on your network can now reach pmprep's sign-in page, and make an account. Give every "
+        "account a strong password, and stop pmprep (Ctrl-C) when your session is done.",
+    ]
+    if host in EVERY_NETWORK:
+        if addresses:
+            lines += [f"Others on your network open it at: {_url(a, port)}" for a in addresses]
+        else:
+            lines.append(
+                "pmprep found no network address of this computer: others open it at http://YOUR-ADDRESS:"
+                f"{port}/ (see your network settings), with YOUR-ADDRESS in PMPREP_PUBLIC_URL or "
+                "PMPREP_ALLOWED_HOSTS so pmprep answers to it."
+            )
+    if public_url is None:
+        if host in EVERY_NETWORK:
+            suggestion = f"http://{addresses[0] if addresses else 'YOUR-ADDRESS'}:{port}"
+        else:
+            suggestion = _url(host, port).rstrip("/")
+        lines.append(
+            "Peer links are built on the address your browser opened pmprep at. For links that work on another "
+            f"computer when you open pmprep here, start it with PMPREP_PUBLIC_URL={suggestion}"
+        )
+    return lines
+
+
 def serve(
-    host: str = typer.Option("127.0.0.1", help="Address to listen on. Use 0.0.0.0 to share with your study group."),
+    host: str = typer.Option(
+        "127.0.0.1",
+        help="Address to listen on. 0.0.0.0 lets others on your network (a study group, a peer interviewer) "
+        "reach pmprep at this computer's address; pmprep prints the addresses and answers to them only.",
+    ),
     port: int = typer.Option(8000, min=0, max=65535, help="Port to listen on (0 picks a free one)."),
     no_browser: bool = typer.Option(False, "--no-browser", help="Do not open a browser window."),
     threads: int = typer.Option(8, min=1, max=64, help="Worker threads."),
 ) -> None:
-    """Start pmprep: migrate the database, load the content and serve on http://HOST:PORT/."""
-    if host not in ("127.0.0.1", "localhost", "::1", "0.0.0.0", "::"):
-        allowed = os.environ.get("PMPREP_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
-        os.environ["PMPREP_ALLOWED_HOSTS"] = f"{allowed},{host}"
-    elif host in ("0.0.0.0", "::"):
-        os.environ.setdefault("PMPREP_ALLOWED_HOSTS", "*")
+    """Start pmprep: migrate the database, load the content and serve on http://HOST:PORT/.
+
+    Peer links and the calendar feed are built on PMPREP_PUBLIC_URL when it is set (e.g.
+    http://192.168.1.20:8000), else on the address the browser opened pmprep at.
+    """
+    addresses = network_addresses() if host in EVERY_NETWORK else []
+    allowed = _allowed_hosts(host, addresses, host_names() if host in EVERY_NETWORK else [])
+    if allowed is not None:
+        os.environ["PMPREP_ALLOWED_HOSTS"] = allowed
     setup_django()
 
     from django.conf import settings
@@ -120,6 +182,11 @@ def serve(
     # Plain lines (not Rich): scripts and tests read the address from them, so they must not wrap.
     typer.echo(f"pmprep: {len(catalog.questions)} questions; data in {settings.PMPREP_HOME}; database {where}")
     typer.echo(f"pmprep is running at {url} (press Ctrl-C to stop)")
+    if host not in LOOPBACK:
+        for line in _shared_lines(host, listening, addresses, settings.PMPREP_PUBLIC_URL):
+            typer.echo(line)
+    if settings.PMPREP_PUBLIC_URL:
+        typer.echo(f"Peer links and the calendar feed use {settings.PMPREP_PUBLIC_URL} (PMPREP_PUBLIC_URL).")
     sys.stdout.flush()
     if not no_browser and _can_open_browser():
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()

@@ -1,7 +1,8 @@
-"""A document as an A4 PDF, drawn with fpdf2's built-in Helvetica: no font files, no external tools.
+"""A document as an A4 PDF, drawn in the Unicode font of ``pmprep.pdf_fonts`` (no external tools).
 
-Every string goes through ``pmprep.cases.pdf.pdf_safe_text`` (the built-in fonts only cover
-Latin-1) and is placed as plain text: fpdf2's markdown parsing stays off and nothing reads HTML.
+Every string goes through ``pmprep.pdf_fonts.pdf_safe_text`` (accented, Greek and Cyrillic text prints;
+what the font lacks becomes a stand-in or a visible placeholder) and is placed as plain text: fpdf2's
+markdown parsing stays off and nothing reads HTML.
 The bytes are reproducible: the creation date is ``created`` (a fixed date when None) and fpdf2
 derives the file id from the content. Each page has a footer saying the file is private, with its
 page number.
@@ -19,7 +20,7 @@ from typing import Literal, cast
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 
-from pmprep.cases.pdf import DEFAULT_CREATED, pdf_safe_text
+from pmprep.pdf_fonts import DEFAULT_CREATED, FAMILY, add_fonts, pdf_safe_text
 from pmprep.reports.document import (
     BarChart,
     Block,
@@ -34,7 +35,7 @@ from pmprep.reports.document import (
 )
 
 FOOTER = "pmprep — private, generated on your machine"
-FONT = "Helvetica"
+FONT = FAMILY
 BODY_SIZE = 10.5
 LINE = 5.2  # mm per line of body text
 HEADING_SIZES = {1: 16, 2: 14, 3: 12, 4: 11}
@@ -60,6 +61,7 @@ class _Pages(FPDF):
 def to_pdf(doc: Document, *, created: dt.datetime | None = None) -> bytes:
     """The document as PDF bytes; the same document and ``created`` always give the same bytes."""
     pdf = _Pages(format="A4")
+    add_fonts(pdf)
     pdf.set_creation_date(created or DEFAULT_CREATED)
     pdf.set_title(pdf_safe_text(doc.title))
     pdf.set_creator("pmprep")
@@ -139,7 +141,7 @@ def _bullets(pdf: FPDF, items: Sequence[str]) -> None:
         _keep_room(pdf, LINE)
         pdf.set_font(FONT, size=BODY_SIZE)
         pdf.set_x(pdf.l_margin + 1)
-        pdf.cell(w=4, h=LINE, text="-")
+        pdf.cell(w=4, h=LINE, text="•")
         _text(pdf, item.strip(), size=BODY_SIZE, style="", height=LINE, indent=5)
         pdf.ln(0.8)
 

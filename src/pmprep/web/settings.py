@@ -16,6 +16,11 @@ PMPREP_HOME = config.home()
 SECRET_KEY = config.secret_key()
 DEBUG = config.env_bool("PMPREP_DEBUG", False)
 ALLOWED_HOSTS = config.env_list("PMPREP_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+# The address others reach pmprep at: peer links and the calendar feed are built on it (pmprep.web.links), and
+# pmprep answers to its host, since that is where those links send people.
+PMPREP_PUBLIC_URL = config.public_url()
+if (public_host := config.public_host(PMPREP_PUBLIC_URL)) and public_host not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS.append(public_host)
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -17,6 +18,7 @@ from pmprep.analysis.rubric import rubrics
 from pmprep.cases.panel import panel
 from pmprep.committee import Source
 from pmprep.config import active_catalog
+from pmprep.web.links import absolute_url
 from pmprep.web.loops.forms import ScorecardForm
 from pmprep.web.loops.models import PeerLink, RoundScorecard
 
@@ -27,6 +29,11 @@ GONE = {
     "the candidate can see it. If you need to change something, ask the candidate for a new link.",
     "expired": "This link has expired. Links work for a limited time; ask the candidate for a new one.",
 }
+
+
+def peer_url(request: HttpRequest, link: PeerLink) -> str:
+    """The link the candidate sends their peer: on PMPREP_PUBLIC_URL when set, else on the host they came in on."""
+    return absolute_url(request, reverse("peer", args=[link.token]))
 
 
 def _page(request: HttpRequest, link: PeerLink, form: ScorecardForm, status: int = 200) -> HttpResponse:

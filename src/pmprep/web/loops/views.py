@@ -21,6 +21,7 @@ from pmprep.committee import Source
 from pmprep.config import active_catalog
 from pmprep.loops import answer_seconds
 from pmprep.web import text_workers
+from pmprep.web.links import absolute_url, local_only
 from pmprep.web.loops import exports, rounds
 from pmprep.web.loops.committee import committee_view
 from pmprep.web.loops.forms import (
@@ -33,6 +34,7 @@ from pmprep.web.loops.forms import (
     StartLoopForm,
 )
 from pmprep.web.loops.models import InformalNote, LoopRound, MockLoop, PeerLink, RoundScorecard
+from pmprep.web.loops.peer import peer_url
 from pmprep.web.practice.models import Draft
 from pmprep.web.requests import AuthenticatedRequest
 
@@ -179,10 +181,8 @@ def _round_page(
                 for c in cards
             ],
             "scorecard_form": scorecard_form or (None if has_self else ScorecardForm(competencies, r.is_case)),
-            "links": [
-                (link, link.state(now), request.build_absolute_uri(reverse("peer", args=[link.token])))
-                for link in links
-            ],
+            "links": [(link, link.state(now), peer_url(request, link)) for link in links],
+            "links_local_only": local_only(absolute_url(request, "/")),
             "link_form": PeerLinkForm(),
             "next_round": r.loop.rounds.filter(order__gt=r.order).first(),
         },

@@ -31,6 +31,7 @@ from pmprep.plans import (
 from pmprep.plans.wording import plural
 from pmprep.reports import to_markdown, to_pdf
 from pmprep.web.downloads import MARKDOWN, PDF, download, filename
+from pmprep.web.links import absolute_url
 from pmprep.web.plans.evidence import gather
 from pmprep.web.plans.forms import MoveForm, PlanForm, SelfCheckForm
 from pmprep.web.plans.links import Link, Links
@@ -142,9 +143,7 @@ def _plan_page(
                 }
             )
     feed = (
-        request.build_absolute_uri(reverse("plans:feed", args=[stored.feed_token]))
-        if stored and stored.feed_token
-        else ""
+        absolute_url(request, reverse("plans:feed", args=[stored.feed_token])) if stored and stored.feed_token else ""
     )
     track = plan.track_id if plan else request.user.track
     alerts = [m for m in plan.milestones if m.level is not MilestoneLevel.OK] if plan else []
