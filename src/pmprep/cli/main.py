@@ -12,7 +12,7 @@ from pmprep.config import companies
 
 app = typer.Typer(
     name="pmprep",
-    help="Offline practice and preparation for Netflix Product Manager interviews.",
+    help="Offline practice and preparation for Product Manager interviews (Netflix, or the company you choose with --company).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -51,7 +51,7 @@ def main(
         help="The company to work as (default: PMPREP_COMPANY, else netflix): its bank, loop and rounds.",
     ),
 ) -> None:
-    """Offline practice and preparation for Netflix Product Manager interviews."""
+    """Offline practice and preparation for Product Manager interviews (Netflix, or the company you choose with --company)."""
     if company:
         known = companies()
         if company not in known:

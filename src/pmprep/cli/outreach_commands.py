@@ -1,4 +1,4 @@
-"""`pmprep outreach`: check a LinkedIn note or email to a Netflix PM before sending it."""
+"""`pmprep outreach`: check a LinkedIn note or email to a PM at the company before sending it."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def outreach(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
 ) -> None:
-    """Check an outreach message to a Netflix PM: score, verdict, flagged phrases with reasons, and a rewrite.
+    """Check an outreach message to a PM at the company you prepare for: score, verdict, flagged phrases with reasons, and a rewrite.
 
     Three grades of the whole note move the score, each quoting your words: how much it shows of their own work,
     how small and concrete the ask is, and whether it is about them or about you. The rewrite keeps your
