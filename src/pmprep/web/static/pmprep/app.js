@@ -186,3 +186,21 @@ document.addEventListener("DOMContentLoaded", () => {
     if (header && !header.contains(event.target)) for (const menu of menus) menu.open = false;
   });
 });
+
+// Stacked tables (app.css stacks wide tables into one card per row on phones): a cell without a
+// data-label gets its column's name from the table's last header row, so each value keeps its label.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const table of document.querySelectorAll("main table")) {
+    const head = table.tHead && table.tHead.rows[table.tHead.rows.length - 1];
+    if (!head) continue;
+    const names = [];
+    for (const cell of head.cells) for (let i = 0; i < cell.colSpan; i += 1) names.push(cell.textContent.trim());
+    for (const row of [...table.tBodies].flatMap((body) => [...body.rows])) {
+      let column = 0;
+      for (const cell of row.cells) {
+        if (cell.tagName === "TD" && !cell.hasAttribute("data-label") && names[column]) cell.dataset.label = names[column];
+        column += cell.colSpan;
+      }
+    }
+  }
+});
