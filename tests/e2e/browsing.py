@@ -18,6 +18,16 @@ def sign_up(page, base: str, username: str) -> None:
     expect(page).to_have_url(re.compile(r"/accounts/profile/$"))
 
 
+
+def log_out(page) -> None:
+    """Log out from the header: on a wide screen the button is in the account menu, on a phone in Menu."""
+    button = page.get_by_role("button", name="Log out")
+    if not button.is_visible():
+        toggle = page.locator(".nav-toggle summary")
+        (toggle if toggle.is_visible() else page.locator(".nav-account .nav-dropdown summary")).click()
+    button.click()
+
+
 QUESTION = "beh-owned-end-to-end-what-to-build"
 STRONG_ANSWER = (
     "Last spring I owned onboarding for a budgeting app with 40,000 monthly users. Interviews showed people "
