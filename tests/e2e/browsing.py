@@ -18,7 +18,6 @@ def sign_up(page, base: str, username: str) -> None:
     expect(page).to_have_url(re.compile(r"/accounts/profile/$"))
 
 
-
 def log_out(page) -> None:
     """Log out from the header: on a wide screen the button is in the account menu, on a phone in Menu."""
     button = page.get_by_role("button", name="Log out")
