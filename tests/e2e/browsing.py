@@ -16,3 +16,129 @@ def sign_up(page, base: str, username: str) -> None:
     page.get_by_label("Password confirmation").fill(PASSWORD)
     page.get_by_role("button", name="Sign up").click()
     expect(page).to_have_url(re.compile(r"/accounts/profile/$"))
+
+
+def log_out(page) -> None:
+    """Log out from the header: on a wide screen the button is in the account menu, on a phone in Menu."""
+    button = page.get_by_role("button", name="Log out")
+    if not button.is_visible():
+        toggle = page.locator(".nav-toggle summary")
+        (toggle if toggle.is_visible() else page.locator(".nav-account .nav-dropdown summary")).click()
+    button.click()
+
+
+QUESTION = "beh-owned-end-to-end-what-to-build"
+STRONG_ANSWER = (
+    "Last spring I owned onboarding for a budgeting app with 40,000 monthly users. Interviews showed people "
+    "quit at bank linking, so I cut two steps and tested it against the old flow for three weeks. Completion "
+    "rose from 52% to 61%, and I learned to test the riskiest step first."
+)
+# On the question above: solid on some criteria and weak on others, so the feedback page shows both.
+DRILL_ANSWER = (
+    "At a budgeting app with 40,000 monthly users I owned the savings goals feature from the first idea to launch. "
+    "Interviews with twelve users showed they wanted one goal, not five, so for the first version I chose a single "
+    "goal with a weekly nudge and cut sharing and charts. I tested it with 10% of new users for three weeks. "
+    "Weekly active savers rose from 18% to 24%, and I learned to cut scope until the core question can be answered."
+)
+
+
+def choose_track(page, base: str) -> None:
+    page.goto(base + "/accounts/profile/")
+    page.get_by_label(re.compile(r"^Early-in \(new grad\)")).check()
+    page.get_by_role("button", name="Save").click()
+
+
+def answer_drill(page, base: str, question: str = QUESTION, answer: str = DRILL_ANSWER) -> str:
+    """Answer a bank question; returns the feedback page's path."""
+    page.goto(f"{base}/practice/?question={question}")
+    page.get_by_label("Your answer").fill(answer)
+    page.get_by_role("button", name="Get feedback").click()
+    expect(page).to_have_url(re.compile(r"/practice/attempts/\d+/$"))
+    return page.url.removeprefix(base)
+
+
+def write_story(page, base: str) -> str:
+    """Write one STAR story; returns its page's path."""
+    page.goto(base + "/stories/new")
+    page.get_by_label("Title").fill("The referral programme that flopped")
+    page.get_by_label("Situation").fill("In my internship at a food-delivery app, growth wanted a referral programme.")
+    page.get_by_label("Task (your part)").fill("My job was the rollout plan and the success measure.")
+    page.get_by_label("Action (what you did)").fill(
+        "I opened it to everyone at once without a holdout and skipped the fraud review. I failed to plan for abuse."
+    )
+    page.get_by_label("Result (with numbers)").fill(
+        "Fraud reached 40% of referrals, so I switched it off after two weeks."
+    )
+    page.get_by_label("Reflection (what you learned)").fill(
+        "I learned to launch behind a holdout; I now do it every time."
+    )
+    page.get_by_role("group", name=re.compile("This story shows")).get_by_label("Conflict").check()
+    page.get_by_role("button", name="Save the story").click()
+    expect(page.get_by_role("heading", name=re.compile(r"^Feedback: level \d"))).to_be_visible()
+    return page.url.removeprefix(base).split("#")[0]
+
+
+def start_deck(page, base: str) -> str:
+    """Start a case deck from the first case question and write two sections; returns the deck's path."""
+    page.goto(base + "/cases/")
+    select = page.get_by_label("Case question", exact=True)
+    select.select_option(select.locator("option").nth(1).get_attribute("value"))
+    page.get_by_label("Title (optional)").fill("Streams in Brazil")
+    page.get_by_role("button", name="Start the deck from this question").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Streams in Brazil")
+    page.get_by_role("textbox", name="1. Problem").fill(
+        "Hours watched per member in Brazil fell 10% after the price change."
+    )
+    page.get_by_role("textbox", name="5. Trade-offs").fill(
+        "Option A costs one team for six weeks and reaches about 40% of affected members."
+    )
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text(re.compile(r"^Saved\."))).to_be_visible()
+    return page.url.removeprefix(base).split("?")[0]
+
+
+def run_first_round(page, base: str) -> tuple[str, str]:
+    """Plan a mock loop and do its first round; returns the loop's and the round's paths."""
+    page.goto(base + "/loops/")
+    page.get_by_label("Early-in (new grad)").check()
+    page.get_by_role("button", name="Plan my loop").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"loop"))
+    loop = page.url.removeprefix(base)
+    page.goto(base + loop + "rounds/1/")
+    page.get_by_role("button", name=re.compile(r"^Start the (round|presentation)$")).click()
+    page.get_by_label("Your answer").fill(STRONG_ANSWER)
+    page.get_by_role("button", name=re.compile(r"^(Submit|Give the presentation)")).click()
+    page.get_by_role("button", name="End the round now").click()
+    expect(page.get_by_role("heading", name="pmprep's scorecard (from the analyzer)")).to_be_visible()
+    return loop, loop + "rounds/1/"
+
+
+def make_plan(page, base: str) -> None:
+    page.goto(base + "/plan/")
+    page.get_by_label("Early-in (new grad)").check()
+    page.get_by_label("Hours a week you can give").fill("6")
+    page.get_by_role("button", name="Make my plan").click()
+    expect(page.get_by_text("Your plan is ready.")).to_be_visible()
+
+
+def add_contact_note(page, base: str) -> None:
+    page.goto(base + "/outreach/contacts/")
+    page.locator("#id_name").fill("Priya")
+    page.locator("#id_role").fill("PM, Ads measurement")
+    page.locator("#id_question").fill("How did you decide the success metric for the downloads launch?")
+    page.locator("#id_learned").fill("They watch hours per member in the first week, and churn at day 30.")
+    page.get_by_role("button", name="Save the note").click()
+    expect(page.get_by_role("heading", name=re.compile(r"^Priya"))).to_be_visible()
+
+
+def seed_a_candidate(page, base: str, username: str) -> dict[str, str]:
+    """Sign up and make a little of everything; returns the path of each thing made, by name."""
+    sign_up(page, base, username)
+    choose_track(page, base)
+    made = {"feedback": answer_drill(page, base)}
+    made["story"] = write_story(page, base)
+    made["deck"] = start_deck(page, base)
+    made["loop"], made["round"] = run_first_round(page, base)
+    make_plan(page, base)
+    add_contact_note(page, base)
+    return made

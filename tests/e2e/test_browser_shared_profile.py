@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browsing import PASSWORD, sign_up
+from tests.e2e.browsing import PASSWORD, log_out, sign_up
 
 QUESTION = "beh-owned-end-to-end-what-to-build"
 UNTOUCHED = "Saved attempts stay in this pmprep's database, visible only to you."
@@ -25,7 +25,7 @@ def _open_question(page, base: str):
 
 
 def _log_out(page) -> None:
-    page.get_by_role("button", name="Log out").click()
+    log_out(page)
     expect(page.get_by_role("link", name="Log in")).to_be_visible()
 
 
@@ -34,7 +34,7 @@ def _log_in(page, base: str, username: str) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("link", name=username)).to_be_visible()
+    expect(page.locator(".nav-account summary")).to_have_text(f"Account: {username}")  # the account menu
 
 
 def _type_offline(page, answer, status, text: str) -> None:

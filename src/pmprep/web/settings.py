@@ -71,6 +71,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pmprep.web.bank.context.catalog_nav",
+                "pmprep.web.navigation.navigation",
             ],
         },
     },

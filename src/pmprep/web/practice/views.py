@@ -245,7 +245,8 @@ def attempts(request: HttpRequest) -> HttpResponse:
     page = Paginator(
         Attempt.objects.of(request.user).only("id", "question_text", "question_type", "score", "level", "created"), 25
     ).get_page(request.GET.get("page"))
-    return render(request, "practice/attempts.html", {"page": page})
+    pages = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
+    return render(request, "practice/attempts.html", {"page": page, "pages": pages})
 
 
 @require_POST

@@ -157,3 +157,50 @@ document.addEventListener("DOMContentLoaded", () => {
   show();
   setInterval(show, 1000);
 });
+
+// Navigation menus (the phone's "Menu" and the wide screen's Learn and account menus) open and close
+// without this script; it only closes them the way menus are expected to: one open at a time, and
+// closed by Escape (focus back on its button) or by a click anywhere else.
+document.addEventListener("DOMContentLoaded", () => {
+  const menus = [...document.querySelectorAll("details[data-nav-menu]")];
+  if (!menus.length) return;
+  const header = document.querySelector(".site-header");
+  for (const menu of menus) {
+    menu.addEventListener("toggle", () => {
+      if (menu.open) for (const other of menus) if (other !== menu && other.open && !other.classList.contains("nav-toggle")) other.open = false;
+    });
+  }
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    const open = menus.filter((m) => m.open);
+    const last = open.find((m) => !m.classList.contains("nav-toggle")) || open[0];
+    if (last) { last.open = false; last.querySelector("summary").focus(); }
+  });
+  document.addEventListener("click", (event) => {
+    for (const menu of menus) {
+      // The phone's menu stays open while its links are used; the small menus close on any click outside them.
+      if (!menu.open || menu.classList.contains("nav-toggle")) continue;
+      const group = menu.parentElement;
+      if (!group.contains(event.target)) menu.open = false;
+    }
+    if (header && !header.contains(event.target)) for (const menu of menus) menu.open = false;
+  });
+});
+
+// Stacked tables (app.css stacks wide tables into one card per row on phones): a cell without a
+// data-label gets its column's name from the table's last header row, so each value keeps its label.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const table of document.querySelectorAll("main table")) {
+    const head = table.tHead && table.tHead.rows[table.tHead.rows.length - 1];
+    if (!head) continue;
+    const names = [];
+    for (const cell of head.cells) for (let i = 0; i < cell.colSpan; i += 1) names.push(cell.textContent.trim());
+    for (const row of [...table.tBodies].flatMap((body) => [...body.rows])) {
+      let column = 0;
+      for (const cell of row.cells) {
+        if (cell.tagName === "TD" && !cell.hasAttribute("data-label") && names[column]) cell.dataset.label = names[column];
+        column += cell.colSpan;
+      }
+    }
+  }
+});
