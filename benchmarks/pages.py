@@ -1,13 +1,14 @@
 """Pages: throughput and p95 of every main page for a user with a year of practice, against /healthz.
 
-    python benchmarks/pages.py [--clients 8] [--seconds 3] [--threads 8] [--only bank,question]
+    python benchmarks/pages.py [--clients 8] [--seconds 3] [--rounds 3] [--threads 8] [--only bank,question]
                                [--queries] [--profile /questions/?type=metrics]
 
 Makes a throw-away data folder holding one signed-in user with a year of history (hundreds of
 attempts spread over the year with their review cards, stories, a plan, mock loops, case decks,
 contacts, bookmarks), starts one real `pmprep serve` on it, signs the clients in, then for each page
 has ``--clients`` threads, each with its own cookies over a keep-alive connection, request it as
-fast as the server answers for ``--seconds``. Prints each page's requests/s, its ratio to /healthz
+fast as the server answers for ``--seconds`` in all, over ``--rounds`` turns of every page (the machine
+may be shared: a change in its load then falls on every page alike). Prints each page's requests/s, its ratio to /healthz
 (served to the same signed-in clients) and its p50/p95.
 
 ``--queries`` also renders each page once in this process (Django's test client on the same
@@ -171,10 +172,8 @@ def seed(now: dt.datetime, seed_value: int = 7) -> dict[str, str]:
 
 
 def _bookmark(user, questions, now: dt.datetime) -> None:
-    try:
-        from pmprep.web.bank.models import Bookmark
-    except ImportError:  # a pmprep from before bookmarks
-        return
+    from pmprep.web.bank.models import Bookmark
+
     for q in questions:
         Bookmark.objects.get_or_create(user=user, question_id=q.id, defaults={"created": now})
 
@@ -231,7 +230,7 @@ def measure(visitors: list[Visitor], page: Page, seconds: float) -> None:
     began = time.perf_counter()
     for t in threads:
         t.join()
-    page.seconds = time.perf_counter() - began
+    page.seconds += time.perf_counter() - began
 
 
 def signed_in(url: str, clients: int) -> list[Visitor]:
@@ -281,7 +280,7 @@ def print_queries(measured: list[Page]) -> None:
         print(f"  {page.name:<11} {len(queries):>7} {ms:>8.1f}{'' if response.status_code == 200 else ' !'}")
 
 
-def print_profile(path: str, repeat: int = 50) -> None:
+def print_profile(path: str, repeat: int = 50, sort: str = "cumulative") -> None:
     import cProfile
     import pstats
 
@@ -298,13 +297,14 @@ def print_profile(path: str, repeat: int = 50) -> None:
         client.get(path)
     profile.disable()
     print(f"profile of {repeat} renders of {path}:")
-    pstats.Stats(profile).sort_stats("cumulative").print_stats(30)
+    pstats.Stats(profile).sort_stats(sort).print_stats(40)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--seconds", type=float, default=3.0, help="how long each page is requested")
+    parser.add_argument("--seconds", type=float, default=3.0, help="how long each page is requested in all")
+    parser.add_argument("--rounds", type=int, default=3, help="the pages are measured in turn, this many times")
     parser.add_argument("--threads", type=int, default=8, help="waitress worker threads for the started server")
     parser.add_argument("--only", default="", help="comma-separated page names to measure (healthz always)")
     parser.add_argument("--queries", action="store_true", help="print each page's SQL query count too")
@@ -335,8 +335,11 @@ def main() -> None:
         for page in measured:  # warm up: templates compiled, content loaded, connections open
             for visitor in visitors:
                 visitor.get(page.path)
-        for page in measured:
-            measure(visitors, page, args.seconds)
+        # Rounds of every page in turn, so a change in the machine's load (it is shared) falls on every page
+        # alike instead of on the pages measured while it lasted.
+        for _ in range(args.rounds):
+            for page in measured:
+                measure(visitors, page, args.seconds / args.rounds)
         for visitor in visitors:
             visitor.close()
     finally:

@@ -15,7 +15,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from pmprep.bank.model import Catalog
-from pmprep.bank.query import related_questions
+from pmprep.bank.query import Found, QuestionFilter, find, related_questions
 from pmprep.bank.schema import Question
 from pmprep.web.bank.marks import MINE, QuestionMarks
 
@@ -84,6 +84,12 @@ def bank_content(catalog: Catalog) -> BankContent:
         "mine": "Yours",
     }
     return BankContent(rows, choices, labels)
+
+
+@lru_cache(maxsize=256)
+def found(catalog: Catalog, wanted: QuestionFilter) -> Found:
+    """What a filter finds in the catalog (the same every time: the content does not change). Read only."""
+    return find(catalog, wanted)
 
 
 @lru_cache(maxsize=512)  # bounded: the choices are the catalog's, and an unknown value is never selected

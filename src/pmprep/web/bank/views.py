@@ -2,25 +2,25 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from pmprep.bank.calendar import position
-from pmprep.bank.query import Found, QuestionFilter, find, invalid_filter_values
+from pmprep.bank.query import Found, QuestionFilter, invalid_filter_values
 from pmprep.bank.search import MAX_QUERY_CHARS
 from pmprep.config import active_catalog
 from pmprep.loops import loop_length
+from pmprep.web.bank import listing
 from pmprep.web.bank.listing import ALL_TRACKS, DIFFICULTIES, bank_content, options_html, related, row_html
 from pmprep.web.bank.marks import MINE, Marks
 from pmprep.web.bank.markup import render_markdown
 from pmprep.web.bank.models import Bookmark
 from pmprep.web.requests import AuthenticatedRequest
-from pmprep.web.stories import bank as story_bank
 
 PAGE_SIZE = 25
 FILTER_FIELDS = ("track", "round", "type", "competency", "difficulty", "theme")
@@ -89,9 +89,9 @@ def _track_shown(request: HttpRequest, catalog) -> str | None:
     return None if asked in ("", ALL_TRACKS) else asked
 
 
-def _empty_state(wanted: QuestionFilter, searched, catalog, query: QueryDict) -> dict[str, str]:
+def _empty_state(wanted: QuestionFilter, searched, catalog, query: dict[str, str]) -> dict[str, str]:
     """One sentence saying what to do, and the one button that does it."""
-    without = query.copy()
+    without = dict(query)
     if wanted.text:
         without.pop("q", None)
         button = "Clear the search"
@@ -105,7 +105,7 @@ def _empty_state(wanted: QuestionFilter, searched, catalog, query: QueryDict) ->
         without["track"] = ALL_TRACKS
         button = "Clear the filters"
         sentence = f"No {_kind(wanted, catalog)} match these filters."
-    return {"sentence": sentence, "button": button, "url": f"{reverse('bank:questions')}?{without.urlencode()}"}
+    return {"sentence": sentence, "button": button, "url": f"{reverse('bank:questions')}?{urlencode(without)}"}
 
 
 def _kind(wanted: QuestionFilter, catalog) -> str:
@@ -128,7 +128,7 @@ def questions(request: HttpRequest) -> HttpResponse:
     problems = invalid_filter_values(catalog, wanted)
     if mine and mine not in MINE:
         problems["mine"] = f"unknown mine '{mine}'; expected one of: {', '.join(MINE)}"
-    found = Found([]) if problems else find(catalog, wanted)
+    found = Found([]) if problems else listing.found(catalog, wanted)
     now = timezone.now()
     listed = found.questions
     if mine:
@@ -137,8 +137,9 @@ def questions(request: HttpRequest) -> HttpResponse:
     page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     if not mine:  # the marks of this page's questions only
         marks = Marks.of(request.user, now, only=[q.id for q in page.object_list])
-    query = request.GET.copy()  # what every link of the page keeps: the filters, the track shown
-    query.pop("page", None)
+    # What every link of the page keeps: the filters and the track shown (a plain dict: QueryDict.copy
+    # deep-copies, three times a page).
+    query: dict[str, str] = {k: request.GET[k] for k in request.GET if k not in ("page", "track")}
     query["track"] = values["track"] or ALL_TRACKS
     own = _track_shown_by_default(request, catalog)
     chosen = {**values, "mine": mine or None}
@@ -154,7 +155,7 @@ def questions(request: HttpRequest) -> HttpResponse:
             if found.search
             else [],
             "problems": problems,
-            "query": query.urlencode(),
+            "query": urlencode(query),
             "is_filtered": not wanted.is_empty() or bool(mine),
             "can_clear": any(v for k, v in request.GET.items() if k not in ("page", "track")) or values["track"] != own,
             "track": catalog.tracks.get(values["track"] or ""),
@@ -205,11 +206,8 @@ def _rows(request: HttpRequest, catalog, questions, track: str | None, marks: Ma
     ]
 
 
-def _with(query: QueryDict, **changes: str) -> str:
-    changed = query.copy()
-    for name, value in changes.items():
-        changed[name] = value
-    return f"?{changed.urlencode()}"
+def _with(query: dict[str, str], **changes: str) -> str:
+    return f"?{urlencode({**query, **changes})}"
 
 
 @require_GET
@@ -219,6 +217,8 @@ def question(request: HttpRequest, question_id: str) -> HttpResponse:
     if q is None:
         raise Http404(f"There is no question '{question_id}' in the bank.")
     qtype = catalog.question_types[q.type]
+    question_url = reverse("bank:question", args=[_SLOT])
+    rows = bank_content(catalog).rows
     return render(
         request,
         "bank/question.html",
@@ -232,9 +232,11 @@ def question(request: HttpRequest, question_id: str) -> HttpResponse:
             "competencies": [(c, catalog.competency_name(c)) for c in q.competencies],
             "themes": [catalog.themes[t] for t in q.themes],
             "primers": catalog.primers_for(q),
-            "related": [(r, bank_content(catalog).rows[r.id].type_name) for r in related(catalog, q.id)],
+            "related": [
+                {"text": r.text, "url": question_url.replace(_SLOT, r.id), "type_name": rows[r.id].type_name}
+                for r in related(catalog, q.id)
+            ],
             "marks": Marks.of(request.user, timezone.now(), only=[q.id]).of_question(q.id),
-            "stories": story_bank.suggestions(request.user, q, catalog) if request.user.is_authenticated else [],
             "case_prompt": catalog.in_case_round(q),
             "here": request.get_full_path(),
         },
