@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.core.paginator import Paginator
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -20,7 +22,8 @@ from pmprep.bank.schema import Question
 from pmprep.web.bank.marks import MINE, QuestionMarks
 
 DIFFICULTIES = {"easy": "Easy", "medium": "Medium", "hard": "Hard"}
-ALL_TRACKS = "all"  # the track filter's value for every track (no value: the user's own track)
+ALL_TRACKS = "all"
+SLOT = "__question__"  # an address is reversed once, then each question's id put in its place  # the track filter's value for every track (no value: the user's own track)
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,63 @@ def row_html(
     )
 
 
-@lru_cache(maxsize=1024)
-def related(catalog: Catalog, question_id: str) -> tuple[Question, ...]:
-    return tuple(related_questions(catalog, catalog.questions[question_id]))
+@lru_cache(maxsize=256)  # keyed by what the user asked (the query, the search text): bounded by the LRU
+def filters_html(
+    catalog: Catalog, chosen: tuple[tuple[str, str], ...], text: str, can_clear: bool, signed_in: bool, bank_url: str
+) -> SafeString:
+    """The filter form (``bank/_filters.html``): the search box holding ``text``, and each filter with its
+    ``chosen`` value selected ("Yours" only for a signed-in user)."""
+    content = bank_content(catalog)
+    values = dict(chosen)
+    filters = [
+        {"name": name, "label": content.labels[name], "options": options_html(catalog, name, values.get(name, ""))}
+        for name in content.choices
+        if name != "mine" or signed_in
+    ]
+    return render_to_string(
+        "bank/_filters.html", {"filters": filters, "text": text, "can_clear": can_clear, "bank_url": bank_url}
+    )
+
+
+@lru_cache(maxsize=256)
+def pager_html(query: str, number: int, num_pages: int) -> SafeString:
+    """Numbered pages (``bank/_pager.html``): first, previous, the pages around ``number`` and at the ends,
+    next and last, each link keeping ``query``; nothing for a single page."""
+    page = Paginator(range(num_pages), 1).page(number)
+    return render_to_string(
+        "bank/_pager.html",
+        {
+            "page": page,
+            "page_range": page.paginator.get_elided_page_range(number, on_each_side=2, on_ends=1),
+            "query": query,
+        },
+    )
+
+
+@lru_cache(maxsize=1024)  # two variants of each question: signed in or not
+def question_html(catalog: Catalog, question_id: str, signed_in: bool, bank_url: str) -> tuple[SafeString, SafeString]:
+    """What a question's page shows of the content alone: its facts, talking points, probes, structure and
+    primers (``bank/_question_body.html``), and its related questions (``bank/_related.html``)."""
+    q = catalog.questions[question_id]
+    qtype = catalog.question_types[q.type]
+    rows = bank_content(catalog).rows
+    question_url = reverse("bank:question", args=[SLOT])
+    body = render_to_string(
+        "bank/_question_body.html",
+        {
+            "q": q,
+            "framework": catalog.frameworks.get(qtype.framework),
+            "rounds": [catalog.rounds[r] for r in q.rounds],
+            "competencies": [(c, catalog.competency_name(c)) for c in q.competencies],
+            "themes": [catalog.themes[t] for t in q.themes],
+            "primers": catalog.primers_for(q),
+            "case_prompt": catalog.in_case_round(q),
+            "signed_in": signed_in,
+            "bank_url": bank_url,
+        },
+    )
+    related = [
+        {"text": r.text, "url": question_url.replace(SLOT, r.id), "type_name": rows[r.id].type_name}
+        for r in related_questions(catalog, q)
+    ]
+    return body, render_to_string("bank/_related.html", {"related": related})

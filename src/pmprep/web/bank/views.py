@@ -16,7 +16,7 @@ from pmprep.bank.search import MAX_QUERY_CHARS
 from pmprep.config import active_catalog
 from pmprep.loops import loop_length
 from pmprep.web.bank import listing
-from pmprep.web.bank.listing import ALL_TRACKS, DIFFICULTIES, bank_content, options_html, related, row_html
+from pmprep.web.bank.listing import ALL_TRACKS, DIFFICULTIES, SLOT, row_html
 from pmprep.web.bank.marks import MINE, Marks
 from pmprep.web.bank.markup import render_markdown
 from pmprep.web.bank.models import Bookmark
@@ -24,7 +24,6 @@ from pmprep.web.requests import AuthenticatedRequest
 
 PAGE_SIZE = 25
 FILTER_FIELDS = ("track", "round", "type", "competency", "difficulty", "theme")
-_SLOT = "__question__"  # reversed once a page, then each question's id put in its place
 
 
 @require_GET
@@ -143,54 +142,47 @@ def questions(request: HttpRequest) -> HttpResponse:
     query["track"] = values["track"] or ALL_TRACKS
     own = _track_shown_by_default(request, catalog)
     chosen = {**values, "mine": mine or None}
+    chosen["track"] = chosen["track"] or ALL_TRACKS
+    can_clear = any(v for k, v in request.GET.items() if k not in ("page", "track")) or values["track"] != own
+    signed_in = request.user.is_authenticated
     return render(
         request,
         "bank/questions.html",
         {
             "page": page,
-            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             "total": len(listed),
-            "text": text or "",
             "corrections": [(term, ", ".join(words)) for term, words in found.search.corrections.items()]
             if found.search
             else [],
             "problems": problems,
-            "query": urlencode(query),
             "is_filtered": not wanted.is_empty() or bool(mine),
-            "can_clear": any(v for k, v in request.GET.items() if k not in ("page", "track")) or values["track"] != own,
             "track": catalog.tracks.get(values["track"] or ""),
             "own_track": catalog.tracks.get(own or ""),
             "all_tracks_url": _with(query, track=ALL_TRACKS),
             "own_track_url": _with(query, track=own or ALL_TRACKS),
-            "filters": _filters(request, catalog, {k: None if k in problems else v for k, v in chosen.items()}),
+            "filters": listing.filters_html(
+                catalog,
+                tuple((k, v) for k, v in chosen.items() if v and k not in problems),
+                text or "",
+                can_clear,
+                signed_in,
+                reverse("bank:questions"),
+            ),
             "empty": None if listed or problems else _empty_state(wanted, found.search, catalog, query),
             "rows": _rows(request, catalog, page.object_list, values["track"], marks),
+            "pager": listing.pager_html(urlencode(query), page.number, page.paginator.num_pages),
             "here": request.get_full_path(),
-            "signed_in": request.user.is_authenticated,
+            "signed_in": signed_in,
         },
         status=400 if problems else 200,
     )
 
 
-def _filters(request: HttpRequest, catalog, chosen: dict[str, str | None]) -> list[dict[str, object]]:
-    """Each filter's label and options, its chosen value selected (the "Yours" filter for a signed-in user)."""
-    content = bank_content(catalog)
-    return [
-        {
-            "name": name,
-            "label": content.labels[name],
-            "options": options_html(catalog, name, chosen[name] or (ALL_TRACKS if name == "track" else "")),
-        }
-        for name in content.choices
-        if name != "mine" or request.user.is_authenticated
-    ]
-
-
 def _rows(request: HttpRequest, catalog, questions, track: str | None, marks: Marks) -> list[str]:
     """The page's rows, each rendered once per variant (listing.row_html); the question's addresses are
     reversed once for the page, each id put in its place."""
-    question_url = reverse("bank:question", args=[_SLOT])
-    bookmark_url = reverse("bank:bookmark", args=[_SLOT])
+    question_url = reverse("bank:question", args=[SLOT])
+    bookmark_url = reverse("bank:bookmark", args=[SLOT])
     signed_in = request.user.is_authenticated
     return [
         row_html(
@@ -199,8 +191,8 @@ def _rows(request: HttpRequest, catalog, questions, track: str | None, marks: Ma
             track,
             marks.of_question(q.id),
             signed_in,
-            question_url.replace(_SLOT, q.id),
-            bookmark_url.replace(_SLOT, q.id),
+            question_url.replace(SLOT, q.id),
+            bookmark_url.replace(SLOT, q.id),
         )
         for q in questions
     ]
@@ -217,8 +209,8 @@ def question(request: HttpRequest, question_id: str) -> HttpResponse:
     if q is None:
         raise Http404(f"There is no question '{question_id}' in the bank.")
     qtype = catalog.question_types[q.type]
-    question_url = reverse("bank:question", args=[_SLOT])
-    rows = bank_content(catalog).rows
+    signed_in = request.user.is_authenticated
+    body, related_questions = listing.question_html(catalog, q.id, signed_in, reverse("bank:questions"))
     return render(
         request,
         "bank/question.html",
@@ -226,18 +218,10 @@ def question(request: HttpRequest, question_id: str) -> HttpResponse:
             "q": q,
             "type": qtype,
             "difficulty": DIFFICULTIES.get(q.difficulty.value, q.difficulty.value),
-            "framework": catalog.frameworks.get(qtype.framework),
             "tracks": [catalog.tracks[t] for t in q.tracks],
-            "rounds": [catalog.rounds[r] for r in q.rounds],
-            "competencies": [(c, catalog.competency_name(c)) for c in q.competencies],
-            "themes": [catalog.themes[t] for t in q.themes],
-            "primers": catalog.primers_for(q),
-            "related": [
-                {"text": r.text, "url": question_url.replace(_SLOT, r.id), "type_name": rows[r.id].type_name}
-                for r in related(catalog, q.id)
-            ],
             "marks": Marks.of(request.user, timezone.now(), only=[q.id]).of_question(q.id),
-            "case_prompt": catalog.in_case_round(q),
+            "body": body,
+            "related": related_questions,
             "here": request.get_full_path(),
         },
     )
