@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.browsing import sign_up
 
 
 @pytest.mark.browser
@@ -41,3 +46,27 @@ def test_the_bank_is_usable_from_the_keyboard(served, page):
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.browser
+def test_a_user_sees_their_track_bookmarks_a_question_and_pages_on(served, page, catalog):
+    sign_up(page, served.url, "bookmarker")
+    page.get_by_label(re.compile(r"^Early-in \(new grad\)")).check()
+    page.get_by_role("button", name="Save").click()
+    page.goto(served.url + "/questions/")
+    early = [q for q in catalog.questions.values() if "early_in" in q.tracks]
+    assert page.locator("#result-count").inner_text() == f"{len(early)} questions match."
+
+    first = page.locator(".question-row").first
+    expect(first.locator(".mark-bookmarked")).to_have_count(0)
+    first.get_by_role("button", name="Bookmark").click()  # a plain form post, then back to the list
+    expect(page).to_have_url(re.compile(r"/questions/$"))
+    expect(page.locator(".question-row").first.locator(".mark-bookmarked")).to_have_text("★ Bookmarked")
+
+    pager = page.get_by_role("navigation", name="Pages")
+    pager.get_by_role("link", name="Page 2").click()
+    expect(page.get_by_role("navigation", name="Pages").locator('[aria-current="page"]')).to_have_text("2")
+    assert page.locator(".question-row a").first.inner_text() == early[25].text
+
+    page.get_by_role("link", name="See all tracks").click()
+    assert page.locator("#result-count").inner_text() == f"{len(catalog.questions)} questions."

@@ -47,9 +47,9 @@ def _scorecard_fields(round_id: str) -> dict[str, str]:
 
 
 def every_kind_of_record(client, user: User) -> None:
-    """Practice with a follow-up and self-ratings, a draft, a whole loop (answers, case Q&A, automatic,
-    self, peer and referral scorecards, a used and an open link, a note), a story, a case deck, a
-    contact, a plan and the self-check: each through its page."""
+    """Practice with a follow-up and self-ratings, a bookmark, a draft, a whole loop (answers, case Q&A,
+    automatic, self, peer and referral scorecards, a used and an open link, a note), a story, a case
+    deck, a contact, a plan and the self-check: each through its page."""
     catalog = active_catalog()
     client.force_login(user)
     behavioural = next(q for q in catalog.questions.values() if q.type == "behavioral")
@@ -75,6 +75,7 @@ def every_kind_of_record(client, user: User) -> None:
             first.pk,
         )
         _post(client, "practice:self_rating", {c["id"]: "2" for c in first.feedback["criteria"]}, first.pk)
+        _post(client, "bank:bookmark", {"bookmarked": "1"}, other.id)
         _post(client, "practice:draft", {"question_id": other.id, "answer": "Half an answer"}, status=200)
         _post(
             client,

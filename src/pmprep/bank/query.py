@@ -1,24 +1,26 @@
-"""Filtering and full-text search over the question bank (in memory: the bank is small)."""
+"""Filtering the question bank, with full-text search (pmprep.bank.search), and related questions."""
 
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from pmprep.bank.model import Catalog
 from pmprep.bank.schema import Question
-from pmprep.bounded_regex import bounded
+from pmprep.bank.search import MAX_SEARCH_TERMS, Search, index_for, search_terms
 
-_WORD = bounded(r"[a-z0-9]+")
-MAX_SEARCH_TERMS = 12
-
-
-def words(text: str) -> list[str]:
-    """Lower-case, accent-free word tokens ("Café A/B" -> ["cafe", "a", "b"])."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return _WORD.findall(folded)
+__all__ = [
+    "MAX_SEARCH_TERMS",
+    "Found",
+    "QuestionFilter",
+    "find",
+    "find_questions",
+    "invalid_filter_values",
+    "pick_question",
+    "related_questions",
+    "search_terms",
+]
 
 
 @dataclass(frozen=True)
@@ -55,39 +57,53 @@ def _matches(catalog: Catalog, q: Question, f: QuestionFilter) -> bool:
     return True
 
 
-def search_terms(text: str) -> list[str]:
-    """The words a search looks for: each once, at most ``MAX_SEARCH_TERMS`` of them (a pasted
-    paragraph must not cost a scan of the bank per word)."""
-    return list(dict.fromkeys(words(text)))[:MAX_SEARCH_TERMS]
+@dataclass(frozen=True)
+class Found:
+    """The questions a filter finds, best first when it has search text, and how that text was read
+    (None without search text)."""
+
+    questions: list[Question]
+    search: Search | None = None
 
 
-def _search_score(catalog: Catalog, q: Question, terms: list[str]) -> int:
-    """0 when some term is missing; otherwise higher for hits in the question's own text."""
-    fields = [
-        (words(q.text), 5),
-        (words(" ".join(catalog.themes[t].name for t in q.themes if t in catalog.themes)), 3),
-        (words(" ".join(q.talking_points)), 1),
-        (words(" ".join(q.probes)), 1),
-        (words(q.id.replace("-", " ")), 2),
-    ]
-    score = 0
-    for term in terms:
-        hit = sum(weight for toks, weight in fields if any(t.startswith(term) for t in toks))
-        if not hit:
-            return 0
-        score += hit
-    return score
+def find(catalog: Catalog, f: QuestionFilter) -> Found:
+    """Questions matching every given filter; ordered by relevance when there is search text."""
+    if f.text is None or not f.text.strip():
+        return Found([q for q in catalog.questions.values() if _matches(catalog, q, f)])
+    searched = index_for(catalog).search(f.text)
+    found = [q for qid in searched.ranked if _matches(catalog, q := catalog.questions[qid], f)]
+    return Found(found, searched)
 
 
 def find_questions(catalog: Catalog, f: QuestionFilter) -> list[Question]:
     """Questions matching every given filter; ordered by relevance when there is search text."""
-    found = [q for q in catalog.questions.values() if _matches(catalog, q, f)]
-    terms = search_terms(f.text or "")
-    if not terms:
-        return found
-    scored = [(s, i, q) for i, q in enumerate(found) if (s := _search_score(catalog, q, terms))]
-    scored.sort(key=lambda t: (-t[0], t[1]))
-    return [q for _, _, q in scored]
+    return find(catalog, f).questions
+
+
+def related_questions(catalog: Catalog, question: Question, limit: int = 5) -> list[Question]:
+    """Questions to try next: those of the same type first, then any sharing a theme; within each, the
+    most shared themes, then competencies, then tracks, ties in bank order. A question of another type
+    comes only after every same-type question that shares a theme or a competency."""
+    themes, competencies, tracks = set(question.themes), set(question.competencies), set(question.tracks)
+    ranked = []
+    for position, other in enumerate(catalog.questions.values()):
+        if other.id == question.id:
+            continue
+        same_type = other.type == question.type
+        shared_themes = len(themes.intersection(other.themes))
+        shared_competencies = len(competencies.intersection(other.competencies))
+        if not (shared_themes or (same_type and shared_competencies)):
+            continue
+        key = (
+            not same_type,
+            -shared_themes,
+            -shared_competencies,
+            -len(tracks.intersection(other.tracks)),
+            position,
+        )
+        ranked.append((key, other))
+    ranked.sort(key=lambda item: item[0])
+    return [q for _, q in ranked[:limit]]
 
 
 def invalid_filter_values(catalog: Catalog, f: QuestionFilter) -> dict[str, str]:

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from pmprep import __version__
 from pmprep.web.accounts.models import User
+from pmprep.web.bank.models import Bookmark
 from pmprep.web.cases.models import CaseDeck
 from pmprep.web.loops.models import InformalNote, LoopRound, MockLoop, PeerLink, RoundScorecard
 from pmprep.web.outreach.models import Contact
@@ -105,6 +106,8 @@ SECTIONS: tuple[Section, ...] = (
         natural_key=("question_id",),
         newest="updated",
     ),
+    # One bookmark per bank question: the newer is kept.
+    Section("bookmarks", Bookmark, ("uid", "question_id", "created"), natural_key=("question_id",), newest="created"),
     Section(
         "review_cards",
         ReviewCard,

@@ -342,6 +342,13 @@ def _plan_rules(v: dict[str, Any], today: dt.date) -> list[tuple[str, str]]:
     return found
 
 
+def _bookmark_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
+    # A question the content no longer has is kept (as a draft's is): content can come back.
+    if "question_id" in v and not v["question_id"].strip():
+        return [("question_id", "must name a question of the bank")]
+    return []
+
+
 def _mock_loop_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
     if "track" in v and v["track"] not in active_catalog().tracks:
         return [("track", f"{v['track']!r} is not a track of this pmprep's content")]
@@ -367,6 +374,7 @@ def section_rules(name: str, values: dict[str, Any], today: dt.date) -> list[tup
         "round_scorecards": _scorecard_rules,
         "peer_links": _peer_link_rules,
         "mock_loops": _mock_loop_rules,
+        "bookmarks": _bookmark_rules,
     }
     if name in rules:
         found += rules[name](values)
