@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pmprep.bank.query import words
+from pmprep.bank.search import terms_of
 
 
 def test_at_least_300_questions(catalog):
@@ -38,7 +38,7 @@ def test_every_primer_is_cited_by_a_question(catalog):
 
 
 def test_no_two_questions_have_the_same_text(catalog):
-    texts = Counter(" ".join(words(q.text)) for q in catalog.questions.values())
+    texts = Counter(" ".join(terms_of(q.text)) for q in catalog.questions.values())
     assert [t for t, n in texts.items() if n > 1] == []
 
 
