@@ -6,7 +6,7 @@ count of words over time, a pause is silence the voice detector measured, and si
 are the analyzer's own cues found in the draft transcript.
 
 Speaking time runs from the first word to the last, less the long pauses (2 s or more): short pauses
-between sentences are part of speaking, long ones are not.
+between sentences are part of speaking, long ones are not. The rate is words over speaking time.
 """
 
 from __future__ import annotations
@@ -137,13 +137,15 @@ def measure(
     notes = [NOT_JUDGED]
     speech = activity.speech
     pauses = activity.long_pauses()
-    if speech:
+    # From the first word to the last as the recogniser timed them (finer than the detector's 30 ms frames,
+    # and deaf to a click before the answer starts); the detector's stretches when no word was recognised.
+    if words:
+        first, last = words[0].start, words[-1].end
+    elif speech:
         first, last = speech[0].start, speech[-1].end
-        if words:  # the recogniser's times are finer than the detector's 30 ms frames at the edges
-            first, last = min(first, words[0].start), max(last, words[-1].end)
-        speech_s = round(_speaking(first, last, first, last, pauses), 2)
     else:
-        first = last = speech_s = 0.0
+        first = last = 0.0
+    speech_s = round(_speaking(first, last, first, last, pauses), 2)
     wpm = _rate(len(words), speech_s) if words and speech_s > 0 else None
     edges = [first + n * WINDOW_S for n in range(int((last - first) // WINDOW_S) + 1)] + [last]
     edges = [e for i, e in enumerate(edges) if i == 0 or e > edges[i - 1]]

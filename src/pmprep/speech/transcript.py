@@ -2,8 +2,9 @@
 
 A recogniser writes no punctuation, and the analyzer's signposts ("First, …") and sentences need some, so
 it comes from the pauses: a comma where the speaker paused briefly between two words, a full stop where
-they paused longer or the voice detector heard silence. The user corrects the draft before it is judged;
-nothing here guesses at anything the audio does not show.
+they paused longer. One guess is made from the words: an ordinal said at the start of the answer or after
+a pause ("… three parts. first the users") opens a list, and is written "First," as the analyzer's
+signpost cues expect. The user corrects the draft before it is judged.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from dataclasses import dataclass
 
 from pmprep.speech.recognizer import Word
 
-COMMA_PAUSE_S = 0.25
-STOP_PAUSE_S = 0.6
+COMMA_PAUSE_S = 0.2  # a breath inside a sentence is about 0.2–0.5 s…
+STOP_PAUSE_S = 0.5  # …and the pause between sentences longer
+_ORDINALS = frozenset({"first", "firstly", "second", "secondly", "third", "thirdly", "finally", "lastly"})
 _CAPITAL_I = frozenset({"i", "i'm", "i'd", "i've", "i'll"})
 
 
@@ -49,6 +51,9 @@ def punctuated(words: Sequence[Word]) -> Transcript:
         at += len(text)
         gap = words[i + 1].start - w.end if i + 1 < len(words) else None
         mark = "." if gap is None or gap >= STOP_PAUSE_S else "," if gap >= COMMA_PAUSE_S else ""
+        paused_before = i == 0 or words[i].start - words[i - 1].end >= COMMA_PAUSE_S
+        if not mark and w.word in _ORDINALS and paused_before:
+            mark = ","
         pieces.append(mark)
         at += len(mark)
         new_sentence = mark == "."
