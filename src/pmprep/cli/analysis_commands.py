@@ -67,6 +67,12 @@ def analyze(
         "improve_existing).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the full feedback as JSON."),
+    audio: Path | None = typer.Option(
+        None,
+        "--audio",
+        help="A recording of the answer instead of text (as for `pmprep speech`): its draft transcript is "
+        "judged, and delivery is measured from the audio (under spoken in --json).",
+    ),
 ) -> None:
     """Score an answer and explain it: criteria, levels, quoted evidence and advice."""
     from pmprep.analysis import AnswerTooLong
@@ -86,19 +92,33 @@ def analyze(
             "For a question of your own, give its words in quotes.",
             code=2,
         )
-    answer = _read_answer(file)
-    if not answer.strip():
-        fail("the answer is empty: write it in the file or pipe it on standard input", code=2)
     if seconds is None and stored is not None:
         seconds = catalog.answer_seconds(stored.id, track)
+    heard = None
+    if audio is not None:
+        from pmprep.cli.speech_commands import hear_recording, print_delivery
+
+        if file is not None:
+            fail("give the answer as --file or as --audio, not both", code=2)
+        heard = hear_recording(audio, budget_s=seconds)
+        answer = heard.transcript.text
+        if not answer.strip():
+            fail(f"no words were recognised in {audio}: nothing to judge", code=2)
+    else:
+        answer = _read_answer(file)
+    if not answer.strip():
+        fail("the answer is empty: write it in the file or pipe it on standard input", code=2)
     try:
         fb = run(stored or question, answer, question_type=question_type, seconds=seconds, shape=shape)
     except (AnswerTooLong, ValueError) as exc:
         fail(str(exc), code=2)
     if as_json:
-        typer.echo(json.dumps(fb.to_dict(), indent=2, ensure_ascii=False))
+        judged = fb.to_dict() if heard is None else {**fb.to_dict(), "spoken": heard.to_dict()}
+        typer.echo(json.dumps(judged, indent=2, ensure_ascii=False))
         return
     console.print(f"[bold]{escape(fb.question)}[/]")
+    if heard is not None:
+        console.print(f"Judged from the draft transcript of {escape(str(audio))}: {escape(answer)}", soft_wrap=True)
     type_name = (
         catalog.question_types[fb.question_type].name
         if fb.question_type in catalog.question_types
@@ -134,6 +154,8 @@ def analyze(
         f"Delivery: {d.words} words, ~{d.speaking_seconds:.0f} s spoken{budget}, {d.fillers} fillers, "
         f"{d.hedges} hedges, {d.average_sentence_words} words per sentence."
     )
+    if heard is not None:
+        print_delivery(heard)
 
 
 def classify(
