@@ -26,7 +26,7 @@ def _open_question(page, base: str):
 
 def _log_out(page) -> None:
     log_out(page)
-    expect(page.get_by_role("link", name="Log in")).to_be_visible()
+    expect(page.get_by_role("list", name="Account").get_by_role("link", name="Log in")).to_be_visible()
 
 
 def _log_in(page, base: str, username: str) -> None:
@@ -109,7 +109,7 @@ def test_the_logout_response_alone_clears_the_copies_in_chromium(served, page):
     _type_offline(page, answer, status, "Typed before a logout that ran no script.")
     # form.submit() skips the page's submit listeners: only the response's Clear-Site-Data can clear.
     page.locator("form[action$='/accounts/logout/']").evaluate("form => form.submit()")
-    expect(page.get_by_role("link", name="Log in")).to_be_visible()
+    expect(page.get_by_role("list", name="Account").get_by_role("link", name="Log in")).to_be_visible()
     assert page.evaluate(COPIES) == []
 
 
