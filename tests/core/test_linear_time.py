@@ -26,7 +26,8 @@ import pmprep
 from pmprep.analysis import MAX_ANSWER_CHARS, analyze, classify
 from pmprep.analysis.classify import shipped_cues
 from pmprep.bank import shipped_catalog
-from pmprep.bank.query import MAX_SEARCH_TERMS, QuestionFilter, find_questions, search_terms
+from pmprep.bank.query import QuestionFilter, find_questions
+from pmprep.bank.search import MAX_SEARCH_TERMS, search_terms
 from pmprep.bounded_regex import bound_repeats, bounded, unbounded_repeats
 from pmprep.cases import Deck, check_deck
 from pmprep.cases.deck import MAX_SECTION_CHARS, SECTIONS

@@ -60,6 +60,12 @@ def answer_drill(page, base: str, question: str = QUESTION, answer: str = DRILL_
 def write_story(page, base: str) -> str:
     """Write one STAR story; returns its page's path."""
     page.goto(base + "/stories/new")
+    fill_story(page)
+    return page.url.removeprefix(base).split("#")[0]
+
+
+def fill_story(page) -> None:
+    """On the story form: fill in the referral story that flopped, save it and wait for its feedback."""
     page.get_by_label("Title").fill("The referral programme that flopped")
     page.get_by_label("Situation").fill("In my internship at a food-delivery app, growth wanted a referral programme.")
     page.get_by_label("Task (your part)").fill("My job was the rollout plan and the success measure.")
@@ -75,7 +81,6 @@ def write_story(page, base: str) -> str:
     page.get_by_role("group", name=re.compile("This story shows")).get_by_label("Conflict").check()
     page.get_by_role("button", name="Save the story").click()
     expect(page.get_by_role("heading", name=re.compile(r"^Feedback: level \d"))).to_be_visible()
-    return page.url.removeprefix(base).split("#")[0]
 
 
 def start_deck(page, base: str) -> str:

@@ -8,13 +8,9 @@ from dataclasses import dataclass
 
 from pmprep.bank.model import Catalog
 from pmprep.bank.schema import Question
-from pmprep.bank.search import MAX_SEARCH_TERMS, Search, fold, index_for, search_terms
-from pmprep.bounded_regex import bounded
-
-_WORD = bounded(r"[a-z0-9]+")
+from pmprep.bank.search import Search, index_for
 
 __all__ = [
-    "MAX_SEARCH_TERMS",
     "Found",
     "QuestionFilter",
     "find",
@@ -22,15 +18,7 @@ __all__ = [
     "invalid_filter_values",
     "pick_question",
     "related_questions",
-    "search_terms",
-    "words",
 ]
-
-
-def words(text: str) -> list[str]:
-    """Lower-case, accent-free word tokens ("Café A/B" -> ["cafe", "a", "b"]): for comparing texts, not for
-    search (which keeps "A/B" whole: pmprep.bank.search)."""
-    return _WORD.findall(fold(text))
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pmprep.analysis.signals import Signals
 from pmprep.analysis.text import Doc
-from pmprep.speech.fillers import Cluster, Filler, filler_clusters, find_fillers
+from pmprep.speech.fillers import Cluster, Phrase, filler_clusters, find_fillers
 from pmprep.speech.recognizer import Word
 from pmprep.speech.transcript import Transcript
 from pmprep.speech.voice_activity import Span, VoiceActivity
@@ -50,18 +50,6 @@ class RateWindow:
 
 
 @dataclass(frozen=True)
-class Cue:
-    """An analyzer cue found in the transcript: its words and when they were said."""
-
-    text: str
-    start: float
-    end: float
-
-    def to_dict(self) -> dict[str, object]:
-        return {"text": self.text, "start": round(self.start, 2), "end": round(self.end, 2)}
-
-
-@dataclass(frozen=True)
 class SpokenDelivery:
     duration_s: float
     speech_s: float
@@ -69,11 +57,11 @@ class SpokenDelivery:
     wpm: float | None
     rate_windows: tuple[RateWindow, ...]
     long_pauses: tuple[Span, ...]
-    fillers: tuple[Filler, ...]
+    fillers: tuple[Phrase, ...]
     filler_clusters: tuple[Cluster, ...]
-    first_signpost: Cue | None
+    first_signpost: Phrase | None
     before_signpost_share: float | None  # share of speaking time before the first signpost
-    conclusion: Cue | None  # a conclusion cue in the last ENDING_S seconds
+    conclusion: Phrase | None  # a conclusion cue in the last ENDING_S seconds
     budget_s: float | None
     notes: tuple[str, ...]
 
@@ -115,14 +103,14 @@ def _rate(words: int, seconds: float) -> float:
     return round(words / seconds * 60, 1)
 
 
-def _cues(transcript: Transcript, words: Sequence[Word], family: str) -> list[Cue]:
+def _cues(transcript: Transcript, words: Sequence[Word], family: str) -> list[Phrase]:
     """The analyzer's ``family`` hits in the transcript, timed by the words they cover."""
     found = []
     for hit in Signals(Doc(transcript.text))(family):
         first = transcript.word_at(hit.start)
         last = transcript.word_at(max(hit.start, hit.end - 1))
         if first is not None and last is not None:
-            found.append(Cue(hit.text, words[first].start, words[last].end))
+            found.append(Phrase(hit.text, words[first].start, words[last].end))
     return found
 
 

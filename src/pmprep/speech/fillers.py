@@ -1,4 +1,4 @@
-"""Filler words and phrases in a timed transcript, and where they cluster (the list is data: fillers.yaml)."""
+"""Phrase words and phrases in a timed transcript, and where they cluster (the list is data: fillers.yaml)."""
 
 from __future__ import annotations
 
@@ -37,7 +37,9 @@ class FillerList:
 
 
 @dataclass(frozen=True)
-class Filler:
+class Phrase:
+    """Words of the transcript and when they were said, in seconds: a filler, or a cue the analyzer found."""
+
     text: str
     start: float
     end: float
@@ -108,17 +110,17 @@ def filler_words() -> list[str]:
     return sorted({r.words[0] for r in shipped_fillers().rules if len(r.words) == 1})
 
 
-def find_fillers(words: Sequence[Timed], fillers: FillerList | None = None) -> list[Filler]:
+def find_fillers(words: Sequence[Timed], fillers: FillerList | None = None) -> list[Phrase]:
     """The fillers in a timed transcript, in order; each word belongs to one filler at most."""
     fillers = fillers or shipped_fillers()
     lower = [w.word.lower() for w in words]
-    found: list[Filler] = []
+    found: list[Phrase] = []
     i = 0
     while i < len(lower):
         for rule in fillers.rules:
             n = len(rule.words)
             if tuple(lower[i : i + n]) == rule.words and (i == 0 or lower[i - 1] not in rule.not_after):
-                found.append(Filler(" ".join(rule.words), words[i].start, words[i + n - 1].end))
+                found.append(Phrase(" ".join(rule.words), words[i].start, words[i + n - 1].end))
                 i += n
                 break
         else:
@@ -126,7 +128,7 @@ def find_fillers(words: Sequence[Timed], fillers: FillerList | None = None) -> l
     return found
 
 
-def filler_clusters(found: Sequence[Filler], fillers: FillerList | None = None) -> list[Cluster]:
+def filler_clusters(found: Sequence[Phrase], fillers: FillerList | None = None) -> list[Cluster]:
     """Stretches where at least ``cluster_min`` fillers fall within ``cluster_within_s`` seconds of the first,
     merged when they overlap."""
     fillers = fillers or shipped_fillers()

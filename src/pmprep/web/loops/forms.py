@@ -5,6 +5,7 @@ from django import forms
 from pmprep.analysis import MAX_ANSWER_CHARS
 from pmprep.committee import Recommendation
 from pmprep.web.loops.models import InformalNote
+from pmprep.web.practice.forms import AnswerField
 
 EVIDENCE_CHARS = 2000
 RATING_CHOICES = [(1, "1 Poor"), (2, "2 Borderline"), (3, "3 Solid"), (4, "4 Outstanding")]
@@ -25,20 +26,8 @@ class StartLoopForm(forms.Form):
 
 class RoundAnswerForm(forms.Form):
     question_id = forms.CharField(widget=forms.HiddenInput, max_length=80)
-    answer = forms.CharField(
-        label="Your answer",
-        max_length=MAX_ANSWER_CHARS,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "true"}),
-        error_messages={"required": "Write an answer before moving on."},
-    )
+    answer = AnswerField(required="Write an answer before moving on.", rows=14)
     seconds_taken = forms.IntegerField(required=False, min_value=0, max_value=86400, widget=forms.HiddenInput)
-
-    def clean_answer(self) -> str:
-        answer = self.cleaned_data["answer"]
-        if not answer.strip():
-            raise forms.ValidationError("Write an answer before moving on.")
-        return answer
 
 
 class QAForm(forms.Form):

@@ -21,13 +21,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from pmprep.analysis import MAX_ANSWER_CHARS, AnswerTooLong
+from pmprep.analysis import AnswerTooLong
 from pmprep.bank.model import Catalog
 from pmprep.bank.query import QuestionFilter, invalid_filter_values, pick_question
 from pmprep.bank.schema import Question, Round
 from pmprep.config import active_catalog
 from pmprep.web import text_workers
 from pmprep.web.practice import recording
+from pmprep.web.practice.forms import AnswerField
 from pmprep.web.practice.models import Attempt, Draft
 from pmprep.web.practice.recording import Asked
 from pmprep.web.requests import AuthenticatedRequest
@@ -79,20 +80,10 @@ class FocusAnswerForm(forms.Form):
     set_id = forms.CharField(widget=forms.HiddenInput, max_length=40)
     position = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=SET_SIZES[-1] - 1)
     question_id = forms.CharField(widget=forms.HiddenInput, max_length=80)
-    answer = forms.CharField(
-        label="Your answer",
-        max_length=MAX_ANSWER_CHARS,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "true"}),
-        error_messages={"required": "Write an answer before going on; the feedback waits for the end of the set."},
+    answer = AnswerField(
+        required="Write an answer before going on; the feedback waits for the end of the set.", rows=18
     )
     seconds_taken = forms.IntegerField(required=False, min_value=0, max_value=86400, widget=forms.HiddenInput)
-
-    def clean_answer(self) -> str:
-        answer = self.cleaned_data["answer"]
-        if not answer.strip():
-            raise forms.ValidationError("Write an answer before going on; the feedback waits for the end of the set.")
-        return answer
 
 
 def _rounds(catalog: Catalog, user) -> list[Round]:

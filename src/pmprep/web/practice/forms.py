@@ -11,6 +11,27 @@ from pmprep.config import active_catalog
 DETECT = ("", "As pmprep reads the question")
 
 
+class AnswerField(forms.CharField):
+    """An answer as the person typed it (never stripped, at most the analyzer's length), refused with
+    ``required`` when it is empty or only whitespace: every form that takes an answer or a reply uses it."""
+
+    def __init__(self, *, required: str, rows: int, label: str = "Your answer", spellcheck: bool = True):
+        attrs = {"rows": rows, "spellcheck": "true"} if spellcheck else {"rows": rows}
+        super().__init__(
+            label=label,
+            max_length=MAX_ANSWER_CHARS,
+            strip=False,
+            widget=forms.Textarea(attrs=attrs),
+            error_messages={"required": required},
+        )
+
+    def clean(self, value):
+        text = super().clean(value)
+        if not text.strip():
+            raise forms.ValidationError(self.error_messages["required"])
+        return text
+
+
 def _type_choices() -> list[tuple[str, str]]:
     return [DETECT] + [(t.id, t.name) for t in active_catalog().question_types.values()]
 
@@ -32,13 +53,7 @@ class AnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="A bank question is filled in for you; or type any question you were asked.",
     )
-    answer = forms.CharField(
-        label="Your answer",
-        max_length=MAX_ANSWER_CHARS,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 16, "spellcheck": "true"}),
-        error_messages={"required": "Write an answer before asking for feedback."},
-    )
+    answer = AnswerField(required="Write an answer before asking for feedback.", rows=16)
     seconds_budget = forms.IntegerField(required=False, min_value=1, max_value=7200, widget=forms.HiddenInput)
     seconds_taken = forms.IntegerField(required=False, min_value=0, max_value=86400, widget=forms.HiddenInput)
     question_type = forms.ChoiceField(
@@ -68,12 +83,6 @@ class AnswerForm(forms.Form):
             data["question_type"] = owner
         return data
 
-    def clean_answer(self) -> str:
-        answer = self.cleaned_data["answer"]
-        if not answer.strip():
-            raise forms.ValidationError("Write an answer before asking for feedback.")
-        return answer
-
     def clean_question_text(self) -> str:
         return self.cleaned_data["question_text"].strip()
 
@@ -89,20 +98,10 @@ class DraftForm(forms.Form):
 
 class FollowUpForm(forms.Form):
     probe = forms.CharField(widget=forms.HiddenInput, max_length=MAX_QUESTION_CHARS)
-    reply = forms.CharField(
-        label="Your reply",
-        max_length=MAX_ANSWER_CHARS,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": "Write a reply to the follow-up question."},
+    reply = AnswerField(
+        required="Write a reply to the follow-up question.", rows=6, label="Your reply", spellcheck=False
     )
     seconds_taken = forms.IntegerField(required=False, min_value=0, max_value=86400, widget=forms.HiddenInput)
-
-    def clean_reply(self) -> str:
-        reply = self.cleaned_data["reply"]
-        if not reply.strip():
-            raise forms.ValidationError("Write a reply to the follow-up question.")
-        return reply
 
 
 class SelfRatingForm(forms.Form):
