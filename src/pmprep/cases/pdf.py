@@ -12,7 +12,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from pmprep.cases.deck import SECTIONS, Deck
-from pmprep.pdf_fonts import DEFAULT_CREATED, FAMILY, PLACEHOLDER, add_fonts, pdf_safe_text
+from pmprep.pdf_fonts import DEFAULT_CREATED, FAMILY, PLACEHOLDER, UnicodePDF, pdf_safe_text
 
 NOT_WRITTEN = "Not written yet."
 
@@ -21,8 +21,7 @@ __all__ = ["DEFAULT_CREATED", "NOT_WRITTEN", "PLACEHOLDER", "pdf_safe_text", "to
 
 def to_pdf(deck: Deck, created: dt.datetime | None = None) -> bytes:
     """An A4 handout: title, prompt, then each section under its numbered heading."""
-    pdf = FPDF(format="A4")
-    add_fonts(pdf)
+    pdf = UnicodePDF(format="A4")
     pdf.set_creation_date(created or DEFAULT_CREATED)
     pdf.set_title(pdf_safe_text(deck.title))
     pdf.set_creator("pmprep")

@@ -20,7 +20,7 @@ from typing import Literal, cast
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 
-from pmprep.pdf_fonts import DEFAULT_CREATED, FAMILY, add_fonts, pdf_safe_text
+from pmprep.pdf_fonts import DEFAULT_CREATED, FAMILY, UnicodePDF, pdf_safe_text
 from pmprep.reports.document import (
     BarChart,
     Block,
@@ -47,7 +47,7 @@ INK, MUTED, RULE = (20, 20, 20), (90, 90, 90), (170, 170, 170)
 BAR_FILL, BAR_TRACK, HEADER_FILL = (45, 85, 140), (228, 228, 228), (238, 238, 238)
 
 
-class _Pages(FPDF):
+class _Pages(UnicodePDF):
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font(FONT, style="I", size=8)
@@ -61,7 +61,6 @@ class _Pages(FPDF):
 def to_pdf(doc: Document, *, created: dt.datetime | None = None) -> bytes:
     """The document as PDF bytes; the same document and ``created`` always give the same bytes."""
     pdf = _Pages(format="A4")
-    add_fonts(pdf)
     pdf.set_creation_date(created or DEFAULT_CREATED)
     pdf.set_title(pdf_safe_text(doc.title))
     pdf.set_creator("pmprep")
