@@ -1,7 +1,7 @@
 """Pages: throughput and p95 of every main page for a user with a year of practice, against /healthz.
 
     python benchmarks/pages.py [--clients 8] [--seconds 3] [--rounds 3] [--threads 8] [--only bank,question]
-                               [--queries] [--profile /questions/?type=metrics]
+                               [--queries] [--profile /questions/?type=metrics [--sort tottime]]
 
 Makes a throw-away data folder holding one signed-in user with a year of history (hundreds of
 attempts spread over the year with their review cards, stories, a plan, mock loops, case decks,
@@ -309,6 +309,7 @@ def main() -> None:
     parser.add_argument("--only", default="", help="comma-separated page names to measure (healthz always)")
     parser.add_argument("--queries", action="store_true", help="print each page's SQL query count too")
     parser.add_argument("--profile", default="", help="print a cProfile of rendering this path in-process")
+    parser.add_argument("--sort", default="cumulative", help="the profile's order: cumulative or tottime")
     args = parser.parse_args()
 
     home = Path(tempfile.mkdtemp(prefix="pmprep-pages-"))
@@ -325,7 +326,7 @@ def main() -> None:
     if args.queries:
         print_queries(measured)
     if args.profile:
-        print_profile(args.profile)
+        print_profile(args.profile, sort=args.sort)
 
     server = start_server(home, "--threads", str(args.threads))
     if not server.url:

@@ -53,3 +53,16 @@ def pytest_collection_modifyitems(config, items):
     kept = [item for item in items if uses_the_database(item)]
     config.hook.pytest_deselected(items=[item for item in items if not uses_the_database(item)])
     items[:] = kept
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(request):
+    """Each test starts with an empty cache: a rolled-back database reuses ids and data versions, so a value
+    cached by an earlier test could otherwise be read as this test's (pmprep.web.data_version)."""
+    if not uses_the_database(request.node):
+        yield
+        return
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

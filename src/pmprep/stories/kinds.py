@@ -17,6 +17,7 @@ order), so the same story always gives the same profile.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pmprep.bank.model import Catalog
 from pmprep.bank.schema import Question
@@ -113,10 +114,13 @@ def detect_kinds(story: StarStory) -> list[KindMatch]:
     return out
 
 
+@lru_cache(maxsize=2048)
 def story_profile(story: StarStory, catalog: Catalog) -> StoryProfile:
     """The kinds, competencies and themes ``story`` shows, each with its reasons.
 
-    Ids the catalog does not know (a kinds file written for another catalog) are left out.
+    Ids the catalog does not know (a kinds file written for another catalog) are left out. A story is a
+    value, so its profile is worked out once and shared (every page that shows coverage reads it): do not
+    change the dictionaries it returns.
     """
     book = story_kinds()
     kinds = detect_kinds(story)

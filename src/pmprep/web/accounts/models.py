@@ -25,3 +25,15 @@ class User(AbstractUser):
         browser never gets them back. Stable across requests and sessions, different for every user,
         and, being an HMAC under the SECRET_KEY, it tells whoever reads the storage nothing."""
         return salted_hmac("pmprep.drafts.browser-copy-owner", str(self.pk), algorithm="sha256").hexdigest()[:32]
+
+
+class DataVersion(models.Model):
+    """How many times a user's data has changed: database triggers (``pmprep.web.data_version``) add one on
+    every insert, update and delete of a row the user owns, so pages can cache what they work out from it.
+    No foreign key: a user's rows are deleted before the user, and their triggers still write here."""
+
+    user_id = models.BigIntegerField(primary_key=True)
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        db_table = "pmprep_data_version"

@@ -7,6 +7,8 @@ problems are put back on the field they name (``add_deck_problems``), in every f
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django import forms
 from django.utils.text import Truncator
 
@@ -22,6 +24,7 @@ from pmprep.cases import (
     DeckError,
     SectionId,
 )
+from pmprep.web.select_widget import PlainSelect
 from pmprep.web.text_input import TextField
 
 DEFAULT_MINUTES = 25
@@ -77,11 +80,22 @@ def _blank_check(form: forms.Form, name: str, message: str) -> None:
         form.add_error(name, message)
 
 
+@lru_cache(maxsize=8)
+def _question_choices(catalog: Catalog) -> list:
+    """The case questions by type, as the select's option groups (they depend only on the content)."""
+    by_type: dict[str, list[tuple[str, str]]] = {}
+    for q in case_questions(catalog):
+        info = catalog.question_types.get(q.type)
+        by_type.setdefault(info.name if info else q.type, []).append((q.id, Truncator(q.text).chars(OPTION_CHARS)))
+    return [("", "Choose a question…"), *by_type.items()]
+
+
 class FromQuestionForm(forms.Form):
     """Start a deck from a case question in the bank."""
 
     question = forms.ChoiceField(
         label="Case question",
+        widget=PlainSelect,
         error_messages={
             "required": "Choose a case question from the list.",
             "invalid_choice": "Choose a case question from the list: %(value)s is not one of them.",
@@ -93,11 +107,7 @@ class FromQuestionForm(forms.Form):
         kwargs["prefix"] = "bank"
         super().__init__(*args, **kwargs)
         self.catalog = catalog
-        by_type: dict[str, list[tuple[str, str]]] = {}
-        for q in case_questions(catalog):
-            info = catalog.question_types.get(q.type)
-            by_type.setdefault(info.name if info else q.type, []).append((q.id, Truncator(q.text).chars(OPTION_CHARS)))
-        self.fields["question"].choices = [("", "Choose a question…"), *by_type.items()]  # type: ignore[attr-defined]  # a ChoiceField
+        self.fields["question"].choices = _question_choices(catalog)  # type: ignore[attr-defined]  # a ChoiceField
 
     def chosen(self) -> Question:
         return self.catalog.questions[self.cleaned_data["question"]]

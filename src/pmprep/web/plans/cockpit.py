@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from pmprep.bank.model import Catalog
-from pmprep.plans import Countdown, Plan, Readiness, Task, countdown, readiness
+from pmprep.plans import Countdown, Plan, Readiness, Task, countdown
 from pmprep.review import TodayPlan
-from pmprep.web.plans.evidence import gather
+from pmprep.web.plans.evidence import current_readiness
 from pmprep.web.plans.links import Link, Links
 from pmprep.web.plans.models import StudyPlan
 from pmprep.web.review.due import due_today
@@ -37,7 +37,7 @@ class Cockpit:
 def cockpit(user, catalog: Catalog, today: date) -> Cockpit:
     """The cockpit for ``user``, whose track must be one of ``catalog``'s."""
     reviews = due_today(user, today)
-    ready = readiness(user.track, gather(user, catalog, today, reviews), catalog, today)
+    ready = current_readiness(user, catalog, today, reviews)
     links = Links(user, catalog)
     stored = StudyPlan.objects.filter(user=user).first()
     plan = Plan.from_dict(stored.data) if stored else None

@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from pmprep.bank.model import Catalog
 from pmprep.committee import Source
-from pmprep.plans import PracticeEvidence
+from pmprep.plans import PracticeEvidence, Readiness, readiness
 from pmprep.review import TodayPlan
 from pmprep.stories import Coverage, Gap, story_kinds
+from pmprep.web.data_version import cached
 from pmprep.web.loops.committee import hear
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
 from pmprep.web.practice.models import Attempt
@@ -28,19 +29,23 @@ def _wanted(gap: Gap, cov: Coverage) -> str:
 
 
 def gather(user, catalog: Catalog, today: date, reviews: TodayPlan | None = None) -> PracticeEvidence:
-    """The user's evidence; ``reviews`` is what is due today when the caller has it already."""
+    """The user's evidence; ``reviews`` is what is due today when the caller has it already. Kept until the
+    user's data changes (pmprep.web.data_version)."""
+    return cached(user, "evidence", today, lambda: _gather(user, catalog, today, reviews))
+
+
+def _gather(user, catalog: Catalog, today: date, reviews: TodayPlan | None) -> PracticeEvidence:
     attempts = []
-    for a in (
+    # Plain rows, not model instances: a year of practice is hundreds of attempts on every home page.
+    for created, question_id, level in (
         Attempt.objects.of(user)
         .filter(parent=None)
         .exclude(question_id="")
-        .only("created", "question_id", "question_type", "level")
+        .values_list("created", "question_id", "level")
     ):
-        q = catalog.questions.get(a.question_id)
-        if q is not None and 1 <= a.level <= 4:
-            attempts.append(
-                (timezone.localtime(a.created).date(), q.type, tuple(q.rounds), tuple(q.competencies), a.level)
-            )
+        q = catalog.questions.get(question_id)
+        if q is not None and 1 <= level <= 4:
+            attempts.append((timezone.localtime(created).date(), q.type, tuple(q.rounds), tuple(q.competencies), level))
     cards = [
         (c.loop_round.round_id, c.ratings)
         for c in RoundScorecard.objects.filter(user=user)
@@ -66,4 +71,12 @@ def gather(user, catalog: Catalog, today: date, reviews: TodayPlan | None = None
         review_overdue=reviews.overdue,
         loops_done=len(finished),
         committee_outcomes=outcomes,
+    )
+
+
+def current_readiness(user, catalog: Catalog, today: date, reviews: TodayPlan | None = None) -> Readiness:
+    """Readiness for the user's track (which must be one of ``catalog``'s) from their evidence, kept until
+    their data changes."""
+    return cached(
+        user, "readiness", today, lambda: readiness(user.track, gather(user, catalog, today, reviews), catalog, today)
     )

@@ -50,6 +50,7 @@ class Links:
 
     def __init__(self, user, catalog: Catalog):
         self.user, self.catalog = user, catalog
+        self._drills: dict[tuple[str | None, str | None], Link] = {}  # a plan holds hundreds of drills
 
     @cached_property
     def _stories_by_kind(self) -> dict[str, Story]:
@@ -66,7 +67,10 @@ class Links:
     def task(self, task: Task) -> Link:
         kind, _, rest = task.key.partition(":")
         if task.kind is TaskKind.DRILL:
-            return Link(start_drill(task.round_id, task.competency_id), "Start the drill")
+            where = (task.round_id, task.competency_id)
+            if where not in self._drills:
+                self._drills[where] = Link(start_drill(*where), "Start the drill")
+            return self._drills[where]
         if task.kind is TaskKind.STORY:
             story = self._stories_by_kind.get(rest)
             if story is not None:

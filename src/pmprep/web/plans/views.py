@@ -24,15 +24,15 @@ from pmprep.plans import (
     Week,
     generate_plan,
     plan_to_ics,
-    readiness,
     regenerate,
     self_check,
 )
 from pmprep.plans.wording import plural
 from pmprep.reports import to_markdown, to_pdf
+from pmprep.web.data_version import cached_html
 from pmprep.web.downloads import MARKDOWN, PDF, download, filename
 from pmprep.web.links import absolute_url
-from pmprep.web.plans.evidence import gather
+from pmprep.web.plans.evidence import current_readiness, gather
 from pmprep.web.plans.forms import MoveForm, PlanForm, SelfCheckForm
 from pmprep.web.plans.links import Link, Links
 from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
@@ -87,8 +87,9 @@ def _week_tasks(week: Week, catalog: Catalog, links: Links, full: bool) -> dict:
     drills would make a two-year plan page of tens of megabytes, so a folded week lists only its
     milestone-like tasks and counts the rest."""
 
-    def row(t: Task) -> tuple[Task, str, Link]:
-        return t, catalog.rounds[t.round_id].name if t.round_id in catalog.rounds else "", links.task(t)
+    def row(t: Task) -> tuple[Task, str, Link, str]:
+        name = catalog.rounds[t.round_id].name if t.round_id in catalog.rounds else ""
+        return t, name, links.task(t), slugify(t.key)
 
     done = sum(1 for t in week.tasks if t.done)
     if full:
@@ -109,6 +110,24 @@ def _week_tasks(week: Week, catalog: Catalog, links: Links, full: bool) -> dict:
     }
 
 
+def _weeks(user, plan: Plan, catalog: Catalog, today: date, asked: int | None) -> dict:
+    """The weeks of the plan page, each with its tasks and their links."""
+    links = Links(user, catalog)
+    full, expanded = _full_weeks(plan, today, asked), _expanded_week(plan, today, asked)
+    weeks = [
+        {
+            "week": week,
+            "current": week.first_day <= today <= week.last_day,
+            "past": week.last_day < today,
+            "full": week.number in full,
+            "expanded": week.number == expanded,
+            **_week_tasks(week, catalog, links, full=week.number in full),
+        }
+        for week in plan.weeks
+    ]
+    return {"weeks": weeks, "tick_url": reverse("plans:tick"), "move_url": reverse("plans:move")}
+
+
 def _plan_page(
     request: AuthenticatedRequest,
     stored: StudyPlan | None,
@@ -126,22 +145,17 @@ def _plan_page(
         )
         form = PlanForm(_tracks(), initial=initial)
     today = timezone.localdate()
-    weeks = []
+    weeks_html = ""
     if plan:
-        links = Links(request.user, catalog)
         asked = _asked_week(plan, request.GET.get("week", ""))
-        full, expanded = _full_weeks(plan, today, asked), _expanded_week(plan, today, asked)
-        for week in plan.weeks:
-            weeks.append(
-                {
-                    "week": week,
-                    "current": week.first_day <= today <= week.last_day,
-                    "past": week.last_day < today,
-                    "full": week.number in full,
-                    "expanded": week.number == expanded,
-                    **_week_tasks(week, catalog, links, full=week.number in full),
-                }
-            )
+        weeks_html = cached_html(
+            request.user,
+            f"plan-weeks:{asked or ''}",
+            today,
+            "plans/_weeks.html",
+            lambda: _weeks(request.user, plan, catalog, today, asked),
+            request,
+        )
     feed = (
         absolute_url(request, reverse("plans:feed", args=[stored.feed_token])) if stored and stored.feed_token else ""
     )
@@ -154,7 +168,7 @@ def _plan_page(
             "stored": stored,
             "plan": plan,
             "form": form,
-            "weeks": weeks,
+            "weeks_html": weeks_html,
             "today": today,
             "feed": feed,
             "move_form": move_form or MoveForm(),
@@ -325,7 +339,7 @@ def readiness_page(request: AuthenticatedRequest) -> HttpResponse:
     today = timezone.localdate()
     check = self_check(answers.goal, answers.industry, answers.has_plan, catalog.company) if answers else None
     evidence = gather(request.user, catalog, today) if track else None
-    ready = readiness(track, evidence, catalog, today) if track and evidence else None
+    ready = current_readiness(request.user, catalog, today) if track and evidence else None
     return render(
         request,
         "plans/readiness.html",
@@ -360,7 +374,7 @@ def report_export(request: AuthenticatedRequest, kind: str) -> HttpResponse:
         messages.error(request, "Choose your track on your profile first: the report is per round of your loop.")
         return redirect("plans:readiness")
     today = timezone.localdate()
-    ready = readiness(request.user.track, gather(request.user, catalog, today), catalog, today)
+    ready = current_readiness(request.user, catalog, today)
     stored = _stored(request.user)
     doc = report_document(request.user, catalog, ready, Plan.from_dict(stored.data) if stored else None, today)
     now = timezone.now()

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 
 from pmprep.config import active_catalog
 from pmprep.progress import DEFAULT_WEEKS
+from pmprep.web.data_version import cached, cached_html
 from pmprep.web.plans.links import start_drill
 from pmprep.web.progress import charts
 from pmprep.web.progress.records import Records
@@ -102,28 +103,39 @@ def _records(request: HttpRequest) -> Records:
     return Records(request.user, active_catalog(), timezone.localdate())
 
 
+def _read(records: Records) -> tuple[dict[str, Any], bool]:
+    """Every chart's figures by its template name, and whether there is any answer; kept until the user's
+    data changes (pmprep.web.data_version)."""
+
+    def read() -> tuple[dict[str, Any], bool]:
+        return {c.key: c.read(records) for c in CHARTS.values()}, bool(records.answers)
+
+    return cached(records.user, "progress", records.today, read)
+
+
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     records = _records(request)
-    read = {c.key: c.read(records) for c in CHARTS.values()}
+    body = cached_html(records.user, "progress-page", records.today, "progress/_body.html", lambda: _page(records))
+    return render(request, "progress/index.html", {"body": body})
+
+
+def _page(records: Records) -> dict:
+    read, answered = _read(records)
     # Nothing done at all: one sentence and the button that starts, not six empty sections.
-    nothing_yet = not records.answers and all(read[k].empty for k in ("backlog", "coverage", "loops"))
+    nothing_yet = not answered and all(read[k].empty for k in ("backlog", "coverage", "loops"))
     first_round = records.catalog.rounds_for(records.user.track)[0].id if records.has_track else None
-    return render(
-        request,
-        "progress/index.html",
-        {
-            **read,
-            "nothing_yet": nothing_yet,
-            "first_drill": start_drill(first_round) if first_round else reverse("practice:answer"),
-            "charts": {c.key: c for c in CHARTS.values()},
-            "answered": bool(records.answers),
-            "has_track": records.has_track,
-            "weeks": DEFAULT_WEEKS,
-            "track_names": {t.id: t.name for t in records.catalog.tracks.values()},
-        },
-    )
+    return {
+        **read,
+        "nothing_yet": nothing_yet,
+        "first_drill": start_drill(first_round) if first_round else reverse("practice:answer"),
+        "charts": {c.key: c for c in CHARTS.values()},
+        "answered": answered,
+        "has_track": records.has_track,
+        "weeks": DEFAULT_WEEKS,
+        "track_names": {t.id: t.name for t in records.catalog.tracks.values()},
+    }
 
 
 # pygal's SVG carries its styles in an inline <style>. Inside an <img> the browser runs no script and
@@ -137,5 +149,11 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
     found = CHARTS.get(name)
     if found is None:
         raise Http404(f"There is no chart '{name}'.")
-    svg = found.draw(found.read(_records(request)), found.title, found.no_data)
+    records = _records(request)
+    svg = cached(
+        records.user,
+        f"chart:{name}",
+        records.today,
+        lambda: found.draw(_read(records)[0][found.key], found.title, found.no_data),
+    )
     return HttpResponse(svg, content_type="image/svg+xml")

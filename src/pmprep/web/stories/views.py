@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pmprep.config import active_catalog
 from pmprep.stories import STAR_FIELDS, StoryError, analyse_story, outline, recall_prompt
+from pmprep.web.data_version import cached_html
 from pmprep.web.practice.highlight import segments
 from pmprep.web.practice.models import Draft
 from pmprep.web.requests import AuthenticatedRequest
@@ -34,8 +35,16 @@ def _story(request: AuthenticatedRequest, uid) -> Story:
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
+    body = cached_html(
+        request.user, "story-bank", timezone.localdate(), "stories/_bank.html", lambda: _bank(request.user)
+    )
+    return render(request, "stories/index.html", {"bank_html": body})
+
+
+def _bank(user) -> dict:
+    """The page's body: the coverage, the matrix and why each story covers what it does."""
     catalog = active_catalog()
-    rows, cov = bank.bank_coverage(request.user, catalog)
+    rows, cov = bank.bank_coverage(user, catalog)
     groups = [
         (group, label, [c for c in cov.columns if c.group == group])
         for group, label in (("kind", "Story kinds"), ("competency", "Competencies"), ("theme", "Culture themes"))
@@ -44,17 +53,13 @@ def index(request: HttpRequest) -> HttpResponse:
     for story in rows:
         cells = cov.cells.get(str(story.uid), {})
         matrix.append((story, [[(c, [r.text for r in cells.get(c.key, ())]) for c in cols] for _, _, cols in groups]))
-    return render(
-        request,
-        "stories/index.html",
-        {
-            "coverage": cov,
-            "groups": groups,
-            "matrix": matrix,
-            "overused": {o.story_id: o.message for o in cov.overused},
-            "unreadable": bank.unreadable(request.user),
-        },
-    )
+    return {
+        "coverage": cov,
+        "groups": groups,
+        "matrix": matrix,
+        "overused": {o.story_id: o.message for o in cov.overused},
+        "unreadable": bank.unreadable(user),
+    }
 
 
 def _edit_page(request: HttpRequest, form: StoryForm, story: Story | None, status: int = 200) -> HttpResponse:
