@@ -20,7 +20,9 @@ class Both(forms.Form):
 def test_plain_select_is_the_same_markup_as_djangos(value):
     form = Both(initial={"django": value, "plain": value})
     django, plain = str(form["django"]), str(form["plain"])
-    assert parse_html(plain.replace("id_plain", "id_django").replace('name="plain"', 'name="django"')) == parse_html(django)
+    assert parse_html(plain.replace("id_plain", "id_django").replace('name="plain"', 'name="django"')) == parse_html(
+        django
+    )
 
 
 def test_a_bound_form_marks_the_posted_value_selected_and_escapes_labels():
