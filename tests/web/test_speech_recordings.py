@@ -3,7 +3,10 @@ and the storage limit. The recordings are synthetic speech (espeak-ng and sox, a
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
 import io
+import json
 import re
 import wave
 from pathlib import Path
@@ -11,6 +14,11 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from typer.testing import CliRunner
+
+from pmprep.cli.main import app
+from pmprep.web import portability
+from pmprep.web.portability.export_format import AUDIO_CHUNK
 
 from pmprep.web.practice.models import Attempt
 from pmprep.web.speech.models import Recording
@@ -237,3 +245,59 @@ def test_the_recordings_page_lists_sizes_and_a_recording_is_deleted_after_confir
     response = client.post(reverse("speech:delete", args=[recorded.pk]))
     assert response["Location"] == "/speech/"
     assert not Recording.objects.exists()
+
+
+def submitted(client, recorded: Recording) -> Recording:
+    client.post(reverse("speech:correct", args=[recorded.pk]), {"answer": f"{SAID} {SAID_AFTER}"})
+    recorded.refresh_from_db()
+    return recorded
+
+
+def test_the_export_holds_the_audio_in_base64_pieces_unless_left_out(recorded, client, alice):
+    recorded = submitted(client, recorded)
+    document = client.get(reverse("portability:export")).json()
+    [row] = document["data"]["recordings"]
+    assert b"".join(base64.b64decode(part) for part in row["wav"]) == bytes(recorded.wav)
+    assert all(len(base64.b64decode(part)) <= AUDIO_CHUNK for part in row["wav"])
+    assert row["attempt"] == str(recorded.attempt.uid) and row["heard"] == recorded.heard
+    without = client.get(reverse("portability:export") + "?without_recordings=1").json()
+    assert without["data"]["recordings"] == [] and len(without["data"]["attempts"]) == 1
+    page = client.get(reverse("portability:data")).content.decode()
+    assert 'name="without_recordings" value="1"' in page
+
+
+def test_cli_export_without_recordings(recorded, client, tmp_path):
+    submitted(client, recorded)
+    target = tmp_path / "alice.json"
+    result = CliRunner().invoke(app, ["export", "alice", "--output", str(target), "--without-recordings"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(target.read_text())["data"]["recordings"] == []
+    result = CliRunner().invoke(app, ["export", "alice", "--output", str(target)])
+    assert len(json.loads(target.read_text())["data"]["recordings"]) == 1
+
+
+def test_an_import_restores_the_recording_and_its_link_to_the_attempt(recorded, client, alice):
+    recorded = submitted(client, recorded)
+    before = portability.export_user(alice)
+    text = portability.dumps(before).encode()
+    Recording.objects.all().delete()
+    Attempt.objects.all().delete()
+    alice.delete()
+    owner, summary = portability.import_bytes(text, "alice.json")
+    assert summary.created["recordings"] == 1 and summary.created["attempts"] == 1
+    restored = Recording.objects.get(user=owner)
+    assert bytes(restored.wav) == bytes(recorded.wav) and restored.attempt.answer == f"{SAID} {SAID_AFTER}"
+    assert portability.export_user(owner, now=dt.datetime.fromisoformat(before["exported_at"])) == before
+
+
+def test_an_import_with_damaged_audio_is_refused_and_changes_nothing(recorded, client, alice, bob):
+    document = portability.export_user(alice)
+    document["data"]["recordings"][0]["wav"][0] = "not base64!"
+    document["data"]["recordings"][0]["size_bytes"] = 12
+    with pytest.raises(portability.ImportProblem) as refused:
+        portability.import_document(document, "alice.json", user=bob)
+    assert refused.value.problems == [
+        f"data.recordings[0].wav: expected the audio as a list of base64 strings of at most {AUDIO_CHUNK:,} bytes "
+        "each; piece 0 is not base64"
+    ]
+    assert not Recording.objects.filter(user=bob).exists()

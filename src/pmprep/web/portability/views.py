@@ -59,6 +59,7 @@ def data(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_GET
 def export(request: AuthenticatedRequest) -> HttpResponse:
-    document = portability.export_user(request.user)
+    # "Leave out my recordings" on the Your data page: a smaller file, without the audio.
+    document = portability.export_user(request.user, recordings=request.GET.get("without_recordings") != "1")
     name = f"pmprep-{request.user.username}-{timezone.localdate():%Y-%m-%d}.json"
     return downloads.download(portability.dumps(document), name, "application/json; charset=utf-8")

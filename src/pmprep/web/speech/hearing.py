@@ -21,6 +21,7 @@ from pmprep.web.text_workers import TextWorkers, TextWorkError
 
 MAX_UPLOAD_BYTES = 40 * MB  # 20 minutes of 16 kHz mono WAV (what the page records), 4 of CD-quality stereo
 MAX_SECONDS = 20 * 60  # one answer or one case presentation
+KEPT_BYTES_PER_SECOND = 32_000  # a recording is kept as 16 kHz mono 16-bit WAV
 SOURCE = "The recording"
 
 
@@ -84,7 +85,7 @@ def keep(user, upload: bytes, where: Where) -> Recording:
             f"(about {MAX_SECONDS // 60} minutes of 16 kHz mono WAV)."
         )
     # Checked before the work (a full account should not wait to be told) and again as the row is written.
-    _check_space(user, min(len(upload), MAX_SECONDS * 32_000))
+    _check_space(user, min(len(upload), MAX_SECONDS * KEPT_BYTES_PER_SECOND))
     try:
         wav, duration, figures = speech_workers().run_when_free(
             hear_upload, upload, source=SOURCE, max_s=MAX_SECONDS, budget_s=where.budget
