@@ -19,7 +19,6 @@ from typer.testing import CliRunner
 from pmprep.cli.main import app
 from pmprep.web import portability
 from pmprep.web.portability.export_format import AUDIO_CHUNK
-
 from pmprep.web.practice.models import Attempt
 from pmprep.web.speech.models import Recording
 from tests.core.speech.conftest import VOICE, need_tools
@@ -81,7 +80,7 @@ def test_the_record_page_works_without_javascript_through_a_file_form(client, al
     page = client.get(reverse("speech:record") + f"?question={QUESTION}").content.decode()
     assert "Recording on this page needs JavaScript" in page
     assert 'enctype="multipart/form-data"' in page and 'type="file" name="audio"' in page
-    assert '<meter id="mic-level"' in page and "data-budget=\"300\"" in page
+    assert '<meter id="mic-level"' in page and 'data-budget="300"' in page
 
 
 def test_an_uploaded_recording_is_heard_and_kept_with_its_question(recorded, client, spoken_wav):
@@ -212,12 +211,14 @@ def test_the_replay_page_marks_pauses_and_evidence_and_serves_the_audio(recorded
     client.post(reverse("speech:correct", args=[recorded.pk]), {"answer": recorded.transcript})
     page = client.get(reverse("speech:replay", args=[recorded.pk])).content.decode()
     assert page.count('class="word') == len(recorded.words)
-    assert len(re.findall(r"\[pause (?:2\.[7-9]|3\.[0-3]) s\]", page)) == 1  # the 3 s silence, as the detector measured it
+    assert (
+        len(re.findall(r"\[pause (?:2\.[7-9]|3\.[0-3]) s\]", page)) == 1
+    )  # the 3 s silence, as the detector measured it
     assert f'<audio controls preload="auto" src="/speech/{recorded.pk}/audio.wav"' in page
     recorded.refresh_from_db()
     criterion = next(c for c in recorded.attempt.analysed.criteria if c.evidence and c.id != "coverage")
     shown = client.get(reverse("speech:replay", args=[recorded.pk]) + f"?show={criterion.id}").content.decode()
-    assert "<span class=\"visually-hidden\">evidence: </span>" in shown
+    assert '<span class="visually-hidden">evidence: </span>' in shown
     audio = client.get(reverse("speech:audio", args=[recorded.pk]))
     assert audio.status_code == 200 and audio["Content-Type"] == "audio/wav" and audio["Accept-Ranges"] == "bytes"
     assert audio.content == bytes(recorded.wav)

@@ -128,7 +128,7 @@ def _attempt_page(
         ]
     sentence_steps = [(item.answer[o.start : o.end], o.step_name) for o in fb.outline]
     try:
-        spoken = item.recording  # type: ignore[attr-defined]  # the speech app's reverse link: an answer given out loud
+        spoken = item.recording  # the speech app's reverse link: an answer given out loud
     except ObjectDoesNotExist:
         spoken = None
     chain, replies, probes = item.conversation()

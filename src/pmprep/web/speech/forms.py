@@ -11,7 +11,10 @@ class UploadForm(forms.Form):
     audio = forms.FileField(
         label="A WAV recording of your answer",
         help_text="Recorded on this page, or a .wav file from any recorder (16 kHz mono or better).",
-        error_messages={"required": "Choose a WAV file of your answer, or record one on this page.", "empty": "The recording is empty (0 bytes): record again, or choose a WAV file."},
+        error_messages={
+            "required": "Choose a WAV file of your answer, or record one on this page.",
+            "empty": "The recording is empty (0 bytes): record again, or choose a WAV file.",
+        },
         widget=forms.ClearableFileInput(attrs={"accept": ".wav,audio/wav,audio/x-wav"}),
     )
 

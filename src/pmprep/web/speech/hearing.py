@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from pmprep.speech import AudioError, hear_upload
 from pmprep.web.speech.models import MB, Recording
-from pmprep.web.text_workers import TextWorkers, TextWorkError
+from pmprep.web.text_workers import TextWorkError, TextWorkers
 
 MAX_UPLOAD_BYTES = 40 * MB  # 20 minutes of 16 kHz mono WAV (what the page records), 4 of CD-quality stereo
 MAX_SECONDS = 20 * 60  # one answer or one case presentation

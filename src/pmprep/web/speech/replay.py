@@ -49,8 +49,12 @@ def align(draft: Sequence[str], corrected: str) -> tuple[list[tuple[int, int] | 
             i, j = i + 1, j + 1
             continue
         skip = next(
-            ((di, dj) for di in range(LOOKAHEAD + 1) for dj in range(LOOKAHEAD + 1) if (di or dj)
-             and i + di < len(ours) and j + dj < len(theirs) and ours[i + di] == theirs[j + dj][0]),
+            (
+                (di, dj)
+                for di in range(LOOKAHEAD + 1)
+                for dj in range(LOOKAHEAD + 1)
+                if (di or dj) and i + di < len(ours) and j + dj < len(theirs) and ours[i + di] == theirs[j + dj][0]
+            ),
             None,
         )
         if skip is None:  # a word corrected in place

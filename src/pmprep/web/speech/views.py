@@ -4,6 +4,7 @@ manage the recordings kept."""
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -25,7 +26,8 @@ from pmprep.web.practice.highlight import segments, shown
 from pmprep.web.practice.models import Attempt
 from pmprep.web.practice.recording import Asked
 from pmprep.web.requests import AuthenticatedRequest
-from pmprep.web.speech import hearing, replay as replaying
+from pmprep.web.speech import hearing
+from pmprep.web.speech import replay as replaying
 from pmprep.web.speech.forms import TranscriptForm, UploadForm
 from pmprep.web.speech.models import MB, Recording
 
@@ -48,10 +50,11 @@ def _answering(request: AuthenticatedRequest) -> Answering:
     catalog = active_catalog()
     params = request.GET
     if params.get("loop") and params.get("round", "").isdigit():
+        if not _is_uuid(params["loop"]):
+            raise Http404("There is no such round in your mock loops.")
         r = (
             LoopRound.objects.select_related("loop")
-            .filter(user=request.user, loop__uid=params["loop"] if _is_uuid(params["loop"]) else None)
-            .filter(order=int(params["round"]))
+            .filter(user=request.user, loop__uid=params["loop"], order=int(params["round"]))
             .first()
         )
         if r is None or r.round_id not in catalog.rounds:
@@ -59,9 +62,7 @@ def _answering(request: AuthenticatedRequest) -> Answering:
         question = catalog.questions.get(rounds.progress(r).next_question or "")
         if question is None or r.status == LoopRound.DONE:
             raise Http404("This round has no question left to answer.")
-        where = hearing.Where(
-            question.id, question.text, answer_seconds(rounds.planned(r, catalog)), loop_round=r
-        )
+        where = hearing.Where(question.id, question.text, answer_seconds(rounds.planned(r, catalog)), loop_round=r)
         return Answering(where, "round", reverse("loops:round", args=[r.loop.uid, r.order]), "Back to the round")
     if params.get("reply_to", "").isdigit():
         parent = get_object_or_404(Attempt.objects.of(request.user), pk=int(params["reply_to"]))
@@ -79,7 +80,11 @@ def _answering(request: AuthenticatedRequest) -> Answering:
 
 
 def _is_uuid(text: str) -> bool:
-    return bool(re.fullmatch(r"[0-9a-fA-F-]{32,36}", text))
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _wants_json(request) -> bool:
@@ -107,7 +112,8 @@ def record(request: AuthenticatedRequest) -> HttpResponse:
                 url = reverse("speech:correct", args=[made.pk])
                 return JsonResponse({"url": url}) if _wants_json(request) else redirect(url)
         if _wants_json(request):
-            return JsonResponse({"error": " ".join(form.errors.get("audio", ["The recording was not saved."]))}, status=400)
+            problems = [str(e) for e in form.errors.get("audio", [])] or ["The recording was not saved."]
+            return JsonResponse({"error": " ".join(problems)}, status=400)
     return render(
         request,
         "speech/record.html",
