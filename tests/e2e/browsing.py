@@ -136,6 +136,26 @@ def add_contact_note(page, base: str) -> None:
     expect(page.get_by_role("heading", name=re.compile(r"^Priya"))).to_be_visible()
 
 
+def record_out_loud(page, base: str, question: str = QUESTION) -> str:
+    """Answer a bank question out loud by uploading a synthetic WAV (the form that needs no JavaScript);
+    returns the correct-the-transcript page's path."""
+    import tempfile
+    from pathlib import Path
+
+    from tests.core.speech.conftest import VOICE, need_tools
+    from tests.core.speech.synthetic import answer
+
+    need_tools()
+    with tempfile.TemporaryDirectory() as folder:
+        wav = Path(folder) / "spoken.wav"
+        answer([("First, I owned the home page row, and starts rose by four percent.", 160)], wav, voice=VOICE)
+        page.goto(f"{base}/speech/record?question={question}")
+        page.get_by_label("A WAV recording of your answer").set_input_files(str(wav))
+        page.get_by_role("button", name="Upload and transcribe").click()
+        expect(page).to_have_url(re.compile(r"/speech/\d+/$"), timeout=60_000)
+    return page.url.removeprefix(base)
+
+
 def seed_a_candidate(page, base: str, username: str) -> dict[str, str]:
     """Sign up and make a little of everything; returns the path of each thing made, by name."""
     sign_up(page, base, username)
@@ -146,4 +166,5 @@ def seed_a_candidate(page, base: str, username: str) -> dict[str, str]:
     made["loop"], made["round"] = run_first_round(page, base)
     make_plan(page, base)
     add_contact_note(page, base)
+    made["recording"] = record_out_loud(page, base)
     return made

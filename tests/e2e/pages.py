@@ -17,7 +17,7 @@ BLOCKING = ("serious", "critical")
 @dataclass(frozen=True)
 class Page:
     name: str  # also the screenshot's file name
-    path: str  # may name a thing seed_a_candidate made: {feedback}, {story}, {deck}, {loop}, {round}
+    path: str  # may name a thing seed_a_candidate made: {feedback}, {story}, {deck}, {loop}, {round}, {recording}
     signed_in: bool = True
 
     def url(self, base: str, made: dict[str, str]) -> str:
@@ -50,6 +50,10 @@ PAGES = [
     Page("progress", "/progress/"),
     Page("profile", "/accounts/profile/"),
     Page("data", "/accounts/data/"),
+    Page("record", f"/speech/record?question={QUESTION}"),
+    Page("transcript", "{recording}"),
+    Page("replay", "{recording}replay"),
+    Page("recordings", "/speech/"),
     Page("welcome", "/", signed_in=False),
     Page("login", "/accounts/login/", signed_in=False),
     Page("signup", "/accounts/signup/", signed_in=False),

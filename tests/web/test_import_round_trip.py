@@ -4,7 +4,9 @@ holding every kind of record the pages can make, each made through the page that
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+import wave
 
 import pytest
 import time_machine
@@ -21,6 +23,7 @@ from pmprep.web.cases.models import CaseDeck
 from pmprep.web.loops.models import LoopRound, MockLoop, PeerLink
 from pmprep.web.loops.rounds import qa_probes
 from pmprep.web.practice.models import Attempt
+from pmprep.web.speech.models import Recording
 
 pytestmark = pytest.mark.django_db(transaction=False)
 T0 = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC)
@@ -147,6 +150,26 @@ def every_kind_of_record(client, user: User) -> None:
             client,
             "plans:readiness",
             {"goal": "PM at Netflix for its culture", "industry": "Streaming", "has_plan": "on"},
+        )
+        # A spoken answer, built here rather than heard (hearing needs the speech tools: tests/web/
+        # test_speech_recordings.py records through the page): a second of quiet WAV and the figures' shape.
+        quiet = io.BytesIO()
+        with wave.open(quiet, "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(16_000)
+            w.writeframes(b"\x01\x00" * 16_000)
+        Recording.objects.create(
+            user=user,
+            question_id=behavioural.id,
+            question_text=behavioural.text,
+            seconds_budget=300,
+            wav=quiet.getvalue(),
+            size_bytes=len(quiet.getvalue()),
+            duration_s=1.0,
+            heard={"transcript": "I led it.", "words": [{"word": "i", "start": 0.1, "end": 0.2}], "delivery": {}},
+            attempt=first,
+            created=T0,
         )
 
 

@@ -33,6 +33,9 @@ def export(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="File to write (default pmprep-USER-DATE.json here; - for standard output)."
     ),
+    without_recordings: bool = typer.Option(
+        False, "--without-recordings", help="Leave out the spoken answers' recordings (audio and transcripts)."
+    ),
 ) -> None:
     """Write one user's complete data as a versioned JSON file."""
     setup_django()
@@ -45,7 +48,7 @@ def export(
     user = User.objects.filter(username=username).first()
     if user is None:
         fail(f"there is no user '{username}' in this pmprep ({_where()})")
-    document = export_user(user)
+    document = export_user(user, recordings=not without_recordings)
     text = dumps(document)
     if output is not None and str(output) == "-":
         sys.stdout.write(text)

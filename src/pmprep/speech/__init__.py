@@ -14,9 +14,9 @@ spoken_text and language_model (the model's build), word_errors (how accurate a 
 
 from __future__ import annotations
 
-from pmprep.speech.audio import AudioError, read_audio
+from pmprep.speech.audio import AudioError, read_audio, read_wav_bytes, wav_bytes
 from pmprep.speech.recognizer import DOMAIN, STOCK, RecognizerError, Settings, Word
-from pmprep.speech.spoken_answer import NoSpeech, SpokenAnswer, hear, transcribe
+from pmprep.speech.spoken_answer import NoSpeech, SpokenAnswer, hear, hear_upload, transcribe
 
 __all__ = [
     "DOMAIN",
@@ -28,6 +28,9 @@ __all__ = [
     "SpokenAnswer",
     "Word",
     "hear",
+    "hear_upload",
     "read_audio",
+    "read_wav_bytes",
     "transcribe",
+    "wav_bytes",
 ]

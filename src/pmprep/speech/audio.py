@@ -9,11 +9,13 @@ traceback. Nothing here sends audio anywhere: ffmpeg runs as a local process on 
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import wave
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -82,50 +84,77 @@ def read_audio(path: Path | str) -> Audio:
     return _convert(path, kind)
 
 
+def wav_bytes(audio: Audio) -> bytes:
+    """``audio`` written out as a WAV file (16-bit mono PCM at its rate), as pmprep keeps a recording."""
+    out = io.BytesIO()
+    with wave.open(out, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(audio.rate)
+        w.writeframes(audio.samples)
+    return out.getvalue()
+
+
+def read_wav_bytes(data: bytes, source: str) -> Audio:
+    """A WAV recording held in memory (an upload) as 16 kHz mono 16-bit audio, or an AudioError whose message
+    names it as ``source`` (such as "The recording"). Only integer PCM WAV: nothing is converted."""
+    if not data:
+        raise AudioError(f"{source} is empty (0 bytes): expected a recording (a WAV file)")
+    if not (data[:4] == b"RIFF" and data[8:12] == b"WAVE"):
+        raise AudioError(
+            f"{source} is not a WAV file (it does not start with RIFF…WAVE): expected a WAV recording, 16 kHz "
+            "mono or better"
+        )
+    return _read_wav(io.BytesIO(data), source)
+
+
 def _convertible_kind(head: bytes) -> str | None:
     if head[4:8] == _MP4_BRAND:
         return "MP4/M4A audio (as Safari records)"
     return next((kind for magic, kind in _CONVERTIBLE if head.startswith(magic)), None)
 
 
-def _read_wav(path: Path) -> Audio:
+def _read_wav(path: Path | BinaryIO, name: str | None = None) -> Audio:
+    """A WAV file at ``path`` (or an open binary file called ``name`` in messages)."""
+    if name is None:
+        name = str(path)
     try:
-        with wave.open(str(path), "rb") as w:
+        with wave.open(str(path) if isinstance(path, Path) else path, "rb") as w:
             channels, width, rate, frames = w.getnchannels(), w.getsampwidth(), w.getframerate(), w.getnframes()
             if width == 1:
                 raise AudioError(
-                    f"{path} has 8-bit samples, too coarse to recognise speech in: expected 16-bit PCM "
+                    f"{name} has 8-bit samples, too coarse to recognise speech in: expected 16-bit PCM "
                     "(e.g. `sox in.wav -b 16 out.wav`)"
                 )
             if width not in (2, 3, 4):
-                raise AudioError(f"{path} has {width * 8}-bit samples: expected 16, 24 or 32-bit integer PCM")
-            _check_rate(path, rate)
-            _check_length(path, frames / rate if rate else 0)
+                raise AudioError(f"{name} has {width * 8}-bit samples: expected 16, 24 or 32-bit integer PCM")
+            _check_rate(name, rate)
+            _check_length(name, frames / rate if rate else 0)
             raw = w.readframes(frames)
     except wave.Error as exc:
         # Python's wave reads integer PCM only: a float or compressed WAV lands here, and ffmpeg reads those.
-        if shutil.which("ffmpeg"):
+        if isinstance(path, Path) and shutil.which("ffmpeg"):
             return _convert(path, "a WAV file that is not integer PCM")
+        hint = "; installing ffmpeg lets pmprep convert other WAV encodings" if isinstance(path, Path) else ""
         raise AudioError(
-            f"{path} is not a WAV file pmprep can read ({exc}): expected integer PCM, 16 kHz mono or better; "
-            "installing ffmpeg lets pmprep convert other WAV encodings"
+            f"{name} is not a WAV file pmprep can read ({exc}): expected integer PCM, 16 kHz mono or better{hint}"
         ) from None
     except EOFError:
-        raise AudioError(f"{path} is cut short: its WAV header promises more audio than the file holds") from None
+        raise AudioError(f"{name} is cut short: its WAV header promises more audio than the file holds") from None
     if frames == 0 or not raw:
-        raise AudioError(f"{path} holds no audio (0 samples): expected a recording of an answer")
+        raise AudioError(f"{name} holds no audio (0 samples): expected a recording of an answer")
     samples = _to_float(raw, width)
     usable = len(samples) // channels * channels  # a cut-off last frame is dropped
     mono = samples[:usable].reshape(-1, channels).mean(axis=1)
-    return Audio(_to_int16(resample(mono, rate, RATE)), str(path))
+    return Audio(_to_int16(resample(mono, rate, RATE)), name)
 
 
-def _check_rate(path: Path, rate: int) -> None:
+def _check_rate(path: Path | str, rate: int) -> None:
     if rate < MIN_RATE:
         raise AudioError(f"{path} is sampled at {rate} Hz: expected 16 kHz or more (8 kHz at the very least)")
 
 
-def _check_length(path: Path, seconds: float) -> None:
+def _check_length(path: Path | str, seconds: float) -> None:
     if seconds > MAX_SECONDS:
         raise AudioError(
             f"{path} is {seconds / 60:.0f} minutes long: pmprep takes recordings of up to {MAX_SECONDS // 60} "

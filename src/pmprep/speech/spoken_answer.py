@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from pmprep.speech.audio import Audio, AudioError, read_audio
+from pmprep.speech.audio import Audio, AudioError, read_audio, read_wav_bytes, wav_bytes
 from pmprep.speech.delivery import SpokenDelivery, measure
 from pmprep.speech.recognizer import DOMAIN, Settings, Word, recognizer
 from pmprep.speech.transcript import Transcript, punctuated
@@ -69,3 +69,21 @@ def hear(audio: Audio, *, settings: Settings = DOMAIN, budget_s: float | None = 
 def transcribe(path: Path | str, *, settings: Settings = DOMAIN, budget_s: float | None = None) -> SpokenAnswer:
     """The recording at ``path`` heard: AudioError (with a message naming the file) when it cannot be."""
     return hear(read_audio(path), settings=settings, budget_s=budget_s)
+
+
+def hear_upload(
+    data: bytes, *, source: str, max_s: float, settings: Settings = DOMAIN, budget_s: float | None = None
+) -> tuple[bytes, float, dict[str, object]]:
+    """An uploaded WAV file heard, for the web: the audio as pmprep keeps it (16 kHz mono 16-bit WAV), its
+    length in seconds, and ``to_dict()``'s figures with the transcript's word offsets under ``spans``.
+    AudioError (named ``source``) when it cannot be read, is longer than ``max_s`` or holds no speech."""
+    audio = read_wav_bytes(data, source)
+    if audio.duration_s > max_s:
+        raise AudioError(
+            f"{source} is {audio.duration_s / 60:.1f} minutes long: spoken practice takes up to "
+            f"{max_s / 60:.0f} minutes (one answer or one presentation)"
+        )
+    heard = hear(audio, settings=settings, budget_s=budget_s)
+    figures = heard.to_dict()
+    figures["spans"] = [list(span) for span in heard.transcript.spans]
+    return wav_bytes(audio), audio.duration_s, figures

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "pmprep.web.outreach",
     "pmprep.web.progress",
     "pmprep.web.plans",
+    "pmprep.web.speech",
 ]
 
 MIDDLEWARE = [
@@ -133,6 +134,10 @@ PMPREP_SIGNUP_RATE = config.env_rate("PMPREP_SIGNUP_RATE", "10/h")
 # The JSON APIs' analyses run in worker processes (see pmprep.web.text_workers); 0 runs them inline.
 PMPREP_TEXT_WORKERS = config.env_int("PMPREP_TEXT_WORKERS", 1, minimum=0)
 PMPREP_TEXT_TIMEOUT = config.env_int("PMPREP_TEXT_TIMEOUT", 10)
+# Spoken practice (pmprep.web.speech): each user's recordings may take this much space in the database,
+# and hearing one recording may take this many seconds (in a worker of its own) before it is stopped.
+PMPREP_RECORDING_LIMIT_MB = config.env_int("PMPREP_RECORDING_LIMIT_MB", 200)
+PMPREP_SPEECH_TIMEOUT = config.env_int("PMPREP_SPEECH_TIMEOUT", 300)
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pmprep"}}
 # django-ratelimit wants memcached or Redis so that several processes share one count. `pmprep serve`
 # is one process with threads, which all share this in-memory cache, and its increments hold a lock.

@@ -3,11 +3,14 @@
 The document is complete (every user-owned table is a section, and a test holds that no owned
 model is left out) and keeps each record's `uid` and timestamps, so an import into an empty
 instance reproduces the data exactly. Not exported: passwords, a peer link's secret and a plan's
-calendar-feed token (an imported link or feed gets a new address).
+calendar-feed token (an imported link or feed gets a new address). A recording's audio is written as
+base64 in pieces of at most ``AUDIO_CHUNK`` bytes (so no one JSON value is large), or left out with the
+rest of the recordings when the export is made without them.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import uuid
 from dataclasses import dataclass
@@ -25,8 +28,10 @@ from pmprep.web.loops.models import InformalNote, LoopRound, MockLoop, PeerLink,
 from pmprep.web.outreach.models import Contact
 from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
 from pmprep.web.practice.models import Attempt, Draft, ReviewCard
+from pmprep.web.speech.models import Recording
 from pmprep.web.stories.models import Story
 
+AUDIO_CHUNK = 768 * 1024  # bytes of audio in one base64 string of the export (1 MB once encoded)
 FORMAT = "pmprep-export"
 VERSION = 1
 ACCOUNT_FIELDS = ("username", "email", "first_name", "last_name", "company", "track", "interview_date", "date_joined")
@@ -174,6 +179,27 @@ SECTIONS: tuple[Section, ...] = (
         natural_key=("user",),
         newest="updated",
     ),
+    # Spoken answers: the audio (16 kHz mono WAV, in base64 pieces) and what pmprep heard in it.
+    Section(
+        "recordings",
+        Recording,
+        (
+            "uid",
+            "question_id",
+            "question_text",
+            "seconds_budget",
+            "loop_round",
+            "reply_to",
+            "probe",
+            "wav",
+            "size_bytes",
+            "duration_s",
+            "heard",
+            "attempt",
+            "created",
+        ),
+        references=("loop_round", "reply_to", "attempt"),
+    ),
     Section(
         "self_checks",
         SelfCheckAnswers,
@@ -190,13 +216,19 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, uuid.UUID):
         return str(value)
+    if isinstance(value, (bytes, memoryview)):
+        data = bytes(value)
+        return [base64.b64encode(data[i : i + AUDIO_CHUNK]).decode("ascii") for i in range(0, len(data), AUDIO_CHUNK)]
     return value
 
 
-def export_user(user: User, now: datetime | None = None) -> dict[str, Any]:
-    """Everything `user` owns, as plain JSON values."""
+def export_user(user: User, now: datetime | None = None, *, recordings: bool = True) -> dict[str, Any]:
+    """Everything `user` owns, as plain JSON values (without the recordings when ``recordings`` is False)."""
     data: dict[str, list[dict[str, Any]]] = {}
     for section in SECTIONS:
+        if section.model is Recording and not recordings:
+            data[section.name] = []
+            continue
         columns = [f"{f}__uid" if f in section.references else f for f in section.fields]
         rows = section.model._default_manager.filter(user=user).order_by("pk").values(*columns)
         data[section.name] = [{k.removesuffix("__uid"): _plain(v) for k, v in row.items()} for row in rows]

@@ -10,6 +10,8 @@ validation. Rules about several records at once (references, a peer scorecard an
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import json
 import math
@@ -34,9 +36,16 @@ from pmprep.web.accounts.models import User
 from pmprep.web.loops.forms import EVIDENCE_CHARS, InformalNoteForm, PeerLinkForm, ReferralForm, ScorecardForm
 from pmprep.web.outreach.forms import ContactForm
 from pmprep.web.plans.forms import PlanForm, SelfCheckForm
-from pmprep.web.portability.export_format import ACCOUNT_FIELDS, BY_NAME, LATER_ACCOUNT_FIELDS, Section
+from pmprep.web.portability.export_format import (
+    ACCOUNT_FIELDS,
+    AUDIO_CHUNK,
+    BY_NAME,
+    LATER_ACCOUNT_FIELDS,
+    Section,
+)
 from pmprep.web.portability.export_reader import describe
 from pmprep.web.practice.forms import AnswerForm, DraftForm, FollowUpForm, SelfRatingForm
+from pmprep.web.speech import hearing
 
 # Every date in pmprep is from this century; far outside it, date arithmetic on pages overflows.
 EARLIEST = dt.date(2000, 1, 1)
@@ -93,6 +102,11 @@ FORM_FIELDS: dict[str, dict[str, forms.Field]] = {
     "plans": {"hours_per_week": PlanForm.base_fields["hours_per_week"]},
     "self_checks": {f: SelfCheckForm.base_fields[f] for f in ("goal", "industry")},
     "round_scorecards": {"summary": ScorecardForm.base_fields["summary"]},
+    "recordings": {
+        "question_text": AnswerForm.base_fields["question_text"],
+        "seconds_budget": AnswerForm.base_fields["seconds_budget"],
+        "probe": FollowUpForm.base_fields["probe"],
+    },
 }
 REFERRAL_FIELDS = {"rater": ReferralForm.base_fields["who"], "summary": ReferralForm.base_fields["summary"]}
 
@@ -187,6 +201,8 @@ def field_value(model: type[models.Model], name: str, value: Any) -> Any:
         return int(value) if isinstance(f, models.IntegerField) else float(value)
     if isinstance(f, (models.DateTimeField, models.DateField)):
         return _date_value(f, value)
+    if isinstance(f, models.BinaryField):
+        return _audio_value(value)
     if isinstance(f, models.UUIDField):
         if not isinstance(value, str):
             raise ValidationError(
@@ -199,6 +215,25 @@ def field_value(model: type[models.Model], name: str, value: Any) -> Any:
                 f"expected a uid such as 0f8fad5b-d9cb-469f-a165-70867728950e (found {json.dumps(value)[:60]})"
             ) from None
     return f.to_python(value)  # type: ignore[union-attr]  # a model's own column, never a relation's reverse
+
+
+def _audio_value(value: Any) -> bytes:
+    """A recording's audio as the export writes it: a list of base64 strings, each of at most AUDIO_CHUNK bytes."""
+    expected = f"expected the audio as a list of base64 strings of at most {AUDIO_CHUNK:,} bytes each"
+    if not isinstance(value, list) or not all(isinstance(part, str) for part in value):
+        raise ValidationError(f"{expected} (found {describe(value)})")
+    data = bytearray()
+    for n, part in enumerate(value):
+        try:
+            piece = base64.b64decode(part, validate=True)
+        except (binascii.Error, ValueError):
+            raise ValidationError(f"{expected}; piece {n} is not base64") from None
+        if len(piece) > AUDIO_CHUNK:
+            raise ValidationError(f"{expected}; piece {n} holds {len(piece):,}")
+        data += piece
+        if len(data) > hearing.MAX_SECONDS * hearing.KEPT_BYTES_PER_SECOND + 44:
+            raise ValidationError(f"more audio than the {hearing.MAX_SECONDS // 60} minutes a recording can hold")
+    return bytes(data)
 
 
 def message(exc: ValidationError) -> str:
@@ -355,6 +390,24 @@ def _mock_loop_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
     return []
 
 
+def _recording_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    wav = v.get("wav")
+    if wav is not None:
+        if not (wav[:4] == b"RIFF" and wav[8:12] == b"WAVE"):
+            found.append(("wav", "not a WAV file (it does not start with RIFF…WAVE)"))
+        if "size_bytes" in v and v["size_bytes"] != len(wav):
+            found.append(("size_bytes", f"{v['size_bytes']} differs from the audio's {len(wav)} bytes"))
+    heard = v.get("heard")
+    if "heard" in v and not (
+        isinstance(heard, dict) and isinstance(heard.get("transcript"), str) and isinstance(heard.get("words"), list)
+    ):
+        found.append(("heard", "expected what pmprep heard: an object with a transcript and its words"))
+    if "duration_s" in v and not 0 < v["duration_s"] <= hearing.MAX_SECONDS:
+        found.append(("duration_s", f"a recording lasts more than 0 s and at most {hearing.MAX_SECONDS} s"))
+    return found
+
+
 def section_rules(name: str, values: dict[str, Any], today: dt.date) -> list[tuple[str, str]]:
     """Problems of one record's own values, beyond each field's type: (field, message)."""
     model = BY_NAME[name].model
@@ -375,6 +428,7 @@ def section_rules(name: str, values: dict[str, Any], today: dt.date) -> list[tup
         "peer_links": _peer_link_rules,
         "mock_loops": _mock_loop_rules,
         "bookmarks": _bookmark_rules,
+        "recordings": _recording_rules,
     }
     if name in rules:
         found += rules[name](values)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from pmprep.web import downloads, portability
 from pmprep.web.portability.forms import ImportForm
 from pmprep.web.requests import AuthenticatedRequest
+from pmprep.web.speech.models import MB, Recording
 
 
 def _data_page(
@@ -22,9 +24,14 @@ def _data_page(
         (section.name.replace("_", " "), section.model._default_manager.filter(user=request.user).count())
         for section in portability.SECTIONS
     ]
-    return render(
-        request, "portability/data.html", {"form": form, "counts": counts, "problems": problems or []}, status=status
-    )
+    context = {
+        "form": form,
+        "counts": counts,
+        "problems": problems or [],
+        "recordings_mb": Recording.objects.used_bytes(request.user) / MB,
+        "recordings_limit_mb": settings.PMPREP_RECORDING_LIMIT_MB,
+    }
+    return render(request, "portability/data.html", context, status=status)
 
 
 @login_required
@@ -52,6 +59,7 @@ def data(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_GET
 def export(request: AuthenticatedRequest) -> HttpResponse:
-    document = portability.export_user(request.user)
+    # "Leave out my recordings" on the Your data page: a smaller file, without the audio.
+    document = portability.export_user(request.user, recordings=request.GET.get("without_recordings") != "1")
     name = f"pmprep-{request.user.username}-{timezone.localdate():%Y-%m-%d}.json"
     return downloads.download(portability.dumps(document), name, "application/json; charset=utf-8")

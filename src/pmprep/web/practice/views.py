@@ -4,6 +4,7 @@ from functools import lru_cache
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -126,6 +127,10 @@ def _attempt_page(
             for c in fb.criteria
         ]
     sentence_steps = [(item.answer[o.start : o.end], o.step_name) for o in fb.outline]
+    try:
+        spoken = item.recording  # the speech app's reverse link: an answer given out loud
+    except ObjectDoesNotExist:
+        spoken = None
     chain, replies, probes = item.conversation()
     rated = [{"id": c.id, "name": c.name, "auto": c.level, "self": item.self_ratings.get(c.id)} for c in fb.criteria]
     # Highlights on demand: the answer reads as plain text until one criterion's evidence is asked for.
@@ -156,6 +161,7 @@ def _attempt_page(
             "anchors": sorted(rubrics().anchors.items()),
             "rated": rated,
             "has_self": bool(item.self_ratings),
+            "spoken": spoken,
         },
         status=status,
     )
