@@ -31,6 +31,7 @@ from pmprep.analysis.feedback import upgrade
 from pmprep.committee import Source
 from pmprep.config import active_catalog, company, default_company
 from pmprep.web.accounts.models import User
+from pmprep.web.debrief.forms import OutcomeForm, RoundForm
 from pmprep.web.loops.forms import EVIDENCE_CHARS, InformalNoteForm, PeerLinkForm, ReferralForm, ScorecardForm
 from pmprep.web.outreach.forms import ContactForm
 from pmprep.web.plans.forms import PlanForm, SelfCheckForm
@@ -93,6 +94,10 @@ FORM_FIELDS: dict[str, dict[str, forms.Field]] = {
     "plans": {"hours_per_week": PlanForm.base_fields["hours_per_week"]},
     "self_checks": {f: SelfCheckForm.base_fields[f] for f in ("goal", "industry")},
     "round_scorecards": {"summary": ScorecardForm.base_fields["summary"]},
+    "real_rounds": {
+        **{f: RoundForm.base_fields[f] for f in ("round_name", "interviewer_role", "went_well", "surprised")},
+        "outcome": OutcomeForm.base_fields["outcome"],
+    },
 }
 REFERRAL_FIELDS = {"rater": ReferralForm.base_fields["who"], "summary": ReferralForm.base_fields["summary"]}
 
@@ -214,6 +219,16 @@ def _latest_interview_date(today: dt.date) -> dt.date:
 # ---------------------------------------------------------------- rules of one section
 
 
+def _real_round_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
+    ratings = v.get("self_ratings")
+    if "self_ratings" in v and not (
+        isinstance(ratings, dict)
+        and all(isinstance(k, str) and type(r) is int and 1 <= r <= 4 for k, r in ratings.items())
+    ):
+        return [("self_ratings", "expected criterion ids with ratings from 1 to 4")]
+    return []
+
+
 def _attempt_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if "answer" in v and not v["answer"].strip():
@@ -252,6 +267,14 @@ def _attempt_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
                 found.append((f"self_ratings.{key}", "not a criterion of this attempt's feedback"))
             elif isinstance(rating, bool) or rating not in choices:
                 found.append((f"self_ratings.{key}", f"{json.dumps(rating)[:20]} is not one of {choices}"))
+    return found
+
+
+def _real_exchange_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
+    """A real round's exchange: its feedback checked as an attempt's is (it has no self-ratings of its own)."""
+    found = _attempt_rules({**v, "self_ratings": {}})
+    if "question" in v and not str(v["question"]).strip():
+        found.append(("question", "must not be blank"))
     return found
 
 
@@ -369,6 +392,8 @@ def section_rules(name: str, values: dict[str, Any], today: dt.date) -> list[tup
     ]
     rules = {
         "attempts": _attempt_rules,
+        "real_exchanges": _real_exchange_rules,
+        "real_rounds": _real_round_rules,
         "loop_rounds": _loop_round_rules,
         "review_cards": _review_card_rules,
         "round_scorecards": _scorecard_rules,
