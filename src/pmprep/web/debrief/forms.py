@@ -51,7 +51,7 @@ class RoundForm(forms.Form):
 
     def __init__(self, *args, track: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["round_id"].choices = round_choices(track)
+        self.fields["round_id"].choices = round_choices(track)  # type: ignore[attr-defined]  # a ChoiceField
         self.criteria = rated_criteria()
         for cid, name in self.criteria:
             self.fields[f"rate_{cid}"] = forms.TypedChoiceField(
@@ -68,7 +68,7 @@ class RoundForm(forms.Form):
         return day
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("round_id") == OTHER and not (data.get("round_name") or "").strip():
             self.add_error("round_name", "Name the round (for example “Recruiter screen”).")
         return data
@@ -98,7 +98,7 @@ class RememberedForm(forms.Form):
     join = forms.BooleanField(label="Join this to the exchange before it", required=False)
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         q, a = (data.get("question") or "").strip(), (data.get("answer") or "").strip()
         if bool(q) != bool(a) and not data.get("join"):
             self.add_error("answer" if q else "question", "Give both the question and the answer, or leave both empty.")
