@@ -75,7 +75,7 @@ def test_the_navigation_is_grouped_by_intent(client, alice):
     assert links == [
         "Today", "Drill", "Mock loops",
         "Stories", "Case decks", "Outreach", "Plan",
-        "Progress", "Readiness",
+        "Progress", "Readiness", "Real rounds",
         "Question bank", "The loop", "Primers",
         "Your track", "Your data", "Password",
     ]  # fmt: skip

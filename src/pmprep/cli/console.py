@@ -20,7 +20,7 @@ errors = Console(stderr=True, highlight=False)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    errors.print(f"[bold red]Error:[/] {message}", markup=True)
+    errors.print(f"[bold red]Error:[/] {message}", markup=True, soft_wrap=True)
     raise typer.Exit(code)
 
 

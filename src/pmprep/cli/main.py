@@ -7,7 +7,15 @@ import os
 import typer
 
 from pmprep import __version__
-from pmprep.cli import analysis_commands, catalog_commands, data_commands, outreach_commands, server, speech_commands
+from pmprep.cli import (
+    analysis_commands,
+    catalog_commands,
+    data_commands,
+    debrief_commands,
+    outreach_commands,
+    server,
+    speech_commands,
+)
 from pmprep.config import companies
 
 app = typer.Typer(
@@ -23,6 +31,7 @@ app.command("loop")(catalog_commands.loop)
 app.command("analyze")(analysis_commands.analyze)
 app.command("classify")(analysis_commands.classify)
 app.command("speech")(speech_commands.speech)
+app.command("debrief")(debrief_commands.debrief)
 app.command("outreach")(outreach_commands.outreach)
 app.command("export")(data_commands.export)
 app.command("import")(data_commands.import_)

@@ -64,6 +64,8 @@ _EVENTS = {"INSERT": "NEW", "UPDATE": "NEW", "DELETE": "OLD"}
 OWNED = (
     "bank.Bookmark",
     "cases.CaseDeck",
+    "debrief.RealRound",
+    "debrief.RealExchange",
     "loops.MockLoop",
     "loops.LoopRound",
     "loops.RoundScorecard",
@@ -74,6 +76,7 @@ OWNED = (
     "plans.SelfCheckAnswers",
     "practice.Attempt",
     "practice.ReviewCard",
+    "speech.Recording",
     "stories.Story",
 )
 

@@ -50,6 +50,7 @@ TRACK = Group(
     (
         Item("Progress", "progress:index", ("progress:*",)),
         Item("Readiness", "plans:readiness", ("plans:readiness",)),
+        Item("Real rounds", "debrief:index", ("debrief:*", "plans:calibration")),
     ),
 )
 LEARN_ITEMS = (

@@ -23,7 +23,7 @@ class PlainSelect(forms.Select):
         final = self.build_attrs(self.attrs, attrs)
         final["name"] = name
         chosen = {str(v) for v in self.format_value(value)}
-        parts = [format_html("<select{}>", flatatt(final))]
+        parts: list[str] = [format_html("<select{}>", flatatt(final))]
         for option_value, option_label in self.choices:
             if isinstance(option_label, (list, tuple)):
                 parts.append(format_html('<optgroup label="{}">', option_value))

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "pmprep.web.progress",
     "pmprep.web.plans",
     "pmprep.web.speech",
+    "pmprep.web.debrief",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ urlpatterns = [
     path("progress/", include("pmprep.web.progress.urls")),
     path("plan/", include("pmprep.web.plans.urls")),
     path("speech/", include("pmprep.web.speech.urls")),
+    path("debrief/", include("pmprep.web.debrief.urls")),
     path("peer/<str:token>/", peer.interview, name="peer"),
     path("api/analyze", api.analyze_view, name="api-analyze"),
     path("api/classify", api.classify_view, name="api-classify"),

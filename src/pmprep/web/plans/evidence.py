@@ -12,6 +12,7 @@ from pmprep.plans import PracticeEvidence, Readiness, readiness
 from pmprep.review import TodayPlan
 from pmprep.stories import Coverage, Gap, story_kinds
 from pmprep.web.data_version import cached
+from pmprep.web.debrief.models import RealExchange
 from pmprep.web.loops.committee import hear
 from pmprep.web.loops.models import LoopRound, MockLoop, RoundScorecard
 from pmprep.web.practice.models import Attempt
@@ -46,6 +47,16 @@ def _gather(user, catalog: Catalog, today: date, reviews: TodayPlan | None) -> P
         q = catalog.questions.get(question_id)
         if q is not None and 1 <= level <= 4:
             attempts.append((timezone.localtime(created).date(), q.type, tuple(q.rounds), tuple(q.competencies), level))
+    # A real round's judged answers count as practice of that round, on the day of the interview: its weak
+    # spots weigh in the plan as a weak practice answer does.
+    for e in (
+        RealExchange.objects.filter(user=user)
+        .select_related("real_round")
+        .only("question_type", "competencies", "level", "real_round__held_on", "real_round__round_id")
+    ):
+        if 1 <= e.level <= 4:
+            rounds = (e.real_round.round_id,) if e.real_round.round_id in catalog.rounds else ()
+            attempts.append((e.real_round.held_on, e.question_type, rounds, tuple(e.competencies), e.level))
     cards = [
         (c.loop_round.round_id, c.ratings)
         for c in RoundScorecard.objects.filter(user=user)

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from pmprep.web.plans import views
+from pmprep.web.plans import calibration, views
 
 app_name = "plans"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("calibration/", calibration.calibration, name="calibration"),
     path("generate", views.generate, name="generate"),
     path("tick", views.tick, name="tick"),
     path("move", views.move, name="move"),

@@ -24,6 +24,7 @@ from pmprep import __version__
 from pmprep.web.accounts.models import User
 from pmprep.web.bank.models import Bookmark
 from pmprep.web.cases.models import CaseDeck
+from pmprep.web.debrief.models import RealExchange, RealRound
 from pmprep.web.loops.models import InformalNote, LoopRound, MockLoop, PeerLink, RoundScorecard
 from pmprep.web.outreach.models import Contact
 from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
@@ -170,6 +171,43 @@ SECTIONS: tuple[Section, ...] = (
     Section("case_decks", CaseDeck, ("uid", "title", "prompt", "question_id", "sections", "created", "updated")),
     Section(
         "contacts", Contact, ("uid", "name", "role", "channel", "met_on", "question", "learned", "round_id", "created")
+    ),
+    # A real round keeps no speaker names: only what the user typed and the exchanges confirmed.
+    Section(
+        "real_rounds",
+        RealRound,
+        (
+            "uid",
+            "round_id",
+            "round_name",
+            "held_on",
+            "interviewer_role",
+            "self_ratings",
+            "went_well",
+            "surprised",
+            "source",
+            "outcome",
+            "created",
+        ),
+    ),
+    Section(
+        "real_exchanges",
+        RealExchange,
+        (
+            "uid",
+            "real_round",
+            "order",
+            "question",
+            "answer",
+            "question_type",
+            "competencies",
+            "level",
+            "score",
+            "feedback",
+            "fillers",
+            "rambling",
+        ),
+        references=("real_round",),
     ),
     # One plan and one self-check per account: the newer one is kept. The feed token is not exported.
     Section(

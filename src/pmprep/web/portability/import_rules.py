@@ -33,6 +33,7 @@ from pmprep.analysis.feedback import upgrade
 from pmprep.committee import Source
 from pmprep.config import active_catalog, company, default_company
 from pmprep.web.accounts.models import User
+from pmprep.web.debrief.forms import OutcomeForm, RoundForm
 from pmprep.web.loops.forms import EVIDENCE_CHARS, InformalNoteForm, PeerLinkForm, ReferralForm, ScorecardForm
 from pmprep.web.outreach.forms import ContactForm
 from pmprep.web.plans.forms import PlanForm, SelfCheckForm
@@ -106,6 +107,10 @@ FORM_FIELDS: dict[str, dict[str, forms.Field]] = {
         "question_text": AnswerForm.base_fields["question_text"],
         "seconds_budget": AnswerForm.base_fields["seconds_budget"],
         "probe": FollowUpForm.base_fields["probe"],
+    },
+    "real_rounds": {
+        **{f: RoundForm.base_fields[f] for f in ("round_name", "interviewer_role", "went_well", "surprised")},
+        "outcome": OutcomeForm.base_fields["outcome"],
     },
 }
 REFERRAL_FIELDS = {"rater": ReferralForm.base_fields["who"], "summary": ReferralForm.base_fields["summary"]}
@@ -249,6 +254,16 @@ def _latest_interview_date(today: dt.date) -> dt.date:
 # ---------------------------------------------------------------- rules of one section
 
 
+def _real_round_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
+    ratings = v.get("self_ratings")
+    if "self_ratings" in v and not (
+        isinstance(ratings, dict)
+        and all(isinstance(k, str) and type(r) is int and 1 <= r <= 4 for k, r in ratings.items())
+    ):
+        return [("self_ratings", "expected criterion ids with ratings from 1 to 4")]
+    return []
+
+
 def _attempt_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if "answer" in v and not v["answer"].strip():
@@ -287,6 +302,14 @@ def _attempt_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
                 found.append((f"self_ratings.{key}", "not a criterion of this attempt's feedback"))
             elif isinstance(rating, bool) or rating not in choices:
                 found.append((f"self_ratings.{key}", f"{json.dumps(rating)[:20]} is not one of {choices}"))
+    return found
+
+
+def _real_exchange_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
+    """A real round's exchange: its feedback checked as an attempt's is (it has no self-ratings of its own)."""
+    found = _attempt_rules({**v, "self_ratings": {}})
+    if "question" in v and not str(v["question"]).strip():
+        found.append(("question", "must not be blank"))
     return found
 
 
@@ -422,6 +445,8 @@ def section_rules(name: str, values: dict[str, Any], today: dt.date) -> list[tup
     ]
     rules = {
         "attempts": _attempt_rules,
+        "real_exchanges": _real_exchange_rules,
+        "real_rounds": _real_round_rules,
         "loop_rounds": _loop_round_rules,
         "review_cards": _review_card_rules,
         "round_scorecards": _scorecard_rules,
