@@ -26,6 +26,8 @@ from django.db import connection
 from django.http import HttpRequest
 from django.template.backends.utils import csrf_input
 from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString, mark_safe
 
 from pmprep.config import active_catalog
@@ -121,29 +123,31 @@ def data_version(user) -> int:
     return int(row[0]) if row else 0
 
 
+def user_data_key(user, day: date) -> str:
+    """What a value worked out from ``user``'s data depends on: their data version, the day, their company,
+    track and interview date, and the content."""
+    catalog = active_catalog()
+    parts = (user.pk, data_version(user), day.isoformat(), user.company, user.track, user.interview_date)
+    return ":".join(str(part) for part in (*parts, catalog.company.id, id(catalog)))
+
+
 def cached(user, name: str, day: date, compute: Callable[[], T]) -> T:
     """``compute()``, or the value it gave for the same user, data version, day and content."""
-    catalog = active_catalog()
-    key = ":".join(
-        str(part)
-        for part in (
-            "pmprep",
-            name,
-            user.pk,
-            data_version(user),
-            day.isoformat(),
-            user.company,
-            user.track,
-            user.interview_date,
-            catalog.company.id,
-            id(catalog),
-        )
-    )
+    key = f"pmprep:{name}:{user_data_key(user, day)}"
     found = cache.get(key)
     if found is None:
         found = compute()
         cache.set(key, found, TIMEOUT)
     return found
+
+
+def data_key(request: HttpRequest) -> dict[str, object]:
+    """A context processor: ``user_data_key`` for Django's ``{% cache %}`` tag around form-free markup,
+    worked out only by a template that uses it (``{% cache 86400 name user_data_key page.number %}``)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"user_data_key": SimpleLazyObject(lambda: user_data_key(user, timezone.localdate()))}
 
 
 def cached_html(

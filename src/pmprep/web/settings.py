@@ -74,6 +74,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "pmprep.web.bank.context.catalog_nav",
                 "pmprep.web.navigation.navigation",
+                "pmprep.web.data_version.data_key",
             ],
         },
     },

@@ -13,6 +13,7 @@ from datetime import date
 from pmprep.bank.model import Catalog
 from pmprep.plans import Countdown, Plan, Readiness, Task, countdown
 from pmprep.review import TodayPlan
+from pmprep.web.data_version import cached
 from pmprep.web.plans.evidence import current_readiness
 from pmprep.web.plans.links import Link, Links
 from pmprep.web.plans.models import StudyPlan
@@ -35,7 +36,11 @@ class Cockpit:
 
 
 def cockpit(user, catalog: Catalog, today: date) -> Cockpit:
-    """The cockpit for ``user``, whose track must be one of ``catalog``'s."""
+    """The cockpit for ``user``, whose track must be one of ``catalog``'s; kept until the user's data changes."""
+    return cached(user, "cockpit", today, lambda: _cockpit(user, catalog, today))
+
+
+def _cockpit(user, catalog: Catalog, today: date) -> Cockpit:
     reviews = due_today(user, today)
     ready = current_readiness(user, catalog, today, reviews)
     links = Links(user, catalog)
