@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-
-_SELECTED = mark_safe(" selected")
 
 
 def _option(value: object, label: object, chosen: set[str]) -> str:
-    return format_html('<option value="{}"{}>{}</option>', value, _SELECTED if str(value) in chosen else "", label)
+    selected = " selected" if str(value) in chosen else ""
+    return f'<option value="{conditional_escape(value)}"{selected}>{conditional_escape(label)}</option>'
 
 
 class PlainSelect(forms.Select):

@@ -31,9 +31,10 @@ DEFAULT_MINUTES = 25
 OPTION_CHARS = 110
 
 
-def case_questions(catalog: Catalog) -> list[Question]:
+@lru_cache(maxsize=8)
+def case_questions(catalog: Catalog) -> tuple[Question, ...]:
     """Bank questions asked in a case round (``kind: case``), in bank order."""
-    return [q for q in catalog.questions.values() if catalog.in_case_round(q)]
+    return tuple(q for q in catalog.questions.values() if catalog.in_case_round(q))
 
 
 def _messages(what: str, limit: int, required: str | None = None) -> dict[str, str]:

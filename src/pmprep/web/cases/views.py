@@ -44,6 +44,7 @@ from pmprep.web.cases.forms import (
     case_questions,
 )
 from pmprep.web.cases.models import CaseDeck
+from pmprep.web.data_version import cached
 from pmprep.web.downloads import MARKDOWN, PDF, download
 from pmprep.web.requests import AuthenticatedRequest
 
@@ -103,7 +104,11 @@ def _index_page(
                 else f"There is no question “{wanted}” in the bank."
             )
         bank_form = FromQuestionForm(catalog, initial={"question": wanted if wanted in ids else ""})
-    decks = [(item, _readiness(item)) for item in CaseDeck.objects.filter(user=request.user)]
+    rows = list(CaseDeck.objects.filter(user=request.user))
+    ready = cached(
+        request.user, "deck-readiness", timezone.localdate(), lambda: {item.pk: _readiness(item) for item in rows}
+    )
+    decks = [(item, ready[item.pk]) for item in rows]
     return render(
         request,
         "cases/index.html",

@@ -29,7 +29,7 @@ from pmprep.plans import (
 )
 from pmprep.plans.wording import plural
 from pmprep.reports import to_markdown, to_pdf
-from pmprep.web.data_version import cached_html
+from pmprep.web.data_version import cached, cached_html
 from pmprep.web.downloads import MARKDOWN, PDF, download, filename
 from pmprep.web.links import absolute_url
 from pmprep.web.plans.evidence import current_readiness, gather
@@ -136,7 +136,8 @@ def _plan_page(
     status: int = 200,
 ) -> HttpResponse:
     catalog = active_catalog()
-    plan = Plan.from_dict(stored.data) if stored else None
+    today = timezone.localdate()
+    plan = cached(request.user, "plan", today, lambda: Plan.from_dict(stored.data)) if stored else None
     if form is None:
         initial = (
             {"track": stored.track, "hours_per_week": stored.hours_per_week, "interview_date": stored.interview_date}
@@ -144,7 +145,6 @@ def _plan_page(
             else {"track": request.user.track or None, "interview_date": request.user.interview_date}
         )
         form = PlanForm(_tracks(), initial=initial)
-    today = timezone.localdate()
     weeks_html = ""
     if plan:
         asked = _asked_week(plan, request.GET.get("week", ""))
@@ -188,7 +188,8 @@ def _plan_page(
 @login_required
 @require_GET
 def index(request: AuthenticatedRequest) -> HttpResponse:
-    return _plan_page(request, _stored(request.user))
+    # The plan's JSON (a thousand tasks) is read and parsed only when the cached plan is out of date.
+    return _plan_page(request, StudyPlan.objects.filter(user=request.user).defer("data").first())
 
 
 @login_required
