@@ -59,13 +59,14 @@ class Interviewer:
     key: str  # who they are across the loop
     role: str  # "The hiring manager (a product manager)", "Design"
     name: str = ""  # as the user typed it; empty when not given
+    slot: str = ""  # "<round id>/<role id>": where in the loop they sit, whatever their name
 
     @property
     def label(self) -> str:
         return f"{self.name} ({self.role})" if self.name else self.role
 
     def to_dict(self) -> dict:
-        return {"key": self.key, "role": self.role, "name": self.name}
+        return {"key": self.key, "role": self.role, "name": self.name, "slot": self.slot}
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,7 @@ def loop_rounds(round_ids: Sequence[str], catalog: Catalog, names: Mapping[str, 
         for role_id, role in roles:
             slot = f"{round_id}/{role_id}"
             name = " ".join(str(names.get(slot, "")).split())[:80]
-            people.append(Interviewer(_key(name) if name else slot, role, name))
+            people.append(Interviewer(_key(name) if name else slot, role, name, slot))
         asks, asks_stories = round_asks(round_id, catalog)
         out.append(LoopRound(round_id, rnd.name, tuple(people), asks, asks_stories))
     return out

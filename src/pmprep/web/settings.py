@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "pmprep.web.outreach",
     "pmprep.web.progress",
     "pmprep.web.plans",
+    "pmprep.web.interview_week",
 ]
 
 MIDDLEWARE = [

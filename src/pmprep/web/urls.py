@@ -18,6 +18,7 @@ urlpatterns = [
     path("outreach/", include("pmprep.web.outreach.urls")),
     path("progress/", include("pmprep.web.progress.urls")),
     path("plan/", include("pmprep.web.plans.urls")),
+    path("week/", include("pmprep.web.interview_week.urls")),
     path("peer/<str:token>/", peer.interview, name="peer"),
     path("api/analyze", api.analyze_view, name="api-analyze"),
     path("api/classify", api.classify_view, name="api-classify"),
