@@ -41,7 +41,7 @@ PREPARE = Group(
     (
         Item("Stories", "stories:index", ("stories:*",)),
         Item("Case decks", "cases:index", ("cases:*",)),
-        Item("Interview week", "week:index", ("week:*",)),
+        Item("Portfolio", "week:index", ("week:*",)),
         Item("Outreach", "outreach:index", ("outreach:*",)),
         Item("Plan", "plans:index", ("plans:*",)),
     ),
