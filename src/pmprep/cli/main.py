@@ -7,7 +7,15 @@ import os
 import typer
 
 from pmprep import __version__
-from pmprep.cli import analysis_commands, catalog_commands, data_commands, outreach_commands, server, speech_commands
+from pmprep.cli import (
+    analysis_commands,
+    ask_commands,
+    catalog_commands,
+    data_commands,
+    outreach_commands,
+    server,
+    speech_commands,
+)
 from pmprep.config import companies
 
 app = typer.Typer(
@@ -24,6 +32,7 @@ app.command("analyze")(analysis_commands.analyze)
 app.command("classify")(analysis_commands.classify)
 app.command("speech")(speech_commands.speech)
 app.command("outreach")(outreach_commands.outreach)
+app.command("ask")(ask_commands.ask)
 app.command("export")(data_commands.export)
 app.command("import")(data_commands.import_)
 app.command("backup")(data_commands.backup)

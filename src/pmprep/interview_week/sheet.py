@@ -170,7 +170,7 @@ def round_sheet(
     if rnd.is_case and deck is not None:
         found = case_summary(deck)
         case = SheetCase(hide(found.title), hide(found.headline), found.numbers)
-    frameworks = []
+    frameworks: list[SheetFramework] = []
     for type_id in rnd.question_types:
         info = catalog.question_types.get(type_id)
         if info is None or info.framework not in catalog.frameworks:

@@ -19,16 +19,24 @@ class SwapForm(forms.Form):
 
     def __init__(self, loop: list[LoopRound], stories: list[tuple[str, str]], *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["seat"].choices = [
-            (f"{r.round_id}|{i.key}", f"{n}. {r.name} — {i.label}")
-            for n, r in enumerate(loop, 1)
-            for i in r.interviewers
-        ]
-        self.fields["story"].choices = [(NOTHING, "No story (only take one off)"), *stories]
-        self.fields["replaces"].choices = [(NOTHING, "Nothing (add it)"), *stories]
+        self._choices(
+            "seat",
+            [
+                (f"{r.round_id}|{i.key}", f"{n}. {r.name} — {i.label}")
+                for n, r in enumerate(loop, 1)
+                for i in r.interviewers
+            ],
+        )
+        self._choices("story", [(NOTHING, "No story (only take one off)"), *stories])
+        self._choices("replaces", [(NOTHING, "Nothing (add it)"), *stories])
+
+    def _choices(self, name: str, choices: list[tuple[str, str]]) -> None:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = choices
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("story") and not data.get("replaces"):
             raise forms.ValidationError("Choose a story to put on the round, or one to take off it.")
         return data
@@ -64,7 +72,9 @@ class QuestionsForm(forms.Form):
     def __init__(self, shipped: list[str], round_id: str, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.round_id = round_id
-        self.fields["picked"].choices = [(q, q) for q in shipped]
+        picked = self.fields["picked"]
+        assert isinstance(picked, forms.MultipleChoiceField)
+        picked.choices = [(q, q) for q in shipped]
         self.fields["own"].widget.attrs["rows"] = 5
 
     def clean_own(self) -> list[str]:
