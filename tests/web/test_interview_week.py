@@ -7,8 +7,10 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 from pypdf import PdfReader
 
+from pmprep.config import active_catalog, using_company
 from pmprep.web.cases.models import CaseDeck
 from pmprep.web.interview_week.models import AskedQuestion, InterviewerName, PortfolioSwap
 from pmprep.web.stories.models import Story
@@ -202,3 +204,22 @@ def test_another_users_loop_and_a_round_not_in_the_loop_are_not_found(client, al
 def test_the_loop_page_links_to_its_interview_week(logged_in, alice):
     loop = looped(alice)
     assert reverse("week:portfolio", args=[loop.uid]) in text(logged_in.get(reverse("loops:loop", args=[loop.uid])))
+
+
+def test_a_company_without_questions_to_ask_gets_its_own_rounds_and_writes_its_own(client, alice):
+    alice.company, alice.track = "bigtech", "senior"
+    alice.save()
+    client.force_login(alice)
+    make_story(alice, "Story A", ["launch", "failure"])
+    page = text(client.get(reverse("week:index")))
+    with using_company("bigtech"):
+        names = [escape(r.name) for r in active_catalog().rounds_for("senior")]
+    assert all(f"{n}. {name}</th>" in page for n, name in enumerate(names, 1)), names
+    questions = client.get(reverse("week:questions", args=["real", "sr_hiring_manager"]))
+    assert questions.status_code == 200
+    response = client.post(
+        reverse("week:questions", args=["real", "sr_hiring_manager"]), {"own": "What does Bigtech do?"}, follow=True
+    )
+    assert "<strong>On the careers page</strong>: “What does Bigtech do”." in text(response)
+    sheet = client.get(reverse("week:sheet_pdf", args=["real", "sr_case_presentation"]))
+    assert sheet.status_code == 200

@@ -18,7 +18,7 @@ from pmprep.bank import ContentError, Problem
 from pmprep.bank.errors import problems_from, read_content_yaml
 from pmprep.bank.model import Catalog
 from pmprep.cases.panel import panel
-from pmprep.config import active_catalog, company_file
+from pmprep.config import active_catalog, content_folder
 
 MIN_QUESTIONS = 4
 _Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
@@ -106,9 +106,14 @@ def load_questions_to_ask(path: Path | str, catalog: Catalog, role_ids: tuple[st
 
 
 def questions_to_ask() -> QuestionsToAsk:
-    """The questions of the company served (its own questions_to_ask.yaml, or the shipped one)."""
-    catalog = active_catalog()
-    return _questions_of(company_file("questions_to_ask.yaml"), catalog, tuple(r.id for r in panel().roles))
+    """The questions of the company served: its own questions_to_ask.yaml, or none.
+
+    Unlike the rules files, there is no shipped fallback: the questions name one company's rounds, so a
+    company folder without the file has no shipped questions and its users write their own."""
+    own = content_folder() / "questions_to_ask.yaml"
+    if not own.is_file():
+        return QuestionsToAsk(())
+    return _questions_of(own, active_catalog(), tuple(r.id for r in panel().roles))
 
 
 @lru_cache(maxsize=8)
