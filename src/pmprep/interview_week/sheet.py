@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pmprep.bank.model import Catalog
+from pmprep.bounded_regex import bounded
 from pmprep.cases.deck import Deck, SectionId
 from pmprep.interview_week.portfolio import RoundPlan
 from pmprep.interview_week.questions import questions_to_ask
@@ -32,7 +33,7 @@ HEADLINE_CHARS = 200
 HIDDEN = "[name]"
 # The deck sections a headline and the numbers to remember come from, in the order they are looked in.
 CASE_SECTIONS = (SectionId.RECOMMENDATION, SectionId.SUCCESS_METRICS, SectionId.TRADE_OFFS, SectionId.PROBLEM)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+_SENTENCE_END = bounded(r"(?<=[.!?])\s")
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ class _Names:
     def __init__(self, names: Sequence[str]):
         words = {w for n in names for w in [n, *n.split()] if len(w) >= 3}
         alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if words else None
+        self.pattern = bounded(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if words else None
 
     def __call__(self, text: str) -> str:
         return self.pattern.sub(HIDDEN, text) if self.pattern else text
