@@ -116,22 +116,29 @@ def test_the_case_round_carries_the_deck_headline_and_three_numbers():
 
 def test_the_markdown_sheet_reads_top_to_bottom():
     text = sheet_markdown(round_sheet(plans()[1], [CHURN], CATALOG, deck=DECK))
-    assert text.split("\n## ")[0] == (
-        "# Case-study presentation\n\n**90 min** · You present your approach to a product case, then the panel "
-        "questions it from each discipline.\n"
+    assert text.split("\n\n## ")[0] == (
+        "# Case-study presentation\n\n*90 min · You present your approach to a product case, then the panel "
+        "questions it from each discipline.*"
     )
     assert (
-        "## Your stories\n\n- **Cut churn with Priya Shah** (for Design)\n  - Numbers: 200,000, 6.1%, 5.4%, 8 weeks\n"
-        "  - Lesson: I learned from Priya to test before building.\n" in text
+        "## Your stories\n\n### Cut churn with Priya Shah (for Design)\n\n- Numbers: 200,000, 6.1%, 5.4%, 8 weeks\n"
+        "- Lesson: I learned from Priya to test before building.\n" in text
     )
     assert (
-        "## Your case\n\n**Buffering at peak**\n\nHeadline: Ship adaptive prefetch to 10% of Android members in "
-        "6 weeks.\n\nNumbers to remember:\n\n1. 10%\n2. 6 weeks\n3. 15%\n" in text
+        "## Your case\n\nBuffering at peak\n\nHeadline: Ship adaptive prefetch to 10% of Android members in "
+        "6 weeks.\n\nNumbers to remember: 10% · 6 weeks · 15%\n" in text
     )
-    assert "## Questions to ask\n\n_Suggested; pick your own on the questions page._\n\n- Which part" in text
+    assert "## Questions to ask\n\nSuggested; pick your own on the questions page.\n\n- Which part" in text
     no_deck = sheet_markdown(round_sheet(plans()[1], [], CATALOG))
-    assert "_No story is on this round yet: add one from the portfolio._" in no_deck
-    assert "_No case deck yet: build one to carry its headline and numbers here._" in no_deck
+    assert "No story is on this round yet: add one from the portfolio." in no_deck
+    assert "No case deck yet: build one to carry its headline and numbers here." in no_deck
+
+
+def test_user_text_cannot_become_markdown():
+    odd = StarStory(id="odd", title="# **Bold** [link](x)", kinds=("launch",))
+    loop = loop_rounds(["ei_hiring_manager"], CATALOG)
+    text = sheet_markdown(round_sheet(plan_portfolio(loop, [odd], CATALOG).rounds[0], [odd], CATALOG))
+    assert "### \\# \\*\\*Bold\\*\\* \\[link\\](x) (for The hiring manager (a product manager))" in text
 
 
 def test_the_pdf_sheet_is_one_page_with_the_text():
@@ -143,7 +150,7 @@ def test_the_pdf_sheet_is_one_page_with_the_text():
         "Case-study presentation",
         "Cut churn with Priya Shah (for Design)",
         "Numbers to remember: 10% · 6 weeks · 15%",
-        "Questions to ask (suggested)",
+        "Suggested; pick your own on the questions page.",
     ):
         assert expected in text
     fonts = reader.pages[0]["/Resources"]["/Font"]

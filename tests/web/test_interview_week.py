@@ -143,10 +143,7 @@ def test_the_sheet_downloads_as_markdown_and_pdf_with_the_case_headline(logged_i
     assert md.status_code == 200 and md["Content-Type"] == "text/markdown; charset=utf-8"
     assert md["Content-Disposition"].startswith('attachment; filename="sheet-case-study-presentation-')
     body = md.content.decode()
-    assert (
-        "Headline: Prefetch for 10% of members in 6 weeks.\n\nNumbers to remember:\n\n1. 10%\n2. 6 weeks\n3. 15%"
-        in body
-    )
+    assert "Headline: Prefetch for 10% of members in 6 weeks.\n\nNumbers to remember: 10% · 6 weeks · 15%" in body
     pdf = logged_in.get(reverse("week:sheet_pdf", args=["real", "ei_case_presentation"]))
     assert pdf["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(pdf.content))

@@ -30,8 +30,7 @@ from pmprep.interview_week.portfolio import (
 from pmprep.interview_week.question_report import QuestionFlag, QuestionKind, QuestionReport
 from pmprep.interview_week.questions import QuestionSet, QuestionsToAsk, questions_to_ask
 from pmprep.interview_week.sheet import RoundSheet, case_summary, round_sheet
-from pmprep.interview_week.sheet_markdown import sheet_markdown
-from pmprep.interview_week.sheet_pdf import sheet_pdf
+from pmprep.interview_week.sheet_document import sheet_document, sheet_markdown, sheet_pdf
 
 __all__ = [
     "MAX_QUESTION_CHARS",
@@ -46,6 +45,7 @@ __all__ = [
     "check_question",
     "questions_to_ask",
     "round_sheet",
+    "sheet_document",
     "sheet_markdown",
     "sheet_pdf",
     "INTERVIEWER_REPEAT",
