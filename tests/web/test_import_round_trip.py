@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from pmprep.cases import SECTIONS as DECK_SECTIONS
 from pmprep.cli.main import app
 from pmprep.config import active_catalog
+from pmprep.interview_week import questions_to_ask
 from pmprep.web import portability
 from pmprep.web.accounts.models import User
 from pmprep.web.cases.models import CaseDeck
@@ -161,6 +162,21 @@ def every_kind_of_record(client, user: User) -> None:
                 "x-0-question": "Tell me about a time you failed?",
                 "x-0-answer": "In 2021 I cut retention by 2% and rolled it back in a week.",
             },
+        )
+        story = user.stories.get()
+        _post(client, "week:names", {"name__ei_hiring_manager__interviewer": "Dana"}, loop.uid)
+        _post(
+            client,
+            "week:swap",
+            {"seat": f"{screen.round_id}|{screen.round_id}/interviewer", "story": str(story.uid), "replaces": ""},
+            loop.uid,
+        )
+        _post(
+            client,
+            "week:questions",
+            {"picked": [questions_to_ask().shipped(screen.round_id)[0]], "own": "Which metric matters first?"},
+            "real",
+            screen.round_id,
         )
         _post(client, "plans:generate", {"track": "early_in", "hours_per_week": "8"})
         _post(

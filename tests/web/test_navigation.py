@@ -74,7 +74,7 @@ def test_the_navigation_is_grouped_by_intent(client, alice):
     links = re.findall(r"<a href=\"[^\"]*\">([^<]+)</a>", header)
     assert links == [
         "Today", "Drill", "Mock loops",
-        "Stories", "Case decks", "Outreach", "Plan",
+        "Stories", "Case decks", "Portfolio", "Outreach", "Plan",
         "Progress", "Readiness", "Real rounds",
         "Question bank", "The loop", "Primers",
         "Your track", "Your data", "Password",

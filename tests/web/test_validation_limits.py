@@ -19,10 +19,13 @@ from django.urls import reverse
 from pmprep.analysis.analyzer import MAX_QUESTION_CHARS
 from pmprep.cases import MAX_PROMPT_CHARS, MAX_SECTION_CHARS, MAX_TITLE_CHARS, SECTIONS
 from pmprep.config import active_catalog
+from pmprep.interview_week import MAX_QUESTION_CHARS as MAX_ASKED_CHARS
 from pmprep.stories import story_kinds
 from pmprep.stories.story import MAX_FIELD_CHARS, MAX_TAG_CHARS, MAX_TAGS
 from pmprep.stories.story import MAX_TITLE_CHARS as MAX_STORY_TITLE_CHARS
 from pmprep.web.cases.models import CaseDeck
+from pmprep.web.interview_week.forms import MAX_OWN_QUESTIONS
+from pmprep.web.interview_week.models import MAX_NAME_CHARS
 from pmprep.web.loops.forms import EVIDENCE_CHARS
 from pmprep.web.loops.models import InformalNote, LoopRound, MockLoop, PeerLink
 from pmprep.web.outreach.models import Contact
@@ -44,6 +47,9 @@ NOT_200 = {
     "practice:follow_up": 405,
     "practice:self_rating": 405,
     "loops:start": 405,
+    "week:swap": 405,
+    "week:clear_swaps": 405,
+    "week:names": 405,
     "loops:delete": 405,
     "loops:informal": 405,
     "loops:referral": 405,
@@ -196,6 +202,23 @@ def save_everything(client, user) -> dict[str, list[str]]:
         "the referral",
     )
 
+    # Interview week: a swap, every interviewer's name and a round's questions at their limits.
+    story = Story.objects.filter(user=user).order_by("pk").first()
+    seat = "ei_case_presentation|ei_case_presentation/design"
+    assert_saved(
+        client.post(reverse("week:swap", args=[loop.uid]), {"seat": seat, "story": str(story.uid), "replaces": ""}),
+        "the swap",
+    )
+    assert_saved(
+        client.post(
+            reverse("week:questions", args=[loop.uid, first.round_id]),
+            {"own": "\n".join(text(MAX_ASKED_CHARS - n) for n in range(MAX_OWN_QUESTIONS))},
+        ),
+        "the questions to ask",
+    )
+    names = {f"name__{r.round_id}__interviewer": text(MAX_NAME_CHARS) for r in loop.rounds.all() if not r.is_case}
+    assert_saved(client.post(reverse("week:names", args=["real"]), names), "the interviewer names")
+
     # The plan, its calendar feed, and the self-check at its limits.
     assert_saved(client.post(reverse("plans:generate"), {"track": "early_in", "hours_per_week": 60}), "the plan")
     assert_saved(client.post(reverse("plans:feed_switch"), {"on": "1"}), "the calendar feed")
@@ -222,6 +245,8 @@ def save_everything(client, user) -> dict[str, list[str]]:
         "questions": [behavioural.id, case.id],
         "tracks": list(catalog.tracks),
         "primers": list(catalog.primers),
+        "week": ["real", str(loop.uid)],
+        "rounds": [r.round_id for r in loop.rounds.order_by("order")],
     }
 
 
@@ -234,6 +259,7 @@ def _values(name: str, parameter: str, saved: dict[str, list[str]]) -> list[str]
         "question_id": "questions",
         "track_id": "tracks",
         "primer_id": "primers",
+        "round_id": "rounds",
     }
     if parameter in by_parameter:
         return saved[by_parameter[parameter]]

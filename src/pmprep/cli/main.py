@@ -9,6 +9,7 @@ import typer
 from pmprep import __version__
 from pmprep.cli import (
     analysis_commands,
+    ask_commands,
     catalog_commands,
     data_commands,
     debrief_commands,
@@ -33,6 +34,7 @@ app.command("classify")(analysis_commands.classify)
 app.command("speech")(speech_commands.speech)
 app.command("debrief")(debrief_commands.debrief)
 app.command("outreach")(outreach_commands.outreach)
+app.command("ask")(ask_commands.ask)
 app.command("export")(data_commands.export)
 app.command("import")(data_commands.import_)
 app.command("backup")(data_commands.backup)

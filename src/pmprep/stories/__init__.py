@@ -33,10 +33,11 @@ from pmprep.stories.kinds import (
 from pmprep.stories.outline import outline
 from pmprep.stories.recall import REVIEW_KIND, RecallPrompt, recall_prompt
 from pmprep.stories.story import STAR_FIELDS, StarStory, StoryError
-from pmprep.stories.suggest import Suggestion, suggest_stories
+from pmprep.stories.suggest import Asks, Suggestion, fit, rank, suggest_stories
 
 __all__ = [
     "REVIEW_KIND",
+    "Asks",
     "STAR_FIELDS",
     "Column",
     "Coverage",
@@ -62,9 +63,11 @@ __all__ = [
     "columns",
     "coverage",
     "detect_kinds",
+    "fit",
     "load_story_kinds",
     "outline",
     "question_kinds",
+    "rank",
     "recall_prompt",
     "story_kinds",
     "story_profile",

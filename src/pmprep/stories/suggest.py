@@ -93,18 +93,38 @@ def suggest_stories(
         )
     if limit < 0:
         raise ValueError(f"limit must be 0 or more, got {limit!r}")
-    asked_kinds = [k.kind for k in question_kinds(question, catalog)]
-    comp_order = [*catalog.dimensions, *catalog.components]
-    out = []
-    for story in stories:
-        profile = story_profile(story, catalog)
-        kinds = tuple(k for k in asked_kinds if k in profile.kind_ids)
-        themes = tuple(t for t in catalog.themes if t in question.themes and t in profile.themes)
-        comps = tuple(c for c in comp_order if c in question.competencies and c in profile.competencies)
-        score = KIND_WEIGHT * len(kinds) + THEME_WEIGHT * len(themes) + COMPETENCY_WEIGHT * len(comps)
-        if score:
-            out.append(
-                Suggestion(story.id, story.title, score, _reason(kinds, themes, comps, catalog), kinds, themes, comps)
-            )
-    out.sort(key=lambda s: (-s.score, -len(s.kinds), s.title.casefold(), s.story_id))
+    asks = Asks(
+        kinds=tuple(k.kind for k in question_kinds(question, catalog)),
+        themes=tuple(question.themes),
+        competencies=tuple(question.competencies),
+    )
+    out = [s for s in (fit(story, asks, catalog) for story in stories) if s is not None]
+    out.sort(key=rank)
     return out[:limit]
+
+
+@dataclass(frozen=True)
+class Asks:
+    """What a question (or a round of a loop) asks a story to show: kinds, themes and competencies."""
+
+    kinds: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    competencies: tuple[str, ...] = ()
+
+
+def fit(story: StarStory, asks: Asks, catalog: Catalog) -> Suggestion | None:
+    """How well ``story`` fits ``asks`` (the weighted count in the module docstring), or None with no fit."""
+    profile = story_profile(story, catalog)
+    kinds = tuple(k for k in story_kinds().kinds if k in asks.kinds and k in profile.kind_ids)
+    themes = tuple(t for t in catalog.themes if t in asks.themes and t in profile.themes)
+    comp_order = [*catalog.dimensions, *catalog.components]
+    comps = tuple(c for c in comp_order if c in asks.competencies and c in profile.competencies)
+    score = KIND_WEIGHT * len(kinds) + THEME_WEIGHT * len(themes) + COMPETENCY_WEIGHT * len(comps)
+    if not score:
+        return None
+    return Suggestion(story.id, story.title, score, _reason(kinds, themes, comps, catalog), kinds, themes, comps)
+
+
+def rank(suggestion: Suggestion) -> tuple[int, int, str, str]:
+    """The order of suggestions, best first: score, shared kinds, then title and id (never the bank's order)."""
+    return (-suggestion.score, -len(suggestion.kinds), suggestion.title.casefold(), suggestion.story_id)

@@ -41,6 +41,7 @@ PREPARE = Group(
     (
         Item("Stories", "stories:index", ("stories:*",)),
         Item("Case decks", "cases:index", ("cases:*",)),
+        Item("Portfolio", "week:index", ("week:*",)),
         Item("Outreach", "outreach:index", ("outreach:*",)),
         Item("Plan", "plans:index", ("plans:*",)),
     ),

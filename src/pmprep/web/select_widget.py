@@ -9,9 +9,9 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 
-def _option(value: object, label: object, chosen: set[str]) -> str:
+def _option(value: object, label: str, chosen: set[str]) -> str:
     selected = " selected" if str(value) in chosen else ""
-    return f'<option value="{conditional_escape(value)}"{selected}>{conditional_escape(label)}</option>'
+    return f'<option value="{conditional_escape(str(value))}"{selected}>{conditional_escape(label)}</option>'
 
 
 class PlainSelect(forms.Select):
@@ -29,6 +29,6 @@ class PlainSelect(forms.Select):
                 parts.extend(_option(v, label, chosen) for v, label in option_label)
                 parts.append("</optgroup>")
             else:
-                parts.append(_option(option_value, option_label, chosen))
+                parts.append(_option(option_value, str(option_label), chosen))
         parts.append("</select>")
         return mark_safe("".join(parts))

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "pmprep.web.plans",
     "pmprep.web.speech",
     "pmprep.web.debrief",
+    "pmprep.web.interview_week",
 ]
 
 MIDDLEWARE = [

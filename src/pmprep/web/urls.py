@@ -20,6 +20,7 @@ urlpatterns = [
     path("plan/", include("pmprep.web.plans.urls")),
     path("speech/", include("pmprep.web.speech.urls")),
     path("debrief/", include("pmprep.web.debrief.urls")),
+    path("week/", include("pmprep.web.interview_week.urls")),
     path("peer/<str:token>/", peer.interview, name="peer"),
     path("api/analyze", api.analyze_view, name="api-analyze"),
     path("api/classify", api.classify_view, name="api-classify"),

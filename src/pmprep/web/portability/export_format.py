@@ -25,6 +25,7 @@ from pmprep.web.accounts.models import User
 from pmprep.web.bank.models import Bookmark
 from pmprep.web.cases.models import CaseDeck
 from pmprep.web.debrief.models import RealExchange, RealRound
+from pmprep.web.interview_week.models import AskedQuestion, InterviewerName, PortfolioSwap
 from pmprep.web.loops.models import InformalNote, LoopRound, MockLoop, PeerLink, RoundScorecard
 from pmprep.web.outreach.models import Contact
 from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
@@ -244,6 +245,23 @@ SECTIONS: tuple[Section, ...] = (
         ("uid", "goal", "industry", "has_plan", "updated"),
         natural_key=("user",),
         newest="updated",
+    ),
+    # Interview week: a loop's swaps (their stories by uid), interviewer names and questions to ask. An
+    # empty loop is the real loop of the track.
+    Section(
+        "portfolio_swaps",
+        PortfolioSwap,
+        ("uid", "loop", "track", "round_id", "interviewer_key", "story", "replaces", "created"),
+        references=("loop", "story", "replaces"),
+    ),
+    Section(
+        "interviewer_names", InterviewerName, ("uid", "loop", "track", "slot", "name", "updated"), references=("loop",)
+    ),
+    Section(
+        "asked_questions",
+        AskedQuestion,
+        ("uid", "loop", "track", "round_id", "text", "shipped", "position", "created"),
+        references=("loop",),
     ),
 )
 BY_NAME = {section.name: section for section in SECTIONS}

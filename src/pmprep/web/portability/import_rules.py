@@ -431,6 +431,18 @@ def _recording_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
+def _week_rules(v: dict[str, Any]) -> list[tuple[str, str]]:
+    """Interview-week records: a track of the content; a round, a slot, a name or a question not left blank.
+    A round the content no longer has is kept (as a bookmark's question is): the page leaves it out."""
+    found: list[tuple[str, str]] = []
+    if "track" in v and v["track"] not in active_catalog().tracks:
+        found.append(("track", f"{v['track']!r} is not a track of this pmprep's content"))
+    for name in ("round_id", "interviewer_key", "slot", "name", "text"):
+        if name in v and not str(v[name]).strip():
+            found.append((name, "must not be empty"))
+    return found
+
+
 def section_rules(name: str, values: dict[str, Any], today: dt.date) -> list[tuple[str, str]]:
     """Problems of one record's own values, beyond each field's type: (field, message)."""
     model = BY_NAME[name].model
@@ -454,6 +466,9 @@ def section_rules(name: str, values: dict[str, Any], today: dt.date) -> list[tup
         "mock_loops": _mock_loop_rules,
         "bookmarks": _bookmark_rules,
         "recordings": _recording_rules,
+        "portfolio_swaps": _week_rules,
+        "interviewer_names": _week_rules,
+        "asked_questions": _week_rules,
     }
     if name in rules:
         found += rules[name](values)
