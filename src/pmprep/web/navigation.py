@@ -53,6 +53,7 @@ TRACK = Group(
         Item("Readiness", "plans:readiness", ("plans:readiness",)),
         Item("Real rounds", "debrief:index", ("debrief:*", "plans:calibration")),
     ),
+    folded=True,  # with Practise and Prepare in full, a row of its own would not fit 1280 px
 )
 LEARN_ITEMS = (
     Item("Question bank", "bank:questions", ("bank:questions", "bank:question")),
