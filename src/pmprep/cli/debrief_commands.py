@@ -9,6 +9,7 @@ import typer
 from rich.markup import escape
 
 from pmprep.cli.console import console, fail
+from pmprep.plans.wording import plural
 
 ANSWER_SHOWN = 240  # characters of each answer printed above its feedback (the --json output has it whole)
 
@@ -80,7 +81,7 @@ def debrief(
         fillers = ", ".join(f"“{f}”" for f in e.fillers) or "none"
         verdict = "runs long" if r.too_long else "wanders" if r.wandering else "to the point"
         console.print(
-            f"  {r.words} words, {r.points} points ({r.words_per_point:g} words a point): {verdict}. "
+            f"  {plural(r.words, 'word')}, {plural(r.points, 'point')} ({r.words_per_point:g} words a point): {verdict}. "
             f"Fillers: {escape(fillers)}.",
             soft_wrap=True,
         )
