@@ -24,6 +24,7 @@ from pmprep.stories import story_kinds
 from pmprep.stories.story import MAX_FIELD_CHARS, MAX_TAG_CHARS, MAX_TAGS
 from pmprep.stories.story import MAX_TITLE_CHARS as MAX_STORY_TITLE_CHARS
 from pmprep.web.cases.models import CaseDeck
+from pmprep.web.debrief.models import RealRound
 from pmprep.web.interview_week.forms import MAX_OWN_QUESTIONS
 from pmprep.web.interview_week.models import MAX_NAME_CHARS
 from pmprep.web.loops.forms import EVIDENCE_CHARS
@@ -219,6 +220,26 @@ def save_everything(client, user) -> dict[str, list[str]]:
     names = {f"name__{r.round_id}__interviewer": text(MAX_NAME_CHARS) for r in loop.rounds.all() if not r.is_case}
     assert_saved(client.post(reverse("week:names", args=["real"]), names), "the interviewer names")
 
+    # A real round's debrief: its notes at their limits and one remembered exchange.
+    assert_saved(
+        client.post(
+            reverse("debrief:confirm"),
+            {
+                "round_id": "ei_hiring_manager",
+                "round_name": "",
+                "held_on": "2026-11-19",
+                "interviewer_role": text(120),
+                "went_well": text(5000),
+                "surprised": text(5000),
+                "x-TOTAL_FORMS": "1",
+                "x-INITIAL_FORMS": "1",
+                "x-0-question": "Tell me about a time you failed?",
+                "x-0-answer": "In 2021 I cut retention by 2% and rolled it back in a week. " + text(4000),
+            },
+        ),
+        "the debrief",
+    )
+
     # The plan, its calendar feed, and the self-check at its limits.
     assert_saved(client.post(reverse("plans:generate"), {"track": "early_in", "hours_per_week": 60}), "the plan")
     assert_saved(client.post(reverse("plans:feed_switch"), {"on": "1"}), "the calendar feed")
@@ -246,6 +267,7 @@ def save_everything(client, user) -> dict[str, list[str]]:
         "tracks": list(catalog.tracks),
         "primers": list(catalog.primers),
         "week": ["real", str(loop.uid)],
+        "debrief": [str(u) for u in RealRound.objects.filter(user=user).values_list("uid", flat=True)],
         "rounds": [r.round_id for r in loop.rounds.order_by("order")],
     }
 
