@@ -8,8 +8,8 @@ import uuid
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core import signing
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
