@@ -11,7 +11,7 @@ from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from pmprep.analysis.pressure import shipped_rules
+from pmprep.pressure import shipped_rules
 from pmprep.web.practice.models import Attempt
 from pmprep.web.speech.models import Recording
 from tests.core.speech.conftest import VOICE, need_tools

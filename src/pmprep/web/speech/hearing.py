@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from pmprep.analysis import AnswerTooLong
 from pmprep.analysis.feedback import Probe
-from pmprep.analysis.pressure import probe_from_clip, shipped_rules
+from pmprep.pressure import probe_from_clip, shipped_rules
 from pmprep.speech import AudioError, hear_upload
 from pmprep.web.speech.models import MB, Recording
 from pmprep.web.text_workers import TextWorkError, TextWorkers

@@ -18,9 +18,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pmprep.analysis import AnswerTooLong
 from pmprep.analysis.feedback import Probe
-from pmprep.analysis.pressure import shipped_rules
 from pmprep.config import active_catalog
 from pmprep.loops import answer_seconds
+from pmprep.pressure import shipped_rules
 from pmprep.web import text_workers
 from pmprep.web.loops import rounds
 from pmprep.web.loops.models import LoopRound
