@@ -193,3 +193,18 @@ def test_stopped_before_the_break_in_is_an_answer_like_any_other(client, alice, 
     made = Recording.objects.get(user=alice)
     assert response.json() == {"url": f"/speech/{made.pk}/"} and made.follows is None
     assert "What you said (correct the words pmprep misheard)" in client.get(response.json()["url"]).content.decode()
+
+
+def test_an_export_and_import_keep_the_exchange_together(client, alice, so_far_wav, reply_wav):
+    from pmprep.web import portability
+
+    client.force_login(alice)
+    exchange(client, so_far_wav, reply_wav, break_in(client, so_far_wav).json()["token"])
+    text = portability.dumps(portability.export_user(alice)).encode()
+    Recording.objects.all().delete()
+    alice.delete()
+    owner, summary = portability.import_bytes(text, "alice.json")
+    assert summary.created["recordings"] == 2
+    first_part = Recording.objects.get(user=owner, follows=None)
+    reply_part = Recording.objects.get(user=owner, follows=first_part)
+    assert (reply_part.probe, reply_part.probe_criterion) == (NO_NUMBER, "specificity")
