@@ -54,6 +54,7 @@ PAGES = [
     Page("profile", "/accounts/profile/"),
     Page("data", "/accounts/data/"),
     Page("record", f"/speech/record?question={QUESTION}"),
+    Page("pressure", f"/speech/pressure?question={QUESTION}"),
     Page("transcript", "{recording}"),
     Page("replay", "{recording}replay"),
     Page("recordings", "/speech/"),

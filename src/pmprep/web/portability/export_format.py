@@ -230,6 +230,8 @@ SECTIONS: tuple[Section, ...] = (
             "loop_round",
             "reply_to",
             "probe",
+            "follows",
+            "probe_criterion",
             "wav",
             "size_bytes",
             "duration_s",
@@ -237,7 +239,7 @@ SECTIONS: tuple[Section, ...] = (
             "attempt",
             "created",
         ),
-        references=("loop_round", "reply_to", "attempt"),
+        references=("loop_round", "reply_to", "follows", "attempt"),
     ),
     Section(
         "self_checks",

@@ -27,3 +27,27 @@ class TranscriptForm(forms.Form):
         rows=14,
         label="What you said (correct the words pmprep misheard)",
     )
+
+
+class PressureForm(forms.Form):
+    """The pressure drill's upload from the page: the answer up to the break-in, the reply after it (none when
+    stopped before the interviewer broke in) and the signed probe asked."""
+
+    audio = UploadForm.base_fields["audio"]
+    reply = forms.FileField(required=False, label="A WAV recording of your reply to the interviewer")
+    probe = forms.CharField(required=False, max_length=2000)
+
+
+class ExchangeForm(forms.Form):
+    """The pressure drill's two transcripts, as the user corrected them: the answer, then the reply."""
+
+    answer = AnswerField(
+        required="The transcript of your answer is empty: write what you said before asking for feedback.",
+        rows=10,
+        label="What you said before the interviewer broke in",
+    )
+    reply = AnswerField(
+        required="The transcript of your reply is empty: write what you said after the interviewer's question.",
+        rows=6,
+        label="Your reply to the interviewer",
+    )

@@ -15,6 +15,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from pmprep.analysis import AnswerTooLong
+from pmprep.analysis.feedback import Probe
+from pmprep.pressure import probe_from_clip, shipped_rules
 from pmprep.speech import AudioError, hear_upload
 from pmprep.web.speech.models import MB, Recording
 from pmprep.web.text_workers import TextWorkError, TextWorkers
@@ -39,6 +42,7 @@ class Where:
     loop_round: Any = None
     reply_to: Any = None
     probe: str = ""
+    probe_criterion: str = ""
 
 
 def limit_bytes() -> int:
@@ -75,38 +79,84 @@ def _check_space(user, needed: int) -> None:
         raise RecordingRefused(space_message(used, needed))
 
 
-def keep(user, upload: bytes, where: Where) -> Recording:
-    """Hear ``upload`` (the bytes of a WAV file) and keep it as ``user``'s recording for ``where``."""
+def _heard(user, upload: bytes, budget: int | None, source: str = SOURCE) -> tuple[bytes, float, dict[str, Any]]:
+    """``upload`` checked and heard: the WAV kept, its length and the figures; RecordingRefused if it cannot be."""
     if not upload:
-        raise RecordingRefused(f"{SOURCE} is empty (0 bytes): record again, or choose a WAV file.")
+        raise RecordingRefused(f"{source} is empty (0 bytes): record again, or choose a WAV file.")
     if len(upload) > MAX_UPLOAD_BYTES:
         raise RecordingRefused(
-            f"{SOURCE} is {len(upload) / MB:.1f} MB; an upload can be at most {MAX_UPLOAD_BYTES // MB} MB "
+            f"{source} is {len(upload) / MB:.1f} MB; an upload can be at most {MAX_UPLOAD_BYTES // MB} MB "
             f"(about {MAX_SECONDS // 60} minutes of 16 kHz mono WAV)."
         )
     # Checked before the work (a full account should not wait to be told) and again as the row is written.
     _check_space(user, min(len(upload), MAX_SECONDS * KEPT_BYTES_PER_SECOND))
     try:
-        wav, duration, figures = speech_workers().run_when_free(
-            hear_upload, upload, source=SOURCE, max_s=MAX_SECONDS, budget_s=where.budget
-        )
+        return speech_workers().run_when_free(hear_upload, upload, source=source, max_s=MAX_SECONDS, budget_s=budget)
     except AudioError as exc:
         raise RecordingRefused(f"{exc}. Nothing was saved.") from None
     except TextWorkError as exc:
         raise RecordingRefused(str(exc).replace("send a shorter text", "record a shorter answer")) from None
+
+
+def _create(user, where: Where, heard: tuple[bytes, float, dict[str, Any]], follows: Recording | None = None):
+    wav, duration, figures = heard
+    return Recording.objects.create(
+        user=user,
+        question_id=where.question_id,
+        question_text=where.question_text,
+        seconds_budget=where.budget,
+        loop_round=where.loop_round,
+        reply_to=where.reply_to,
+        probe=where.probe,
+        probe_criterion=where.probe_criterion,
+        follows=follows,
+        wav=wav,
+        size_bytes=len(wav),
+        duration_s=round(duration, 2),
+        heard=figures,
+        created=timezone.now(),
+    )
+
+
+def keep(user, upload: bytes, where: Where) -> Recording:
+    """Hear ``upload`` (the bytes of a WAV file) and keep it as ``user``'s recording for ``where``."""
+    heard = _heard(user, upload, where.budget)
     with transaction.atomic():
-        _check_space(user, len(wav))
-        return Recording.objects.create(
-            user=user,
-            question_id=where.question_id,
-            question_text=where.question_text,
-            seconds_budget=where.budget,
-            loop_round=where.loop_round,
-            reply_to=where.reply_to,
-            probe=where.probe,
-            wav=wav,
-            size_bytes=len(wav),
-            duration_s=round(duration, 2),
-            heard=figures,
-            created=timezone.now(),
+        _check_space(user, len(heard[0]))
+        return _create(user, where, heard)
+
+
+REPLY_SOURCE = "Your reply after the interviewer broke in"
+
+
+def keep_exchange(user, first: bytes, reply: bytes, where: Where, probe: Probe) -> tuple[Recording, str]:
+    """The pressure drill's two parts kept: the answer up to the break-in (for ``where``) and the reply to
+    ``probe`` after it, as a reply part that ``follows`` the first. When the reply holds nothing pmprep can
+    hear, the first part is kept alone; the message returned says so ("" when both were kept)."""
+    heard = _heard(user, first, where.budget)
+    try:
+        replied: tuple[bytes, float, dict[str, Any]] | None = _heard(user, reply, None, REPLY_SOURCE)
+        note = ""
+    except RecordingRefused as exc:
+        replied, note = None, f"{exc} Only your answer before the interviewer broke in was kept."
+    with transaction.atomic():
+        _check_space(user, len(heard[0]) + (len(replied[0]) if replied else 0))
+        made = _create(user, where, heard)
+        if replied is not None:
+            asked = Where("", probe.text, None, probe=probe.text, probe_criterion=probe.criterion or "")
+            _create(user, asked, replied, follows=made)
+    return made, note
+
+
+def break_in(upload: bytes, where: Where) -> tuple[Probe, bool]:
+    """The probe to break in with on the answer so far (``upload``, the page's clip), and whether it was chosen
+    from what was heard: the generic probe, never an error, when the clip is empty, too big or unheard."""
+    rules = shipped_rules()
+    if not upload or len(upload) > MAX_UPLOAD_BYTES:
+        return rules.generic, False
+    try:
+        return speech_workers().run_when_free(
+            probe_from_clip, upload, where.question_id or where.question_text, rules, max_s=MAX_SECONDS
         )
+    except (TextWorkError, AnswerTooLong, ValueError):
+        return rules.generic, False

@@ -38,6 +38,10 @@ class Recording(models.Model):
         "practice.Attempt", null=True, blank=True, on_delete=models.CASCADE, related_name="spoken_replies"
     )
     probe = models.TextField(blank=True, default="")
+    # The pressure drill: a reply part points at the first part of the same exchange (the interviewer broke in
+    # with ``probe``, chosen for ``probe_criterion``); it becomes a reply to that part's attempt when judged.
+    follows = models.OneToOneField("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reply_part")
+    probe_criterion = models.CharField(max_length=80, blank=True, default="")
     wav = models.BinaryField()
     size_bytes = models.PositiveIntegerField()
     duration_s = models.FloatField()

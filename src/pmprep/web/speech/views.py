@@ -9,15 +9,18 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pmprep.analysis import AnswerTooLong
+from pmprep.analysis.feedback import Probe
 from pmprep.config import active_catalog
 from pmprep.loops import answer_seconds
+from pmprep.pressure import shipped_rules
 from pmprep.web import text_workers
 from pmprep.web.loops import rounds
 from pmprep.web.loops.models import LoopRound
@@ -28,7 +31,7 @@ from pmprep.web.practice.recording import Asked
 from pmprep.web.requests import AuthenticatedRequest
 from pmprep.web.speech import hearing
 from pmprep.web.speech import replay as replaying
-from pmprep.web.speech.forms import TranscriptForm, UploadForm
+from pmprep.web.speech.forms import ExchangeForm, PressureForm, TranscriptForm, UploadForm
 from pmprep.web.speech.models import MB, Recording
 
 WAV = "audio/wav"
@@ -79,6 +82,40 @@ def _answering(request: AuthenticatedRequest) -> Answering:
     return Answering(where, "drill", f"{reverse('practice:answer')}?question={question.id}", "Type the answer instead")
 
 
+def _pressed(request: AuthenticatedRequest) -> Answering:
+    """The answer a pressure drill is for: a drill or a round's question (a reply is not interrupted again),
+    with ?seconds=N (10 to 1200) to practise against a shorter or longer budget than the round's."""
+    answering = _answering(request)
+    if answering.kind == "reply":
+        raise Http404("The pressure drill is for a first answer: answer this follow-up out loud instead.")
+    seconds = request.GET.get("seconds", "")
+    if seconds.isdigit() and 10 <= int(seconds) <= hearing.MAX_SECONDS:
+        where = hearing.Where(
+            answering.where.question_id, answering.where.question_text, int(seconds), answering.where.loop_round
+        )
+        return Answering(where, answering.kind, answering.back, answering.back_label)
+    return answering
+
+
+PROBE_SALT = "pmprep.speech.pressure-probe"
+PROBE_MAX_AGE = 24 * 60 * 60  # a drill's probe is good for a day: long enough for any answer
+
+
+def _probe_token(request: AuthenticatedRequest, where: hearing.Where, probe: Probe) -> str:
+    """The probe as asked, signed for this user and question, so the upload cannot claim another one."""
+    return signing.dumps([request.user.pk, where.question_id, probe.text, probe.criterion or ""], salt=PROBE_SALT)
+
+
+def _asked_probe(request: AuthenticatedRequest, where: hearing.Where, token: str) -> Probe | None:
+    try:
+        user, question, text, criterion = signing.loads(token, salt=PROBE_SALT, max_age=PROBE_MAX_AGE)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    if user != request.user.pk or question != where.question_id:
+        return None
+    return Probe(text, criterion or None, "The interviewer broke in with it.")
+
+
 def _is_uuid(text: str) -> bool:
     try:
         uuid.UUID(text)
@@ -122,6 +159,75 @@ def record(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
+@login_required
+@require_POST
+def break_in(request: AuthenticatedRequest) -> JsonResponse:
+    """The interviewer breaking in: the answer so far (a WAV clip) heard, and a probe chosen from it. Always a
+    probe: the generic one when the clip is missing, bad or silent (the page must never stop the answer)."""
+    answering = _pressed(request)
+    clip = request.FILES.get("audio")
+    data = clip.read(hearing.MAX_UPLOAD_BYTES + 1) if clip is not None else b""
+    probe, heard = hearing.break_in(data, answering.where)
+    return JsonResponse({"probe": probe.text, "token": _probe_token(request, answering.where, probe), "heard": heard})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pressure(request: AuthenticatedRequest) -> HttpResponse:
+    """The pressure drill: answer out loud while the interviewer breaks in with a probe; the page's recorder
+    uploads the answer up to the break-in and the reply after it, kept as two recordings."""
+    answering = _pressed(request)
+    form = PressureForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if form.is_valid():
+            first = form.cleaned_data["audio"].read()
+            reply = form.cleaned_data["reply"]
+            try:
+                if reply is None:  # stopped before the interviewer broke in: an answer like any other
+                    made, note = hearing.keep(request.user, first, answering.where), ""
+                else:
+                    probe = _asked_probe(request, answering.where, form.cleaned_data["probe"])
+                    if probe is None:
+                        raise hearing.RecordingRefused(
+                            "The interviewer's question could not be checked (the page is too old or was changed): "
+                            "reload the page and answer again. Nothing was saved."
+                        )
+                    made, note = hearing.keep_exchange(request.user, first, reply.read(), answering.where, probe)
+            except hearing.RecordingRefused as exc:
+                form.add_error("audio", str(exc))
+            else:
+                if note:
+                    messages.warning(request, note)
+                return JsonResponse({"url": reverse("speech:correct", args=[made.pk])})
+        problems = [str(e) for errors in form.errors.values() for e in errors] or ["The recording was not saved."]
+        return JsonResponse({"error": " ".join(problems)}, status=400)
+    rules = shipped_rules()
+    return render(
+        request,
+        "speech/pressure.html",
+        {
+            "answering": answering,
+            "where": answering.where,
+            "rules": rules,
+            "generic_token": _probe_token(request, answering.where, rules.generic),
+            "space": _space(request.user),
+        },
+    )
+
+
+def _submit_exchange(request: AuthenticatedRequest, item: Recording, part: Recording, text: str, reply: str):
+    """The pressure drill's exchange judged as a follow-up: the first part's answer, then the reply part as
+    the reply to the probe the interviewer broke in with."""
+    if item.attempt is None:  # judged once: a reply refused afterwards is sent again on its own
+        item.attempt = _submit(request, item, text)
+        Recording.objects.filter(pk=item.pk).update(attempt=item.attempt)
+    first = item.attempt
+    probe = Probe(part.probe, part.probe_criterion or None, "The interviewer broke in with it.")
+    [made] = recording.record_replies([first], [(probe, reply, round(part.duration_s))], loop_round=item.loop_round)
+    Recording.objects.filter(pk=part.pk).update(attempt=made, reply_to=first)
+    return made
+
+
 def _submit(request: AuthenticatedRequest, item: Recording, text: str) -> Attempt:
     """The corrected transcript recorded as the answer the recording is for, through the typed path."""
     seconds = round(item.duration_s)
@@ -148,8 +254,14 @@ def _mine(request: AuthenticatedRequest, pk: int) -> Recording:
 @login_required
 @require_http_methods(["GET", "POST"])
 def correct(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    """The draft transcript to correct, beside the delivery figures; submitted, it is judged as typed text."""
+    """The draft transcript to correct, beside the delivery figures; submitted, it is judged as typed text. A
+    pressure drill's exchange shows both parts' transcripts, judged together as an answer and its follow-up."""
     item = _mine(request, pk)
+    if item.follows_id is not None and item.attempt_id is None:
+        return redirect("speech:correct", pk=item.follows_id)
+    part = Recording.objects.of(request.user).defer("wav").filter(follows=item, attempt__isnull=True).first()
+    if part is not None:
+        return _correct_exchange(request, item, part)
     if item.attempt_id is not None and request.method == "POST":
         return redirect("practice:attempt", pk=item.attempt_id)
     form = TranscriptForm(request.POST or None, initial={"answer": item.transcript})
@@ -167,6 +279,26 @@ def correct(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         request,
         "speech/correct.html",
         {"recording": item, "form": form, "delivery": item.delivery},
+        status=400 if form.errors else 200,
+    )
+
+
+def _correct_exchange(request: AuthenticatedRequest, item: Recording, part: Recording) -> HttpResponse:
+    initial = {"answer": item.attempt.answer if item.attempt else item.transcript, "reply": part.transcript}
+    form = ExchangeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            made = _submit_exchange(request, item, part, form.cleaned_data["answer"], form.cleaned_data["reply"])
+        except rounds.RoundClosed as exc:
+            form.add_error("answer", str(exc))
+        except (AnswerTooLong, ValueError, text_workers.TextWorkError) as exc:
+            form.add_error("reply" if item.attempt_id else "answer", str(exc))
+        else:
+            return redirect("practice:attempt", pk=made.pk)
+    return render(
+        request,
+        "speech/exchange.html",
+        {"recording": item, "part": part, "form": form, "delivery": item.delivery, "reply_delivery": part.delivery},
         status=400 if form.errors else 200,
     )
 

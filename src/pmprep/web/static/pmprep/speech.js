@@ -2,16 +2,23 @@
 // upload it as a WAV file (16 kHz mono 16-bit, made here from the raw samples; nothing is sent
 // anywhere but this pmprep). The browser's own speech recognition is never used: it sends audio
 // to the cloud. Without this script the page's upload form still works.
+// The pressure drill (data-pressure): the interviewer breaks in at a share of the budget, or after a
+// long stretch of speech without a pause (told apart from silence by each frame's level). The answer
+// so far goes to this pmprep, which hears it and answers with a probe; the probe is shown, and spoken
+// only by a voice on this device (localService), never a cloud voice. Stop uploads the answer up to
+// the break-in and the reply after it as two WAV files.
 document.addEventListener("DOMContentLoaded", () => {
   const box = document.querySelector("[data-recorder]");
   if (!box) return;
-  const form = document.querySelector("form[data-upload-form]");
-  const token = form && form.querySelector("input[name=csrfmiddlewaretoken]");
+  const token = document.querySelector("input[name=csrfmiddlewaretoken]");
   const q = (sel) => box.querySelector(sel);
   const checkButton = q("[data-mic-check]"), startButton = q("[data-start]"), stopButton = q("[data-stop]");
   const meter = q("[data-level]"), levelText = q("[data-level-text]"), problem = q("[data-mic-problem]");
   const status = q("[data-status]"), elapsedOut = q("[data-elapsed]"), warning = q("[data-warning]");
   const budget = Number(box.dataset.budget || 0);
+  const pressure = box.hasAttribute("data-pressure");
+  const share = Number(box.dataset.share || 0.45), ramble = Number(box.dataset.ramble || 40), pauseS = Number(box.dataset.pause || 1.5);
+  const interviewer = q("[data-interviewer]");
   const RATE = 16000;
   box.hidden = false;
 
@@ -24,6 +31,9 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 
   let context = null, stream = null, chunks = [], recording = false, started = 0, ticker = null;
+  // The pressure drill: where the answer was broken into (chunks before it), the probe asked, and how
+  // long the speaker has talked without a pause.
+  let breakAt = null, asked = null, run = 0, quiet = 0;
 
   const level = (samples) => {
     let sum = 0;
@@ -32,10 +42,22 @@ document.addEventListener("DOMContentLoaded", () => {
     meter.value = value;
     meter.textContent = `${value}`;
     levelText.textContent = value < 3 ? "silent" : value < 15 ? `quiet (${value} of 100)` : value < 90 ? `good (${value} of 100)` : `very loud (${value} of 100)`;
+    return value;
   };
   const take = (samples) => {
-    level(samples);
-    if (recording) chunks.push(samples);
+    const value = level(samples);
+    if (!recording) return;
+    chunks.push(samples);
+    if (!pressure || breakAt !== null) return;
+    const seconds = samples.length / context.sampleRate;
+    if (value < 3) {
+      quiet += seconds;
+      if (quiet >= pauseS) run = 0;
+    } else {
+      quiet = 0;
+      run += seconds;
+      if (run >= ramble) breakIn();
+    }
   };
 
   const reasons = {
@@ -77,6 +99,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const tick = () => {
     const s = Math.floor((Date.now() - started) / 1000);
     elapsedOut.textContent = fmt(s);
+    if (pressure && breakAt === null && budget && s >= budget * share) breakIn();
     if (budget) {
       if (s >= budget) warning.textContent = `Over time by ${fmt(s - budget)}: wrap up with your conclusion.`;
       else if (s >= budget * 0.8) warning.textContent = "About a fifth of the time left: head for your conclusion.";
@@ -108,10 +131,49 @@ document.addEventListener("DOMContentLoaded", () => {
     return new Blob([view], { type: "audio/wav" });
   };
 
-  const upload = async (blob) => {
+  // The interviewer's probe, shown in the live region and spoken by a local voice if there is one.
+  const ask = (text, probeToken) => {
+    asked = { text, token: probeToken };
+    interviewer.replaceChildren();
+    const line = document.createElement("p");
+    line.className = "probe";
+    const who = document.createElement("span");
+    who.className = "badge";
+    who.textContent = "Interviewer:";
+    line.append(who, ` ${text}`);
+    const hint = document.createElement("p");
+    hint.className = "small";
+    hint.textContent = "Answer this now; recording goes on. Stop when you have answered.";
+    interviewer.append(line, hint);
+    const voices = window.speechSynthesis ? window.speechSynthesis.getVoices().filter((v) => v.localService === true) : [];
+    if (voices.length) {
+      const spoken = new SpeechSynthesisUtterance(text);
+      spoken.voice = voices.find((v) => v.lang && v.lang.startsWith("en")) || voices[0];
+      window.speechSynthesis.speak(spoken);
+    }
+  };
+  let pending = null;
+  const breakIn = () => {
+    if (breakAt !== null) return;
+    breakAt = chunks.length;
+    const data = new FormData();
+    data.append("csrfmiddlewaretoken", token.value);
+    data.append("audio", wav(chunks.slice(0, breakAt), context.sampleRate), "so-far.wav");
+    const generic = () => ask(box.dataset.genericProbe, box.dataset.genericToken);
+    pending = fetch(box.dataset.breakIn, { method: "POST", body: data, headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((answer) => (answer && answer.probe && answer.token ? ask(answer.probe, answer.token) : generic()))
+      .catch(generic);
+  };
+
+  const upload = async (blob, extra = {}) => {
     const data = new FormData();
     data.append("csrfmiddlewaretoken", token.value);
     data.append("audio", blob, "answer.wav");
+    for (const [name, value] of Object.entries(extra)) {
+      if (value instanceof Blob) data.append(name, value, `${name}.wav`);
+      else data.append(name, value);
+    }
     status.textContent = "Uploading and transcribing: this takes a few seconds for each minute you spoke…";
     try {
       const response = await fetch(box.dataset.upload, { method: "POST", body: data, headers: { Accept: "application/json" }, credentials: "same-origin" });
@@ -128,6 +190,8 @@ document.addEventListener("DOMContentLoaded", () => {
   checkButton.addEventListener("click", open);
   startButton.addEventListener("click", () => {
     chunks = [];
+    breakAt = null; asked = null; run = 0; quiet = 0; pending = null;
+    if (interviewer) interviewer.replaceChildren();
     recording = true;
     started = Date.now();
     tick();
@@ -137,10 +201,14 @@ document.addEventListener("DOMContentLoaded", () => {
     showProblem("");
     status.textContent = "Recording: answer now.";
   });
-  stopButton.addEventListener("click", () => {
+  stopButton.addEventListener("click", async () => {
     recording = false;
     clearInterval(ticker);
     stopButton.disabled = true;
-    upload(wav(chunks, context.sampleRate));
+    if (window.speechSynthesis) window.speechSynthesis.cancel();
+    if (breakAt === null) { upload(wav(chunks, context.sampleRate)); return; }
+    if (pending) await pending;
+    const rate = context.sampleRate;
+    upload(wav(chunks.slice(0, breakAt), rate), { reply: wav(chunks.slice(breakAt), rate), probe: asked ? asked.token : box.dataset.genericToken });
   });
 });
