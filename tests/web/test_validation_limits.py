@@ -11,9 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+import tempfile
+from pathlib import Path
 
 import pytest
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from pmprep.analysis.analyzer import MAX_QUESTION_CHARS
@@ -33,7 +36,10 @@ from pmprep.web.outreach.models import Contact
 from pmprep.web.plans.models import SelfCheckAnswers, StudyPlan
 from pmprep.web.practice.models import Attempt
 from pmprep.web.progress.views import CHARTS
+from pmprep.web.speech.models import Recording
 from pmprep.web.stories.models import Story
+from tests.core.speech.conftest import VOICE, need_tools
+from tests.core.speech.synthetic import answer
 from tests.web.test_ownership import _patterns
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +78,12 @@ NOT_200 = {
     "plans:move": 405,
     "plans:feed_switch": 405,
     "api-analyze": 405,
+    "debrief:confirm": 405,
+    "debrief:outcome": 405,
+    "debrief:delete": 405,
+    "speech:record": 404,  # answering out loud needs a question (?question=… or a loop's round)
+    "speech:pressure": 404,
+    "speech:break_in": 405,
     "api-classify": 405,
     "api-outreach": 405,  # the JSON APIs take a POST
     "accounts:signup": 302,
@@ -240,6 +252,19 @@ def save_everything(client, user) -> dict[str, list[str]]:
         "the debrief",
     )
 
+    # A recording of a spoken answer (synthetic speech), heard and kept.
+    need_tools()
+    spoken = Path(tempfile.mkdtemp()) / "answer.wav"
+    answer(
+        [("First, the goal was to help new members find something to watch, and I owned the row.", 150)],
+        spoken,
+        voice=VOICE,
+    )
+    upload = SimpleUploadedFile("answer.wav", spoken.read_bytes(), "audio/wav")
+    assert_saved(
+        client.post(reverse("speech:record") + f"?question={behavioural.id}", {"audio": upload}), "the recording"
+    )
+
     # The plan, its calendar feed, and the self-check at its limits.
     assert_saved(client.post(reverse("plans:generate"), {"track": "early_in", "hours_per_week": 60}), "the plan")
     assert_saved(client.post(reverse("plans:feed_switch"), {"on": "1"}), "the calendar feed")
@@ -268,6 +293,7 @@ def save_everything(client, user) -> dict[str, list[str]]:
         "primers": list(catalog.primers),
         "week": ["real", str(loop.uid)],
         "debrief": [str(u) for u in RealRound.objects.filter(user=user).values_list("uid", flat=True)],
+        "speech": [str(pk) for pk in Recording.objects.filter(user=user).values_list("pk", flat=True)],
         "rounds": [r.round_id for r in loop.rounds.order_by("order")],
     }
 
@@ -283,6 +309,8 @@ def _values(name: str, parameter: str, saved: dict[str, list[str]]) -> list[str]
         "primer_id": "primers",
         "round_id": "rounds",
     }
+    if namespace == "speech" and parameter == "pk":
+        return saved["speech"]
     if parameter in by_parameter:
         return saved[by_parameter[parameter]]
     if parameter == "token":
