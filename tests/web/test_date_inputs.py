@@ -26,6 +26,7 @@ import pmprep.web
 from pmprep.plans import Plan
 from pmprep.web.accounts.forms import TrackForm
 from pmprep.web.accounts.models import User
+from pmprep.web.debrief.forms import RoundForm
 from pmprep.web.outreach.forms import ContactForm
 from pmprep.web.outreach.models import Contact
 from pmprep.web.plans.forms import MoveForm, PlanForm
@@ -103,7 +104,20 @@ CASES: dict[type[forms.BaseForm], Case] = {
         ContactForm,
         {"name": "Ana", "channel": "chat", "learned": "A metric."},
     ),
+    RoundForm: Case(
+        lambda d: RoundForm(track="early_in", initial={"round_id": "ei_hiring_manager", "held_on": d}),
+        lambda data: _debriefed_after(data),
+        {"round_id": "ei_hiring_manager"},
+    ),
 }
+
+
+def _debriefed_after(data: dict) -> RoundForm:
+    """A real round is debriefed on its day or after: the form is checked a week after DAY."""
+    form = RoundForm(data, track="early_in")
+    with time_machine.travel(dt.datetime(2026, 12, 30, 9, 0, tzinfo=dt.UTC), tick=False):
+        form.is_valid()  # the form keeps what it found
+    return form
 
 
 def _web_forms() -> set[type[forms.BaseForm]]:

@@ -42,7 +42,7 @@ from tests.core.speech.conftest import VOICE, need_tools
 from tests.core.speech.synthetic import answer
 from tests.web.test_ownership import _patterns
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db]
 NOW = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC)
 ANSWER_CHARS = 20_000  # a long answer; the analyzer's 200,000 limit is timed by the hostile-input tests
 

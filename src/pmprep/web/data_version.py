@@ -36,7 +36,7 @@ T = TypeVar("T")
 TABLE = "pmprep_data_version"
 TIMEOUT = 24 * 3600  # a day: the key holds the day anyway
 # Where a cached form's CSRF input goes: random for each process, so no text a user types can hold it.
-_CSRF_SLOT = f"<!--csrf-{secrets.token_hex(16)}-->"
+_CSRF_SLOT = mark_safe(f"<!--csrf-{secrets.token_hex(16)}-->")  # safe: a template writes it as it is
 
 _SQLITE = """
 CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN
