@@ -1,49 +1,25 @@
 """The debrief of a real round in real headless Chromium: paste a transcript, correct one split, see the
-exchanges judged, record the outcome.
-
-The served app runs on the real clock, so the round's date is taken from today (two days back, so that no
-time zone makes it a future date).
-"""
+exchanges judged, record the outcome."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
 from playwright.sync_api import expect
 
 from pmprep.analysis import analyze
-from tests.e2e.browsing import choose_track, sign_up
-
-TRANSCRIPT = (
-    "Interviewer: Tell me about a launch of yours that failed?\n"
-    "Me: In 2021 I launched autoplay previews on our video app and watch time per member fell 2% in a week.\n"
-    "Interviewer: And what did you do then?\n"
-    "Me: I rolled it back within five days and I learned to test the riskiest change behind a holdout first.\n"
-    "Interviewer: How would you measure success for downloads?\n"
-    "Me: Completion of downloaded titles within a week, with churn at day 30 as the guardrail.\n"
+from tests.e2e.browsing import (
+    FIRST_A,
+    FIRST_Q,
+    SECOND_A,
+    SECOND_Q,
+    THIRD_A,
+    THIRD_Q,
+    choose_track,
+    paste_a_transcript,
+    sign_up,
 )
-FIRST_Q = "Tell me about a launch of yours that failed?"
-FIRST_A = "In 2021 I launched autoplay previews on our video app and watch time per member fell 2% in a week."
-SECOND_Q = "And what did you do then?"
-SECOND_A = "I rolled it back within five days and I learned to test the riskiest change behind a holdout first."
-THIRD_Q = "How would you measure success for downloads?"
-THIRD_A = "Completion of downloaded titles within a week, with churn at day 30 as the guardrail."
-
-
-def paste_a_transcript(page, base: str, transcript: str = TRANSCRIPT) -> None:
-    """On a fresh debrief form: the round's details and a pasted transcript, up to the review of its split."""
-    held_on = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=2)
-    page.goto(base + "/debrief/new/")
-    page.get_by_label("Round", exact=True).select_option(label="Hiring-manager behavioural interview")
-    page.get_by_label("Date of the interview").fill(held_on.isoformat())
-    page.get_by_label("Interviewer's role (optional)").fill("Product director")
-    page.get_by_role("group", name="Your rating: Structure and signposting (optional)").get_by_label("3 Solid").check()
-    page.get_by_label("What went well").fill("The failure story landed.")
-    page.get_by_label("Paste a transcript").fill(transcript)
-    page.get_by_role("button", name="Next").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Check the split before it is judged")
 
 
 @pytest.mark.browser
