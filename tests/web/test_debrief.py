@@ -192,6 +192,7 @@ def test_the_calibration_page_shows_the_gap_sentence(client, alice):
     gap = 4 - levels["specificity"]
     assert f"You rate your specificity {gap:.1f} levels above what the text shows (1 rating)." in page
     assert "No real round yet has both an outcome" in page
+    assert '<th scope="row"><time datetime="2026-11">November 2026</time></th>' in page
 
 
 def test_add_a_question_shows_the_form_again_with_one_more_row_and_no_errors(client, alice):

@@ -172,8 +172,10 @@ class SpeakerForm(forms.Form):
     source = forms.CharField(widget=forms.HiddenInput, max_length=MAX_CHARS, strip=False)
     candidate = forms.ChoiceField(label="Which speaker is you?", widget=forms.RadioSelect)
 
+    prefix = "s"
+
     def __init__(self, *args, names: tuple[str, str] = ("", ""), **kwargs):
-        super().__init__(*args, prefix="s", **kwargs)
+        super().__init__(*args, **kwargs)
         self.fields["candidate"].choices = [(n, n) for n in names]  # type: ignore[attr-defined]  # a ChoiceField
 
 

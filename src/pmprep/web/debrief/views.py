@@ -24,7 +24,7 @@ from pmprep.web.debrief.forms import (
     remembered_with_one_more,
 )
 from pmprep.web.debrief.models import RealExchange, RealRound
-from pmprep.web.debrief.queue import record_weak_spots
+from pmprep.web.debrief.queue import WEAK, record_weak_spots
 from pmprep.web.requests import AuthenticatedRequest
 
 
@@ -222,7 +222,10 @@ def _round(request: AuthenticatedRequest, uid) -> RealRound:
 @login_required
 def detail(request: AuthenticatedRequest, uid) -> HttpResponse:
     real_round = _round(request, uid)
-    exchanges = [(e, e.analysed) for e in real_round.exchanges.all()]
+    exchanges = []
+    for e in real_round.exchanges.all():
+        fb = e.analysed
+        exchanges.append((e, fb, sum(1 for c in fb.criteria if c.level <= WEAK)))
     return render(
         request,
         "debrief/round.html",
@@ -230,6 +233,7 @@ def detail(request: AuthenticatedRequest, uid) -> HttpResponse:
             "real_round": real_round,
             "label": round_label(real_round),
             "exchanges": exchanges,
+            "weak_level": WEAK,
             "outcome_form": OutcomeForm(initial={"outcome": real_round.outcome}),
             "ratings": [(name, real_round.self_ratings.get(cid)) for cid, name in RoundForm(track=None).criteria],
         },
