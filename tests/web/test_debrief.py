@@ -222,6 +222,19 @@ def test_add_a_question_shows_the_form_again_with_one_more_row_and_no_errors(cli
     assert [e.question for e in RealExchange.objects.all()] == ["Why Netflix?", "Why this team?"]
 
 
+def test_add_a_question_asks_for_an_uploaded_file_again(client, alice):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(alice)
+    upload = SimpleUploadedFile("call.txt", TRANSCRIPT.encode(), content_type="text/plain")
+    data = {**ROUND, **_remembered([]), "upload": upload, "add_row": "1"}
+    response = client.post(reverse("debrief:new"), data)
+    assert [str(m) for m in response.context["messages"]] == [
+        "A browser does not send a chosen file twice: choose the transcript file again."
+    ]
+    assert RealRound.objects.count() == 0
+
+
 def test_add_a_question_stops_at_the_limit(client, alice):
     client.force_login(alice)
     rows = [(f"Question {n}?", "An answer.") for n in range(60)]

@@ -128,6 +128,8 @@ def new(request: AuthenticatedRequest) -> HttpResponse:
         # "Add a question": the same form again, as filled in, with one more empty row; nothing is checked yet.
         initial = {k: v for k, v in post.items() if not k.startswith(("q-", "csrf"))}
         remembered = remembered_with_one_more(post)
+        if request.FILES.get("upload"):
+            messages.info(request, "A browser does not send a chosen file twice: choose the transcript file again.")
         if remembered.extra:
             remembered.forms[-1].fields["question"].widget.attrs["autofocus"] = True
         return render(
