@@ -72,41 +72,36 @@ def test_a_pasted_transcript_is_split_corrected_judged_and_given_an_outcome(serv
 
 
 @pytest.mark.browser
-def test_add_a_question_and_which_speaker_is_you_work_without_javascript(served, browser):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    try:
-        sign_up(page, served.url, "noscript-debriefer")
-        choose_track(page, served.url)
-        page.goto(served.url + "/debrief/new/")
-        page.get_by_role("group", name="Question 3").get_by_label("Question").fill("Why this team?")
-        page.get_by_role("button", name="Add a question").click()
-        expect(page.get_by_role("group", name="Question 3").get_by_label("Question")).to_have_value("Why this team?")
-        expect(page.get_by_role("group", name="Question 4").get_by_label("Question")).to_be_focused()
-        expect(page.locator(".field-error")).to_have_count(0)
+def test_add_a_question_and_which_speaker_is_you_work_without_javascript(served, page_without_javascript):
+    page = page_without_javascript
+    sign_up(page, served.url, "noscript-debriefer")
+    choose_track(page, served.url)
+    page.goto(served.url + "/debrief/new/")
+    page.get_by_role("group", name="Question 3").get_by_label("Question").fill("Why this team?")
+    page.get_by_role("button", name="Add a question").click()
+    expect(page.get_by_role("group", name="Question 3").get_by_label("Question")).to_have_value("Why this team?")
+    expect(page.get_by_role("group", name="Question 4").get_by_label("Question")).to_be_focused()
+    expect(page.locator(".field-error")).to_have_count(0)
 
-        page.get_by_role("group", name="Question 3").get_by_label("Question").fill("")
-        page.get_by_label("Paste a transcript").fill(
-            "Priya Shah: Why do you want this role?\n"
-            "Sam Lee: I have used the product daily for years and want to grow it. Can I ask what the team owns?\n"
-            "Priya Shah: The team owns downloads.\n"
-        )
-        page.get_by_label("Round", exact=True).select_option(label="Hiring-manager behavioural interview")
-        held_on = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=2)  # the served app runs on the real clock
-        page.get_by_label("Date of the interview").fill(held_on.isoformat())
-        page.get_by_role("button", name="Next").click()
-        expect(page.get_by_text("taking Priya Shah as the interviewer and Sam Lee as you")).to_be_visible()
-        choice = page.get_by_role("group", name="Which speaker is you?")
-        expect(choice.get_by_label("Sam Lee")).to_be_checked()
-        choice.get_by_label("Priya Shah").check()
-        choice.get_by_role("button", name="Split again").click()
-        expect(page.get_by_text("taking Sam Lee as the interviewer and Priya Shah as you")).to_be_visible()
-        first = page.get_by_role("group", name="Exchange 1", exact=True)
-        expect(first.get_by_label("Your answer, as you remember it")).to_have_value("The team owns downloads.")
-        page.get_by_role("button", name="Confirm and judge").click()
-        expect(page.get_by_text("Your debrief is saved and each answer judged.")).to_be_visible()
-        expect(page.get_by_text("Priya")).to_have_count(0)
-        expect(page.get_by_text("Sam Lee")).to_have_count(0)
-    finally:
-        context.close()
+    page.get_by_role("group", name="Question 3").get_by_label("Question").fill("")
+    page.get_by_label("Paste a transcript").fill(
+        "Priya Shah: Why do you want this role?\n"
+        "Sam Lee: I have used the product daily for years and want to grow it. Can I ask what the team owns?\n"
+        "Priya Shah: The team owns downloads.\n"
+    )
+    page.get_by_label("Round", exact=True).select_option(label="Hiring-manager behavioural interview")
+    held_on = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=2)  # the served app runs on the real clock
+    page.get_by_label("Date of the interview").fill(held_on.isoformat())
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_text("taking Priya Shah as the interviewer and Sam Lee as you")).to_be_visible()
+    choice = page.get_by_role("group", name="Which speaker is you?")
+    expect(choice.get_by_label("Sam Lee")).to_be_checked()
+    choice.get_by_label("Priya Shah").check()
+    choice.get_by_role("button", name="Split again").click()
+    expect(page.get_by_text("taking Sam Lee as the interviewer and Priya Shah as you")).to_be_visible()
+    first = page.get_by_role("group", name="Exchange 1", exact=True)
+    expect(first.get_by_label("Your answer, as you remember it")).to_have_value("The team owns downloads.")
+    page.get_by_role("button", name="Confirm and judge").click()
+    expect(page.get_by_text("Your debrief is saved and each answer judged.")).to_be_visible()
+    expect(page.get_by_text("Priya")).to_have_count(0)
+    expect(page.get_by_text("Sam Lee")).to_have_count(0)
