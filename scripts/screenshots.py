@@ -4,8 +4,8 @@
 
 Starts a real `pmprep serve` on a throw-away data folder (as the end-to-end tests do), signs up in
 Debian's headless Chromium, makes a little of everything (an answered drill, a story, a case deck, a
-mock loop with one round done, a plan, a research note) and saves NAME-390.png and NAME-1280.png for
-each page in tests/e2e/pages.py. It prints each page's width against the viewport and the header's
+mock loop with one round done, a plan, a research note, a recording, a debriefed real round) and saves
+NAME-390.png and NAME-1280.png for each page in tests/e2e/pages.py. It prints each page's width against the viewport and the header's
 height; --axe adds axe-core's serious and critical findings. --dark emulates a dark colour scheme
 (files NAME-390-dark.png), --no-save only measures.
 """
@@ -75,6 +75,8 @@ def main() -> int:
                         for size in (PHONE, DESKTOP):
                             tab.set_viewport_size(size)
                             tab.goto(item.url(server.url, made))
+                            if item.reach:
+                                item.reach(tab)
                             seen = look(tab, axe)
                             wide = (
                                 ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from playwright.sync_api import expect
@@ -156,6 +157,51 @@ def record_out_loud(page, base: str, question: str = QUESTION) -> str:
     return page.url.removeprefix(base)
 
 
+# A real round's transcript of three exchanges, the second a follow-up to the first.
+TRANSCRIPT = (
+    "Interviewer: Tell me about a launch of yours that failed?\n"
+    "Me: In 2021 I launched autoplay previews on our video app and watch time per member fell 2% in a week.\n"
+    "Interviewer: And what did you do then?\n"
+    "Me: I rolled it back within five days and I learned to test the riskiest change behind a holdout first.\n"
+    "Interviewer: How would you measure success for downloads?\n"
+    "Me: Completion of downloaded titles within a week, with churn at day 30 as the guardrail.\n"
+)
+FIRST_Q = "Tell me about a launch of yours that failed?"
+FIRST_A = "In 2021 I launched autoplay previews on our video app and watch time per member fell 2% in a week."
+SECOND_Q = "And what did you do then?"
+SECOND_A = "I rolled it back within five days and I learned to test the riskiest change behind a holdout first."
+THIRD_Q = "How would you measure success for downloads?"
+THIRD_A = "Completion of downloaded titles within a week, with churn at day 30 as the guardrail."
+
+
+def paste_a_transcript(page, base: str) -> None:
+    """Open a fresh debrief form and fill it in, up to the review of the transcript's split."""
+    page.goto(base + "/debrief/new/")
+    review_the_split(page)
+
+
+def review_the_split(page) -> None:
+    """On the debrief form: the round's details and the transcript above, then on to the review of its split.
+    The served app runs on the real clock, so the date is two days back (a past date in every time zone)."""
+    held_on = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=2)
+    page.get_by_label("Round", exact=True).select_option(label="Hiring-manager behavioural interview")
+    page.get_by_label("Date of the interview").fill(held_on.isoformat())
+    page.get_by_label("Interviewer's role (optional)").fill("Product director")
+    page.get_by_role("group", name="Your rating: Structure and signposting (optional)").get_by_label("3 Solid").check()
+    page.get_by_label("What went well").fill("The failure story landed.")
+    page.get_by_label("Paste a transcript").fill(TRANSCRIPT)
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check the split before it is judged")
+
+
+def debrief_a_round(page, base: str) -> str:
+    """Debrief a real round from the transcript above, as split; returns the round's page's path."""
+    paste_a_transcript(page, base)
+    page.get_by_role("button", name="Confirm and judge").click()
+    expect(page.get_by_text("Your debrief is saved and each answer judged.")).to_be_visible()
+    return page.url.removeprefix(base)
+
+
 def seed_a_candidate(page, base: str, username: str) -> dict[str, str]:
     """Sign up and make a little of everything; returns the path of each thing made, by name."""
     sign_up(page, base, username)
@@ -167,4 +213,5 @@ def seed_a_candidate(page, base: str, username: str) -> dict[str, str]:
     make_plan(page, base)
     add_contact_note(page, base)
     made["recording"] = record_out_loud(page, base)
+    made["debrief"] = debrief_a_round(page, base)
     return made

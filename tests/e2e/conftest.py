@@ -41,10 +41,9 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser):
+def _tab(browser, **options):
     """A fresh browser tab; any Content Security Policy violation on any page fails the test."""
-    context = browser.new_context()
+    context = browser.new_context(**options)
     page = context.new_page()
     page.set_default_timeout(15_000)
     violations: list[str] = []
@@ -52,3 +51,15 @@ def page(browser):
     yield page
     context.close()
     assert violations == []
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab; any Content Security Policy violation on any page fails the test."""
+    yield from _tab(browser)
+
+
+@pytest.fixture
+def page_without_javascript(browser):
+    """A fresh tab with JavaScript switched off, to show a page works without its scripts."""
+    yield from _tab(browser, java_script_enabled=False)

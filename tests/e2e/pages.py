@@ -4,9 +4,10 @@ and scripts/screenshots.py, so the screenshots show exactly the pages the tests 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from tests.e2e.browsing import QUESTION
+from tests.e2e.browsing import QUESTION, review_the_split
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -17,8 +18,11 @@ BLOCKING = ("serious", "critical")
 @dataclass(frozen=True)
 class Page:
     name: str  # also the screenshot's file name
-    path: str  # may name a thing seed_a_candidate made: {feedback}, {story}, {deck}, {loop}, {round}, {recording}
+    # may name a thing seed_a_candidate made: {feedback}, {story}, {deck}, {loop}, {round}, {recording}, {debrief}
+    path: str
     signed_in: bool = True
+    # A page that is the answer to a form (nothing to GET): the steps on the page at `path` that reach it.
+    reach: Callable[[object], None] | None = None
 
     def url(self, base: str, made: dict[str, str]) -> str:
         return base + self.path.format(**made)
@@ -58,6 +62,11 @@ PAGES = [
     Page("transcript", "{recording}"),
     Page("replay", "{recording}replay"),
     Page("recordings", "/speech/"),
+    Page("debriefs", "/debrief/"),
+    Page("debrief-new", "/debrief/new/"),
+    Page("debrief-review", "/debrief/new/", reach=review_the_split),
+    Page("debrief-round", "{debrief}"),
+    Page("calibration", "/plan/calibration/"),
     Page("welcome", "/", signed_in=False),
     Page("login", "/accounts/login/", signed_in=False),
     Page("signup", "/accounts/signup/", signed_in=False),

@@ -117,16 +117,11 @@ def test_the_copy_button_puts_the_peer_link_on_the_clipboard_and_says_so(served,
 
 
 @pytest.mark.browser
-def test_without_its_script_the_link_is_still_there_to_select_and_no_button_is(served, browser):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    try:
-        sign_up(page, served.url, "noscript")
-        _plan_loop(page, served.url)
-        page.get_by_role("link", name=re.compile(r"^Round 1")).click()
-        page.get_by_role("button", name="Create a private link").click()
-        assert "/peer/" in page.get_by_label("Peer link").input_value()
-        expect(page.get_by_role("button", name="Copy link")).to_have_count(0)
-    finally:
-        context.close()
+def test_without_its_script_the_link_is_still_there_to_select_and_no_button_is(served, page_without_javascript):
+    page = page_without_javascript
+    sign_up(page, served.url, "noscript")
+    _plan_loop(page, served.url)
+    page.get_by_role("link", name=re.compile(r"^Round 1")).click()
+    page.get_by_role("button", name="Create a private link").click()
+    assert "/peer/" in page.get_by_label("Peer link").input_value()
+    expect(page.get_by_role("button", name="Copy link")).to_have_count(0)

@@ -65,6 +65,8 @@ def test_the_page_fits_the_screen_and_passes_axe(served, browser, candidate, axe
     try:
         response = tab.goto(item.url(served.url, candidate[1]))
         assert response.ok, f"{item.name}: {response.status}"
+        if item.reach:
+            item.reach(tab)
         seen = look(tab, axe)
         assert seen.width <= viewport["width"], f"{item.name} is {seen.width} px wide: {widest(tab, viewport['width'])}"
         assert seen.header < viewport["height"] / 5

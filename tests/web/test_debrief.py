@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import lxml.html
 import pytest
 import time_machine
 from django.urls import reverse
@@ -191,3 +192,174 @@ def test_the_calibration_page_shows_the_gap_sentence(client, alice):
     gap = 4 - levels["specificity"]
     assert f"You rate your specificity {gap:.1f} levels above what the text shows (1 rating)." in page
     assert "No real round yet has both an outcome" in page
+    assert '<th scope="row"><time datetime="2026-11">November 2026</time></th>' in page
+
+
+def test_add_a_question_shows_the_form_again_with_one_more_row_and_no_errors(client, alice):
+    client.force_login(alice)
+    data = {**ROUND, "held_on": "", **_remembered([("Why Netflix?", "The memo.")]), "add_row": "1"}
+    response = client.post(reverse("debrief:new"), data)
+    assert response.status_code == 200
+    assert RealRound.objects.count() == 0
+    remembered = response.context["remembered"]
+    assert [(f["question"].value(), f["answer"].value()) for f in remembered.forms] == [
+        ("Why Netflix?", "The memo."),
+        (None, None),
+    ]
+    form = response.context["form"]
+    assert (form["round_id"].value(), form["interviewer_role"].value(), form["rate_structure"].value()) == (
+        "ei_hiring_manager",
+        "Product director",
+        "3",
+    )
+    page = response.content.decode()
+    assert "field-error" not in page  # the empty date is not an error until the form is sent
+    assert "<legend>Question 2</legend>" in page
+    assert 'name="q-1-question" cols="40" rows="2" maxlength' in page and "autofocus" in page
+    # The new row is then sent like any other.
+    data = {**ROUND, **_remembered([("Why Netflix?", "The memo."), ("Why this team?", "Its ads work.")])}
+    assert client.post(reverse("debrief:new"), data).status_code == 302
+    assert [e.question for e in RealExchange.objects.all()] == ["Why Netflix?", "Why this team?"]
+
+
+def test_add_a_question_asks_for_an_uploaded_file_again(client, alice):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(alice)
+    upload = SimpleUploadedFile("call.txt", TRANSCRIPT.encode(), content_type="text/plain")
+    data = {**ROUND, **_remembered([]), "upload": upload, "add_row": "1"}
+    response = client.post(reverse("debrief:new"), data)
+    assert [str(m) for m in response.context["messages"]] == [
+        "A browser does not send a chosen file twice: choose the transcript file again."
+    ]
+    assert RealRound.objects.count() == 0
+
+
+def test_add_a_question_stops_at_the_limit(client, alice):
+    client.force_login(alice)
+    rows = [(f"Question {n}?", "An answer.") for n in range(60)]
+    response = client.post(reverse("debrief:new"), {**ROUND, **_remembered(rows), "add_row": "1"})
+    assert len(response.context["remembered"].forms) == 60
+    page = response.content.decode()
+    assert "Add a question" not in page and "That is the most rows one debrief takes" in page
+
+
+NAMED = (
+    "Priya Shah: Why do you want this role?\nSam Lee: I have used the product daily for years and I want to grow it.\n"
+)
+
+
+def test_the_review_offers_both_speakers_with_the_detected_one_chosen(client, alice):
+    client.force_login(alice)
+    response = client.post(reverse("debrief:new"), {**ROUND, **_remembered([]), "transcript": NAMED})
+    speakers = response.context["speakers"]
+    assert speakers.fields["candidate"].choices == [("Priya Shah", "Priya Shah"), ("Sam Lee", "Sam Lee")]
+    assert speakers["candidate"].value() == "Sam Lee"  # the one with more words
+    assert speakers["source"].value() == NAMED
+
+
+def test_choosing_the_other_speaker_splits_again_and_no_name_is_stored(client, alice):
+    client.force_login(alice)
+    transcript = (
+        "Priya Shah: Why do you want this role?\n"
+        "Sam Lee: I have used the product daily for years and want to grow it. Can I ask what the team owns?\n"
+        "Priya Shah: The team owns downloads.\n"
+    )
+    data = {
+        **ROUND,
+        **_review([("Why do you want this role?", "Edited away.", False)]),
+        "s-source": transcript,
+        "s-candidate": "Priya Shah",
+        "resplit": "1",
+    }
+    response = client.post(reverse("debrief:confirm"), data)
+    assert response.status_code == 200
+    assert RealRound.objects.count() == 0
+    assert [(f.initial["question"], f.initial["answer"]) for f in response.context["review"].forms[:-1]] == [
+        (
+            "I have used the product daily for years and want to grow it. Can I ask what the team owns?",
+            "The team owns downloads.",
+        )
+    ]
+    assert response.context["speakers"]["candidate"].value() == "Priya Shah"
+    assert "taking Sam Lee as the interviewer and Priya Shah as you" in response.content.decode()
+    # A name that is not one of the two speakers is refused and the split is left as it was.
+    response = client.post(reverse("debrief:confirm"), {**data, "s-candidate": "Alex"})
+    assert response.status_code == 400
+    assert response.context["problem"] == "Choose one of the two speakers."
+    assert response.context["review"].forms[0]["answer"].value() == "Edited away."
+    # Confirmed, the round keeps the exchanges only: neither name is stored anywhere.
+    data = {**ROUND, **_review([("Why do you want this role?", "I use it daily.", False)]), "s-source": transcript}
+    data["s-candidate"] = "Sam Lee"
+    assert client.post(reverse("debrief:confirm"), data).status_code == 302
+    stored = repr(list(RealRound.objects.values())) + repr(list(RealExchange.objects.values()))
+    assert "Priya" not in stored and "Sam" not in stored and "Shah" not in stored
+
+
+def test_a_speaker_choice_that_leaves_no_exchange_says_why_and_keeps_the_split(client, alice):
+    client.force_login(alice)
+    data = {
+        **ROUND,
+        **_review([("Why do you want this role?", "My own words.", False)]),
+        "s-source": NAMED,
+        "s-candidate": "Priya Shah",
+        "resplit": "1",
+    }
+    response = client.post(reverse("debrief:confirm"), data)
+    assert response.status_code == 400
+    assert response.context["problem"] == (
+        "Taking Priya Shah as you: line 1: no question of Sam Lee's is followed by an answer of Priya Shah's: "
+        "expected the interviewer's turn, then yours. The split below is unchanged."
+    )
+    assert response.context["review"].forms[0]["answer"].value() == "My own words."
+    assert RealRound.objects.count() == 0
+
+
+def test_calibration_sets_a_peer_scorecard_beside_the_automatic_one(client, alice):
+    from pmprep.web.loops.models import RoundScorecard
+    from tests.web.conftest import looped
+
+    loop = looped(alice)
+    first = loop.rounds.get(order=1)
+    for source, rater, ratings in [
+        ("automatic", "pmprep", {"customer_obsession": 2, "job_awareness": 3, "culture_leadership": 3}),
+        ("peer", "Priya", {"customer_obsession": 4, "job_awareness": 2, "culture_leadership": 3}),
+    ]:
+        RoundScorecard.objects.create(
+            user=alice,
+            loop=loop,
+            loop_round=first,
+            source=source,
+            rater=rater,
+            ratings=ratings,
+            evidence={k: "heard it" for k in ratings},
+            recommendation=3,
+        )
+    client.force_login(alice)
+    doc = lxml.html.fromstring(client.get(reverse("plans:calibration")).content.decode())
+    [section] = doc.xpath("//section[@aria-labelledby='peer-heading']")
+    assert [" ".join(li.text_content().split()) for li in section.xpath(".//li")] == [
+        "Peers rate your customer obsession 2.0 levels above pmprep's automatic scorecard (1 rating).",
+        "Peers rate your job awareness 1.0 level below pmprep's automatic scorecard (1 rating).",
+        "Peers rate your cultural fit and leadership level with pmprep's automatic scorecard (1 rating).",
+    ]
+
+
+def test_calibration_sets_a_real_rounds_readiness_beside_its_outcome(client, alice):
+    from pmprep.web.practice.models import Attempt
+    from tests.web.conftest import practised
+
+    for question in ("beh-owned-end-to-end-what-to-build", "beh-class-project-end-to-end"):
+        practised(alice, "It went badly.", question_id=question)
+    Attempt.objects.update(created=dt.datetime(2026, 11, 10, 9, tzinfo=dt.UTC))
+    client.force_login(alice)
+    client.post(reverse("debrief:confirm"), {**ROUND, **_review([("Why Netflix?", "The memo.", False)])})
+    real_round = RealRound.objects.get()
+    client.post(reverse("debrief:outcome", args=[real_round.uid]), {"outcome": "rejected"})
+    doc = lxml.html.fromstring(client.get(reverse("plans:calibration")).content.decode())
+    [section] = doc.xpath("//section[@aria-labelledby='outcome-heading']")
+    assert " ".join(section.xpath("p")[0].text_content().split()) == (
+        "Practice readiness agreed with 1 of 1 real outcome."
+    )
+    rows = [[" ".join(c.text_content().split()) for c in tr.xpath("th|td")] for tr in section.xpath(".//tbody/tr")]
+    assert rows == [["Hiring-manager behavioural interview, 19 Nov 2026", "Not ready", "Rejected", "Yes"]]

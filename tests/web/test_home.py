@@ -39,23 +39,32 @@ def _section(doc, heading_id: str):
 
 
 @pytest.mark.parametrize(
-    "interview, said, button",
+    "interview, said, button, debrief",
     [
-        (None, "No interview date yet.", "Set your interview date"),
-        (TODAY - dt.timedelta(days=3), "Your interview date, 7 Aug 2026, has passed.", "Set your next interview date"),
-        (TODAY, "Your interview is today.", None),
-        (TODAY + dt.timedelta(days=1), "Your interview is tomorrow, on 11 Aug 2026.", None),
-        (TODAY + dt.timedelta(days=40), "Your interview is in 40 days, on 19 Sep 2026.", None),
+        (None, "No interview date yet.", "Set your interview date", False),
+        (
+            TODAY - dt.timedelta(days=3),
+            "Your interview date, 7 Aug 2026, has passed.",
+            "Set your next interview date",
+            True,
+        ),
+        (TODAY, "Your interview is today.", None, True),
+        (TODAY + dt.timedelta(days=1), "Your interview is tomorrow, on 11 Aug 2026.", None, True),
+        (TODAY + dt.timedelta(days=3), "Your interview is in 3 days, on 13 Aug 2026.", None, True),
+        (TODAY + dt.timedelta(days=4), "Your interview is in 4 days, on 14 Aug 2026.", None, False),
+        (TODAY + dt.timedelta(days=40), "Your interview is in 40 days, on 19 Sep 2026.", None, False),
     ],
 )
-def test_the_cockpit_counts_down_to_the_interview(client, alice, interview, said, button):
+def test_the_cockpit_counts_down_to_the_interview(client, alice, interview, said, button, debrief):
     alice.interview_date = interview
     alice.save()
     client.force_login(alice)
     countdown = _section(_home(client), "countdown-heading")
     assert countdown.find_class("lead")[0].text == said
     buttons = [(a.text, a.get("href")) for a in countdown.find_class("button")]
-    assert buttons == ([(button, "/accounts/profile/#id_interview_date")] if button else [])
+    assert buttons == ([(button, "/accounts/profile/#id_interview_date")] if button else []) + (
+        [("Debrief a real round", "/debrief/new/")] if debrief else []
+    )
 
 
 def test_without_a_profile_date_it_counts_down_to_the_plans(client, alice):

@@ -15,6 +15,7 @@ A real round's outcome agrees with the readiness of that round the day before it
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -58,6 +59,12 @@ class MonthGap:
     month: str  # YYYY-MM
     gap: float
     pairs: int
+
+    @property
+    def label(self) -> str:
+        """The month as people write it: "December 2026"."""
+        year, month = self.month.split("-")
+        return f"{calendar.month_name[int(month)]} {year}"
 
 
 def _round1(value: Fraction) -> float:

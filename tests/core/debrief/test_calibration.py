@@ -23,6 +23,7 @@ def test_the_gap_per_criterion_is_the_mean_of_rating_minus_level():
     ]
     assert by_month(pairs)[0].month == "2026-03"
     assert [(m.month, m.gap, m.pairs) for m in by_month(pairs)] == [("2026-03", 1.0, 2), ("2026-04", -0.5, 3)]
+    assert [m.label for m in by_month(pairs)] == ["March 2026", "April 2026"]
 
 
 def test_the_sentence_says_above_or_below_what_the_text_shows():

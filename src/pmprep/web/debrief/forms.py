@@ -105,7 +105,27 @@ class RememberedForm(forms.Form):
         return data
 
 
-RememberedFormSet = forms.formset_factory(RememberedForm, extra=3, max_num=60, absolute_max=60, validate_max=True)
+MAX_REMEMBERED = 60
+RememberedFormSet = forms.formset_factory(
+    RememberedForm, extra=3, max_num=MAX_REMEMBERED, absolute_max=MAX_REMEMBERED, validate_max=True
+)
+
+
+def remembered_with_one_more(data) -> forms.BaseFormSet:
+    """The typed-from-memory rows as posted, unbound (so nothing shows as an error yet), with one empty row
+    more, up to the limit: the "Add a question" button, which needs no JavaScript."""
+    rows = []
+    try:
+        total = min(int(data.get("q-TOTAL_FORMS", "0")), MAX_REMEMBERED)
+    except ValueError:
+        total = 0
+    for n in range(max(total, 0)):
+        rows.append({"question": data.get(f"q-{n}-question", ""), "answer": data.get(f"q-{n}-answer", "")})
+    formset = RememberedFormSet(prefix="q", initial=rows)
+    formset.extra = 1 if len(rows) < MAX_REMEMBERED else 0
+    return formset
+
+
 ReviewFormSet = forms.formset_factory(RememberedForm, extra=1, max_num=200, absolute_max=200, validate_max=True)
 
 
@@ -143,6 +163,20 @@ class TranscriptForm(forms.Form):
 
     def text(self) -> str:
         return self.cleaned_data.get("upload") or self.cleaned_data.get("transcript") or ""
+
+
+class SpeakerForm(forms.Form):
+    """Which of a transcript's two speakers is the candidate, and the transcript itself, carried through the
+    review page in a hidden field so that it can be split again. Neither is ever stored."""
+
+    source = forms.CharField(widget=forms.HiddenInput, max_length=MAX_CHARS, strip=False)
+    candidate = forms.ChoiceField(label="Which speaker is you?", widget=forms.RadioSelect)
+
+    prefix = "s"
+
+    def __init__(self, *args, names: tuple[str, str] = ("", ""), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["candidate"].choices = [(n, n) for n in names]  # type: ignore[attr-defined]  # a ChoiceField
 
 
 class OutcomeForm(forms.Form):

@@ -12,17 +12,19 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from pmprep.analysis import classify
 from pmprep.config import active_catalog
-from pmprep.debrief import Exchange, TranscriptError, judge_all, read_transcript
+from pmprep.debrief import Exchange, Transcript, TranscriptError, judge_all, read_transcript
 from pmprep.web.debrief.forms import (
     OTHER,
     OutcomeForm,
     RememberedFormSet,
     ReviewFormSet,
     RoundForm,
+    SpeakerForm,
     TranscriptForm,
+    remembered_with_one_more,
 )
 from pmprep.web.debrief.models import RealExchange, RealRound
-from pmprep.web.debrief.queue import record_weak_spots
+from pmprep.web.debrief.queue import WEAK, record_weak_spots
 from pmprep.web.requests import AuthenticatedRequest
 
 
@@ -98,11 +100,47 @@ def _store(user, form: RoundForm, exchanges: list[Exchange], source: str) -> Rea
     return real_round
 
 
+def _speakers(transcript: Transcript) -> tuple[str, str]:
+    """The transcript's two speakers in the order they first speak."""
+    first = transcript.turns[0].speaker
+    return (first, transcript.interviewer if first == transcript.candidate else transcript.candidate)
+
+
+def _review(request, form: RoundForm, source: str, transcript: Transcript) -> HttpResponse:
+    """The review of a transcript's split, with the choice of which speaker is the candidate."""
+    review = ReviewFormSet(
+        prefix="x", initial=[{"question": e.question, "answer": e.answer} for e in transcript.exchanges]
+    )
+    speakers = SpeakerForm(initial={"source": source, "candidate": transcript.candidate}, names=_speakers(transcript))
+    return render(
+        request,
+        "debrief/review.html",
+        {"form": form, "review": review, "transcript": transcript, "speakers": speakers},
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def new(request: AuthenticatedRequest) -> HttpResponse:
     track = request.user.track
     post = request.POST if request.method == "POST" else None
+    if post is not None and "add_row" in post:
+        # "Add a question": the same form again, as filled in, with one more empty row; nothing is checked yet.
+        initial = {k: v for k, v in post.items() if not k.startswith(("q-", "csrf"))}
+        remembered = remembered_with_one_more(post)
+        if request.FILES.get("upload"):
+            messages.info(request, "A browser does not send a chosen file twice: choose the transcript file again.")
+        if remembered.extra:
+            remembered.forms[-1].fields["question"].widget.attrs["autofocus"] = True
+        return render(
+            request,
+            "debrief/new.html",
+            {
+                "form": RoundForm(initial=initial, track=track),
+                "paste": TranscriptForm(initial=initial),
+                "remembered": remembered,
+            },
+        )
     form = RoundForm(post, track=track)
     paste = TranscriptForm(post, request.FILES if post is not None else None)
     remembered = RememberedFormSet(post, prefix="q")
@@ -118,14 +156,7 @@ def new(request: AuthenticatedRequest) -> HttpResponse:
             except TranscriptError as exc:
                 paste.add_error(None, f"{exc}.")
             else:
-                review = ReviewFormSet(
-                    prefix="x", initial=[{"question": e.question, "answer": e.answer} for e in transcript.exchanges]
-                )
-                return render(
-                    request,
-                    "debrief/review.html",
-                    {"form": form, "review": review, "transcript": transcript},
-                )
+                return _review(request, form, text, transcript)
         else:
             exchanges = _exchanges([f.cleaned_data for f in remembered.forms])
             if exchanges:
@@ -141,24 +172,47 @@ def new(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
+def _posted_speakers(data) -> SpeakerForm | None:
+    """The review page's speaker choice as posted, its two names read again from the transcript it carried
+    (None when it carried none, or one that no longer reads)."""
+    source = data.get("s-source", "")
+    if not source:
+        return None
+    try:
+        transcript = read_transcript(source)
+    except TranscriptError:
+        return None
+    return SpeakerForm(data, names=_speakers(transcript))
+
+
 @login_required
 @require_POST
 def confirm(request: AuthenticatedRequest) -> HttpResponse:
     form = RoundForm(request.POST, track=request.user.track)
+    speakers = _posted_speakers(request.POST)
     review = ReviewFormSet(request.POST, prefix="x")
-    if form.is_valid() and review.is_valid():
+    review_problem = None
+    if "resplit" in request.POST:
+        # "Which speaker is you" changed: split the same transcript again; the corrections are dropped.
+        if speakers is None or not speakers.is_valid():
+            review_problem = "Choose one of the two speakers."
+        elif form.is_valid():
+            source, chosen = speakers.cleaned_data["source"], speakers.cleaned_data["candidate"]
+            try:
+                return _review(request, form, source, read_transcript(source, chosen))
+            except TranscriptError as exc:
+                review_problem = f"Taking {chosen} as you: {exc}. The split below is unchanged."
+    elif form.is_valid() and review.is_valid():
         exchanges = _exchanges([f.cleaned_data for f in review.forms])
         if exchanges:
             real_round = _store(request.user, form, exchanges, RealRound.TRANSCRIPT)
             messages.success(request, "Your debrief is saved and each answer judged.")
             return redirect("debrief:round", real_round.uid)
         review_problem = "Keep at least one question with its answer."
-    else:
-        review_problem = None
     return render(
         request,
         "debrief/review.html",
-        {"form": form, "review": review, "problem": review_problem},
+        {"form": form, "review": review, "problem": review_problem, "speakers": speakers},
         status=400,
     )
 
@@ -170,7 +224,10 @@ def _round(request: AuthenticatedRequest, uid) -> RealRound:
 @login_required
 def detail(request: AuthenticatedRequest, uid) -> HttpResponse:
     real_round = _round(request, uid)
-    exchanges = [(e, e.analysed) for e in real_round.exchanges.all()]
+    exchanges = []
+    for e in real_round.exchanges.all():
+        fb = e.analysed
+        exchanges.append((e, fb, sum(1 for c in fb.criteria if c.level <= WEAK)))
     return render(
         request,
         "debrief/round.html",
@@ -178,6 +235,7 @@ def detail(request: AuthenticatedRequest, uid) -> HttpResponse:
             "real_round": real_round,
             "label": round_label(real_round),
             "exchanges": exchanges,
+            "weak_level": WEAK,
             "outcome_form": OutcomeForm(initial={"outcome": real_round.outcome}),
             "ratings": [(name, real_round.self_ratings.get(cid)) for cid, name in RoundForm(track=None).criteria],
         },

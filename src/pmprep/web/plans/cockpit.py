@@ -11,13 +11,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from pmprep.bank.model import Catalog
-from pmprep.plans import Countdown, Plan, Readiness, Task, countdown
+from pmprep.plans import Countdown, CountdownState, Plan, Readiness, Task, countdown
 from pmprep.review import TodayPlan
 from pmprep.web.data_version import cached
 from pmprep.web.plans.evidence import current_readiness
 from pmprep.web.plans.links import Link, Links
 from pmprep.web.plans.models import StudyPlan
 from pmprep.web.review.due import due_today
+
+# From this many days before the interview date on, the countdown points to the debrief of a real round.
+DEBRIEF_FROM_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,14 @@ class Cockpit:
     @property
     def next_action(self) -> str:
         return self.ready.next_best_action
+
+    @property
+    def debrief_due(self) -> bool:
+        """The interview is close, today or past: the time to debrief it the same day."""
+        c = self.countdown
+        return c.state in (CountdownState.PAST, CountdownState.TODAY) or (
+            c.state == CountdownState.AHEAD and c.days is not None and c.days <= DEBRIEF_FROM_DAYS
+        )
 
 
 def cockpit(user, catalog: Catalog, today: date) -> Cockpit:
