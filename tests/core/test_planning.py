@@ -167,6 +167,33 @@ def test_the_stories_and_research_topics_are_the_company_folders(company_folder)
     ]
 
 
+def test_the_culture_reading_is_the_company_folders_and_a_folder_without_one_has_none(company_folder):
+    plan_file = company_folder / "plan.yaml"
+    shipped = plan_file.read_text(encoding="utf-8")
+    start, end = shipped.index("culture_reading:"), shipped.index("# Research sessions")
+    plan_file.write_text(
+        shipped[:start] + "culture_reading:\n"
+        "  name: the leadership principles\n"
+        "  first_read: {title: Read the principles, detail: One line on each., minutes: 40}\n"
+        "  second_read: {title: Read them again, detail: 'Why {company}? Tie each to a story.', minutes: 20}\n"
+        + shipped[end:],
+        encoding="utf-8",
+    )
+    p = plan(load_catalog(company_folder))
+    first, second = p.task("culture_memo:first_read"), p.task("culture_memo:second_read")
+    assert (first.title, first.minutes, second.detail) == (
+        "Read the principles",
+        40,
+        "Why Netflix? Tie each to a story.",
+    )
+    assert p.milestone("culture_memo").title == "Read the leadership principles twice"
+
+    plan_file.write_text(shipped[:start] + shipped[end:], encoding="utf-8")
+    p = plan(load_catalog(company_folder))
+    assert [t.key for t in p.tasks if t.key.startswith("culture_memo:")] == []
+    assert "culture_memo" not in [m.key for m in p.milestones]
+
+
 def test_a_closing_window_is_near_and_says_so(catalog):
     p = plan(catalog, today=D(2026, 10, 25), hours=8)
     apply = p.milestone("apply")

@@ -24,6 +24,7 @@ from pmprep.bank.schema import (
     Company,
     Component,
     CriterionCompetencies,
+    CultureReading,
     Dimension,
     Framework,
     Industry,
@@ -233,6 +234,9 @@ def _read_plan(reader: _Reader, path: Path, parts: dict[str, list[tuple[Any, Pat
     parts["research"] = reader.entries(path, "research", ResearchTopic, data=raw)
     if not isinstance(raw, dict):
         return None
+    if raw.get("culture_reading") is not None:
+        culture = reader.one(path, 0, raw["culture_reading"], CultureReading, entry="culture_reading")
+        parts["culture"] = [(culture, path)] if culture else []
     for key, what in (("stories", "story"), ("research", "research topic")):
         if isinstance(raw.get(key), list) and not raw[key]:
             reader.problem(path, None, key, f"needs at least one {what}")
@@ -372,6 +376,7 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
             ],
             "stories": keep(base.story_tasks.values()),
             "research": keep(base.research_topics),
+            "culture": [(base.culture_reading, Path("shipped content"))] if base.culture_reading else [],
         }
         dimensions = keep(base.dimensions.values())
         components = keep(base.components.values())
@@ -428,6 +433,7 @@ def load_catalog(folder: Path | str, *, base: Catalog | None = None) -> Catalog:
         story_tasks={t.id: t for t, _ in parts.get("stories", [])},
         core_stories=core_stories or 1,
         research_topics=tuple(t for t, _ in parts.get("research", [])),
+        culture_reading=next((c for c, _ in parts.get("culture", [])), None),
         questions={q.id: q for q, _ in questions},
         primers={p.id: p for p, _ in sorted(primers, key=lambda pp: (pp[0].order, pp[0].title))},
         sources={item.id: reader.rel(path) for item, path in questions + primers},

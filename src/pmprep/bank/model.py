@@ -12,6 +12,7 @@ from pmprep.bank.schema import (
     CommitteePolicy,
     Company,
     Component,
+    CultureReading,
     Dimension,
     Framework,
     Primer,
@@ -55,6 +56,8 @@ class Catalog:
     strong_answers: dict[str, StrongAnswer] = field(default_factory=dict)
     # id of a question or primer -> the file it came from (for messages and `content check`)
     sources: dict[str, str] = field(default_factory=dict)
+    # plan.yaml's culture document, read twice in the plan (None: the company has none)
+    culture_reading: CultureReading | None = None
 
     def rounds_for(self, track_id: str) -> list[Round]:
         return sorted((r for r in self.rounds.values() if r.track == track_id), key=lambda r: r.order)

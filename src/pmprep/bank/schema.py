@@ -253,6 +253,24 @@ class StoryTask(Strict):
     competency: Id  # the competency the story mostly shows
 
 
+class CultureRead(Strict):
+    """One reading of the company's culture document in the plan."""
+
+    title: Text
+    detail: Text  # may name the company as {company}
+    minutes: int = Field(ge=5, le=240)
+
+
+class CultureReading(Strict):
+    """The culture document the plan has the candidate read twice (tasks ``culture_memo:first_read`` and
+    ``culture_memo:second_read``); a company without one has no such tasks."""
+
+    name: Text  # "the culture memo": the milestone reads "Read the culture memo twice"
+    primer: Id | None = None  # the primer the tasks open; without it in the bank, they open the primers page
+    first_read: CultureRead
+    second_read: CultureRead
+
+
 class ResearchTopic(Strict):
     """One research session of the plan (task key ``research:<n>``, cycling through the topics)."""
 

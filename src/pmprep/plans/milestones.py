@@ -79,21 +79,23 @@ def milestones(
             )
         )
 
-    found, finished = _present(tasks, done, "culture_memo:")
-    count = len(found) + len(finished)
-    reads = "; ".join(f"{'first' if t.key.endswith('first_read') else 'second'} read on {day(t.on)}" for t in found)
-    out.append(
-        Milestone(
-            "culture_memo",
-            "Read the culture memo twice",
-            last(found),
-            MilestoneLevel.OK if count == 2 else MilestoneLevel.SHORT,
-            f"{count} of 2 reads planned or done"
-            + (f": {reads}." if reads else ".")
-            + (" The second time, tie each theme to one of your stories." if count == 2 else ""),
-            keys(found, finished),
+    culture = writer.catalog.culture_reading
+    if culture is not None:  # a company with no culture document has no such reads
+        found, finished = _present(tasks, done, "culture_memo:")
+        count = len(found) + len(finished)
+        reads = "; ".join(f"{'first' if t.key.endswith('first_read') else 'second'} read on {day(t.on)}" for t in found)
+        out.append(
+            Milestone(
+                "culture_memo",
+                f"Read {culture.name} twice",
+                last(found),
+                MilestoneLevel.OK if count == 2 else MilestoneLevel.SHORT,
+                f"{count} of 2 reads planned or done"
+                + (f": {reads}." if reads else ".")
+                + (" The second time, tie each theme to one of your stories." if count == 2 else ""),
+                keys(found, finished),
+            )
         )
-    )
 
     found, finished = _present(tasks, done, "story:")
     count = len(found) + len(finished)

@@ -220,7 +220,7 @@ def fixed_prep(catalog: Catalog, today: date, target: date, taken: set[str]) -> 
             ("culture_memo:first_read", today, None),
             ("culture_memo:second_read", _after(today, days // 2), "culture_memo:first_read"),
         )
-        if k not in taken
+        if k not in taken and catalog.culture_reading is not None
     ]
 
     stories = [f"story:{story}" for story in catalog.story_tasks if f"story:{story}" not in taken]

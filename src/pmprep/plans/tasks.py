@@ -166,7 +166,7 @@ class TaskWriter:
         return replace(task, minutes=minutes) if minutes is not None else task
 
     def _write(self, kind: str, rest: str) -> dict[str, Any] | None:
-        if kind == "culture_memo" and rest in ("first_read", "second_read"):
+        if kind == "culture_memo" and rest in ("first_read", "second_read") and self.catalog.culture_reading:
             return self._memo(rest)
         if kind == "story":
             story = self.catalog.story_tasks.get(rest)
@@ -219,23 +219,15 @@ class TaskWriter:
         return None
 
     def _memo(self, which: str) -> dict[str, Any]:
-        if which == "first_read":
-            return {
-                "kind": TaskKind.CULTURE_MEMO,
-                "title": "Read the culture memo (first read)",
-                "detail": "Note its main themes (freedom and responsibility, context not control, "
-                "candour) and one line on what each means for how a PM works.",
-                "minutes": 45,
-                "competency_id": "company_awareness",
-                "milestone": "culture_memo",
-            }
+        culture = self.catalog.culture_reading
+        assert culture is not None  # _write asks only then
+        read = culture.first_read if which == "first_read" else culture.second_read
         return {
             "kind": TaskKind.CULTURE_MEMO,
-            "title": "Read the culture memo again (second read)",
-            "detail": "Link each theme to one of your STAR stories, and choose the part you would "
-            f"talk about when asked why {self.catalog.company.name}.",
-            "minutes": 30,
-            "competency_id": "culture_leadership",
+            "title": read.title,
+            "detail": read.detail.replace("{company}", self.catalog.company.name),
+            "minutes": read.minutes,
+            "competency_id": "company_awareness" if which == "first_read" else "culture_leadership",
             "milestone": "culture_memo",
         }
 

@@ -21,8 +21,6 @@ from pmprep.plans import ReadinessItem, Task, TaskKind
 from pmprep.web.cases.models import CaseDeck
 from pmprep.web.stories.models import Story
 
-CULTURE_MEMO_PRIMER = "culture-memo"
-
 
 @dataclass(frozen=True)
 class Link:
@@ -88,8 +86,9 @@ class Links:
         if task.kind is TaskKind.REVIEW:
             return Link(due_reviews(), "Start reviews")
         if task.kind is TaskKind.CULTURE_MEMO:
-            if CULTURE_MEMO_PRIMER in self.catalog.primers:
-                return Link(reverse("bank:primer", args=[CULTURE_MEMO_PRIMER]), "Read the primer")
+            culture = self.catalog.culture_reading
+            if culture is not None and culture.primer in self.catalog.primers:
+                return Link(reverse("bank:primer", args=[culture.primer]), "Read the primer")
             return Link(reverse("bank:primers"), "Open the primers")
         if task.key == "logistics:apply" and self.user.track in self.catalog.tracks:
             return Link(reverse("bank:loop", args=[self.user.track]), "See the hiring calendar")
