@@ -99,11 +99,24 @@ def test_a_company_folders_own_rules_are_the_ones_its_notes_are_checked_against(
     assert Kind.HIRING_ASK in {f.kind for f in flags}
 
 
-def test_a_company_without_a_file_of_its_own_gets_the_shipped_rules_in_its_name():
-    with using_company("bigtech"):
+def test_a_company_without_a_file_of_its_own_gets_the_shipped_rules_in_its_name(company_folder, monkeypatch):
+    text = (company_folder / "company.yaml").read_text(encoding="utf-8").replace("id: netflix", "id: acme")
+    (company_folder / "company.yaml").write_text(text.replace("name: Netflix", "name: Acme Groceries"), "utf-8")
+    (company_folder / "outreach_rules.yaml").unlink()
+    monkeypatch.setenv("PMPREP_CONTENT", str(company_folder))
+    monkeypatch.delenv("PMPREP_COMPANY", raising=False)
+    with using_company("acme"):
         flags = check("Hi Sam, could you refer me?").flags
     [referral] = [f for f in flags if f.kind is Kind.REFERRAL_ASK]
-    assert "Bigtech counts a referral only when" in referral.reason
+    assert "Acme Groceries counts a referral only when" in referral.reason
+
+
+def test_bigtechs_rules_state_no_netflix_policy():
+    with using_company("bigtech"):
+        flags = check("Hi Sam, could you refer me? And why was I rejected after the onsite?").flags
+    reasons = {f.kind: f.reason for f in flags}
+    assert reasons[Kind.REFERRAL_ASK].startswith("Asks for a referral or to be passed on. A referral from someone")
+    assert "formal feedback" not in reasons[Kind.REFERRAL_ASK] and "Bigtech" not in reasons[Kind.REFERRAL_ASK]
 
 
 # "named_work" is a kind the checker finds itself (specifics.py), not with a phrase rule.
