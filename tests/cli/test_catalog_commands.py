@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import shutil
 import sys
@@ -284,6 +285,21 @@ def test_content_check_of_a_company_folder(tmp_path):
     shutil.copytree(SHIPPED, folder, ignore=shutil.ignore_patterns("questions", "primers", "strong_answers"))
     data = json.loads(run("content", "check", str(folder), "--json").stdout)
     assert data["counts"]["questions"] == 0 and data["counts"]["rounds"] == 10
+
+
+def test_content_check_reads_every_file_a_part_reads_on_first_use(tmp_path):
+    folder = tmp_path / "acme"
+    shutil.copytree(SHIPPED, folder, ignore=shutil.ignore_patterns("questions", "primers", "strong_answers"))
+    (folder / "outreach_rules.yaml").write_text("rules: 5\n", encoding="utf-8")
+    pressure = (folder / "pressure.yaml").read_text(encoding="utf-8")
+    (folder / "pressure.yaml").write_text(re.sub(r"budget_share: .*", "budget_share: 7", pressure), encoding="utf-8")
+    result = runner.invoke(app, ["content", "check", str(folder), "--json"])
+    assert result.exit_code == 1
+    assert [p["file"] + " " + str(p["field"]) for p in json.loads(result.stdout)["problems"]] == [
+        "acme/outreach_rules.yaml None",
+        "acme/outreach_rules.yaml None",
+        "acme/pressure.yaml budget_share",
+    ]
 
 
 def test_version():

@@ -17,6 +17,7 @@ from pmprep.bank.calendar import position
 from pmprep.bank.query import QuestionFilter, find_questions, invalid_filter_values
 from pmprep.bank.schema import Difficulty, Question
 from pmprep.cli.console import console, errors, fail, fresh_console, on_terminal, paged
+from pmprep.company_checks import check_files
 from pmprep.config import ConfigError, content_folder, load_active_catalog
 
 
@@ -178,6 +179,9 @@ def content_check(
         target = folder or content_folder()
         if (Path(target) / "company.yaml").exists():
             catalog = load_catalog(target)
+            # The files the analyzer, the outreach checker and the rest read when first used.
+            if problems := check_files(Path(target), catalog):
+                raise ContentError(problems)
         else:
             catalog = load_catalog(target, base=load_catalog(content_folder()))
     except ContentError as exc:
