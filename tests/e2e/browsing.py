@@ -19,6 +19,16 @@ def sign_up(page, base: str, username: str) -> None:
     expect(page).to_have_url(re.compile(r"/accounts/profile/$"))
 
 
+def follow_nav(page, name: str, group: str) -> None:
+    """Follow the main navigation's link ``name``: on a phone it is under Menu, on a wide screen it may be in
+    its ``group``'s menu (Track and Learn fold on a wide screen)."""
+    link = page.get_by_role("navigation", name="Main").get_by_role("link", name=name)
+    if not link.is_visible():
+        toggle = page.locator(".nav-toggle summary")
+        (toggle if toggle.is_visible() else page.locator(".nav-dropdown summary", has_text=group)).click()
+    link.click()
+
+
 def log_out(page) -> None:
     """Log out from the header: on a wide screen the button is in the account menu, on a phone in Menu."""
     button = page.get_by_role("button", name="Log out")

@@ -18,6 +18,7 @@ from tests.e2e.browsing import (
     THIRD_A,
     THIRD_Q,
     choose_track,
+    follow_nav,
     paste_a_transcript,
     sign_up,
 )
@@ -27,7 +28,7 @@ from tests.e2e.browsing import (
 def test_a_pasted_transcript_is_split_corrected_judged_and_given_an_outcome(served, page):
     sign_up(page, served.url, "debriefer")
     choose_track(page, served.url)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Real rounds").click()
+    follow_nav(page, "Real rounds", "Track")
     expect(page.get_by_text("No real rounds yet.")).to_be_visible()
     page.get_by_role("link", name="Debrief a round").click()
     expect(page).to_have_url(re.compile(r"/debrief/new/$"))
@@ -65,7 +66,7 @@ def test_a_pasted_transcript_is_split_corrected_judged_and_given_an_outcome(serv
     expect(page.get_by_text("Outcome recorded: Passed to the next round.")).to_be_visible()
     expect(page.get_by_role("combobox", name="Outcome")).to_have_value("passed")
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Real rounds").click()
+    follow_nav(page, "Real rounds", "Track")
     row = page.get_by_role("row", name=re.compile(r"^Hiring-manager behavioural interview"))
     expect(row.get_by_role("cell").nth(1)).to_have_text("2")
     expect(row.get_by_role("cell").nth(2)).to_have_text("Passed to the next round")
