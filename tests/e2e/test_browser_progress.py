@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browsing import sign_up
+from tests.e2e.browsing import follow_nav, sign_up
 
 QUESTION = "beh-owned-end-to-end-what-to-build"
 LEVELS = {"Poor": 1, "Borderline": 2, "Solid": 3, "Outstanding": 4}
@@ -22,7 +22,7 @@ ANSWER = (
 @pytest.mark.browser
 def test_one_answer_shows_in_the_charts_and_tables(served, page):
     sign_up(page, served.url, "charted")
-    page.get_by_role("link", name="Progress").click()
+    follow_nav(page, "Progress", "Track")
     expect(page.get_by_role("heading", level=1)).to_have_text("Progress")
     expect(page.get_by_text(re.compile(r"^No practice yet: answer your first question"))).to_be_visible()
     expect(page.get_by_role("link", name="Answer your first question")).to_be_visible()
@@ -34,7 +34,7 @@ def test_one_answer_shows_in_the_charts_and_tables(served, page):
     heading = page.locator("#score-heading").inner_text()  # "Solid — 62/100"
     level = LEVELS[heading.split(" — ")[0]]
 
-    page.get_by_role("link", name="Progress").click()
+    follow_nav(page, "Progress", "Track")
     expect(page.get_by_text("No practice yet")).to_have_count(0)
     expect(page.get_by_text("No answers yet")).to_have_count(0)
     images = page.locator("main img")
