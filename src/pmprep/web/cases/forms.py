@@ -82,25 +82,29 @@ def _blank_check(form: forms.Form, name: str, message: str) -> None:
 
 
 @lru_cache(maxsize=8)
-def _question_choices(catalog: Catalog) -> list:
+def _question_choices(catalog: Catalog) -> tuple:
     """The case questions by type, as the select's option groups (they depend only on the content)."""
     by_type: dict[str, list[tuple[str, str]]] = {}
     for q in case_questions(catalog):
         info = catalog.question_types.get(q.type)
         by_type.setdefault(info.name if info else q.type, []).append((q.id, Truncator(q.text).chars(OPTION_CHARS)))
-    return [("", "Choose a question…"), *by_type.items()]
+    return (("", "Choose a question…"), *((name, tuple(options)) for name, options in by_type.items()))
+
+
+@lru_cache(maxsize=8)
+def _case_ids(catalog: Catalog) -> frozenset[str]:
+    return frozenset(q.id for q in case_questions(catalog))
 
 
 class FromQuestionForm(forms.Form):
     """Start a deck from a case question in the bank."""
 
-    question = forms.ChoiceField(
+    # A CharField checked against the case questions, not a ChoiceField: the list of hundreds of options is
+    # the content's, made once, and a ChoiceField would copy it for every form.
+    question = forms.CharField(
         label="Case question",
         widget=PlainSelect,
-        error_messages={
-            "required": "Choose a case question from the list.",
-            "invalid_choice": "Choose a case question from the list: %(value)s is not one of them.",
-        },
+        error_messages={"required": "Choose a case question from the list."},
     )
     title = _title_field(required=False)
 
@@ -108,7 +112,17 @@ class FromQuestionForm(forms.Form):
         kwargs["prefix"] = "bank"
         super().__init__(*args, **kwargs)
         self.catalog = catalog
-        self.fields["question"].choices = _question_choices(catalog)  # type: ignore[attr-defined]  # a ChoiceField
+        self.fields["question"].widget.fixed_choices = _question_choices(catalog)
+
+    def clean_question(self) -> str:
+        value = self.cleaned_data["question"]
+        if value not in _case_ids(self.catalog):
+            raise forms.ValidationError(
+                "Choose a case question from the list: %(value)s is not one of them.",
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return value
 
     def chosen(self) -> Question:
         return self.catalog.questions[self.cleaned_data["question"]]

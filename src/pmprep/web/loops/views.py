@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_POST
 
 from pmprep.analysis import AnswerTooLong
@@ -45,14 +46,17 @@ def _tracks() -> list[tuple[str, str]]:
 
 def _index_page(request: AuthenticatedRequest, form: StartLoopForm | None = None, status: int = 200) -> HttpResponse:
     catalog = active_catalog()
-    loops = [
-        (
-            item,
-            rounds.length(item, catalog),
-            catalog.tracks[item.track].name if item.track in catalog.tracks else item.track,
-        )
-        for item in MockLoop.objects.filter(user=request.user).prefetch_related("rounds")
-    ]
+    # Read only when the list's cached markup (loops/index.html) is out of date.
+    loops = SimpleLazyObject(
+        lambda: [
+            (
+                item,
+                rounds.length(item, catalog),
+                catalog.tracks[item.track].name if item.track in catalog.tracks else item.track,
+            )
+            for item in MockLoop.objects.filter(user=request.user).prefetch_related("rounds")
+        ]
+    )
     form = form or StartLoopForm(_tracks(), initial={"track": request.user.track or None})
     return render(request, "loops/index.html", {"loops": loops, "form": form}, status=status)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
+from functools import cache, partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,12 +13,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pmprep.bank.model import Catalog
 from pmprep.config import active_catalog
 from pmprep.plans import (
+    Milestone,
     MilestoneLevel,
     Plan,
     Task,
@@ -61,11 +65,43 @@ OPEN_WEEKS = 4  # this week and the next three are written in full; the others f
 _LISTED_WHEN_FOLDED = frozenset(TaskKind) - {TaskKind.DRILL, TaskKind.REVIEW, TaskKind.RESEARCH}
 
 
-def _asked_week(plan: Plan, asked: str) -> int | None:
+def _asked_week(weeks: tuple[int, ...], asked: str) -> int | None:
     """The week asked for by ``?week=N`` (where a folded week's "tick or move" link, a tick and a move lead)."""
-    if asked.isdigit() and len(asked) < 4 and any(w.number == int(asked) for w in plan.weeks):
+    if asked.isdigit() and len(asked) < 4 and int(asked) in weeks:
         return int(asked)
     return None
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """What the plan page says about the plan above its weeks (a plan holds a thousand tasks; this, a few)."""
+
+    track_id: str
+    target_label: str
+    hours_per_week: float
+    task_count: int
+    done: int
+    alerts: tuple[Milestone, ...]  # the milestones not on track
+    notes: tuple[str, ...]  # warnings the alerts do not already give
+    milestones: tuple[Milestone, ...]
+    focus_round: str | None  # the round of the next task that has one
+    week_numbers: tuple[int, ...]
+
+    @classmethod
+    def of(cls, plan: Plan, today: date) -> PlanSummary:
+        alerts = tuple(m for m in plan.milestones if m.level is not MilestoneLevel.OK)
+        return cls(
+            plan.track_id,
+            plan.target_label,
+            plan.hours_per_week,
+            len(plan.tasks),
+            sum(1 for t in plan.tasks if t.done),
+            alerts,
+            tuple(w for w in plan.warnings if w not in {m.message for m in alerts}),
+            tuple(plan.milestones),
+            next((t.round_id for t in plan.tasks if t.on >= today and t.round_id), None),
+            tuple(w.number for w in plan.weeks),
+        )
 
 
 def _full_weeks(plan: Plan, today: date, asked: int | None) -> set[int]:
@@ -137,7 +173,12 @@ def _plan_page(
 ) -> HttpResponse:
     catalog = active_catalog()
     today = timezone.localdate()
-    plan = cached(request.user, "plan", today, lambda: Plan.from_dict(stored.data)) if stored else None
+
+    def full() -> Plan:  # the whole plan: read only when something worked out from it is out of date
+        assert stored is not None
+        return cached(request.user, "plan", today, lambda: Plan.from_dict(stored.data))
+
+    plan = cached(request.user, "plan-summary", today, lambda: PlanSummary.of(full(), today)) if stored else None
     if form is None:
         initial = (
             {"track": stored.track, "hours_per_week": stored.hours_per_week, "interview_date": stored.interview_date}
@@ -147,20 +188,19 @@ def _plan_page(
         form = PlanForm(_tracks(), initial=initial)
     weeks_html = ""
     if plan:
-        asked = _asked_week(plan, request.GET.get("week", ""))
+        asked = _asked_week(plan.week_numbers, request.GET.get("week", ""))
         weeks_html = cached_html(
             request.user,
             f"plan-weeks:{asked or ''}",
             today,
             "plans/_weeks.html",
-            lambda: _weeks(request.user, plan, catalog, today, asked),
+            lambda: _weeks(request.user, full(), catalog, today, asked),
             request,
         )
     feed = (
         absolute_url(request, reverse("plans:feed", args=[stored.feed_token])) if stored and stored.feed_token else ""
     )
     track = plan.track_id if plan else request.user.track
-    alerts = [m for m in plan.milestones if m.level is not MilestoneLevel.OK] if plan else []
     return render(
         request,
         "plans/plan.html",
@@ -172,14 +212,7 @@ def _plan_page(
             "today": today,
             "feed": feed,
             "move_form": move_form or MoveForm(),
-            "done": sum(1 for t in plan.tasks if t.done) if plan else 0,
-            "alerts": alerts,
-            # A warning the alerts above already give is not said twice.
-            "notes": [w for w in plan.warnings if w not in {m.message for m in alerts}] if plan else [],
             "focus_rounds": catalog.rounds_for(track) if track in catalog.tracks else [],
-            "focus_round": next((t.round_id for t in plan.tasks if t.on >= today and t.round_id), None)
-            if plan
-            else None,
         },
         status=status,
     )
@@ -324,6 +357,11 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     return HttpResponse(_ics(stored, f"{active_catalog().company.name} PM prep (pmprep)"), content_type=ICS_TYPE)
 
 
+# What the readiness page's cached tables read (plans/readiness.html): given lazily, so a page whose tables
+# are cached works none of it out.
+TABLES = ("ready", "no_evidence", "next_link", "areas")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def readiness_page(request: AuthenticatedRequest) -> HttpResponse:
@@ -339,20 +377,28 @@ def readiness_page(request: AuthenticatedRequest) -> HttpResponse:
     track = request.user.track if request.user.track in catalog.tracks else None
     today = timezone.localdate()
     check = self_check(answers.goal, answers.industry, answers.has_plan, catalog.company) if answers else None
-    evidence = gather(request.user, catalog, today) if track else None
-    ready = current_readiness(request.user, catalog, today) if track and evidence else None
+
+    @cache
+    def tables() -> dict[str, object]:
+        """What the readiness tables show: worked out only when their cached markup is out of date."""
+        evidence = gather(request.user, catalog, today) if track else None
+        ready = current_readiness(request.user, catalog, today) if track and evidence else None
+        return {
+            "ready": ready,
+            # Nothing to read readiness from; reviews due without any answer (an import) keep the tables.
+            "no_evidence": bool(evidence and evidence.is_empty and not evidence.review_due),
+            "next_link": Links(request.user, catalog).action(ready.next_best) if ready else None,
+            "areas": (ready.stories, ready.review, ready.loops) if ready else (),
+        }
+
     return render(
         request,
         "plans/readiness.html",
         {
             "form": form,
             "check": check,
-            "ready": ready,
-            # Nothing to read readiness from; reviews due without any answer (an import) keep the tables.
-            "no_evidence": bool(evidence and evidence.is_empty and not evidence.review_due),
-            "next_link": Links(request.user, catalog).action(ready.next_best) if ready else None,
             "track": track,
-            "areas": (ready.stories, ready.review, ready.loops) if ready else (),
+            **{name: SimpleLazyObject(partial(lambda name: tables()[name], name)) for name in TABLES},
         },
         status=400 if form.errors else 200,
     )
