@@ -363,3 +363,30 @@ def test_each_task_is_one_line_of_tick_title_and_minutes_with_its_details_below(
         # Below the line, in smaller type: the day and round, then the how-to folded with the move form.
         assert li.find_class("task-when")[0].text.startswith(f"{task.on:%a} {task.on.day} {task.on:%b}")
         assert detail.getparent().tag == "details" and detail.text == task.detail
+
+
+def test_a_cached_plan_page_gives_each_browser_its_own_working_csrf_token(alice):
+    from django.test import Client
+
+    browsers = [Client(enforce_csrf_checks=True) for _ in range(2)]
+    for browser in browsers:
+        browser.force_login(alice)
+    with time_machine.travel(NOV22, tick=False):
+        home = browsers[0].get(reverse("plans:index"))
+        token = (
+            home.cookies["csrftoken"].value if "csrftoken" in home.cookies else browsers[0].cookies["csrftoken"].value
+        )
+        made = browsers[0].post(
+            reverse("plans:generate"),
+            {"track": "early_in", "hours_per_week": "8", "csrfmiddlewaretoken": token},
+        )
+        assert made.status_code == 302
+        key = Plan.from_dict(StudyPlan.objects.get(user=alice).data).tasks[0].key
+        # The first browser's visit renders the page; the second's is the same page from the cache.
+        pages = [lxml.html.fromstring(browser.get(reverse("plans:index")).content) for browser in browsers]
+        for browser, page in zip(browsers, pages, strict=True):
+            tick = page.xpath(f'//form[@action="{reverse("plans:tick")}"][.//input[@value="{key}"]]')[0]
+            field = tick.xpath('.//input[@name="csrfmiddlewaretoken"]')
+            assert len(field) == 1 and "<!--csrf" not in lxml.html.tostring(page, encoding="unicode")
+            response = browser.post(reverse("plans:tick"), {"key": key, "csrfmiddlewaretoken": field[0].value})
+            assert response.status_code == 302, "the form's own token is accepted"

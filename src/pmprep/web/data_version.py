@@ -36,7 +36,7 @@ T = TypeVar("T")
 TABLE = "pmprep_data_version"
 TIMEOUT = 24 * 3600  # a day: the key holds the day anyway
 # Where a cached form's CSRF input goes: random for each process, so no text a user types can hold it.
-_CSRF_SLOT = mark_safe(f"<!--csrf-{secrets.token_hex(16)}-->")  # safe: a template writes it as it is
+CSRF_SLOT = mark_safe(f"<!--csrf-{secrets.token_hex(16)}-->")  # safe: a template writes it as it is
 
 _SQLITE = """
 CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN
@@ -158,12 +158,23 @@ def cached_html(
 ) -> SafeString:
     """``template`` rendered with ``context()``, kept like :func:`cached`. A form's CSRF token belongs to one
     browser (the user may have several), so markup with forms is rendered with ``{{ csrf_input }}`` in
-    place of ``{% csrf_token %}`` and given ``request``: each response then gets its own token."""
+    place of ``{% csrf_token %}``, and :func:`with_csrf` puts each response's own token there: given
+    ``request``, this does it. A fragment cached inside another is given no request, so that the outer one
+    keeps its places for tokens rather than one browser's token."""
 
     def render() -> str:
-        return str(render_to_string(template, {**context(), "csrf_input": _CSRF_SLOT}))
+        return str(render_to_string(template, {**context(), "csrf_input": CSRF_SLOT}))
 
     html = cached(user, name, day, render)
-    if request is not None:
-        html = html.replace(_CSRF_SLOT, str(csrf_input(request)))
-    return mark_safe(html)  # our own template's output
+    return with_csrf(html, request) if request is not None else mark_safe(html)  # our own template's output
+
+
+def render_with_csrf(template: str, context: dict, request: HttpRequest) -> SafeString:
+    """``template`` rendered at once (not kept), with ``{{ csrf_input }}`` and any cached fragment's places
+    for tokens given this response's token."""
+    return with_csrf(str(render_to_string(template, {**context, "csrf_input": CSRF_SLOT})), request)
+
+
+def with_csrf(html: str, request: HttpRequest) -> SafeString:
+    """``html`` with this response's CSRF input wherever a cached form has its place for one."""
+    return mark_safe(html.replace(CSRF_SLOT, str(csrf_input(request))))  # our own templates' output

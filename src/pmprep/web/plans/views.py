@@ -33,7 +33,7 @@ from pmprep.plans import (
 )
 from pmprep.plans.wording import plural
 from pmprep.reports import to_markdown, to_pdf
-from pmprep.web.data_version import cached, cached_html
+from pmprep.web.data_version import cached, cached_html, render_with_csrf
 from pmprep.web.downloads import MARKDOWN, PDF, download, filename
 from pmprep.web.links import absolute_url
 from pmprep.web.plans.evidence import current_readiness, gather
@@ -179,43 +179,51 @@ def _plan_page(
         return cached(request.user, "plan", today, lambda: Plan.from_dict(stored.data))
 
     plan = cached(request.user, "plan-summary", today, lambda: PlanSummary.of(full(), today)) if stored else None
-    if form is None:
-        initial = (
-            {"track": stored.track, "hours_per_week": stored.hours_per_week, "interview_date": stored.interview_date}
-            if stored
-            else {"track": request.user.track or None, "interview_date": request.user.interview_date}
-        )
-        form = PlanForm(_tracks(), initial=initial)
-    weeks_html = ""
-    if plan:
-        asked = _asked_week(plan.week_numbers, request.GET.get("week", ""))
-        weeks_html = cached_html(
-            request.user,
-            f"plan-weeks:{asked or ''}",
-            today,
-            "plans/_weeks.html",
-            lambda: _weeks(request.user, full(), catalog, today, asked),
-            request,
-        )
+    asked = _asked_week(plan.week_numbers, request.GET.get("week", "")) if plan else None
     feed = (
         absolute_url(request, reverse("plans:feed", args=[stored.feed_token])) if stored and stored.feed_token else ""
     )
-    track = plan.track_id if plan else request.user.track
-    return render(
-        request,
-        "plans/plan.html",
-        {
+    fresh = form is None and move_form is None  # nothing the user sent to show again
+
+    def context() -> dict:
+        settings = form
+        if settings is None:
+            initial = (
+                {
+                    "track": stored.track,
+                    "hours_per_week": stored.hours_per_week,
+                    "interview_date": stored.interview_date,
+                }
+                if stored
+                else {"track": request.user.track or None, "interview_date": request.user.interview_date}
+            )
+            settings = PlanForm(_tracks(), initial=initial)
+        weeks_html = ""
+        if plan:
+            weeks_html = cached_html(
+                request.user,
+                f"plan-weeks:{asked or ''}",
+                today,
+                "plans/_weeks.html",
+                lambda: _weeks(request.user, full(), catalog, today, asked),
+            )  # no request: the page below puts each response's tokens in
+        track = plan.track_id if plan else request.user.track
+        return {
             "stored": stored,
             "plan": plan,
-            "form": form,
+            "form": settings,
             "weeks_html": weeks_html,
             "today": today,
             "feed": feed,
             "move_form": move_form or MoveForm(),
             "focus_rounds": catalog.rounds_for(track) if track in catalog.tracks else [],
-        },
-        status=status,
-    )
+        }
+
+    if fresh:  # the page as it stands, kept until the user's data (or the day, or the feed's address) changes
+        body = cached_html(request.user, f"plan-page:{asked or ''}:{feed}", today, "plans/_plan.html", context, request)
+    else:
+        body = render_with_csrf("plans/_plan.html", context(), request)
+    return render(request, "plans/plan.html", {"body": body}, status=status)
 
 
 @login_required
