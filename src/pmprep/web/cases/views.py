@@ -44,7 +44,7 @@ from pmprep.web.cases.forms import (
     case_questions,
 )
 from pmprep.web.cases.models import CaseDeck
-from pmprep.web.data_version import cached
+from pmprep.web.data_version import cached_html, render_with_csrf
 from pmprep.web.downloads import MARKDOWN, PDF, download
 from pmprep.web.requests import AuthenticatedRequest
 
@@ -93,7 +93,7 @@ def _index_page(
     status: int = 200,
 ) -> HttpResponse:
     catalog = active_catalog()
-    note = None
+    note, wanted = None, ""
     if bank_form is None:
         wanted = request.GET.get("question", "")[:80]
         ids = {q.id for q in case_questions(catalog)}
@@ -104,23 +104,23 @@ def _index_page(
                 else f"There is no question “{wanted}” in the bank."
             )
         bank_form = FromQuestionForm(catalog, initial={"question": wanted if wanted in ids else ""})
-    rows = list(CaseDeck.objects.filter(user=request.user))
-    ready = cached(
-        request.user, "deck-readiness", timezone.localdate(), lambda: {item.pk: _readiness(item) for item in rows}
-    )
-    decks = [(item, ready[item.pk]) for item in rows]
-    return render(
-        request,
-        "cases/index.html",
-        {
-            "decks": decks,
+
+    def context() -> dict:
+        rows = list(CaseDeck.objects.filter(user=request.user))
+        return {
+            "decks": [(item, _readiness(item)) for item in rows],
             "bank_form": bank_form,
             "own_form": own_form or OwnPromptForm(),
             "note": note,
             "preselected": bool(bank_form.initial.get("question")),
-        },
-        status=status,
-    )
+        }
+
+    if bank_form.is_bound or (own_form is not None and own_form.is_bound):
+        body = render_with_csrf("cases/_index.html", context(), request)
+    else:  # a plain visit: kept against the user's data and the question asked for
+        today = timezone.localdate()
+        body = cached_html(request.user, f"decks-page:{wanted}", today, "cases/_index.html", context, request)
+    return render(request, "cases/index.html", {"body": body}, status=status)
 
 
 def _readiness(item: CaseDeck) -> str:

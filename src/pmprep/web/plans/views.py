@@ -399,17 +399,19 @@ def readiness_page(request: AuthenticatedRequest) -> HttpResponse:
             "areas": (ready.stories, ready.review, ready.loops) if ready else (),
         }
 
-    return render(
-        request,
-        "plans/readiness.html",
-        {
+    def context() -> dict:
+        return {
             "form": form,
             "check": check,
             "track": track,
             **{name: SimpleLazyObject(partial(lambda name: tables()[name], name)) for name in TABLES},
-        },
-        status=400 if form.errors else 200,
-    )
+        }
+
+    if form.is_bound:  # answers refused: shown again as sent, with their problems
+        body = render_with_csrf("plans/_readiness.html", context(), request)
+    else:
+        body = cached_html(request.user, "readiness-page", today, "plans/_readiness.html", context, request)
+    return render(request, "plans/readiness.html", {"body": body}, status=400 if form.errors else 200)
 
 
 @login_required
