@@ -10,11 +10,13 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pmprep.config import active_catalog
 from pmprep.outreach import MessageTooLong, check
+from pmprep.web.data_version import cached_html, render_with_csrf
 from pmprep.web.outreach.forms import CheckForm, ContactForm
 from pmprep.web.outreach.highlight import numbered, pieces, points_label
 from pmprep.web.outreach.models import Contact
@@ -39,6 +41,16 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
             form.add_error("message", _sentence(str(exc)))
         except ValueError as exc:  # a channel the core does not know (the form's choices should stop it first)
             form.add_error("channel", _sentence(str(exc)))
+    if not form.is_bound:  # a plain visit: the empty form and the count of notes, kept against the user's data
+        body = cached_html(
+            request.user,
+            "outreach-page",
+            timezone.localdate(),
+            "outreach/_index.html",
+            lambda: {"form": form, "report": None, "notes_count": Contact.objects.filter(user=request.user).count()},
+            request,
+        )
+        return render(request, "outreach/index.html", {"body": body})
     context: dict[str, object] = {
         "form": form,
         "report": report,
@@ -52,7 +64,8 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
             strengths=[item for item in legend if item[1].good],
             signals=[(s, points_label(s.points)) for s in report.signals],
         )
-    return render(request, "outreach/index.html", context, status=400 if form.errors else 200)
+    body = render_with_csrf("outreach/_index.html", context, request)
+    return render(request, "outreach/index.html", {"body": body}, status=400 if form.errors else 200)
 
 
 def _rounds() -> list[tuple[str, list[tuple[str, str]]]]:

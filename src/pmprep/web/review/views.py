@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import cache, partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from pmprep.bank.query import QuestionFilter, invalid_filter_values, pick_question
@@ -23,35 +25,40 @@ from pmprep.web.stories.models import Story
 RECENT_DAYS = 14  # a drill started from a round or competency avoids questions practised this recently
 
 
+# What review/today.html reads, given lazily: a page whose cached markup is fresh works none of it out.
+TODAY = ("plan", "rows", "by_round", "rounds", "competencies")
+
+
 @login_required
 @require_GET
 def today(request: AuthenticatedRequest) -> HttpResponse:
     """What is due for review today, with counts by round, and ways to start a drill."""
     catalog = active_catalog()
-    plan = due_today(request.user)
-    stories = {
-        str(s.uid): s
-        for s in Story.objects.filter(user=request.user, uid__in=[i.key for i in plan.items if i.kind == REVIEW_KIND])
-    }
-    rows = [
-        {
-            "item": item,
-            "question": catalog.questions.get(item.key) if item.kind == "question" else None,
-            "story": stories.get(item.key) if item.kind == REVIEW_KIND else None,
-        }
-        for item in plan.items
-    ]
-    track = request.user.track or None
-    return render(
-        request,
-        "review/today.html",
-        {
+
+    def context() -> dict:  # worked out only when the page's cached markup (review/today.html) is out of date
+        plan = due_today(request.user)
+        wanted = [i.key for i in plan.items if i.kind == REVIEW_KIND]
+        stories = {str(s.uid): s for s in Story.objects.filter(user=request.user, uid__in=wanted)}
+        rows = [
+            {
+                "item": item,
+                "question": catalog.questions.get(item.key) if item.kind == "question" else None,
+                "story": stories.get(item.key) if item.kind == REVIEW_KIND else None,
+            }
+            for item in plan.items
+        ]
+        track = request.user.track or None
+        return {
             "plan": plan,
             "rows": rows,
             "by_round": [(catalog.rounds[r], n) for r, n in plan.by_round.items() if r in catalog.rounds],
             "rounds": catalog.rounds_for(track) if track in catalog.tracks else list(catalog.rounds.values()),
             "competencies": list(catalog.dimensions.values()) + list(catalog.components.values()),
-        },
+        }
+
+    found = cache(context)
+    return render(
+        request, "review/today.html", {name: SimpleLazyObject(partial(lambda n: found()[n], name)) for name in TODAY}
     )
 
 
