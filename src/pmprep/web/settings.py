@@ -141,7 +141,15 @@ PMPREP_TEXT_TIMEOUT = config.env_int("PMPREP_TEXT_TIMEOUT", 10)
 # and hearing one recording may take this many seconds (in a worker of its own) before it is stopped.
 PMPREP_RECORDING_LIMIT_MB = config.env_int("PMPREP_RECORDING_LIMIT_MB", 200)
 PMPREP_SPEECH_TIMEOUT = config.env_int("PMPREP_SPEECH_TIMEOUT", 300)
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pmprep"}}
+# Pages keep what they work out from a user's data here (pmprep.web.data_version): about thirty entries a
+# user; past the limit a third of them are dropped and worked out again when next asked for.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pmprep",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    }
+}
 # django-ratelimit wants memcached or Redis so that several processes share one count. `pmprep serve`
 # is one process with threads, which all share this in-memory cache, and its increments hold a lock.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from pmprep.config import active_catalog
@@ -16,7 +17,9 @@ def home(request: HttpRequest) -> HttpResponse:
     """A signed-in user with a track gets the cockpit; anyone else an introduction and the way in."""
     catalog = active_catalog()
     track = catalog.tracks.get(getattr(request.user, "track", "") or "")
-    board = cockpit(request.user, catalog, timezone.localdate()) if request.user.is_authenticated and track else None
+    signed_in = request.user.is_authenticated and track
+    # Worked out only when the home page's cached markup (home.html) is out of date.
+    board = SimpleLazyObject(lambda: cockpit(request.user, catalog, timezone.localdate())) if signed_in else None
     return render(
         request,
         "home.html",

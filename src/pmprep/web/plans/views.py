@@ -178,14 +178,16 @@ def _plan_page(
         assert stored is not None
         return cached(request.user, "plan", today, lambda: Plan.from_dict(stored.data))
 
-    plan = cached(request.user, "plan-summary", today, lambda: PlanSummary.of(full(), today)) if stored else None
-    asked = _asked_week(plan.week_numbers, request.GET.get("week", "")) if plan else None
+    week = request.GET.get("week", "")
+    week = week if week.isdigit() and len(week) < 4 else ""
     feed = (
         absolute_url(request, reverse("plans:feed", args=[stored.feed_token])) if stored and stored.feed_token else ""
     )
     fresh = form is None and move_form is None  # nothing the user sent to show again
 
     def context() -> dict:
+        plan = cached(request.user, "plan-summary", today, lambda: PlanSummary.of(full(), today)) if stored else None
+        asked = _asked_week(plan.week_numbers, week) if plan else None
         settings = form
         if settings is None:
             initial = (
@@ -220,7 +222,7 @@ def _plan_page(
         }
 
     if fresh:  # the page as it stands, kept until the user's data (or the day, or the feed's address) changes
-        body = cached_html(request.user, f"plan-page:{asked or ''}:{feed}", today, "plans/_plan.html", context, request)
+        body = cached_html(request.user, f"plan-page:{week}:{feed}", today, "plans/_plan.html", context, request)
     else:
         body = render_with_csrf("plans/_plan.html", context(), request)
     return render(request, "plans/plan.html", {"body": body}, status=status)
@@ -365,8 +367,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     return HttpResponse(_ics(stored, f"{active_catalog().company.name} PM prep (pmprep)"), content_type=ICS_TYPE)
 
 
-# What the readiness page's cached tables read (plans/readiness.html): given lazily, so a page whose tables
-# are cached works none of it out.
+# What the readiness page's tables read (plans/_readiness.html): given lazily, worked out only when shown.
 TABLES = ("ready", "no_evidence", "next_link", "areas")
 
 
@@ -374,32 +375,26 @@ TABLES = ("ready", "no_evidence", "next_link", "areas")
 @require_http_methods(["GET", "POST"])
 def readiness_page(request: AuthenticatedRequest) -> HttpResponse:
     catalog = active_catalog()
-    answers = SelfCheckAnswers.objects.filter(user=request.user).first()
-    form = SelfCheckForm(request.POST or None, instance=answers or SelfCheckAnswers(user=request.user))
-    if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved.updated = timezone.now()
-        saved.save()
-        messages.success(request, "Your answers are saved; the breakdown below uses them.")
-        return redirect("plans:readiness")
-    track = request.user.track if request.user.track in catalog.tracks else None
     today = timezone.localdate()
-    check = self_check(answers.goal, answers.industry, answers.has_plan, catalog.company) if answers else None
+    track = request.user.track if request.user.track in catalog.tracks else None
 
-    @cache
-    def tables() -> dict[str, object]:
-        """What the readiness tables show: worked out only when their cached markup is out of date."""
-        evidence = gather(request.user, catalog, today) if track else None
-        ready = current_readiness(request.user, catalog, today) if track and evidence else None
-        return {
-            "ready": ready,
-            # Nothing to read readiness from; reviews due without any answer (an import) keep the tables.
-            "no_evidence": bool(evidence and evidence.is_empty and not evidence.review_due),
-            "next_link": Links(request.user, catalog).action(ready.next_best) if ready else None,
-            "areas": (ready.stories, ready.review, ready.loops) if ready else (),
-        }
+    def context(form: SelfCheckForm | None = None) -> dict:
+        answers = SelfCheckAnswers.objects.filter(user=request.user).first()
+        form = form or SelfCheckForm(instance=answers or SelfCheckAnswers(user=request.user))
+        check = self_check(answers.goal, answers.industry, answers.has_plan, catalog.company) if answers else None
 
-    def context() -> dict:
+        @cache
+        def tables() -> dict[str, object]:
+            evidence = gather(request.user, catalog, today) if track else None
+            ready = current_readiness(request.user, catalog, today) if track and evidence else None
+            return {
+                "ready": ready,
+                # Nothing to read readiness from; reviews due without any answer (an import) keep the tables.
+                "no_evidence": bool(evidence and evidence.is_empty and not evidence.review_due),
+                "next_link": Links(request.user, catalog).action(ready.next_best) if ready else None,
+                "areas": (ready.stories, ready.review, ready.loops) if ready else (),
+            }
+
         return {
             "form": form,
             "check": check,
@@ -407,11 +402,20 @@ def readiness_page(request: AuthenticatedRequest) -> HttpResponse:
             **{name: SimpleLazyObject(partial(lambda name: tables()[name], name)) for name in TABLES},
         }
 
-    if form.is_bound:  # answers refused: shown again as sent, with their problems
-        body = render_with_csrf("plans/_readiness.html", context(), request)
-    else:
+    if request.method != "POST":  # a plain visit: kept against the user's data
         body = cached_html(request.user, "readiness-page", today, "plans/_readiness.html", context, request)
-    return render(request, "plans/readiness.html", {"body": body}, status=400 if form.errors else 200)
+        return render(request, "plans/readiness.html", {"body": body})
+    answers = SelfCheckAnswers.objects.filter(user=request.user).first()
+    form = SelfCheckForm(request.POST, instance=answers or SelfCheckAnswers(user=request.user))
+    if form.is_valid():
+        saved = form.save(commit=False)
+        saved.updated = timezone.now()
+        saved.save()
+        messages.success(request, "Your answers are saved; the breakdown below uses them.")
+        return redirect("plans:readiness")
+    # Answers refused: shown again as sent, with their problems.
+    body = render_with_csrf("plans/_readiness.html", context(form), request)
+    return render(request, "plans/readiness.html", {"body": body}, status=400)
 
 
 @login_required
