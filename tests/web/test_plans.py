@@ -356,7 +356,10 @@ def test_each_task_is_one_line_of_tick_title_and_minutes_with_its_details_below(
     assert len(rows) == len(plan.weeks[0].tasks)
     for li, task in zip(rows, plan.weeks[0].tasks, strict=True):
         line, detail = li.find_class("task-line")[0], li.find_class("task-detail")[0]
-        assert [c.get("class") for c in line] == ["inline-form", "task-title", "small task-minutes"]
+        assert [c.get("class") for c in line] == ["link-button task-check", "task-title", "small task-minutes"]
+        tick = line[0]  # a button of the week's one tick form, naming its task
+        assert (tick.get("name"), tick.get("value")) == ("key", task.key)
+        assert tick.get("form") == week.get_element_by_id(tick.get("form")).get("id")
         assert _tick_buttons(line)[0].text == "☐" and line[2].text == f"{task.minutes} min"
         assert " ".join(line[1].text_content().split()) == task.title
         assert not line[1].text_content().lstrip().startswith(("•", "○", "-"))
@@ -385,7 +388,9 @@ def test_a_cached_plan_page_gives_each_browser_its_own_working_csrf_token(alice)
         # The first browser's visit renders the page; the second's is the same page from the cache.
         pages = [lxml.html.fromstring(browser.get(reverse("plans:index")).content) for browser in browsers]
         for browser, page in zip(browsers, pages, strict=True):
-            tick = page.xpath(f'//form[@action="{reverse("plans:tick")}"][.//input[@value="{key}"]]')[0]
+            [button] = page.xpath(f'//button[@name="key"][@value="{key}"]')
+            tick = page.get_element_by_id(button.get("form"))
+            assert tick.get("action") == reverse("plans:tick")
             field = tick.xpath('.//input[@name="csrfmiddlewaretoken"]')
             assert len(field) == 1 and "<!--csrf" not in lxml.html.tostring(page, encoding="unicode")
             response = browser.post(reverse("plans:tick"), {"key": key, "csrfmiddlewaretoken": field[0].value})
