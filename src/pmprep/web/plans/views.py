@@ -61,7 +61,7 @@ def _stored_or_404(user) -> StudyPlan:
     return stored
 
 
-OPEN_WEEKS = 4  # this week and the next three are written in full; the others fold to a summary
+OPEN_WEEKS = 2  # this week and the next are written in full; the others fold to a summary with a link
 _LISTED_WHEN_FOLDED = frozenset(TaskKind) - {TaskKind.DRILL, TaskKind.REVIEW, TaskKind.RESEARCH}
 
 
