@@ -86,9 +86,9 @@ OWNED = (
 )
 
 
-def trigger_names(table: str) -> list[str]:
-    """The triggers that raise the version for ``table``, as the database names them."""
-    if connection.vendor == "postgresql":
+def trigger_names(table: str, vendor: str | None = None) -> list[str]:
+    """The triggers that raise the version for ``table``: one on PostgreSQL, one per event on SQLite."""
+    if (vendor or connection.vendor) == "postgresql":
         return [f"pmprep_version_{table}"]
     return [f"pmprep_version_{table}_{event.lower()}" for event in _EVENTS]
 
@@ -107,13 +107,12 @@ def ensure_triggers(using: str = "default", **_: object) -> None:
         if db.vendor == "postgresql":
             cursor.execute(_POSTGRES_FUNCTION)
         for table in tables:
+            names = trigger_names(table, db.vendor)
             if db.vendor == "postgresql":
-                name = f"pmprep_version_{table}"
-                cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-                cursor.execute(_POSTGRES.format(name=name, table=table))
+                cursor.execute(f"DROP TRIGGER IF EXISTS {names[0]} ON {table}")
+                cursor.execute(_POSTGRES.format(name=names[0], table=table))
                 continue
-            for event, row in _EVENTS.items():
-                name = f"pmprep_version_{table}_{event.lower()}"
+            for name, (event, row) in zip(names, _EVENTS.items(), strict=True):
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
                 cursor.execute(_SQLITE.format(name=name, event=event, table=table, version=TABLE, row=row))
 

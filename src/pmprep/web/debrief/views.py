@@ -158,11 +158,9 @@ def new(request: AuthenticatedRequest) -> HttpResponse:
             else:
                 return _review(request, form, text, transcript)
         else:
-            exchanges = _exchanges([f.cleaned_data for f in remembered.forms])
-            if exchanges:
-                real_round = _store(request.user, form, exchanges, RealRound.NOTES)
-                messages.success(request, "Your debrief is saved and each answer judged.")
-                return redirect("debrief:round", real_round.uid)
+            saved = _saved(request, form, [f.cleaned_data for f in remembered.forms], RealRound.NOTES)
+            if saved is not None:
+                return saved
             problem = "Write at least one question with your answer, or paste or upload a transcript."
     return render(
         request,
@@ -203,11 +201,9 @@ def confirm(request: AuthenticatedRequest) -> HttpResponse:
             except TranscriptError as exc:
                 review_problem = f"Taking {chosen} as you: {exc}. The split below is unchanged."
     elif form.is_valid() and review.is_valid():
-        exchanges = _exchanges([f.cleaned_data for f in review.forms])
-        if exchanges:
-            real_round = _store(request.user, form, exchanges, RealRound.TRANSCRIPT)
-            messages.success(request, "Your debrief is saved and each answer judged.")
-            return redirect("debrief:round", real_round.uid)
+        saved = _saved(request, form, [f.cleaned_data for f in review.forms], RealRound.TRANSCRIPT)
+        if saved is not None:
+            return saved
         review_problem = "Keep at least one question with its answer."
     return render(
         request,
@@ -215,6 +211,16 @@ def confirm(request: AuthenticatedRequest) -> HttpResponse:
         {"form": form, "review": review, "problem": review_problem, "speakers": speakers},
         status=400,
     )
+
+
+def _saved(request: AuthenticatedRequest, form, rows: list[dict], source: str) -> HttpResponse | None:
+    """The round stored with its judged exchanges and the way to its page; None when no row holds one."""
+    exchanges = _exchanges(rows)
+    if not exchanges:
+        return None
+    real_round = _store(request.user, form, exchanges, source)
+    messages.success(request, "Your debrief is saved and each answer judged.")
+    return redirect("debrief:round", real_round.uid)
 
 
 def _round(request: AuthenticatedRequest, uid) -> RealRound:
