@@ -92,3 +92,29 @@ def test_a_visitor_sees_the_reference_pages_and_how_to_sign_in(client, db):
         "Sign up",
     ]
     assert _current(client.get(reverse("bank:primers")).content.decode()) == ["Primers"]
+
+
+def _logout_token(html: str) -> str:
+    return re.search(
+        r'action="/accounts/logout/"[^>]*><input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)"', html
+    )[1]
+
+
+def test_the_navigation_is_kept_per_visitor_with_a_fresh_csrf_token_each_time(client, alice, bob):
+    # The markup is rendered once per visitor and page; the log-out form's token is not part of it.
+    client.force_login(alice)
+    first, second = (client.get(reverse("stories:index")).content.decode() for _ in range(2))
+    assert _header(first).count("alice") == 2 and "bob" not in _header(first)
+    assert _logout_token(first) != _logout_token(second)
+    assert client.post(reverse("accounts:logout"), {"csrfmiddlewaretoken": _logout_token(second)}).status_code == 302
+    client.force_login(bob)
+    header = _header(client.get(reverse("stories:index")).content.decode())
+    assert "alice" not in header and header.count("bob") == 2
+
+
+def test_a_username_is_escaped_in_the_navigation(client, db):
+    from pmprep.web.accounts.models import User
+
+    client.force_login(User.objects.create_user("<b>eve</b>", password="a long enough passphrase"))
+    header = _header(client.get(reverse("home")).content.decode())
+    assert "<b>eve</b>" not in header and "&lt;b&gt;eve&lt;/b&gt;" in header

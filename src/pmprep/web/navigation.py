@@ -9,9 +9,15 @@ is why a name is never matched without its namespace.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.http import HttpRequest
-from django.urls import reverse
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import SafeString, mark_safe
+
+from pmprep.web.data_version import CSRF_SLOT, with_csrf
 
 
 @dataclass(frozen=True)
@@ -96,18 +102,40 @@ class Shown:
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
-    """Context processor: the groups to show to this visitor, and the account links, current one marked."""
+    """Context processor: the navigation as markup (``nav_html``), current link marked. It is the same for
+    every request by one visitor to one page, so it is rendered once for each (nav_markup); only the
+    log-out form's CSRF input is put in per request."""
     signed_in = request.user.is_authenticated
+    match = request.resolver_match
+    namespace, url_name = (match.namespace, match.url_name or "") if match else ("", "")
+    username = request.user.get_username() if signed_in else ""
+    # Signed out, the log-in and sign-up links are marked by the page's view name.
+    view_name = "" if signed_in or not match else match.view_name
+
+    def markup() -> SafeString:
+        html = nav_markup(signed_in, namespace, url_name, username, view_name, get_script_prefix())
+        return with_csrf(html, request) if signed_in else mark_safe(html)  # safe: our template's output
+
+    return {"nav_html": SimpleLazyObject(markup)}
+
+
+@lru_cache(maxsize=1024)
+def nav_markup(signed_in: bool, namespace: str, url_name: str, username: str, view_name: str, prefix: str) -> str:
+    """The navigation's markup for one visitor and page (``prefix``, the script prefix, is part of every
+    address reversed here, so it is part of the key)."""
     groups = SIGNED_IN if signed_in else SIGNED_OUT
     every = tuple(i for g in groups for i in g.items) + (ACCOUNT_ITEMS if signed_in else ())
-    match = request.resolver_match
-    here = current_item(match.namespace, match.url_name or "", every) if match else None
+    here = current_item(namespace, url_name, every) if namespace or url_name else None
 
     def shown(group: Group) -> Shown:
         links = tuple(Link(i.label, reverse(i.url_name), i is here) for i in group.items)
         return Shown(group.label, links, group.folded, any(link.current for link in links))
 
-    return {
+    context = {
         "nav_groups": [shown(g) for g in groups],
         "nav_account": shown(Group("Account", ACCOUNT_ITEMS, folded=True)) if signed_in else None,
+        "username": username,
+        "view_name": view_name,
+        "csrf_input": CSRF_SLOT,
     }
+    return str(render_to_string("_nav.html", context))
