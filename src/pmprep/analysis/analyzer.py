@@ -277,7 +277,28 @@ def _gates(
         gates.append((notes["unrelated"], 15.0))
     elif words >= 25 and related.ratio < (OFF_TOPIC_RATIO if topic.question_id else OFF_TOPIC_RATIO_TYPED):
         gates.append((_off_topic(topic, related), 15.0))
+    elif words >= 25 and (pivot := _pivot(ctx, topic)) is not None:
+        gates.append((notes["pivot"].format(said=_clip(pivot.text, 100)), 15.0))
     return gates
+
+
+def _pivot(ctx: Context, topic: Topic) -> Hit | None:
+    """The opening that turns the question into another one ("I'd look at this as a payments problem"), when
+    what it turns to is a subject of its own that shares no word with the question or its talking points.
+    Turning to a method ("as an experiment design problem") is not a pivot: its words are the rubric's."""
+    sentences = ctx.doc.sentences
+    if not sentences:
+        return None
+    opening_end = sentences[min(1, len(sentences) - 1)].end  # the first two sentences
+    asked = topic.terms | {stem(w.lower) for w in Doc(topic.question).alpha_words}
+    known = generic_stems() | shape_vocabulary()
+    for hit in ctx.hits("pivot"):
+        if hit.start >= opening_end:
+            break
+        said = {stem(w.lower) for w in Doc(hit.text).alpha_words if len(w.lower) > 2 and w.lower not in FUNCTION_WORDS}
+        if said - known and not said & asked:
+            return hit
+    return None
 
 
 def point_label(point: str, limit: int = 90) -> str:

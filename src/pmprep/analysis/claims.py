@@ -26,6 +26,16 @@ OWN_WORDS = 3.0
 SHAPE_WEIGHT = 0.25
 _ABSTRACT = bounded(r"[a-z]{3,40}(?:tion|sion|ment|ness|ity|ance|ence|ship|ism)s?")
 _YEAR = bounded(r"(?:19|20)\d\d")
+# A list of terms: the sentence split at commas, semicolons, colons and dashes, and at "and"/"or".
+_ITEM_BREAK = bounded(r"[,;:]|\s[-–—]\s|\s(?:and|or)\s")
+# Words that tie a list into a clause: a reason, a purpose, a condition, a consequence.
+_TIES = bounded(r"\b(?:because|so|since|which|that|when|if|unless|means|by|to|until|while|whereas|than)\b")
+LIST_ITEMS = 3  # short items (up to LIST_ITEM_WORDS words) that make a sentence a list of terms
+LIST_ITEM_WORDS = 3
+LIST_SHARE = 0.6  # of the sentence's words in short items
+# A list of terms is a claim only with twice the words of its own: "a public holiday, a heatwave, a
+# Bundesliga restart" names causes; "low latency, high availability, durability" names what any system wants.
+LIST_OWN_WORDS = 2 * OWN_WORDS
 
 
 def own_weight(word: str, known: frozenset[str], shape: frozenset[str] = frozenset()) -> float:
@@ -37,6 +47,17 @@ def own_weight(word: str, known: frozenset[str], shape: frozenset[str] = frozens
     if root in known:
         return 0.0
     return SHAPE_WEIGHT if root in shape or _ABSTRACT.fullmatch(word) else 1.0
+
+
+def is_term_list(text: str) -> bool:
+    """Whether a sentence is a list of terms ("Low latency, high availability, durability and global
+    scale."): mostly short items, with nothing that ties them into a clause."""
+    items = [item.split() for item in _ITEM_BREAK.split(text)]
+    short = [item for item in items if 0 < len(item) <= LIST_ITEM_WORDS]
+    words = sum(len(item) for item in items)
+    if len(short) < LIST_ITEMS or not words or sum(len(item) for item in short) < LIST_SHARE * words:
+        return False
+    return _TIES.search(text.lower()) is None
 
 
 def hollow_sentences(
@@ -56,7 +77,11 @@ def hollow_sentences(
         if weight:
             own.setdefault(index, {})[stem(word.lower)] = weight
     return frozenset(
-        s.index for s in doc.sentences if s.index not in numbered and sum(own.get(s.index, {}).values()) < OWN_WORDS
+        s.index
+        for s in doc.sentences
+        if s.index not in numbered
+        and (owned := sum(own.get(s.index, {}).values())) < LIST_OWN_WORDS
+        and (owned < OWN_WORDS or is_term_list(s.text))
     )
 
 

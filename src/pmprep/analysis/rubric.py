@@ -156,7 +156,7 @@ def load_rubrics(path: Path, for_types: Sequence[str] | None = None, company: st
 # The analyzer-wide advice it reads by name.
 ADVICE = ("keep", "go_further", "unsupported", "generic_why_lead", "unworked_missing", "unworked")
 # The gate notes it reads by name.
-NOTES = ("no_answer", "not_sentences", "keyword_list", "repeats", "hollow", "unrelated")
+NOTES = ("no_answer", "not_sentences", "keyword_list", "repeats", "hollow", "unrelated", "pivot")
 
 
 def _in_the_name_of(raw: object, company: str) -> object:

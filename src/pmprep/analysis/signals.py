@@ -85,6 +85,7 @@ REQUIRED = (
     "rf_blaming",
     "rf_denial",
     "rf_dont_know",
+    "pivot",
 )
 _REFERENCE = bounded(r"\{\{(\w+)\}\}")
 _ID = bounded(r"[a-z][a-z0-9_]*")

@@ -9,7 +9,7 @@ import pytest
 from pmprep.analysis import analyze
 from pmprep.analysis.analyzer import _known
 from pmprep.analysis.calibration import IDENTITY, KEPT_FLOOR, Calibration, load_calibration, shipped
-from pmprep.analysis.claims import hollow_sentences, is_quantity, own_weight
+from pmprep.analysis.claims import hollow_sentences, is_quantity, is_term_list, own_weight
 from pmprep.analysis.signals import Signals
 from pmprep.analysis.substance import shape_vocabulary
 from pmprep.analysis.text import Doc, split_sentences
@@ -40,6 +40,23 @@ def test_a_number_makes_a_claim_but_a_bare_year_does_not():
 def test_headings_and_lists_of_terms_are_hollow():
     text = "Situation.\nTask.\nStakeholder alignment, prioritisation, data-driven execution."
     assert hollow(text) == ["Situation.", "Task.", "Stakeholder alignment, prioritisation, data-driven execution."]
+
+
+def test_a_list_of_terms_is_mostly_short_items_with_nothing_that_ties_them_into_a_clause():
+    assert is_term_list("Non-functional requirements: low latency, high availability, durability and global scale.")
+    assert is_term_list("Goal, north star, drivers, guardrails, segmentation, trade-offs and next steps.")
+    # A reason, a purpose or a condition makes it a clause; so do long items.
+    assert not is_term_list("Low latency, high availability and durability, because members leave when it stalls.")
+    assert not is_term_list("I'd split it by device, country and tenure to see where the drop is concentrated.")
+    assert not is_term_list("The share of the audience that signed up, and the hours they watch in the week after.")
+
+
+def test_a_list_of_terms_is_a_claim_only_with_twice_the_words_of_its_own():
+    # A list of generic qualities is hollow though its words are not the question's; a list of named
+    # causes has words enough of its own.
+    listed = "Low latency, high availability, strong consistency, durability."
+    named = "Calendar: a public holiday, a heatwave, school holidays, a Bundesliga restart or a major tournament."
+    assert hollow(f"{listed} {named}") == [listed]
 
 
 def test_own_words_count_one_abstract_nouns_and_shape_words_a_quarter_known_words_nothing():

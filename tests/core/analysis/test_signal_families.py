@@ -315,6 +315,12 @@ MATCHES = [
     ),
     ("rf_denial", "I don't really have any failures.", [(0, "I don't really have any failures")]),
     ("rf_dont_know", "I don't know. I have no idea.", [(0, "I don't know"), (14, "I have no idea")]),
+    # What it turns to ends before "because" or a mark: the reason is not part of the pivot.
+    (
+        "pivot",
+        "I'd look at this as a payments problem, because paying is hard. Let me frame it through audiobooks.",
+        [(0, "I'd look at this as a payments problem"), (64, "Let me frame it through audiobooks")],
+    ),
 ]
 
 # (family, a sentence it must not match): mostly a word that contains or resembles a cue
@@ -380,6 +386,7 @@ MISSES = [
     ("rf_blaming", "I was too slow."),
     ("rf_denial", "I have failed twice."),
     ("rf_dont_know", "I don't know yet which one."),
+    ("pivot", "I looked at this as a payments problem."),
 ]
 
 # Analyzer bugs found by pinning each rule, and fixed; kept so they stay fixed. (family, text, a hit must

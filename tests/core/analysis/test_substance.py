@@ -227,3 +227,39 @@ def test_the_summary_card_names_two_strengths_with_quotes_and_two_gaps_with_what
     assert [s.criterion for s in strong_fb.strengths] == ["north_star", "coverage"]
     assert all(s.level >= 3 and s.quote in strong(CHURN) for s in strong_fb.strengths)
     assert strong_fb.to_dict()["strengths"][0]["name"] == "A precise north star with drivers and guardrails"
+
+
+BLIND = "How would you improve Netflix for members who are blind or have low vision?"
+PIVOT_BODY = (
+    " Language is the biggest barrier to enjoying a title made in another country, so I'd start there. "
+    "Dubbing reaches 30 languages today; I'd add 10 more for the top 50 titles, ranked by hours watched, and "
+    "measure completion of dubbed episodes against subtitled ones over 8 weeks."
+)
+
+
+def test_an_answer_that_turns_the_question_into_another_one_is_poor_and_says_so():
+    feedback = analyze(BLIND, "I'll approach this as a subtitles and dubbing question." + PIVOT_BODY)
+    assert feedback.level == 1 and feedback.score <= 15.0
+    assert feedback.notes[0] == (
+        "This does not answer the question asked: “I'll approach this as a subtitles and dubbing question” turns "
+        "it into a question it does not ask. Answer the question as asked, or show how your angle answers it."
+    )
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "I'd treat this as an experiment design problem.",  # a method: the rubric's words, not a subject
+        "I'd look at this through what blind members hear when they browse.",  # the question's own subject
+        "I looked at this as a subtitles question once.",  # not an opening that sets out an answer
+    ],
+)
+def test_turning_to_a_method_or_to_the_question_s_own_subject_is_not_a_pivot(opening):
+    notes = analyze(BLIND, opening + PIVOT_BODY).notes
+    assert not any("turns it into a question it does not ask" in note for note in notes)
+
+
+def test_a_pivot_counts_only_in_the_first_two_sentences():
+    late = "Audio description is the first thing. Screen readers are the second." + PIVOT_BODY
+    notes = analyze(BLIND, late + " I'd look at this as a subtitles question too.").notes
+    assert not any("turns it into a question it does not ask" in note for note in notes)
