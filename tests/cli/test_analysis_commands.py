@@ -22,7 +22,9 @@ def test_analyze_from_stdin_prints_a_table_with_quoted_evidence():
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Type: Behavioural" in out and "Quantified result" in out
-    assert "“from 52% to 61%” (a baseline)" in out
+    # The quote and what it shows, whichever line of its cell the table wraps them onto.
+    cells = " ".join(line.split("│")[3].strip() for line in out.splitlines() if line.count("│") == 5)
+    assert "“from 52% to 61%” (a baseline)" in cells
     assert "An interviewer would ask next:" in out
 
 

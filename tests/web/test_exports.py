@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from pypdf import PdfReader
 
+from pmprep.analysis.feedback import score_points
 from pmprep.web.loops.models import InformalNote, LoopRound, MockLoop, RoundScorecard
 from pmprep.web.practice.models import Attempt
 from tests.web.conftest import looped, practised
@@ -64,7 +65,7 @@ def test_feedback_markdown_is_an_attachment_with_the_page_in_order(client, alice
     fb = attempt.feedback
     assert text.startswith(
         f"# Feedback\n\n*Tell me about a launch you led. (2 Nov 2026, 10:00)*\n\n"
-        f"## {fb['level_label']} — {attempt.score:.0f}/100\n\n{fb['summary']}\n\n"
+        f"## {fb['level_label']} — {score_points(attempt.score)}/100\n\n{fb['summary']}\n\n"
     )
     assert (
         f"\n\nType: behavioral · Structure to follow: {fb['framework']}\n\n## Your answer, with the evidence found\n\n"
@@ -136,7 +137,7 @@ def test_a_follow_up_reply_exports_the_conversation_and_its_outcome(client, alic
     assert text.startswith("# Feedback on your follow-up reply\n\n*Tell me about a launch you led. (")
     outcome = reply.feedback["follow_up"]["outcome"]
     assert "\n\n## The conversation so far\n\n> At a budgeting app with 40,000 monthly users I owned" in text
-    assert f"\n>\n> — {attempt.score:.0f}/100\n\nFollow-up: {probe}\n\nOutcome: {outcome}" in text
+    assert f"\n>\n> — {score_points(attempt.score)}/100\n\nFollow-up: {probe}\n\nOutcome: {outcome}" in text
     assert "## Your reply, with the evidence found" in text
     # The first answer lists the follow-up it got.
     first = md(client, "practice:attempt_md", attempt.pk)

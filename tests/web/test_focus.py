@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from pmprep.analysis.feedback import score_points
 from pmprep.config import active_catalog
 from pmprep.web.practice.focus import SESSION_KEY
 from pmprep.web.practice.models import Attempt, ReviewCard
@@ -108,7 +109,10 @@ def test_a_set_runs_to_the_end_with_the_feedback_held_back_and_each_answer_recor
     assert len(rows) == 3
     for row, attempt in zip(rows, attempts, strict=True):
         cells = [" ".join(td.text_content().split()) for td in row.iter("td")]
-        assert cells[2] == f"{attempt.analysed.level_label} (level {attempt.level} of 4, {attempt.score:.0f}/100)"
+        assert (
+            cells[2]
+            == f"{attempt.analysed.level_label} (level {attempt.level} of 4, {score_points(attempt.score)}/100)"
+        )
         assert row.xpath(".//a/@href") == [reverse("practice:attempt", args=[attempt.pk])]
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from pmprep.analysis import MAX_ANSWER_CHARS
+from pmprep.analysis.feedback import score_points
 from pmprep.web.accounts.models import User
 from pmprep.web.practice.models import Attempt
 
@@ -57,7 +58,7 @@ def test_submitting_saves_an_attempt_and_shows_feedback(client, alice, bank_q):
         95,
     )
     html = client.get(response["Location"]).content.decode()
-    assert f"{attempt.score:.0f}/100" in html
+    assert f"{score_points(attempt.score)}/100" in html
     assert '<mark class="ev' not in html  # the answer reads as plain text until a criterion is picked
     shown = next(c for c in attempt.feedback["criteria"] if c["evidence"] and c["id"] != "coverage")
     assert f'href="?show={shown["id"]}#answer-heading"' in html

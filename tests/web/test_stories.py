@@ -221,18 +221,18 @@ def test_a_bad_stored_story_is_skipped_with_a_note_and_no_page_fails(logged_in, 
 
 
 def test_the_story_page_shows_one_score(logged_in):
-    # This story scores exactly 38.5: the heading once said 39 and the summary under it 38.
+    # This story scores exactly 40.5: the heading once said 41 and the summary under it 40.
     half = {
         "title": "Half a point",
         "situation": REFERRAL["situation"],
         "task": "My job was the rollout plan.",
         "action": "We talked to users and we shipped a fix.",
-        "result": "Completion rose from 52% to 61% in six weeks, and I learned to test first.",
+        "result": "Completion rose from 52% to 61% in six weeks; I learned to test first.",
     }
     response = logged_in.post(reverse("stories:new"), half)
     page = text_of(logged_in.get(response["Location"]).content.decode())
-    assert "Feedback: level 2 (Borderline), 39/100 Borderline (39/100). " in page
-    assert "38/100" not in page
+    assert "Feedback: level 2 (Borderline), 41/100 Borderline (41/100). " in page
+    assert "40/100" not in page
 
 
 def test_a_field_at_its_limit_with_browser_line_endings_is_saved(logged_in, alice):

@@ -102,16 +102,16 @@ def part(weight: float, credit: float, hits: list[Hit], name: str, **values: obj
 def judge(*parts: Part) -> Judgement:
     total = sum(p.weight for p in parts) or 1.0
     strength = sum(p.weight * max(0.0, min(1.0, p.credit)) for p in parts) / total
+    # Each stretch of the answer is quoted once: a hit inside another ("lesson" in "the lesson") is left
+    # out, and two that overlap ("about 3" and "3 hours") are quoted as one ("about 3 hours").
+    found = sorted((h for p in parts if p.credit > 0 for h in p.hits), key=lambda h: (h.start, -h.end))
     hits: list[Hit] = []
-    seen: set[tuple[int, int]] = set()
-    for p in parts:
-        if p.credit <= 0:
-            continue
-        for h in p.hits:
-            if (h.start, h.end) not in seen:
-                seen.add((h.start, h.end))
-                hits.append(h)
-    hits.sort(key=lambda h: h.start)
+    for h in found:
+        if not hits or h.start >= hits[-1].end:
+            hits.append(h)
+        elif h.end > hits[-1].end:
+            last = hits[-1]
+            hits[-1] = last._replace(end=h.end, text=last.text + h.text[last.end - h.start :])
     missing = [p.missing for p in parts if p.credit < 0.5 and p.missing]
     weakest = max(parts, key=lambda p: (p.weight * (1 - min(1.0, p.credit)), p.weight))
     advice = weakest.advice if weakest.credit < 1 else rubrics().advice["keep"]

@@ -57,7 +57,7 @@ def test_every_part_a_judging_function_names_has_its_words_in_the_rubric_file():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "part":
                 named.add(node.args[3].value)
-    assert len(named) == 100 and named == set(rubrics().parts)
+    assert len(named) == 102 and named == set(rubrics().parts)
     assert rubrics().parts["north_star.guardrail_metric"] == (
         "no guardrail metric",
         "Add guardrails that must not get worse.",
@@ -65,7 +65,9 @@ def test_every_part_a_judging_function_names_has_its_words_in_the_rubric_file():
 
 
 def test_a_part_fills_in_its_values_and_the_advice_reads_as_written():
-    fb = analyze("Estimate the number of piano tuners in Chicago.", "Chicago has about 2.7 million people. " * 2)
+    fb = analyze(
+        "Estimate the number of piano tuners in Chicago.", "Chicago matters. Chicago matters. Chicago matters a lot."
+    )
     concision = next(c for c in fb.criteria if c.id == "concision")
     assert (
         concision.missing[0].startswith("short for the time available (") and "aim for at least" in concision.missing[0]

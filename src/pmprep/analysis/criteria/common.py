@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pmprep.analysis.judging import Context, Judgement, judge, part, sat
 from pmprep.analysis.signals import Hit
@@ -21,6 +22,12 @@ _LINE_OPENER = bounded(
     re.I,
 )
 _OPENER_REACH = 60  # the longest opener looked for, so each name costs a bounded look back
+# A sentence this long is a run-on; up to RUN_ON_SHARE of an answer's words may lie in them.
+RUN_ON = 35
+RUN_ON_SHARE = 0.15
+RAMBLING = 0.5  # of its words in run-ons: the answer rambles, and concision is Borderline at best
+RAMBLING_MOST = 0.4
+PADDED_SHARE = 0.1  # of its words in sentences that say nothing, before padding costs
 _EXAMPLE = bounded(r"\b(?:for example|for instance|e\.g\.|such as|like when|say,)\b", re.I)
 _VAGUE = bounded(
     r"\b(?:things?|stuff|various|a lot|lots of|some sort|somehow|etc|and so on|whatever|many ways|in general|generally)\b",
@@ -82,6 +89,11 @@ def specificity(ctx: Context) -> Judgement:
     )
 
 
+def _in_a_claim(ctx: Context, hit: Hit) -> bool:
+    sentence = ctx.doc.sentence_at(hit.start)
+    return sentence is not None and sentence.index not in ctx.signals.hollow
+
+
 def repetition_ratio(ctx: Context) -> float:
     """Share of sentences that repeat an earlier one (after normalising case and spacing)."""
     return len(ctx.signals.ignored) / max(1, len(ctx.doc.sentences))
@@ -106,20 +118,45 @@ def concision(ctx: Context) -> Judgement:
     fillers = ctx.hits("filler")
     filler_rate = len(fillers) / max(1, words)
     repeats = repetition_ratio(ctx)
-    return judge(
-        length,
-        part(0.25, 1 - min(1.0, repeats * 3), [], "concision.sentences_repeated"),
-        part(0.15, 1 - min(1.0, filler_rate * 25), [], "concision.filler_words"),
+    # Rambling: words in run-on sentences, clause chained to clause ("…, and…, which…, because…").
+    run_ons = [s for s in ctx.doc.sentences if s.index not in ctx.signals.ignored and _words_in(s.text) >= RUN_ON]
+    run_on_share = sum(_words_in(s.text) for s in run_ons) / max(1, words)
+    longest = [Hit("run_on", s.start, s.end, s.text) for s in sorted(run_ons, key=lambda s: -len(s.text))[:1]]
+    # Padding: the share of the answer's words in sentences that say nothing (pmprep.analysis.claims).
+    padded = 1 - ctx.signals.claim_share
+    judged = judge(
+        replace(length, weight=0.3),
+        part(0.25, 1 - min(1.0, max(0.0, padded - PADDED_SHARE) / 0.4), [], "concision.padding"),
+        part(0.25, 1 - min(1.0, max(0.0, run_on_share - RUN_ON_SHARE) / 0.35), longest, "concision.run_on"),
+        part(0.1, 1 - min(1.0, repeats * 3), [], "concision.sentences_repeated"),
+        part(0.1, 1 - min(1.0, filler_rate * 25), [], "concision.filler_words"),
     )
+    if run_on_share >= RAMBLING:  # most of it run-on: not concise at any length
+        return replace(judged, strength=min(judged.strength, RAMBLING_MOST))
+    return judged
+
+
+def _words_in(text: str) -> int:
+    return len(text.split())
+
+
+# What an answer lands on: a conclusion, a recommendation, a result, a lesson, the final range, what you
+# would bring.
+LANDING = ("conclusion", "recommendation", "result", "reflection", "range", "contribution")
 
 
 def conclusion(ctx: Context) -> Judgement:
-    closing = ctx.hits_in_part("conclusion", 0.6, 1.0)
+    # A closing phrase counts in a sentence that says something: "In summary, we should align and iterate"
+    # is a heading over nothing (pmprep.analysis.claims).
+    closing = sorted(
+        (h for family in LANDING for h in ctx.hits_in_part(family, 0.6, 1.0) if _in_a_claim(ctx, h)),
+        key=lambda h: h.start,
+    )
     sentences = ctx.doc.sentences
     last = sentences[-1] if sentences else None
     end_hits: list[Hit] = []
-    if last is not None:
-        for family in ("recommendation", "result", "reflection", "conclusion", "range", "contribution"):
+    if last is not None and last.index not in ctx.signals.hollow:
+        for family in LANDING:
             end_hits += [h for h in ctx.signals(family) if last.start <= h.start < last.end]
     tail = [s for s in sentences if ctx.position(s.start) >= 0.75]
     tail_numbers = [h for h in ctx.signals("number") if tail and h.start >= tail[0].start]
