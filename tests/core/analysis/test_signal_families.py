@@ -315,6 +315,33 @@ MATCHES = [
     ),
     ("rf_denial", "I don't really have any failures.", [(0, "I don't really have any failures")]),
     ("rf_dont_know", "I don't know. I have no idea.", [(0, "I don't know"), (14, "I have no idea")]),
+    # a load or a count big enough to design for
+    (
+        "scale",
+        "Say 3,000 authorisations a second at peak, across one million riders.",
+        [(4, "3,000 authorisations a second"), (50, "one million riders")],
+    ),
+    (
+        "requirement",
+        "Two guests must never get the same night. Goal: it renders in a second.",
+        [(11, "must never"), (42, "Goal:")],
+    ),
+    (
+        "hypothesis",
+        "To check, I compare views with purchases. Maybe the view event is broken after a release.",
+        [(0, "To check"), (10, "I compare"), (42, "Maybe the view event is broken")],
+    ),
+    # handing a named part to the team that knows it
+    (
+        "honest_limits",
+        "I'd confirm the heartbeat interval with the player team. I will ask the firmware team.",
+        [(0, "I'd confirm the heartbeat interval with the player team"), (57, "I will ask the firmware team")],
+    ),
+    (
+        "conclusion",
+        "Answer: about 15 million. My point estimate is 20 million.",
+        [(0, "Answer:"), (26, "My point estimate is")],
+    ),
     # What it turns to ends before "because" or a mark: the reason is not part of the pivot.
     (
         "pivot",
@@ -387,6 +414,8 @@ MISSES = [
     ("rf_denial", "I have failed twice."),
     ("rf_dont_know", "I don't know yet which one."),
     ("pivot", "I looked at this as a payments problem."),
+    ("honest_limits", "I'd ask the team to ship faster."),
+    ("honest_limits", "I'd want a bigger team."),
 ]
 
 # Analyzer bugs found by pinning each rule, and fixed; kept so they stay fixed. (family, text, a hit must
