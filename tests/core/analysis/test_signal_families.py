@@ -32,6 +32,7 @@ MATCHES = [
         [(9, "$5"), (21, "p95"), (28, "300 ms"), (39, "a dozen engineers"), (65, "4K")],
     ),
     ("number", "Revenue was 1.5bn and 25 members joined.", [(12, "1.5bn"), (22, "25 members")]),
+    ("number", "Starts fall by a third.", [(12, "by a third")]),
     # A year is a number here; pmprep.analysis.claims.is_quantity is what says it quantifies nothing.
     ("number", "We launched in 2019.", [(15, "2019")]),
     ("percent", "Churn fell 12% and then 3 percentage points.", [(11, "12%"), (24, "3 percentage points")]),
@@ -353,6 +354,7 @@ MATCHES = [
 # (family, a sentence it must not match): mostly a word that contains or resembles a cue
 MISSES = [
     ("number", "Step 2, phase 3, version 2 and H.264 are labels."),
+    ("number", "The third option, a third of the way through."),
     ("number", "Priority 1, tier 2, #3 and No. 4 are labels."),
     ("percent", "Latency at the 95th percentile; a percent of users."),
     ("timeframe", "It took weeks, and for weeks nothing moved."),  # a bare "weeks" is not a time frame
