@@ -30,12 +30,12 @@ _YEAR = bounded(r"(?:19|20)\d\d")
 _ITEM_BREAK = bounded(r"[,;:]|\s[-–—]\s|\s(?:and|or)\s")
 # Words that tie a list into a clause: a reason, a purpose, a condition, a consequence.
 _TIES = bounded(r"\b(?:because|so|since|which|that|when|if|unless|means|by|to|until|while|whereas|than)\b")
+_INSTANCE = frozenset(
+    {"a", "an", "the", "one", "two", "three", "our", "their", "its", "his", "her", "my", "this", "that"}
+)
 LIST_ITEMS = 3  # short items (up to LIST_ITEM_WORDS words) that make a sentence a list of terms
 LIST_ITEM_WORDS = 3
 LIST_SHARE = 0.6  # of the sentence's words in short items
-# A list of terms is a claim only with twice the words of its own: "a public holiday, a heatwave, a
-# Bundesliga restart" names causes; "low latency, high availability, durability" names what any system wants.
-LIST_OWN_WORDS = 2 * OWN_WORDS
 
 
 def own_weight(word: str, known: frozenset[str], shape: frozenset[str] = frozenset()) -> float:
@@ -51,9 +51,11 @@ def own_weight(word: str, known: frozenset[str], shape: frozenset[str] = frozens
 
 def is_term_list(text: str) -> bool:
     """Whether a sentence is a list of terms ("Low latency, high availability, durability and global
-    scale."): mostly short items, with nothing that ties them into a clause."""
+    scale."): mostly short bare noun phrases, with nothing that ties them into a clause. A list of instances
+    ("a public holiday, a heatwave, a Bundesliga restart") names things and is not one."""
     items = [item.split() for item in _ITEM_BREAK.split(text)]
-    short = [item for item in items if 0 < len(item) <= LIST_ITEM_WORDS]
+    # A term is a bare noun phrase; "a heatwave" or "the start of school holidays" is an instance.
+    short = [item for item in items if 0 < len(item) <= LIST_ITEM_WORDS and item[0].lower() not in _INSTANCE]
     words = sum(len(item) for item in items)
     if len(short) < LIST_ITEMS or not words or sum(len(item) for item in short) < LIST_SHARE * words:
         return False
@@ -79,9 +81,7 @@ def hollow_sentences(
     return frozenset(
         s.index
         for s in doc.sentences
-        if s.index not in numbered
-        and (owned := sum(own.get(s.index, {}).values())) < LIST_OWN_WORDS
-        and (owned < OWN_WORDS or is_term_list(s.text))
+        if s.index not in numbered and (sum(own.get(s.index, {}).values()) < OWN_WORDS or is_term_list(s.text))
     )
 
 

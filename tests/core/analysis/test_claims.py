@@ -51,12 +51,12 @@ def test_a_list_of_terms_is_mostly_short_items_with_nothing_that_ties_them_into_
     assert not is_term_list("The share of the audience that signed up, and the hours they watch in the week after.")
 
 
-def test_a_list_of_terms_is_a_claim_only_with_twice_the_words_of_its_own():
-    # A list of generic qualities is hollow though its words are not the question's; a list of named
-    # causes has words enough of its own.
-    listed = "Low latency, high availability, strong consistency, durability."
+def test_a_list_of_bare_terms_is_hollow_but_a_list_of_instances_is_not():
+    # Jargon is words of its own, yet a list of it says nothing; a list of instances names causes.
+    listed = "Triage: severity level, incident commander, war room, stakeholder communication and a status page."
     named = "Calendar: a public holiday, a heatwave, school holidays, a Bundesliga restart or a major tournament."
     assert hollow(f"{listed} {named}") == [listed]
+    assert is_term_list(listed) and not is_term_list(named)
 
 
 def test_own_words_count_one_abstract_nouns_and_shape_words_a_quarter_known_words_nothing():
