@@ -290,12 +290,13 @@ def _pivot(ctx: Context, topic: Topic) -> Hit | None:
     if not sentences:
         return None
     opening_end = sentences[min(1, len(sentences) - 1)].end  # the first two sentences
-    asked = topic.terms | {stem(w.lower) for w in Doc(topic.question).alpha_words}
+    opening = [hit for hit in ctx.hits("pivot") if hit.start < opening_end]
+    if not opening:
+        return None
+    asked = topic.terms | Doc(topic.question).content_stems
     known = generic_stems() | shape_vocabulary()
-    for hit in ctx.hits("pivot"):
-        if hit.start >= opening_end:
-            break
-        said = {stem(w.lower) for w in Doc(hit.text).alpha_words if len(w.lower) > 2 and w.lower not in FUNCTION_WORDS}
+    for hit in opening:
+        said = Doc(hit.text).content_stems
         if said - known and not said & asked:
             return hit
     return None

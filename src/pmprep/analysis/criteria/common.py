@@ -119,25 +119,23 @@ def concision(ctx: Context) -> Judgement:
     filler_rate = len(fillers) / max(1, words)
     repeats = repetition_ratio(ctx)
     # Rambling: words in run-on sentences, clause chained to clause ("…, and…, which…, because…").
-    run_ons = [s for s in ctx.doc.sentences if s.index not in ctx.signals.ignored and _words_in(s.text) >= RUN_ON]
-    run_on_share = sum(_words_in(s.text) for s in run_ons) / max(1, words)
-    longest = [Hit("run_on", s.start, s.end, s.text) for s in sorted(run_ons, key=lambda s: -len(s.text))[:1]]
+    lengths = {s: len(s.text.split()) for s in ctx.doc.sentences if s.index not in ctx.signals.ignored}
+    run_ons = [s for s, n in lengths.items() if n >= RUN_ON]
+    run_on_share = sum(lengths[s] for s in run_ons) / max(1, words)
+    longest = max(run_ons, key=lambda s: len(s.text), default=None)
+    quoted = [Hit("run_on", longest.start, longest.end, longest.text)] if longest else []
     # Padding: the share of the answer's words in sentences that say nothing (pmprep.analysis.claims).
     padded = 1 - ctx.signals.claim_share
     judged = judge(
         replace(length, weight=0.3),
         part(0.25, 1 - min(1.0, max(0.0, padded - PADDED_SHARE) / 0.4), [], "concision.padding"),
-        part(0.25, 1 - min(1.0, max(0.0, run_on_share - RUN_ON_SHARE) / 0.35), longest, "concision.run_on"),
+        part(0.25, 1 - min(1.0, max(0.0, run_on_share - RUN_ON_SHARE) / 0.35), quoted, "concision.run_on"),
         part(0.1, 1 - min(1.0, repeats * 3), [], "concision.sentences_repeated"),
         part(0.1, 1 - min(1.0, filler_rate * 25), [], "concision.filler_words"),
     )
     if run_on_share >= RAMBLING:  # most of it run-on: not concise at any length
         return replace(judged, strength=min(judged.strength, RAMBLING_MOST))
     return judged
-
-
-def _words_in(text: str) -> int:
-    return len(text.split())
 
 
 # What an answer lands on: a conclusion, a recommendation, a result, a lesson, the final range, what you
@@ -148,16 +146,15 @@ LANDING = ("conclusion", "recommendation", "result", "reflection", "range", "con
 def conclusion(ctx: Context) -> Judgement:
     # A closing phrase counts in a sentence that says something: "In summary, we should align and iterate"
     # is a heading over nothing (pmprep.analysis.claims).
+    landing = ctx.hits(*LANDING)
     closing = sorted(
-        (h for family in LANDING for h in ctx.hits_in_part(family, 0.6, 1.0) if _in_a_claim(ctx, h)),
-        key=lambda h: h.start,
+        (h for h in landing if ctx.position(h.start) >= 0.6 and _in_a_claim(ctx, h)), key=lambda h: h.start
     )
     sentences = ctx.doc.sentences
     last = sentences[-1] if sentences else None
     end_hits: list[Hit] = []
     if last is not None and last.index not in ctx.signals.hollow:
-        for family in LANDING:
-            end_hits += [h for h in ctx.signals(family) if last.start <= h.start < last.end]
+        end_hits = [h for h in landing if last.start <= h.start < last.end]
     tail = [s for s in sentences if ctx.position(s.start) >= 0.75]
     tail_numbers = [h for h in ctx.signals("number") if tail and h.start >= tail[0].start]
     return judge(
